@@ -1,0 +1,46 @@
+/** Field rules shared by server and web forms, so both enforce the same limits. */
+import { z } from 'zod';
+
+z.config(z.locales.zhCN());
+
+/** Text a person typed: trimmed, without control characters or lone surrogates, bounded. */
+export function text(max: number, min = 1) {
+  return z
+    .string()
+    .trim()
+    .min(min, min <= 1 ? '不能为空' : `至少 ${min} 个字`)
+    .max(max, `不能超过 ${max} 个字`)
+    .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), '含有不允许的控制字符')
+    .refine((s) => s.isWellFormed(), '含有无效字符');
+}
+
+export function optionalText(max: number) {
+  return z.union([text(max, 0), z.null()]).optional();
+}
+
+export const IdSchema = z.coerce.number().int('编号无效').positive('编号无效').max(2_147_483_647, '编号无效');
+export const IdParamsSchema = z.strictObject({ id: IdSchema });
+
+/** Mainland mobile number. */
+export const PhoneSchema = z.string().trim().regex(/^1[3-9]\d{9}$/, '请输入 11 位手机号');
+
+export const PasswordSchema = z
+  .string()
+  .min(8, '密码至少 8 位')
+  .max(128, '密码不能超过 128 位')
+  .refine((s) => passwordKinds(s) >= 3, '密码须包含大写字母、小写字母、数字、符号中的至少三类');
+
+export function passwordKinds(s: string): number {
+  return [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((re) => re.test(s)).length;
+}
+
+export const PageQuerySchema = z.strictObject({
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  q: z.string().trim().max(100).optional(),
+});
+
+export function maskPhone(phone: string | null | undefined): string | null {
+  if (!phone) return null;
+  return phone.length >= 11 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****';
+}

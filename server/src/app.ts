@@ -1,0 +1,105 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import fs from 'node:fs';
+import path from 'node:path';
+import helmet from '@fastify/helmet';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import multipart from '@fastify/multipart';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from './config.ts';
+import { createDb, type Db } from './db/database.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { installErrorHandler } from './platform/errors.ts';
+import { installRouteGuard } from './platform/auth.ts';
+import { MODULES } from './modules/index.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Db;
+    config: Config;
+  }
+}
+
+export interface BuildOptions {
+  db?: Db;
+  logger?: boolean;
+}
+
+/** Plugins in order: infrastructure → platform → feature modules → static web. */
+export async function buildApp(config: Config, opts: BuildOptions = {}): Promise<FastifyInstance> {
+  const db = opts.db ?? (await createDb(config));
+  if (!opts.db) await migrateToLatest(db);
+
+  const app = Fastify({
+    logger: opts.logger === false ? false : { level: config.logLevel },
+    bodyLimit: 256 * 1024,
+    trustProxy: true,
+    routerOptions: { maxParamLength: 200 },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('db', db);
+  app.decorate('config', config);
+  app.addHook('onClose', async () => {
+    if (!opts.db) await db.destroy();
+  });
+
+  // Infrastructure
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 6, fields: 30, parts: 40 } });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: '协商 Xieshang API', version: '1.0.0', description: '县区政协协商为民平台接口。除标注为公开的接口外均需登录。' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'xs_sid' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  // Platform
+  installErrorHandler(app);
+  installRouteGuard(app, db);
+
+  app.get('/api/health', { schema: { hide: true } }, async () => {
+    await db.selectFrom('orgs').select('id').limit(1).execute();
+    return { status: 'ok' };
+  });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  // Feature modules
+  for (const m of MODULES) await app.register(m.routes, { prefix: '/api/v1' });
+
+  // The built web: console at /, public H5 pages at /h5/.
+  if (fs.existsSync(path.join(config.webDist, 'index.html'))) {
+    await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: false });
+    const page = (file: string) => fs.readFileSync(path.join(config.webDist, file), 'utf8');
+    const consoleHtml = page('index.html');
+    const h5Html = fs.existsSync(path.join(config.webDist, 'h5.html')) ? page('h5.html') : consoleHtml;
+    app.get('/h5', { schema: { hide: true } }, (_req, reply) => reply.type('text/html').send(h5Html));
+    app.get('/h5/*', { schema: { hide: true } }, (_req, reply) => reply.type('text/html').send(h5Html));
+    app.get('/', { schema: { hide: true } }, (_req, reply) => reply.type('text/html').send(consoleHtml));
+    app.get('/*', { schema: { hide: true } }, async (req, reply) => {
+      const rel = decodeURIComponent(req.url.split('?')[0] ?? '/');
+      if (rel.startsWith('/api/')) return reply.status(404).send({ error: 'not_found', message: '接口不存在' });
+      if (/\.[a-z0-9]+$/i.test(rel)) return reply.sendFile(rel.slice(1));
+      return reply.type('text/html').send(consoleHtml);
+    });
+  }
+  return app;
+}

@@ -1,0 +1,40 @@
+import path from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** postgres://… selects PostgreSQL; otherwise SQLite at `${dataDir}/xieshang.db`. */
+  databaseUrl: string | null;
+  /** ':memory:' or a file path, for SQLite. */
+  sqliteFile: string;
+  /** PostgreSQL schema to use (tests give each run its own). */
+  pgSchema: string | null;
+  secureCookies: boolean;
+  logLevel: string;
+  /** Rate limits for the public endpoints; the benchmark raises them, they are on by default. */
+  publicRateLimit: { max: number; windowMs: number };
+  webDist: string;
+}
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const dataDir = path.resolve(env.DATA_DIR ?? path.join(root, 'data'));
+  return {
+    port: Number(env.PORT ?? 3000),
+    host: env.HOST ?? '0.0.0.0',
+    dataDir,
+    databaseUrl: env.DATABASE_URL?.startsWith('postgres') ? env.DATABASE_URL : null,
+    sqliteFile: path.join(dataDir, 'xieshang.db'),
+    pgSchema: env.PG_SCHEMA ?? null,
+    secureCookies: env.SECURE_COOKIES === '1',
+    logLevel: env.LOG_LEVEL ?? 'info',
+    publicRateLimit: {
+      max: Number(env.PUBLIC_RATE_LIMIT_MAX ?? 30),
+      windowMs: Number(env.PUBLIC_RATE_LIMIT_WINDOW_MS ?? 60_000),
+    },
+    webDist: path.join(root, 'web/dist'),
+    ...overrides,
+  };
+}

@@ -1,0 +1,52 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ChangePasswordSchema, LoginSchema, SwitchTenantSchema } from '@xs/core/schemas/orgs.ts';
+import { authOf, SESSION_COOKIE, setSessionCookie } from '../../platform/auth.ts';
+import { writeAudit } from '../../platform/audit.ts';
+import { changePassword, describeSession, login, switchableTenants, switchTenant } from './auth.service.ts';
+
+export const authRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db, config } = app;
+
+  app.post('/auth/login', {
+    schema: { tags: ['账号'], summary: '登录', body: LoginSchema },
+    config: { permission: 'public', rateLimit: { max: 20, timeWindow: 60_000 } },
+  }, async (req, reply) => {
+    const { token, csrfToken } = await login(db, req, req.body);
+    setSessionCookie(reply, token, config.secureCookies);
+    return { csrfToken };
+  });
+
+  app.post('/auth/logout', {
+    schema: { tags: ['账号'], summary: '退出登录' },
+    config: { permission: 'authenticated' },
+  }, async (req, reply) => {
+    const auth = authOf(req);
+    await db.deleteFrom('sessions').where('id', '=', auth.sessionId).execute();
+    await writeAudit(db, { tenantId: auth.user.homeTenantId, actorId: auth.user.id, actorName: auth.user.displayName, ip: req.ip, action: 'auth.logout', summary: '退出登录' });
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return { ok: true };
+  });
+
+  app.get('/auth/me', {
+    schema: { tags: ['账号'], summary: '当前用户、所在单位与权限' },
+    config: { permission: 'authenticated' },
+  }, async (req) => describeSession(db, authOf(req)));
+
+  app.get('/auth/tenants', {
+    schema: { tags: ['账号'], summary: '可切换的单位（市政协用户可查看各县区）' },
+    config: { permission: 'authenticated' },
+  }, async (req) => ({ items: await switchableTenants(db, authOf(req)) }));
+
+  app.post('/auth/switch-tenant', {
+    schema: { tags: ['账号'], summary: '切换当前单位', body: SwitchTenantSchema },
+    config: { permission: 'authenticated' },
+  }, async (req) => ({ tenant: await switchTenant(db, req, authOf(req), req.body.tenantId) }));
+
+  app.post('/auth/password', {
+    schema: { tags: ['账号'], summary: '修改密码', body: ChangePasswordSchema },
+    config: { permission: 'authenticated' },
+  }, async (req) => {
+    await changePassword(db, req, authOf(req), req.body);
+    return { ok: true };
+  });
+};

@@ -1,0 +1,24 @@
+/**
+ * The feature modules, in the order they register. Each is a manifest: its API routes (under
+ * /api/v1) and anything else the platform needs from it. A module never reaches into another's tables.
+ */
+import type { FastifyPluginAsync } from 'fastify';
+import { authRoutes } from './auth/auth.routes.ts';
+import { orgRoutes } from './orgs/orgs.routes.ts';
+import { memberRoutes } from './members/members.routes.ts';
+import { userRoutes } from './users/users.routes.ts';
+import { auditRoutes } from './audit/audit.routes.ts';
+
+export interface FeatureModule {
+  name: string;
+  label: string;
+  routes: FastifyPluginAsync;
+}
+
+export const MODULES: FeatureModule[] = [
+  { name: 'auth', label: '账号', routes: authRoutes },
+  { name: 'orgs', label: '组织数据', routes: orgRoutes },
+  { name: 'members', label: '委员', routes: memberRoutes },
+  { name: 'users', label: '用户', routes: userRoutes },
+  { name: 'audit', label: '审计日志', routes: auditRoutes },
+];

@@ -1,0 +1,22 @@
+import ExcelJS from 'exceljs';
+import type { FastifyReply } from 'fastify';
+
+export interface ExportColumn<T> {
+  header: string;
+  width?: number;
+  value: (row: T) => string | number | null | undefined;
+}
+
+/** One sheet with a bold header row; every list in the console exports through this. */
+export async function sendWorkbook<T>(reply: FastifyReply, filename: string, sheet: string, columns: ExportColumn<T>[], rows: T[]) {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(sheet);
+  ws.columns = columns.map((c) => ({ header: c.header, width: c.width ?? 16 }));
+  ws.getRow(1).font = { bold: true };
+  for (const r of rows) ws.addRow(columns.map((c) => c.value(r) ?? ''));
+  const buf = Buffer.from(await wb.xlsx.writeBuffer());
+  return reply
+    .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(filename)}.xlsx`)
+    .send(buf);
+}

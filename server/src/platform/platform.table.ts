@@ -1,0 +1,136 @@
+import type { Generated } from 'kysely';
+
+/** Timestamps are ISO-8601 UTC strings on both dialects, so they compare as text. */
+export type Timestamp = string;
+/** Booleans are 0/1 integers on both dialects. */
+export type Flag = number;
+
+export interface UsersTable {
+  id: Generated<number>;
+  tenant_id: number;
+  username: string;
+  display_name: string;
+  phone: string | null;
+  password_hash: string;
+  /** JSON array of Role. */
+  roles: string;
+  unit_id: number | null;
+  member_id: number | null;
+  active: Flag;
+  failed_logins: number;
+  locked_until: Timestamp | null;
+  password_changed_at: Timestamp;
+  last_login_at: Timestamp | null;
+  created_at: Timestamp;
+  version: number;
+}
+
+export interface SessionsTable {
+  /** sha256 of the cookie token; the token itself is never stored. */
+  id: string;
+  user_id: number;
+  /** The tenant the user is acting in (city users switch among their counties). */
+  tenant_id: number;
+  csrf_token: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: Timestamp;
+  tenant_id: number | null;
+  actor_id: number | null;
+  actor_name: string | null;
+  ip: string | null;
+  /** e.g. auth.login, auth.login_failed, member.create, clue.transition.accept */
+  action: string;
+  entity: string | null;
+  entity_id: number | null;
+  result: 'success' | 'failure';
+  summary: string;
+  before_json: string | null;
+  after_json: string | null;
+}
+
+export interface CaseEventsTable {
+  id: Generated<number>;
+  tenant_id: number;
+  case_type: string;
+  case_id: number;
+  transition: string;
+  label: string;
+  from_state: string | null;
+  to_state: string;
+  actor_kind: 'user' | 'public' | 'system';
+  actor_id: number | null;
+  actor_name: string | null;
+  note: string | null;
+  data_json: string | null;
+  at: Timestamp;
+}
+
+export interface SettingsTable {
+  tenant_id: number;
+  key: string;
+  value_json: string;
+  updated_at: Timestamp;
+  updated_by: number | null;
+}
+
+export interface CalendarDaysTable {
+  tenant_id: number;
+  date: string;
+  kind: 'holiday' | 'workday';
+  name: string | null;
+}
+
+export interface NotificationsTable {
+  id: Generated<number>;
+  tenant_id: number;
+  user_id: number;
+  title: string;
+  body: string;
+  link: string | null;
+  read_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export interface OutboxTable {
+  id: Generated<number>;
+  tenant_id: number;
+  channel: 'sms' | 'wechat';
+  recipient: string;
+  template: string;
+  payload_json: string;
+  status: 'pending' | 'sent' | 'failed';
+  attempts: number;
+  last_error: string | null;
+  created_at: Timestamp;
+  sent_at: Timestamp | null;
+}
+
+export interface FilesTable {
+  id: Generated<number>;
+  tenant_id: number;
+  sha256: string;
+  mime: string;
+  size: number;
+  storage_key: string;
+  original_name: string | null;
+  created_at: Timestamp;
+}
+
+export interface PlatformTables {
+  users: UsersTable;
+  sessions: SessionsTable;
+  audit_log: AuditLogTable;
+  case_events: CaseEventsTable;
+  settings: SettingsTable;
+  calendar_days: CalendarDaysTable;
+  notifications: NotificationsTable;
+  outbox: OutboxTable;
+  files: FilesTable;
+}
