@@ -43,7 +43,7 @@ export async function createDb(config: Config): Promise<Db> {
   return new Kysely<Database>({ dialect: new SqliteDialect({ database: file }) });
 }
 
-export function isPostgres(db: Kysely<unknown>): boolean {
+export function isPostgres<T>(db: Kysely<T>): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
 }
 

@@ -1,17 +1,25 @@
-import { FileMigrationProvider, Migrator } from 'kysely';
-import fs from 'node:fs/promises';
-import path from 'node:path';
+import { Migrator, sql, type Migration, type MigrationProvider } from 'kysely';
+import { isPostgres } from './database.ts';
 import type { Db } from './database.ts';
+import * as m0001 from './migrations/20261129_0001_platform.ts';
 
-/** Bring the schema up to date. Migration files are `YYYYMMDD_NNNN_name.ts` in ./migrations. */
+/**
+ * Every migration, in order. Listed statically (not read from the folder) so the same code runs
+ * under tsx, Vitest and a bundler. Name: `YYYYMMDD_NNNN_what`.
+ */
+export const MIGRATIONS: Record<string, Migration> = {
+  '20261129_0001_platform': m0001,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
+
+/** Bring the schema up to date. */
 export async function migrateToLatest(db: Db): Promise<void> {
-  const migrator = new Migrator({
-    db,
-    provider: new FileMigrationProvider({ fs, path, migrationFolder: path.join(import.meta.dirname, 'migrations') }),
-  });
-  const { error, results } = await migrator.migrateToLatest();
+  // On PostgreSQL name the schema: Kysely otherwise finds its tables in any schema of the database.
+  const migrationTableSchema = isPostgres(db)
+    ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s
+    : undefined;
+  const { error, results } = await new Migrator({ db, provider, migrationTableSchema }).migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
-  if (error || failed) {
-    throw new Error(`migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
-  }
+  if (error || failed) throw new Error(`migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
 }

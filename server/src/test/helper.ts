@@ -1,0 +1,133 @@
+/**
+ * Test harness: a fresh database per test file (SQLite in memory, or its own PostgreSQL schema when
+ * DATABASE_URL is set), the real app on it, factories that create any missing parent, and a client
+ * that logs in and carries the session cookie and CSRF token.
+ */
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { sql } from 'kysely';
+import type { Role } from '@xs/core/roles.ts';
+import { loadConfig } from '../config.ts';
+import { buildApp } from '../app.ts';
+import { createDb, isPostgres, type Db } from '../db/database.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import { hashPassword } from '../platform/auth.ts';
+
+export const TEST_PASSWORD = 'Test@1234';
+export const DIALECT = process.env.DATABASE_URL?.startsWith('postgres') ? 'postgres' : 'sqlite';
+
+let cachedHash: Promise<string> | null = null;
+const passwordHash = () => (cachedHash ??= hashPassword(TEST_PASSWORD));
+
+export interface TestEnv {
+  app: FastifyInstance;
+  db: Db;
+  close: () => Promise<void>;
+}
+
+export async function createTestApp(overrides: Parameters<typeof loadConfig>[1] = {}): Promise<TestEnv> {
+  const schema = DIALECT === 'postgres' ? `t_${randomBytes(6).toString('hex')}` : null;
+  const config = loadConfig(process.env, { sqliteFile: ':memory:', pgSchema: schema, webDist: '/nonexistent', ...overrides });
+  const db = await createDb(config);
+  await migrateToLatest(db);
+  const app = await buildApp(config, { db, logger: false });
+  await app.ready();
+  return {
+    app,
+    db,
+    close: async () => {
+      await app.close();
+      if (schema && isPostgres(db)) await sql`DROP SCHEMA ${sql.id(schema)} CASCADE`.execute(db);
+      await db.destroy();
+    },
+  };
+}
+
+let seq = 0;
+const uniq = (prefix: string) => `${prefix}${Date.now().toString(36)}${(seq++).toString(36)}`;
+
+async function cityId(db: Db): Promise<number> {
+  const city = await db.selectFrom('orgs').select('id').where('kind', '=', 'city').executeTakeFirst();
+  if (city) return city.id;
+  const now = new Date().toISOString();
+  const row = await db.insertInto('orgs').values({ parent_id: null, tenant_id: 0, kind: 'city', name: '测试市政协', code: null, sort: 0, created_at: now, version: 1 })
+    .returning('id').executeTakeFirstOrThrow();
+  await db.updateTable('orgs').set({ tenant_id: row.id }).where('id', '=', row.id).execute();
+  return row.id;
+}
+
+/** A county (tenant) under the city, with one township and one village. */
+export async function createCounty(db: Db, name = uniq('测试县')) {
+  const parent = await cityId(db);
+  const now = new Date().toISOString();
+  const county = await db.insertInto('orgs').values({ parent_id: parent, tenant_id: 0, kind: 'county', name, code: null, sort: 0, created_at: now, version: 1 })
+    .returning('id').executeTakeFirstOrThrow();
+  await db.updateTable('orgs').set({ tenant_id: county.id }).where('id', '=', county.id).execute();
+  const township = await db.insertInto('orgs').values({ parent_id: county.id, tenant_id: county.id, kind: 'township', name: '城关镇', code: null, sort: 1, created_at: now, version: 1 })
+    .returning('id').executeTakeFirstOrThrow();
+  const village = await db.insertInto('orgs').values({ parent_id: township.id, tenant_id: county.id, kind: 'village', name: '东街村', code: null, sort: 1, created_at: now, version: 1 })
+    .returning('id').executeTakeFirstOrThrow();
+  return { id: county.id, cityId: parent, townshipId: township.id, villageId: village.id, name };
+}
+
+export async function createCity(db: Db) {
+  return { id: await cityId(db) };
+}
+
+export async function createUnit(db: Db, tenantId: number, name = uniq('县测试局')) {
+  return db.insertInto('units').values({ tenant_id: tenantId, name, kind: 'department', township_id: null, contact_name: null, contact_phone: null, active: 1, version: 1 })
+    .returning(['id', 'name']).executeTakeFirstOrThrow();
+}
+
+export async function createUser(db: Db, tenantId: number, roles: Role[], extra: { unitId?: number; memberId?: number; username?: string } = {}) {
+  const now = new Date().toISOString();
+  const username = extra.username ?? uniq('u');
+  let unitId = extra.unitId ?? null;
+  if (roles.includes('unit_handler') && !unitId) unitId = (await createUnit(db, tenantId)).id;
+  const row = await db.insertInto('users').values({
+    tenant_id: tenantId, username, display_name: `测试${roles.join('')}`, phone: null, password_hash: await passwordHash(),
+    roles: JSON.stringify(roles), unit_id: unitId, member_id: extra.memberId ?? null, active: 1, failed_logins: 0,
+    locked_until: null, password_changed_at: now, last_login_at: null, created_at: now, version: 1,
+  }).returning('id').executeTakeFirstOrThrow();
+  return { id: row.id, username, tenantId, unitId };
+}
+
+export interface Client {
+  cookie: string;
+  csrf: string;
+  get: (url: string) => Promise<LightMyRequestResponse>;
+  post: (url: string, body?: unknown) => Promise<LightMyRequestResponse>;
+  patch: (url: string, body?: unknown) => Promise<LightMyRequestResponse>;
+  delete: (url: string) => Promise<LightMyRequestResponse>;
+  request: (method: string, url: string, body?: unknown, headers?: Record<string, string>) => Promise<LightMyRequestResponse>;
+}
+
+export async function login(app: FastifyInstance, username: string, password = TEST_PASSWORD): Promise<Client> {
+  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+  if (res.statusCode !== 200) throw new Error(`login failed for ${username}: ${res.statusCode} ${res.body}`);
+  const cookie = res.cookies.find((c) => c.name === 'xs_sid')!;
+  const csrf = (res.json() as { csrfToken: string }).csrfToken;
+  const request = (method: string, url: string, body?: unknown, headers: Record<string, string> = {}) =>
+    app.inject({
+      method: method as 'GET',
+      url,
+      cookies: { xs_sid: cookie.value },
+      headers: { 'x-csrf-token': csrf, ...headers },
+      ...(body === undefined ? {} : { payload: body as object }),
+    });
+  return {
+    cookie: cookie.value,
+    csrf,
+    request,
+    get: (url) => request('GET', url),
+    post: (url, body) => request('POST', url, body ?? {}),
+    patch: (url, body) => request('PATCH', url, body ?? {}),
+    delete: (url) => request('DELETE', url),
+  };
+}
+
+/** A logged-in client for a new user of the given roles in the tenant. */
+export async function clientFor(env: TestEnv, tenantId: number, roles: Role[], extra: { unitId?: number; memberId?: number } = {}) {
+  const u = await createUser(env.db, tenantId, roles, extra);
+  return { user: u, client: await login(env.app, u.username) };
+}
