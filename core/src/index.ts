@@ -4,3 +4,4 @@ export * from './validation.ts';
 export * from './calendar.ts';
 export * from './workflow.ts';
 export * from './schemas/orgs.ts';
+export * from "./schemas/clues.ts";

@@ -2,6 +2,7 @@ import { Migrator, sql, type Migration, type MigrationProvider } from 'kysely';
 import { isPostgres } from './database.ts';
 import type { Db } from './database.ts';
 import * as m0001 from './migrations/20261129_0001_platform.ts';
+import * as m0002 from './migrations/20261129_0002_clues.ts';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so the same code runs
@@ -9,6 +10,7 @@ import * as m0001 from './migrations/20261129_0001_platform.ts';
  */
 export const MIGRATIONS: Record<string, Migration> = {
   '20261129_0001_platform': m0001,
+  '20261129_0002_clues': m0002,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -1,0 +1,97 @@
+import type { Generated } from 'kysely';
+import type { Flag, Timestamp } from '../../platform/platform.table.ts';
+import type { ClueCategory, ClueChannel, ClueRating, ClueState, ConversionKind } from '@xs/core/schemas/clues.ts';
+
+export interface CluesTable {
+  id: Generated<number>;
+  tenant_id: number;
+  /** The public tracking code (10 characters). */
+  code: string;
+  /** sha256 of the token shown once at submission. */
+  secret_hash: string;
+  kind: 'problem' | 'suggestion';
+  category: ClueCategory;
+  channel: ClueChannel;
+  content: string;
+  township_id: number;
+  village_id: number | null;
+  place: string | null;
+  venue_id: number | null;
+  member_id: number | null;
+  contact_name: string | null;
+  contact_phone: string | null;
+  consent_at: Timestamp | null;
+  state: ClueState;
+  version: number;
+  due_at: Timestamp | null;
+  unit_id: number | null;
+  merged_into_id: number | null;
+  reply_text: string | null;
+  rating: ClueRating | null;
+  rating_comment: string | null;
+  /** People who added their voice to this clue instead of filing a new one. */
+  supporters: number;
+  /** Published on the public board (反馈公开) after staff approval, with this text. */
+  published: Flag;
+  public_summary: string | null;
+  recheck_due_at: Timestamp | null;
+  recheck_result: 'solved' | 'not_solved' | null;
+  reminded_at: Timestamp | null;
+  extension_days: number;
+  /** jieba tokens of content + place, space separated: what the full-text index reads. */
+  search_tokens: string;
+  /** sha256 of normalised content, for refusing the same text twice within minutes. */
+  content_hash: string;
+  created_at: Timestamp;
+  accepted_at: Timestamp | null;
+  forwarded_at: Timestamp | null;
+  replied_at: Timestamp | null;
+  resolved_at: Timestamp | null;
+  closed_at: Timestamp | null;
+}
+
+export interface ClueFilesTable {
+  clue_id: number;
+  file_id: number;
+  tenant_id: number;
+  role: 'photo' | 'reply';
+}
+
+export interface ClueConversionsTable {
+  id: Generated<number>;
+  tenant_id: number;
+  clue_id: number;
+  kind: ConversionKind;
+  title: string;
+  created_by: number;
+  created_by_name: string;
+  created_at: Timestamp;
+  /** queued until the target module (topics, proposals, opinions) takes it over. */
+  status: 'queued' | 'taken';
+}
+
+export interface ClueRoutingRulesTable {
+  id: Generated<number>;
+  tenant_id: number;
+  category: ClueCategory | null;
+  keywords: string | null;
+  unit_id: number;
+  note: string | null;
+}
+
+/** Photos uploaded before the clue is submitted; linked by token on submit. */
+export interface ClueUploadsTable {
+  token: string;
+  tenant_id: number;
+  file_id: number;
+  created_at: Timestamp;
+  used: Flag;
+}
+
+export interface ClueTables {
+  clues: CluesTable;
+  clue_files: ClueFilesTable;
+  clue_conversions: ClueConversionsTable;
+  clue_routing_rules: ClueRoutingRulesTable;
+  clue_uploads: ClueUploadsTable;
+}
