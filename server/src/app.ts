@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import fs from 'node:fs';
 import path from 'node:path';
 import helmet from '@fastify/helmet';
@@ -26,6 +26,8 @@ declare module 'fastify' {
 export interface BuildOptions {
   db?: Db;
   logger?: boolean;
+  /** Called for every route as it is added (the route matrix test enumerates the API with it). */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 /** Plugins in order: infrastructure → platform → feature modules → static web. */
@@ -43,6 +45,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('db', db);
   app.decorate('config', config);
+  if (opts.onRoute) app.addHook('onRoute', opts.onRoute);
   app.addHook('onClose', async () => {
     if (!opts.db) await db.destroy();
   });

@@ -7,16 +7,19 @@ export interface ExportColumn<T> {
   value: (row: T) => string | number | null | undefined;
 }
 
+/** Excel refuses these in sheet names (and `/` in a file name becomes a folder), e.g. the label 乡镇/村. */
+const safeName = (name: string, max: number) => name.replace(/[*?:\\/[\]]/g, '、').slice(0, max);
+
 /** One sheet with a bold header row; every list in the console exports through this. */
 export async function sendWorkbook<T>(reply: FastifyReply, filename: string, sheet: string, columns: ExportColumn<T>[], rows: T[]) {
   const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet(sheet);
+  const ws = wb.addWorksheet(safeName(sheet, 31));
   ws.columns = columns.map((c) => ({ header: c.header, width: c.width ?? 16 }));
   ws.getRow(1).font = { bold: true };
   for (const r of rows) ws.addRow(columns.map((c) => c.value(r) ?? ''));
   const buf = Buffer.from(await wb.xlsx.writeBuffer());
   return reply
     .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(filename)}.xlsx`)
+    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(safeName(filename, 100))}.xlsx`)
     .send(buf);
 }

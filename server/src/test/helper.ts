@@ -4,7 +4,9 @@
  * that logs in and carries the session cookie and CSRF token.
  */
 import { randomBytes } from 'node:crypto';
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import os from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance, LightMyRequestResponse, RouteOptions } from 'fastify';
 import { sql } from 'kysely';
 import type { Role } from '@xs/core/roles.ts';
 import { loadConfig } from '../config.ts';
@@ -12,6 +14,7 @@ import { buildApp } from '../app.ts';
 import { createDb, isPostgres, type Db } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { hashPassword } from '../platform/auth.ts';
+import { invalidateSettings } from '../platform/settings.ts';
 
 export const TEST_PASSWORD = 'Test@1234';
 export const DIALECT = process.env.DATABASE_URL?.startsWith('postgres') ? 'postgres' : 'sqlite';
@@ -22,19 +25,24 @@ const passwordHash = () => (cachedHash ??= hashPassword(TEST_PASSWORD));
 export interface TestEnv {
   app: FastifyInstance;
   db: Db;
+  /** Every route the app registered, in order (HEAD twins of GET routes included). */
+  routes: RouteOptions[];
   close: () => Promise<void>;
 }
 
 export async function createTestApp(overrides: Parameters<typeof loadConfig>[1] = {}): Promise<TestEnv> {
   const schema = DIALECT === 'postgres' ? `t_${randomBytes(6).toString('hex')}` : null;
-  const config = loadConfig(process.env, { sqliteFile: ':memory:', pgSchema: schema, webDist: '/nonexistent', ...overrides });
+  const dataDir = path.join(os.tmpdir(), `xs-test-${randomBytes(6).toString('hex')}`);
+  const config = loadConfig(process.env, { sqliteFile: ':memory:', pgSchema: schema, webDist: '/nonexistent', dataDir, ...overrides });
   const db = await createDb(config);
   await migrateToLatest(db);
-  const app = await buildApp(config, { db, logger: false });
+  const routes: RouteOptions[] = [];
+  const app = await buildApp(config, { db, logger: false, onRoute: (r) => void routes.push(r) });
   await app.ready();
   return {
     app,
     db,
+    routes,
     close: async () => {
       await app.close();
       if (schema && isPostgres(db)) await sql`DROP SCHEMA ${sql.id(schema)} CASCADE`.execute(db);
@@ -102,8 +110,15 @@ export interface Client {
   request: (method: string, url: string, body?: unknown, headers?: Record<string, string>) => Promise<LightMyRequestResponse>;
 }
 
+let addr = 0;
+/**
+ * A fresh client address per login, so a file that logs in many users stays under the per-address
+ * login rate limit (the limit itself is tested in auth.test.ts).
+ */
+export const nextAddress = () => `10.${(++addr >> 16) & 255}.${(addr >> 8) & 255}.${addr & 255}`;
+
 export async function login(app: FastifyInstance, username: string, password = TEST_PASSWORD): Promise<Client> {
-  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password }, remoteAddress: nextAddress() });
   if (res.statusCode !== 200) throw new Error(`login failed for ${username}: ${res.statusCode} ${res.body}`);
   const cookie = res.cookies.find((c) => c.name === 'xs_sid')!;
   const csrf = (res.json() as { csrfToken: string }).csrfToken;
@@ -130,4 +145,42 @@ export async function login(app: FastifyInstance, username: string, password = T
 export async function clientFor(env: TestEnv, tenantId: number, roles: Role[], extra: { unitId?: number; memberId?: number } = {}) {
   const u = await createUser(env.db, tenantId, roles, extra);
   return { user: u, client: await login(env.app, u.username) };
+}
+
+export async function createSector(db: Db, tenantId: number, name = uniq('界别')) {
+  return db.insertInto('sectors').values({ tenant_id: tenantId, name, sort: 0 }).returning(['id', 'name']).executeTakeFirstOrThrow();
+}
+
+export async function createCommittee(db: Db, tenantId: number, name = uniq('专委会')) {
+  return db.insertInto('committees').values({ tenant_id: tenantId, name, sort: 0 }).returning(['id', 'name']).executeTakeFirstOrThrow();
+}
+
+export async function createTownship(db: Db, tenantId: number, name = uniq('镇')) {
+  return db.insertInto('orgs').values({ parent_id: tenantId, tenant_id: tenantId, kind: 'township', name, code: null, sort: 0, created_at: new Date().toISOString(), version: 1 })
+    .returning(['id', 'name']).executeTakeFirstOrThrow();
+}
+
+export async function createMember(db: Db, tenantId: number, extra: { name?: string; phone?: string | null; sectorId?: number | null; townshipId?: number | null } = {}) {
+  return db.insertInto('members').values({
+    tenant_id: tenantId, name: extra.name ?? uniq('委员'), gender: null, phone: extra.phone ?? null, sector_id: extra.sectorId ?? null,
+    township_id: extra.townshipId ?? null, term: '第十一届', title: null, status: 'active', version: 1, created_at: new Date().toISOString(),
+  }).returning(['id', 'name']).executeTakeFirstOrThrow();
+}
+
+export async function createVenue(db: Db, tenantId: number, name = uniq('委员会客厅')) {
+  return db.insertInto('venues').values({ tenant_id: tenantId, name, kind: 'members_lounge', theme: null, township_id: null, address: null, member_id: null, version: 1, created_at: new Date().toISOString() })
+    .returning(['id', 'name']).executeTakeFirstOrThrow();
+}
+
+/** Set a county rule and drop the process's cached copy so the next request sees it. */
+export async function setSetting(db: Db, tenantId: number, key: string, value: number) {
+  await db.deleteFrom('settings').where('tenant_id', '=', tenantId).where('key', '=', key).execute();
+  await db.insertInto('settings').values({ tenant_id: tenantId, key, value_json: JSON.stringify(value), updated_at: new Date().toISOString(), updated_by: null }).execute();
+  invalidateSettings(tenantId);
+}
+
+/** Rows in a table, for "nothing was written" checks. */
+export async function countRows(db: Db, table: 'orgs' | 'members' | 'member_committees' | 'users' | 'sessions' | 'audit_log' | 'case_events' | 'sectors' | 'units' | 'venues' | 'committees') {
+  const r = await db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+  return Number(r.n);
 }
