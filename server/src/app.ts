@@ -15,6 +15,8 @@ import { migrateToLatest } from './db/migrate.ts';
 import { installErrorHandler } from './platform/errors.ts';
 import { installRouteGuard } from './platform/auth.ts';
 import { MODULES } from './modules/index.ts';
+import { defineJob, startScheduler } from './platform/scheduler.ts';
+import { drainOutbox, logSender } from './platform/notify.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -28,6 +30,8 @@ export interface BuildOptions {
   logger?: boolean;
   /** Called for every route as it is added (the route matrix test enumerates the API with it). */
   onRoute?: (route: RouteOptions) => void;
+  /** Run the periodic jobs (deadlines, reminders, outbox) in this process. */
+  scheduler?: boolean;
 }
 
 /** Plugins in order: infrastructure → platform → feature modules → static web. */
@@ -87,6 +91,9 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
 
   // Feature modules
   for (const m of MODULES) await app.register(m.routes, { prefix: '/api/v1' });
+
+  defineJob({ name: 'outbox.drain', everyMs: 15_000, run: (d) => drainOutbox(d, logSender(app.log)) });
+  if (opts.scheduler) startScheduler(app);
 
   // The built web: console at /, public H5 pages at /h5/.
   if (fs.existsSync(path.join(config.webDist, 'index.html'))) {

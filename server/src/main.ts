@@ -33,7 +33,7 @@ async function main(): Promise<void> {
     console.error(`未知命令：${command}（可用：start | migrate | demo）`);
     process.exit(2);
   }
-  const app = await buildApp(config);
+  const app = await buildApp(config, { scheduler: true });
   await app.listen({ port: config.port, host: config.host });
   console.log(`协商 Xieshang 已启动：http://localhost:${config.port}`);
   for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => void app.close().then(() => process.exit(0)));

@@ -8,6 +8,10 @@ import { orgRoutes } from './orgs/orgs.routes.ts';
 import { memberRoutes } from './members/members.routes.ts';
 import { userRoutes } from './users/users.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
+import { posterRoutes } from './orgs/posters.ts';
+import { clueRoutes } from './clues/clues.routes.ts';
+import { cluePublicRoutes } from './clues/clues.public.routes.ts';
+import './clues/clues.jobs.ts';
 
 export interface FeatureModule {
   name: string;
@@ -21,4 +25,7 @@ export const MODULES: FeatureModule[] = [
   { name: 'members', label: '委员', routes: memberRoutes },
   { name: 'users', label: '用户', routes: userRoutes },
   { name: 'audit', label: '审计日志', routes: auditRoutes },
+  { name: 'posters', label: '码上议海报', routes: posterRoutes },
+  { name: 'clues', label: '直通政协', routes: clueRoutes },
+  { name: 'clues-public', label: '直通政协（公开）', routes: cluePublicRoutes },
 ];

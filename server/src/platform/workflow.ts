@@ -39,8 +39,8 @@ export interface ApplyOptions<S extends string, T extends string, C extends Case
   input?: TransitionInput;
   /** Other columns to change with the state (e.g. the unit a clue is forwarded to), decided inside the transaction. */
   changes?: (current: C, plan: TransitionPlan<S>, trx: Transaction<Database>) => Promise<Record<string, unknown>> | Record<string, unknown>;
-  /** Extra data for the timeline event (e.g. the reply text). */
-  eventData?: Record<string, unknown>;
+  /** Extra data for the timeline event (e.g. the reply text); a function is read after `changes` ran. */
+  eventData?: Record<string, unknown> | (() => Record<string, unknown>);
   ip?: string | null;
   now?: Date;
   /** Run a transaction the caller already has open. */
@@ -72,7 +72,7 @@ export async function applyTransition<S extends string, T extends string, C exte
     await trx.insertInto('case_events').values({
       tenant_id: o.tenantId, case_type: o.caseType, case_id: o.id, transition: plan.transition, label: plan.label,
       from_state: plan.from, to_state: plan.to, actor_kind: typeof o.actor === 'object' ? 'user' : o.actor, actor_id: actorId,
-      actor_name: actorName, note: o.input?.reason ?? null, data_json: o.eventData ? JSON.stringify(o.eventData) : null, at: now.toISOString(),
+      actor_name: actorName, note: o.input?.reason ?? null, data_json: eventJson(o.eventData), at: now.toISOString(),
     }).execute();
     await writeAudit(trx, {
       tenantId: o.tenantId, actorId, actorName, ip: o.ip ?? null, action: `${o.caseType}.${plan.transition}`, entity: o.caseType, entityId: o.id,
@@ -83,6 +83,11 @@ export async function applyTransition<S extends string, T extends string, C exte
     return { plan, row };
   };
   return o.trx ? run(o.trx) : db.transaction().execute(run);
+}
+
+function eventJson(data: ApplyOptions<string, string, CaseState>['eventData']): string | null {
+  const value = typeof data === 'function' ? data() : data;
+  return value && Object.keys(value).length ? JSON.stringify(value) : null;
 }
 
 /** The timeline of a case, oldest first. */

@@ -1,0 +1,65 @@
+/**
+ * Clue deadlines, run by the scheduler: remind units of overdue clues (催办, the day after a miss and
+ * then daily), ask the citizen once whether the problem is really gone (回访, four weeks after
+ * resolution), and archive resolved clues nobody rated in time.
+ */
+import type { Kysely } from 'kysely';
+import { CLUE_WORKFLOW } from '@xs/core/schemas/clues.ts';
+import type { Database } from '../../db/database.ts';
+import { defineJob } from '../../platform/scheduler.ts';
+import { enqueueMessage, notifyUsers } from '../../platform/notify.ts';
+import { applyTransition } from '../../platform/workflow.ts';
+import { writeAudit } from '../../platform/audit.ts';
+
+const DAY = 86_400_000;
+
+export async function remindOverdue(db: Kysely<Database>, now: Date): Promise<number> {
+  const cutoff = new Date(now.getTime() - DAY).toISOString();
+  const rows = await db.selectFrom('clues as c').innerJoin('units as u', 'u.id', 'c.unit_id')
+    .select(['c.id', 'c.tenant_id', 'c.code', 'c.due_at', 'c.unit_id', 'u.name as unit_name', 'u.contact_phone'])
+    .where('c.state', '=', 'forwarded').where('c.due_at', '<', now.toISOString())
+    .where((eb) => eb.or([eb('c.reminded_at', 'is', null), eb('c.reminded_at', '<', cutoff)]))
+    .limit(500).execute();
+  for (const r of rows) {
+    await db.transaction().execute(async (trx) => {
+      await trx.updateTable('clues').set({ reminded_at: now.toISOString() }).where('id', '=', r.id).execute();
+      await notifyUsers(trx, r.tenant_id, { unitId: r.unit_id! }, { title: '催办：线索已超期', body: `线索 ${r.code} 的办理期限 ${r.due_at?.slice(0, 10)} 已过，请尽快答复或申请延期`, link: `/unit/clues/${r.id}` });
+      await notifyUsers(trx, r.tenant_id, { roles: ['staff'] }, { title: '线索超期', body: `线索 ${r.code}（${r.unit_name}）已超期`, link: `/clues/${r.id}` });
+      if (r.contact_phone && /^1\d{10}$/.test(r.contact_phone)) {
+        await enqueueMessage(trx, { tenantId: r.tenant_id, channel: 'sms', recipient: r.contact_phone, template: 'clue.overdue', payload: { code: r.code, due: r.due_at?.slice(0, 10) ?? '' } });
+      }
+      await trx.insertInto('case_events').values({ tenant_id: r.tenant_id, case_type: 'clue', case_id: r.id, transition: 'remind', label: '催办',
+        from_state: 'forwarded', to_state: 'forwarded', actor_kind: 'system', actor_id: null, actor_name: '系统', note: `已超过办理期限 ${r.due_at?.slice(0, 10)}`,
+        data_json: JSON.stringify({ unitId: r.unit_id }), at: now.toISOString() }).execute();
+      await writeAudit(trx, { tenantId: r.tenant_id, actorName: '系统', action: 'clue.remind', entity: 'clue', entityId: r.id, summary: `线索「${r.code}」超期催办（${r.unit_name}）` });
+    });
+  }
+  return rows.length;
+}
+
+export async function askRecheck(db: Kysely<Database>, now: Date): Promise<number> {
+  const rows = await db.selectFrom('clues').select(['id', 'tenant_id', 'code', 'contact_phone'])
+    .where('state', '=', 'closed').where('recheck_due_at', '<=', now.toISOString()).where('recheck_result', 'is', null)
+    .where('contact_phone', 'is not', null).where('reminded_at', 'is', null).limit(500).execute();
+  for (const r of rows) {
+    await db.transaction().execute(async (trx) => {
+      // reminded_at marks that the one recheck message went out.
+      await trx.updateTable('clues').set({ reminded_at: now.toISOString() }).where('id', '=', r.id).execute();
+      await enqueueMessage(trx, { tenantId: r.tenant_id, channel: 'sms', recipient: r.contact_phone!, template: 'clue.recheck', payload: { code: r.code } });
+    });
+  }
+  return rows.length;
+}
+
+export async function archiveUnrated(db: Kysely<Database>, now: Date): Promise<number> {
+  const rows = await db.selectFrom('clues').select(['id', 'tenant_id', 'version']).where('state', '=', 'resolved').where('due_at', '<', now.toISOString()).limit(500).execute();
+  for (const r of rows) {
+    await applyTransition(db, { def: CLUE_WORKFLOW, table: 'clues', caseType: 'clue', label: '线索', tenantId: r.tenant_id, id: r.id, expectedVersion: r.version,
+      actor: 'system', transition: 'close', input: { reason: '评价期限已过，自动归档' }, now, changes: () => ({ closed_at: now.toISOString(), reminded_at: null }) }).catch(() => undefined);
+  }
+  return rows.length;
+}
+
+defineJob({ name: 'clue.remind', everyMs: 10 * 60_000, run: remindOverdue });
+defineJob({ name: 'clue.recheck', everyMs: 60 * 60_000, run: askRecheck });
+defineJob({ name: 'clue.archive', everyMs: 60 * 60_000, run: archiveUnrated });

@@ -1,0 +1,169 @@
+/** The citizen side of 直通政协: no account, rate-limited, no personal data ever sent back. */
+import { randomBytes } from 'node:crypto';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  CLUE_CATEGORIES, ClueRateSchema, ClueRecheckSchema, ClueSimilarQuerySchema, ClueSubmitSchema, ClueSupplementSchema, ClueSupportSchema, ClueTrackSchema,
+  OPEN_CLUE_STATES, CLUE_STATES,
+} from '@xs/core/schemas/clues.ts';
+import { IdSchema } from '@xs/core/validation.ts';
+import { AppError, notFound } from '../../platform/errors.ts';
+import { preparePhoto, saveFile } from '../../platform/files.ts';
+import { clueByCode, publicBoard, publicView, rateClue, recheckClue, submitClue, supplementClue, supportClue } from './clues.service.ts';
+import { findSimilarClues } from './clues.similar.ts';
+import { summarize } from './clues.repository.ts';
+
+export const CONSENT_TEXT = '您留下的姓名和手机号仅用于县政协工作人员联系您核实情况、告知办理结果和回访，不会公开，也不会提供给与办理无关的单位和个人。'
+  + '照片默认去除拍摄位置信息。您可以不留姓名和电话，凭查询码查询进度。';
+
+const CountyParams = z.strictObject({ countyId: IdSchema });
+const FormQuery = z.strictObject({ venue: IdSchema.optional(), member: IdSchema.optional() });
+const BoardQuery = z.strictObject({ page: z.coerce.number().int().min(1).max(1000).default(1), pageSize: z.coerce.number().int().min(1).max(50).default(20) });
+
+export const cluePublicRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db, config } = app;
+  const limit = (factor = 1) => ({ rateLimit: { max: config.publicRateLimit.max * factor, timeWindow: config.publicRateLimit.windowMs } });
+  const tags = ['直通政协（公开）'];
+
+  async function county(id: number) {
+    const c = await db.selectFrom('orgs').select(['id', 'name']).where('id', '=', id).where('kind', '=', 'county').executeTakeFirst();
+    if (!c) throw notFound('县区');
+    return c;
+  }
+
+  app.get('/public/counties', {
+    schema: { tags, summary: '可反映问题的县区' },
+    config: { permission: 'public', ...limit(4) },
+  }, async () => ({ items: await db.selectFrom('orgs').select(['id', 'name']).where('kind', '=', 'county').orderBy('sort').orderBy('id').execute() }));
+
+  app.get('/public/counties/:countyId/form', {
+    schema: { tags, summary: '反映问题表单所需数据（乡镇、村、类别；扫码时带出阵地或委员）', params: CountyParams, querystring: FormQuery },
+    config: { permission: 'public', ...limit(4) },
+  }, async (req) => {
+    const c = await county(req.params.countyId);
+    const places = await db.selectFrom('orgs').select(['id', 'name', 'kind', 'parent_id']).where('tenant_id', '=', c.id)
+      .where('kind', 'in', ['township', 'village']).orderBy('sort').orderBy('id').execute();
+    const venue = req.query.venue
+      ? await db.selectFrom('venues').select(['id', 'name', 'kind', 'theme', 'township_id']).where('id', '=', req.query.venue).where('tenant_id', '=', c.id).executeTakeFirst()
+      : undefined;
+    const member = req.query.member
+      ? await db.selectFrom('members').select(['id', 'name', 'township_id']).where('id', '=', req.query.member).where('tenant_id', '=', c.id).where('status', '=', 'active').executeTakeFirst()
+      : undefined;
+    return {
+      county: c,
+      townships: places.filter((p) => p.kind === 'township').map((t) => ({
+        id: t.id, name: t.name, villages: places.filter((v) => v.kind === 'village' && v.parent_id === t.id).map((v) => ({ id: v.id, name: v.name })),
+      })),
+      categories: Object.entries(CLUE_CATEGORIES).map(([value, label]) => ({ value, label })),
+      venue: venue ? { id: venue.id, name: venue.name, kind: venue.kind, theme: venue.theme, townshipId: venue.township_id } : null,
+      member: member ? { id: member.id, name: member.name, townshipId: member.township_id } : null,
+      consentText: CONSENT_TEXT,
+    };
+  });
+
+  app.post('/public/counties/:countyId/uploads', {
+    schema: { tags, summary: '上传一张照片（JPG/PNG/WebP/HEIC，≤ 8 MB；默认去除位置信息），得到提交时使用的凭证', params: CountyParams, consumes: ['multipart/form-data'] },
+    config: { permission: 'public', ...limit() },
+  }, async (req, reply) => {
+    const c = await county(req.params.countyId);
+    if (!req.isMultipart()) throw new AppError('validation_failed', '请选择照片', [{ path: 'photo', message: '请选择照片' }]);
+    let photo: Buffer | null = null;
+    let keepLocation = false;
+    for await (const part of req.parts({ limits: { fileSize: 8 * 1024 * 1024, files: 1, fields: 2 } })) {
+      if (part.type === 'file') {
+        if (part.fieldname !== 'photo') throw new AppError('validation_failed', '文件字段应为 photo', [{ path: 'photo', message: '文件字段应为 photo' }]);
+        photo = await part.toBuffer();
+        if (part.file.truncated) throw new AppError('payload_too_large', '照片不能超过 8 MB');
+      } else if (part.fieldname === 'keepLocation') {
+        keepLocation = part.value === '1' || part.value === 'true';
+      }
+    }
+    if (!photo) throw new AppError('validation_failed', '请选择照片', [{ path: 'photo', message: '请选择照片' }]);
+    const prepared = await preparePhoto(photo, keepLocation);
+    const token = randomBytes(18).toString('base64url');
+    await db.transaction().execute(async (trx) => {
+      const file = await saveFile(trx, config.dataDir, c.id, prepared.data, prepared.mime, null);
+      await trx.insertInto('clue_uploads').values({ token, tenant_id: c.id, file_id: file.id, created_at: new Date().toISOString(), used: 0 }).execute();
+    });
+    reply.status(201);
+    return { token, size: prepared.data.length, mime: prepared.mime };
+  });
+
+  app.post('/public/counties/:countyId/clues', {
+    schema: { tags, summary: '提交民意线索（反映问题或提出建议），返回查询码和一次性查询密码', params: CountyParams, body: ClueSubmitSchema },
+    config: { permission: 'public', ...limit() },
+  }, async (req, reply) => {
+    await county(req.params.countyId);
+    const result = await submitClue(db, req.params.countyId, req.body, { ip: req.ip });
+    reply.status(201);
+    return result;
+  });
+
+  app.post('/public/counties/:countyId/clues/similar', {
+    schema: {
+      tags, params: CountyParams, body: ClueSimilarQuerySchema,
+      summary: '相似线索：输入草稿文字、乡镇和类别，返回判定为同一问题的在办线索（按相似度排序，带分数）',
+    },
+    config: { permission: 'public', ...limit(4) },
+  }, async (req) => {
+    await county(req.params.countyId);
+    if (req.body.content.length < 6) return { items: [] };
+    const found = await findSimilarClues(db, req.params.countyId, { content: req.body.content, townshipId: req.body.townshipId, category: req.body.category ?? null, openOnly: true }, 5);
+    if (found.length === 0) return { items: [] };
+    const rows = await db.selectFrom('clues').select(['id', 'code', 'content', 'category', 'state', 'supporters', 'created_at'])
+      .where('tenant_id', '=', req.params.countyId).where('id', 'in', found.map((f) => f.id)).execute();
+    return {
+      items: found.flatMap((f) => {
+        const r = rows.find((x) => x.id === f.id);
+        if (!r || !OPEN_CLUE_STATES.includes(r.state)) return [];
+        return [{ code: r.code, summary: summarize(r.content, 80), categoryLabel: CLUE_CATEGORIES[r.category], stateLabel: CLUE_STATES[r.state].label,
+          supporters: r.supporters, createdAt: r.created_at, score: f.score }];
+      }),
+    };
+  });
+
+  app.post('/public/clues/support', {
+    schema: { tags, summary: '“我也遇到了”：为已有线索增加一份群众声音', body: ClueSupportSchema },
+    config: { permission: 'public', ...limit() },
+  }, async (req) => supportClue(db, req.body.code));
+
+  app.post('/public/clues/track', {
+    schema: { tags, summary: '凭查询码和查询密码（或手机号后四位）查询办理进度', body: ClueTrackSchema },
+    config: { permission: 'public', ...limit() },
+  }, async (req) => publicView(db, await clueByCode(db, req.body.code, req.body.secret)));
+
+  app.post('/public/clues/rate', {
+    schema: { tags, summary: '评价办理结果（不满意将重新办理）', body: ClueRateSchema },
+    config: { permission: 'public', ...limit() },
+  }, async (req) => {
+    const clue = await clueByCode(db, req.body.code, req.body.secret);
+    await rateClue(db, clue, req.body.rating, req.body.comment ?? null, req.ip);
+    return publicView(db, await clueByCode(db, req.body.code, req.body.secret));
+  });
+
+  app.post('/public/clues/recheck', {
+    schema: { tags, summary: '回访：问题是否真的解决了（未解决将重新办理）', body: ClueRecheckSchema },
+    config: { permission: 'public', ...limit() },
+  }, async (req) => {
+    const clue = await clueByCode(db, req.body.code, req.body.secret);
+    await recheckClue(db, clue, req.body.solved, req.body.comment ?? null, req.ip);
+    return publicView(db, await clueByCode(db, req.body.code, req.body.secret));
+  });
+
+  app.post('/public/clues/supplement', {
+    schema: { tags, summary: '按工作人员要求补充信息', body: ClueSupplementSchema },
+    config: { permission: 'public', ...limit() },
+  }, async (req) => {
+    const clue = await clueByCode(db, req.body.code, req.body.secret);
+    await supplementClue(db, clue, req.body.content, req.ip);
+    return publicView(db, await clueByCode(db, req.body.code, req.body.secret));
+  });
+
+  app.get('/public/counties/:countyId/board', {
+    schema: { tags, summary: '反馈公开：经审核公开的已办结线索（不含姓名和电话）', params: CountyParams, querystring: BoardQuery },
+    config: { permission: 'public', ...limit(4) },
+  }, async (req) => {
+    await county(req.params.countyId);
+    return publicBoard(db, req.params.countyId, req.query.page, req.query.pageSize);
+  });
+};
