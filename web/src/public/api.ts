@@ -1,0 +1,143 @@
+/**
+ * The citizen pages' API client: JSON over fetch to /api/v1/public, photo uploads over XHR (fetch cannot
+ * report upload progress). Every failure becomes a PublicApiError with the server's Chinese message and
+ * its field problems keyed by the body key they concern.
+ */
+import type { FieldError } from '@xs/core/errors.ts';
+import type {
+  BoardPage, County, ReportForm, SimilarClue, SubmitResult, TrackView, UploadResult,
+} from './types.ts';
+import type { z } from 'zod';
+import type { ClueCategory, ClueRating, ClueSubmitSchema } from '@xs/core/schemas/clues.ts';
+
+const BASE = '/api/v1/public';
+
+export class PublicApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields: FieldError[] = [],
+  ) {
+    super(message);
+    this.name = 'PublicApiError';
+  }
+}
+
+function isErrorBody(v: unknown): v is { error: string; message: string; fields?: FieldError[] } {
+  return typeof v === 'object' && v !== null
+    && typeof (v as { error?: unknown }).error === 'string'
+    && typeof (v as { message?: unknown }).message === 'string';
+}
+
+function errorFrom(status: number, body: unknown): PublicApiError {
+  if (isErrorBody(body)) return new PublicApiError(status, body.error, body.message, body.fields ?? []);
+  if (status === 413) return new PublicApiError(status, 'payload_too_large', '文件太大了');
+  if (status === 429) return new PublicApiError(status, 'rate_limited', '操作太频繁，请稍等一会儿再试');
+  if (status >= 500) return new PublicApiError(status, 'internal', '服务器暂时无法处理，请稍后再试');
+  return new PublicApiError(status, 'bad_request', `请求失败（${status}）`);
+}
+
+const NETWORK_ERROR = () => new PublicApiError(0, 'network', '网络连接失败，请检查网络后重试');
+
+async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(BASE + path, {
+      method,
+      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'same-origin',
+      signal,
+    });
+  } catch (err) {
+    if (err instanceof DOMException && err.name === 'AbortError') throw err;
+    throw NETWORK_ERROR();
+  }
+  const data: unknown = await res.json().catch(() => null);
+  if (!res.ok) throw errorFrom(res.status, data);
+  return data as T;
+}
+
+/** Field problems keyed by the top-level body key (`photoTokens.2` → `photoTokens`). */
+export function fieldErrors(err: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!(err instanceof PublicApiError)) return out;
+  for (const f of err.fields) {
+    const key = f.path.split('.')[0] ?? '';
+    if (key && !out[key]) out[key] = f.message;
+  }
+  return out;
+}
+
+export function errorMessage(err: unknown): string {
+  if (err instanceof PublicApiError) return err.message;
+  return '出了点问题，请稍后再试';
+}
+
+/** The submit body as the server reads it (before Zod's defaults and transforms). */
+export type SubmitBody = z.input<typeof ClueSubmitSchema>;
+
+export const publicApi = {
+  counties: () => request<{ items: County[] }>('GET', '/counties'),
+  form: (countyId: number, venueId?: number | null, memberId?: number | null) => {
+    const qs = new URLSearchParams();
+    if (venueId) qs.set('venue', String(venueId));
+    if (memberId) qs.set('member', String(memberId));
+    const s = qs.toString();
+    return request<ReportForm>('GET', `/counties/${countyId}/form${s ? `?${s}` : ''}`);
+  },
+  submit: (countyId: number, body: SubmitBody) => request<SubmitResult>('POST', `/counties/${countyId}/clues`, body),
+  similar: (countyId: number, body: { content: string; townshipId: number; category?: ClueCategory }, signal?: AbortSignal) =>
+    request<{ items: SimilarClue[] }>('POST', `/counties/${countyId}/clues/similar`, body, signal),
+  support: (code: string) => request<{ supporters: number }>('POST', '/clues/support', { code }),
+  track: (code: string, secret: string) => request<TrackView>('POST', '/clues/track', { code, secret }),
+  rate: (code: string, secret: string, rating: ClueRating, comment: string | null) =>
+    request<TrackView>('POST', '/clues/rate', { code, secret, rating, comment }),
+  recheck: (code: string, secret: string, solved: boolean, comment: string | null) =>
+    request<TrackView>('POST', '/clues/recheck', { code, secret, solved, comment }),
+  supplement: (code: string, secret: string, content: string) =>
+    request<TrackView>('POST', '/clues/supplement', { code, secret, content }),
+  board: (countyId: number, page: number, pageSize = 10) =>
+    request<BoardPage>('GET', `/counties/${countyId}/board?page=${page}&pageSize=${pageSize}`),
+};
+
+/** Upload one photo, reporting progress 0..100. Resolves with the token to put in `photoTokens`. */
+export function uploadPhoto(
+  countyId: number,
+  file: File,
+  keepLocation: boolean,
+  onProgress: (percent: number) => void,
+  signal?: AbortSignal,
+): Promise<UploadResult> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `${BASE}/counties/${countyId}/uploads`);
+    xhr.setRequestHeader('accept', 'application/json');
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onProgress(Math.min(99, Math.round((e.loaded / e.total) * 100)));
+    };
+    xhr.onload = () => {
+      let body: unknown = null;
+      try {
+        body = JSON.parse(xhr.responseText);
+      } catch {
+        body = null;
+      }
+      if (xhr.status >= 200 && xhr.status < 300) {
+        onProgress(100);
+        resolve(body as UploadResult);
+      } else {
+        reject(errorFrom(xhr.status, body));
+      }
+    };
+    xhr.onerror = () => reject(NETWORK_ERROR());
+    xhr.onabort = () => reject(new DOMException('上传已取消', 'AbortError'));
+    signal?.addEventListener('abort', () => xhr.abort(), { once: true });
+    const form = new FormData();
+    // Fields before the file, so the server knows the choice while streaming the photo.
+    if (keepLocation) form.append('keepLocation', '1');
+    form.append('photo', file, file.name || 'photo.jpg');
+    xhr.send(form);
+  });
+}

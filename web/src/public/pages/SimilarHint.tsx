@@ -1,0 +1,116 @@
+import { useEffect, useState } from 'react';
+import { Button } from 'antd-mobile';
+import type { ClueCategory } from '@xs/core/schemas/clues.ts';
+import { errorMessage, publicApi } from '../api.ts';
+import { formatDate } from '../format.ts';
+import type { SimilarClue } from '../types.ts';
+import { toast } from '../ui/toast.ts';
+
+interface Props {
+  countyId: number;
+  content: string;
+  townshipId: number | null;
+  category: ClueCategory | null;
+}
+
+const MIN_CHARS = 10;
+const DEBOUNCE_MS = 700;
+
+/** Codes this browser already supported, so one person counts once. */
+const supportedKey = 'xs.h5.supported';
+function supportedCodes(): Set<string> {
+  try {
+    return new Set(JSON.parse(window.sessionStorage.getItem(supportedKey) ?? '[]') as string[]);
+  } catch {
+    return new Set();
+  }
+}
+function markSupported(code: string): void {
+  try {
+    const s = supportedCodes();
+    s.add(code);
+    window.sessionStorage.setItem(supportedKey, JSON.stringify([...s]));
+  } catch {
+    // ignore
+  }
+}
+
+/**
+ * “已有群众反映”: while the citizen writes, open clues about the same problem in the same township,
+ * so they can add their voice (我也遇到了) instead of filing the same thing again.
+ */
+export function SimilarHint({ countyId, content, townshipId, category }: Props) {
+  const [items, setItems] = useState<SimilarClue[]>([]);
+  const [supported, setSupported] = useState<Record<string, number>>({});
+  const [busy, setBusy] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const text = content.trim();
+  const ready = text.length >= MIN_CHARS && townshipId != null;
+
+  useEffect(() => {
+    if (!ready || townshipId == null) {
+      setItems([]);
+      return;
+    }
+    const ctrl = new AbortController();
+    const timer = window.setTimeout(() => {
+      publicApi.similar(countyId, { content: text, townshipId, ...(category ? { category } : {}) }, ctrl.signal)
+        .then((r) => setItems(r.items.slice(0, 3)))
+        .catch(() => {
+          // A hint only: when it fails the form works as before.
+        });
+    }, DEBOUNCE_MS);
+    return () => {
+      window.clearTimeout(timer);
+      ctrl.abort();
+    };
+  }, [countyId, text, townshipId, category, ready]);
+
+  const already = supportedCodes();
+  const support = async (code: string) => {
+    setBusy(code);
+    setFailure(null);
+    try {
+      const r = await publicApi.support(code);
+      markSupported(code);
+      setSupported((s) => ({ ...s, [code]: r.supporters }));
+      toast('已记上您的一份', 'success');
+    } catch (err) {
+      setFailure(errorMessage(err));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  if (!items.length) return <div aria-live="polite" className="xs-similar-empty" />;
+  return (
+    <section className="xs-similar" aria-live="polite" aria-labelledby="xs-similar-title">
+      <h2 id="xs-similar-title" className="xs-similar-title">已有群众反映过类似问题</h2>
+      <p className="xs-hint">如果是同一件事，点“我也遇到了”就行，不用重复提交，政协会知道有更多人关心它。</p>
+      <ul className="xs-similar-list">
+        {items.map((s) => {
+          const count = supported[s.code];
+          const done = count != null || already.has(s.code);
+          return (
+            <li key={s.code} className="xs-similar-item">
+              <p className="xs-similar-summary">{s.summary}</p>
+              <p className="xs-meta">
+                <span>{s.categoryLabel}</span> · <span>{s.stateLabel}</span> · <span>{formatDate(s.createdAt)}</span>
+              </p>
+              <p className="xs-meta">已有 {count ?? s.supporters} 人反映</p>
+              {done ? (
+                <p className="xs-done" role="status">✓ 已记上您的一份{count != null ? `，现在共 ${count} 人反映` : ''}。您可以不再提交，或继续填写您的情况。</p>
+              ) : (
+                <Button color="primary" fill="outline" className="xs-btn" loading={busy === s.code} loadingText="正在提交"
+                  onClick={() => void support(s.code)}>
+                  我也遇到了
+                </Button>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      {failure && <p className="xs-error" role="alert">{failure}</p>}
+    </section>
+  );
+}
