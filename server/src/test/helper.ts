@@ -4,6 +4,7 @@
  * that logs in and carries the session cookie and CSRF token.
  */
 import { randomBytes } from 'node:crypto';
+import ExcelJS from 'exceljs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse, RouteOptions } from 'fastify';
@@ -183,4 +184,35 @@ export async function setSetting(db: Db, tenantId: number, key: string, value: n
 export async function countRows(db: Db, table: 'orgs' | 'members' | 'member_committees' | 'users' | 'sessions' | 'audit_log' | 'case_events' | 'sectors' | 'units' | 'venues' | 'committees') {
   const r = await db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
   return Number(r.n);
+}
+
+/** The first sheet of an .xlsx file as rows of cell text (the header row first). */
+export async function readXlsx(buf: Buffer): Promise<string[][]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(buf as unknown as ArrayBuffer);
+  const ws = wb.worksheets[0];
+  if (!ws) throw new Error('no worksheet');
+  const rows: string[][] = [];
+  ws.eachRow((row) => {
+    const values = (row.values as ExcelJS.CellValue[]).slice(1);
+    rows.push(values.map((v) => (v === null || v === undefined ? '' : String(v))));
+  });
+  return rows;
+}
+
+/** An .xlsx file with one sheet of the given rows (the header row first). */
+export async function buildXlsx(rows: (string | number | null)[][], sheet = '导入'): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(sheet);
+  for (const r of rows) ws.addRow(r);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** A multipart/form-data body carrying one file, for `client.request('POST', url, body, headers)`. */
+export function multipartFile(buf: Buffer, filename = 'upload.xlsx', field = 'file') {
+  const boundary = `----xs${randomBytes(8).toString('hex')}`;
+  const head = `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\n` +
+    'Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n';
+  const body = Buffer.concat([Buffer.from(head), buf, Buffer.from(`\r\n--${boundary}--\r\n`)]);
+  return { body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
