@@ -1,0 +1,131 @@
+/**
+ * 审计日志 (等保2.0): every login, admin change and transition, append-only. Filter by text, action,
+ * result and date (China time); each entry opens to show what the record was before and after.
+ */
+import { useState } from 'react';
+import { Alert, Button, Card, DatePicker, Flex, Input, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { Dayjs } from 'dayjs';
+import { api, isApiError, type Query } from '../../../shared/api.ts';
+import type { AuditEntry, Page } from '../../../shared/types.ts';
+import { ExportButton } from '../../components/export-button.tsx';
+import { PageHeader } from '../../components/page-header.tsx';
+import { formatTime } from '../../components/time.ts';
+import { ACTION_FILTERS, actionLabel } from './audit-labels.ts';
+
+function Json({ label, value }: { label: string; value: unknown }) {
+  return (
+    <div style={{ flex: '1 1 320px', minWidth: 0 }}>
+      <Typography.Text strong>{label}</Typography.Text>
+      {value === null || value === undefined
+        ? <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0' }}>（无）</Typography.Paragraph>
+        : <pre className="xs-json" tabIndex={0} aria-label={label}>{JSON.stringify(value, null, 2)}</pre>}
+    </div>
+  );
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** The keys whose value the change set (present in `after` and different from `before`). */
+function changedKeys(before: unknown, after: unknown): string[] {
+  if (!isRecord(after)) return [];
+  return Object.keys(after).filter((k) => after[k] !== undefined
+    && (!isRecord(before) || JSON.stringify(before[k]) !== JSON.stringify(after[k])));
+}
+
+function Details({ entry }: { entry: AuditEntry }) {
+  const changed = entry.before !== null && entry.after !== null ? changedKeys(entry.before, entry.after) : [];
+  return (
+    <div style={{ padding: '4px 8px' }}>
+      {changed.length > 0 && (
+        <Typography.Paragraph style={{ marginBottom: 8 }}>
+          变更字段：{changed.map((k) => <Tag key={k}>{k}</Tag>)}
+        </Typography.Paragraph>
+      )}
+      <Flex gap={16} wrap>
+        <Json label="修改前" value={entry.before} />
+        <Json label="修改后 / 提交内容" value={entry.after} />
+      </Flex>
+    </div>
+  );
+}
+
+export default function AuditPage() {
+  const [q, setQ] = useState('');
+  const [action, setAction] = useState<string | undefined>();
+  const [result, setResult] = useState<'success' | 'failure' | undefined>();
+  const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
+  const [page, setPage] = useState({ page: 1, pageSize: 50 });
+  const filter: Query = {
+    q: q || undefined, action, result,
+    from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD'),
+  };
+  const list = useQuery({
+    queryKey: ['/audit', 'list', { ...filter, ...page }],
+    queryFn: () => api.get<Page<AuditEntry>>('/audit', { ...filter, ...page }),
+    placeholderData: keepPreviousData,
+  });
+  const firstPage = () => setPage((p) => ({ ...p, page: 1 }));
+
+  const columns: TableColumnsType<AuditEntry> = [
+    { title: '时间', dataIndex: 'at', width: 170, render: (t: string) => formatTime(t, true) },
+    { title: '操作人', dataIndex: 'actorName', render: (n: string | null) => n ?? '—' },
+    { title: '操作', dataIndex: 'action', render: (a: string) => <Tag title={a}>{actionLabel(a)}</Tag> },
+    { title: '描述', dataIndex: 'summary' },
+    {
+      title: '结果', dataIndex: 'result',
+      render: (r: AuditEntry['result']) => (r === 'success' ? <Tag color="green">成功</Tag> : <Tag color="red">失败</Tag>),
+    },
+    { title: 'IP', dataIndex: 'ip', render: (ip: string | null) => ip ?? '—' },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title="审计日志"
+        description="所有登录、管理操作和业务流转的记录，只增不改，保存不少于 180 天。时间为北京时间。"
+        extra={<ExportButton path="/audit/export" query={filter} fileName="审计日志.xlsx" />}
+      />
+      <Card>
+        <Flex gap={12} wrap style={{ marginBottom: 16 }} role="search" aria-label="筛选审计日志">
+          <Input.Search aria-label="关键词（描述、操作、操作人）" placeholder="关键词：描述、操作人" allowClear enterButton="搜索"
+            style={{ width: 280 }} maxLength={50} onSearch={(v) => { setQ(v.trim()); firstPage(); }} />
+          <Select aria-label="操作类型" placeholder="操作类型" allowClear style={{ width: 200 }} options={ACTION_FILTERS} value={action}
+            onChange={(v: string | undefined) => { setAction(v); firstPage(); }} />
+          <Select aria-label="结果" placeholder="结果" allowClear style={{ width: 120 }} value={result}
+            options={[{ value: 'success', label: '成功' }, { value: 'failure', label: '失败' }]}
+            onChange={(v: 'success' | 'failure' | undefined) => { setResult(v); firstPage(); }} />
+          <DatePicker.RangePicker aria-label="日期范围" value={range} allowEmpty={[true, true]}
+            onChange={(v) => { setRange(v); firstPage(); }} />
+        </Flex>
+        {list.isError && (
+          <Alert type="error" showIcon style={{ marginBottom: 16 }} title={isApiError(list.error) ? list.error.message : '加载失败'}
+            action={<Button size="small" onClick={() => void list.refetch()}>重试</Button>} />
+        )}
+        <Table<AuditEntry>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={list.data?.items ?? []}
+          loading={list.isFetching}
+          scroll={{ x: 'max-content' }}
+          expandable={{
+            expandedRowRender: (r) => <Details entry={r} />,
+            rowExpandable: (r) => r.before !== null || r.after !== null,
+          }}
+          pagination={{
+            current: page.page,
+            pageSize: page.pageSize,
+            total: list.data?.total ?? 0,
+            showSizeChanger: true,
+            pageSizeOptions: [20, 50, 100, 200],
+            showTotal: (t) => `共 ${t} 条`,
+            onChange: (p, size) => setPage({ page: size === page.pageSize ? p : 1, pageSize: size }),
+          }}
+        />
+      </Card>
+    </>
+  );
+}

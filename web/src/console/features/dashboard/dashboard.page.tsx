@@ -1,0 +1,136 @@
+/**
+ * 工作台: for a county, its organisation at a glance; for the city, every county side by side (table
+ * and chart), with a way into each county.
+ */
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Link } from 'react-router';
+import { Alert, App, Button, Card, Col, Row, Skeleton, Statistic, Table, Typography, type TableColumnsType } from 'antd';
+import { ApartmentOutlined, BankOutlined, EnvironmentOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Permission } from '@xs/core/roles.ts';
+import { api, isApiError } from '../../../shared/api.ts';
+import type { OrgOverview, OrgRef } from '../../../shared/types.ts';
+import { PageHeader } from '../../components/page-header.tsx';
+import { fetchMe, ME_KEY, useCan, useSession } from '../../session.tsx';
+
+const CountyChart = lazy(() => import('./county-chart.tsx'));
+
+type Row = OrgOverview['rows'][number];
+
+const FIGURES: { key: keyof Omit<Row, 'tenantId' | 'name'>; label: string; icon: ReactNode; path: string; permission: Permission; query?: string }[] = [
+  { key: 'townships', label: '乡镇/街道', icon: <EnvironmentOutlined />, path: '/admin/places', permission: 'org.read' },
+  { key: 'villages', label: '村/社区', icon: <EnvironmentOutlined />, path: '/admin/places', permission: 'org.read' },
+  { key: 'members', label: '委员', icon: <TeamOutlined />, path: '/admin/members', permission: 'member.read' },
+  { key: 'units', label: '承办单位', icon: <BankOutlined />, path: '/admin/units', permission: 'org.read' },
+  { key: 'venues', label: '履职阵地', icon: <HomeOutlined />, path: '/admin/venues', permission: 'org.read' },
+  { key: 'sectors', label: '界别', icon: <ApartmentOutlined />, path: '/admin/sectors', permission: 'org.read' },
+];
+
+function CountyCards({ row }: { row: Row }) {
+  const can = useCan();
+  return (
+    <Row gutter={[16, 16]}>
+      {FIGURES.map((f) => (
+        <Col key={f.key} xs={12} md={8} xl={4}>
+          <Card>
+            <Statistic title={<span>{f.icon} {f.label}</span>} value={row[f.key]} />
+            {can(f.permission) && (
+              <Link to={f.path} aria-label={`查看${f.label}`} style={{ fontSize: 13 }}>查看 ›</Link>
+            )}
+          </Card>
+        </Col>
+      ))}
+    </Row>
+  );
+}
+
+function CityView({ rows }: { rows: Row[] }) {
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const enter = useMutation({
+    mutationFn: async (row: Row) => {
+      const { tenant } = await api.post<{ tenant: OrgRef }>('/auth/switch-tenant', { tenantId: row.tenantId });
+      return { tenant, me: await fetchMe() };
+    },
+    onSuccess: ({ tenant, me }) => {
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'auth' });
+      queryClient.setQueryData(ME_KEY, me);
+      message.success(`已切换到「${tenant.name}」（只读查看）`);
+    },
+    onError: (err) => message.error(isApiError(err) ? err.message : '切换失败'),
+  });
+  const total = (k: keyof Omit<Row, 'tenantId' | 'name'>) => rows.reduce((s, r) => s + r[k], 0);
+  const columns: TableColumnsType<Row> = [
+    { title: '县区政协', dataIndex: 'name', fixed: 'left' },
+    ...FIGURES.map((f) => ({
+      title: f.label, dataIndex: f.key, align: 'right' as const,
+      sorter: (a: Row, b: Row) => a[f.key] - b[f.key],
+    })),
+    {
+      title: '操作', key: 'enter',
+      render: (_v, r) => (
+        <Button type="link" size="small" loading={enter.isPending && enter.variables.tenantId === r.tenantId}
+          onClick={() => enter.mutate(r)} aria-label={`进入${r.name}查看`}>进入查看</Button>
+      ),
+    },
+  ];
+  return (
+    <>
+      <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
+        {(['members', 'units', 'townships', 'venues'] as const).map((k) => (
+          <Col key={k} xs={12} md={6}>
+            <Card><Statistic title={`全市${FIGURES.find((f) => f.key === k)!.label}`} value={total(k)} /></Card>
+          </Col>
+        ))}
+      </Row>
+      <Card title={<Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>各县区组织数据对比</Typography.Title>} style={{ marginBottom: 16 }}>
+        <Suspense fallback={<Skeleton active paragraph={{ rows: 8 }} />}>
+          <CountyChart rows={rows} />
+        </Suspense>
+      </Card>
+      <Card title={<Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>各县区并列</Typography.Title>}>
+        <Table<Row>
+          rowKey="tenantId"
+          size="middle"
+          columns={columns}
+          dataSource={rows}
+          pagination={false}
+          scroll={{ x: 'max-content' }}
+          summary={() => (
+            <Table.Summary.Row>
+              <Table.Summary.Cell index={0}><strong>合计</strong></Table.Summary.Cell>
+              {FIGURES.map((f, i) => (
+                <Table.Summary.Cell key={f.key} index={i + 1} align="right"><strong>{total(f.key)}</strong></Table.Summary.Cell>
+              ))}
+              <Table.Summary.Cell index={FIGURES.length + 1} />
+            </Table.Summary.Row>
+          )}
+        />
+      </Card>
+    </>
+  );
+}
+
+export default function DashboardPage() {
+  const me = useSession();
+  const overview = useQuery({ queryKey: ['/orgs/overview'], queryFn: () => api.get<OrgOverview>('/orgs/overview') });
+  const isCity = me.tenant.kind === 'city';
+  return (
+    <>
+      <PageHeader
+        title="工作台"
+        description={isCity
+          ? `${me.tenant.name}：全市各县区政协的组织数据并列对比，可进入任一县区查看（只读）。`
+          : `${me.tenant.name}：${me.user.displayName}，您好。以下是本单位的组织数据概况。`}
+      />
+      {overview.isError && (
+        <Alert type="error" showIcon title={isApiError(overview.error) ? overview.error.message : '加载失败'}
+          action={<Button size="small" onClick={() => void overview.refetch()}>重试</Button>} />
+      )}
+      {overview.isLoading && <Card><Skeleton active /></Card>}
+      {overview.data && (isCity
+        ? <CityView rows={overview.data.rows} />
+        : overview.data.rows[0] && <CountyCards row={overview.data.rows[0]} />)}
+    </>
+  );
+}

@@ -1,0 +1,62 @@
+/** 重置密码: an admin sets a new password; the user must change it at next login and is signed out now. */
+import { useState } from 'react';
+import { Alert, App, Button, Form, Input, Modal, Space, Typography } from 'antd';
+import { useMutation } from '@tanstack/react-query';
+import { PasswordSchema } from '@xs/core/validation.ts';
+import { api, isApiError } from '../../../shared/api.ts';
+import { applyServerErrors } from '../../../shared/form-errors.ts';
+import { zodRule } from '../../../shared/form-rules.ts';
+import type { User } from '../../../shared/types.ts';
+import { randomPassword } from './password.ts';
+
+export function ResetPasswordModal({ user, onClose, onDone }: { user: User | null; onClose: () => void; onDone: () => void }) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ password: string }>();
+  const [done, setDone] = useState<string | null>(null);
+  const reset = useMutation({
+    mutationFn: ({ password }: { password: string }) => api.patch<User>(`/users/${user!.id}`, { password, version: user!.version }),
+    onSuccess: (_u, { password }) => {
+      setDone(password);
+      onDone();
+    },
+    onError: (err) => {
+      if (isApiError(err) && err.error === 'stale_version') {
+        message.error(err.message);
+        onClose();
+        return;
+      }
+      applyServerErrors(form, err, message);
+    },
+  });
+  const close = () => {
+    setDone(null);
+    onClose();
+  };
+  return (
+    <Modal
+      open={user !== null}
+      title={`重置密码：${user?.displayName ?? ''}（${user?.username ?? ''}）`}
+      onCancel={close}
+      destroyOnHidden
+      footer={done
+        ? <Button type="primary" onClick={close}>完成</Button>
+        : [<Button key="c" onClick={close}>取消</Button>, <Button key="o" type="primary" loading={reset.isPending} onClick={() => form.submit()}>重置密码</Button>]}
+    >
+      {done ? (
+        <Alert type="success" showIcon title="密码已重置"
+          description={<>新密码：<Typography.Text code copyable>{done}</Typography.Text><br />请当面或电话告知用户。用户已在所有设备上退出，下次登录时须修改密码。</>} />
+      ) : (
+        <Form form={form} layout="vertical" preserve={false} onFinish={(v) => reset.mutate(v)}>
+          <Form.Item label="新密码" required extra="至少 8 位，包含大写字母、小写字母、数字、符号中的至少三类">
+            <Space.Compact style={{ width: '100%' }}>
+              <Form.Item name="password" noStyle rules={[zodRule(PasswordSchema)]}>
+                <Input.Password autoComplete="new-password" aria-label="新密码" />
+              </Form.Item>
+              <Button onClick={() => form.setFieldValue('password', randomPassword())}>随机生成</Button>
+            </Space.Compact>
+          </Form.Item>
+        </Form>
+      )}
+    </Modal>
+  );
+}

@@ -1,0 +1,125 @@
+/** 新增/编辑用户: account, name, roles; the unit for unit handlers, the member record for members. */
+import { App, Button, Form, Input, Modal, Select, Space } from 'antd';
+import { useMutation } from '@tanstack/react-query';
+import { CITY_ROLES, ROLE_LABELS, ROLES, type Role } from '@xs/core/roles.ts';
+import { UserCreateSchema } from '@xs/core/schemas/orgs.ts';
+import { api, isApiError } from '../../../shared/api.ts';
+import { applyServerErrors } from '../../../shared/form-errors.ts';
+import { maxLengthOf, zodRule } from '../../../shared/form-rules.ts';
+import type { User } from '../../../shared/types.ts';
+import { useMembers, useUnits } from '../../components/options.ts';
+import { useSession } from '../../session.tsx';
+import { randomPassword } from './password.ts';
+
+interface Values {
+  username: string;
+  displayName: string;
+  phone?: string;
+  roles: Role[];
+  unitId?: number | null;
+  memberId?: number | null;
+  password?: string;
+}
+
+const S = UserCreateSchema.shape;
+
+export function UserFormModal({ user, open, onClose, onSaved }: {
+  /** null: a new user. */
+  user: User | null;
+  open: boolean;
+  onClose: () => void;
+  onSaved: (u: User) => void;
+}) {
+  const me = useSession();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const units = useUnits();
+  const members = useMembers();
+  const isCity = me.tenant.kind === 'city';
+  const roleOptions = ROLES.filter((r) => CITY_ROLES.includes(r) === isCity).map((r) => ({ value: r, label: ROLE_LABELS[r] }));
+  const roles = Form.useWatch('roles', form) ?? [];
+
+  const save = useMutation({
+    mutationFn: (v: Values) => {
+      const common = {
+        displayName: v.displayName,
+        roles: v.roles,
+        unitId: v.roles.includes('unit_handler') ? v.unitId ?? null : null,
+        memberId: v.roles.includes('member') ? v.memberId ?? null : null,
+      };
+      if (!user) return api.post<User>('/users', { ...common, username: v.username, phone: v.phone || null, password: v.password });
+      // The list shows phones masked; an empty field leaves the stored number as it is.
+      return api.patch<User>(`/users/${user.id}`, { ...common, ...(v.phone ? { phone: v.phone } : {}), version: user.version });
+    },
+    onSuccess: (u) => {
+      message.success(user ? `已保存用户「${u.displayName}」` : `已新增用户「${u.displayName}」`);
+      onSaved(u);
+    },
+    onError: (err) => {
+      if (isApiError(err) && err.error === 'stale_version') {
+        message.error(err.message);
+        onClose();
+        return;
+      }
+      applyServerErrors(form, err, message);
+    },
+  });
+
+  return (
+    <Modal
+      open={open}
+      title={user ? `编辑用户「${user.displayName}」` : '新增用户'}
+      okText="保存"
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      confirmLoading={save.isPending}
+      width={600}
+      destroyOnHidden
+    >
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        preserve={false}
+        initialValues={user
+          ? { username: user.username, displayName: user.displayName, roles: user.roles, unitId: user.unitId, memberId: user.memberId }
+          : { roles: [] }}
+        onFinish={(v) => save.mutate(v)}
+      >
+        <Form.Item label="用户名" name="username" required rules={user ? [] : [zodRule(S.username)]}
+          extra={user ? '用户名创建后不能修改' : '登录用，3–32 位字母、数字、下划线、点或短横线'}>
+          <Input disabled={Boolean(user)} maxLength={32} autoComplete="off" />
+        </Form.Item>
+        <Form.Item label="姓名" name="displayName" required rules={[zodRule(S.displayName)]}>
+          <Input maxLength={maxLengthOf(S.displayName)} autoComplete="off" />
+        </Form.Item>
+        <Form.Item label="手机号" name="phone" rules={[zodRule(S.phone, { optional: true })]}
+          extra={user ? `留空则不修改${user.phone ? `（当前 ${user.phone}）` : ''}` : '可不填'}>
+          <Input maxLength={11} inputMode="tel" autoComplete="off" />
+        </Form.Item>
+        <Form.Item label="角色" name="roles" required rules={[zodRule(S.roles)]}>
+          <Select mode="multiple" options={roleOptions} placeholder="至少选择一个角色" optionFilterProp="label" />
+        </Form.Item>
+        {roles.includes('unit_handler') && (
+          <Form.Item label="所属承办单位" name="unitId" rules={[{ required: true, message: '承办单位用户须选择所属单位' }]}>
+            <Select options={units.options} loading={units.loading} showSearch={{ optionFilterProp: 'label' }} placeholder="请选择" />
+          </Form.Item>
+        )}
+        {roles.includes('member') && (
+          <Form.Item label="对应委员" name="memberId" extra="关联后，该账号提交的提案、社情民意等计入委员履职档案">
+            <Select options={members.options} loading={members.loading} allowClear showSearch={{ optionFilterProp: 'label' }} placeholder="请选择" />
+          </Form.Item>
+        )}
+        {!user && (
+          <Form.Item label="初始密码" required extra="至少 8 位，包含大写字母、小写字母、数字、符号中的至少三类；请告知用户，首次登录后修改">
+            <Space.Compact style={{ width: '100%' }}>
+              <Form.Item name="password" noStyle rules={[zodRule(S.password)]}>
+                <Input.Password autoComplete="new-password" aria-label="初始密码" />
+              </Form.Item>
+              <Button onClick={() => form.setFieldValue('password', randomPassword())}>随机生成</Button>
+            </Space.Compact>
+          </Form.Item>
+        )}
+      </Form>
+    </Modal>
+  );
+}
