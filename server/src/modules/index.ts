@@ -12,6 +12,8 @@ import { posterRoutes } from './orgs/posters.ts';
 import { clueRoutes } from './clues/clues.routes.ts';
 import { cluePublicRoutes } from './clues/clues.public.routes.ts';
 import './clues/clues.jobs.ts';
+import { settingsRoutes } from './settings/settings.routes.ts';
+import { notificationRoutes } from './notifications/notifications.routes.ts';
 
 export interface FeatureModule {
   name: string;
@@ -25,6 +27,8 @@ export const MODULES: FeatureModule[] = [
   { name: 'members', label: '委员', routes: memberRoutes },
   { name: 'users', label: '用户', routes: userRoutes },
   { name: 'audit', label: '审计日志', routes: auditRoutes },
+  { name: 'settings', label: '规则设置', routes: settingsRoutes },
+  { name: 'notifications', label: '消息', routes: notificationRoutes },
   { name: 'posters', label: '码上议海报', routes: posterRoutes },
   { name: 'clues', label: '直通政协', routes: clueRoutes },
   { name: 'clues-public', label: '直通政协（公开）', routes: cluePublicRoutes },
