@@ -50,6 +50,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('clues_tenant_created').on('clues').columns(['tenant_id', 'created_at']).execute();
   await db.schema.createIndex('clues_dup').on('clues').columns(['tenant_id', 'content_hash', 'created_at']).execute();
   await db.schema.createIndex('clues_due').on('clues').columns(['state', 'due_at']).execute();
+  await db.schema.createIndex('clues_phone').on('clues').columns(['tenant_id', 'contact_phone', 'created_at']).execute();
 
   if (isPostgres(db)) {
     await sql`ALTER TABLE clues ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (to_tsvector('simple', search_tokens)) STORED`.execute(db);

@@ -19,6 +19,7 @@ import { applyTransition, caseTimeline } from '../../platform/workflow.ts';
 import { getCalendar, getSetting } from '../../platform/settings.ts';
 import { enqueueMessage, notifyUsers } from '../../platform/notify.ts';
 import { isUniqueViolation } from '../../platform/db-errors.ts';
+import { groupCommit } from '../../platform/group-commit.ts';
 import { searchTokens } from '../../platform/search/segment.ts';
 import { findClue, namesFor, summarize, toListItem, type ClueRow } from './clues.repository.ts';
 import './clues.settings.ts';
@@ -49,53 +50,59 @@ export interface SubmitContext {
   now?: Date;
 }
 
-/** A citizen reports a problem or a suggestion. Returns the tracking code and the one-time secret. */
+/**
+ * A citizen reports a problem or a suggestion. Returns the tracking code and the one-time secret.
+ * All reads and writes run inside one group-committed transaction piece (see group-commit.ts), so
+ * the duplicate and per-phone checks see every submission committed or queued before this one.
+ */
 export async function submitClue(db: Kysely<Database>, tenantId: number, input: ClueSubmit, ctx: SubmitContext) {
   const now = ctx.now ?? new Date();
-  const county = await db.selectFrom('orgs').select(['id', 'kind']).where('id', '=', tenantId).executeTakeFirst();
-  if (!county || county.kind !== 'county') throw notFound('县区');
-  const issues = await checkRefs(db, tenantId, [
-    { field: 'townshipId', table: 'orgs', id: input.townshipId, label: '乡镇/街道', kinds: ['township'] },
-    { field: 'villageId', table: 'orgs', id: input.villageId, label: '村/社区', kinds: ['village'] },
-    { field: 'venueId', table: 'venues', id: input.venueId, label: '履职阵地' },
-    { field: 'memberId', table: 'members', id: input.memberId, label: '委员' },
+  const [windowMin, phoneLimit, acceptDays, calendar] = await Promise.all([
+    getSetting(db, tenantId, 'clue.duplicateWindowMinutes'),
+    getSetting(db, tenantId, 'clue.maxPerPhonePerDay'),
+    getSetting(db, tenantId, 'clue.deadline.accept'),
+    getCalendar(db, tenantId),
   ]);
-  if (input.villageId && issues.length === 0) {
-    const v = await db.selectFrom('orgs').select('parent_id').where('id', '=', input.villageId).executeTakeFirstOrThrow();
-    if (v.parent_id !== input.townshipId) issues.push({ path: 'villageId', message: '所选村/社区不属于所选乡镇/街道' });
-  }
-  if (issues.length) throw invalid(issues);
-
-  const contentHash = sha256(`${input.townshipId}|${normalise(input.content)}`);
-  const windowMin = await getSetting(db, tenantId, 'clue.duplicateWindowMinutes');
-  const dup = await db.selectFrom('clues').select('id').where('tenant_id', '=', tenantId).where('content_hash', '=', contentHash)
-    .where('created_at', '>=', new Date(now.getTime() - windowMin * 60_000).toISOString()).executeTakeFirst();
-  if (dup) throw new AppError('conflict', '相同的内容刚刚已经提交过了，请勿重复提交；如需查询，请使用提交后得到的查询码', [{ path: 'content', message: '相同内容已提交' }]);
-  if (input.contactPhone) {
-    const limit = await getSetting(db, tenantId, 'clue.maxPerPhonePerDay');
-    const n = await db.selectFrom('clues').select((eb) => eb.fn.countAll<number>().as('n')).where('tenant_id', '=', tenantId)
-      .where('contact_phone', '=', input.contactPhone).where('created_at', '>=', new Date(now.getTime() - 86_400_000).toISOString()).executeTakeFirstOrThrow();
-    if (Number(n.n) >= limit) throw new AppError('rate_limited', `同一手机号每天最多提交 ${limit} 条，请明天再试或拨打政协电话`);
-  }
-
-  const photoTokens = [...new Set(input.photoTokens ?? [])];
-  const calendar = await getCalendar(db, tenantId);
-  const acceptDays = await getSetting(db, tenantId, 'clue.deadline.accept');
   const dueAt = addWorkingDays(now, acceptDays, calendar).toISOString();
-  const placeNames = await db.selectFrom('orgs').select('name').where('tenant_id', '=', tenantId)
-    .where('id', 'in', [input.townshipId, input.villageId ?? input.townshipId]).execute();
-  const tokens = searchTokens([input.content, input.place ?? '', ...placeNames.map((p) => p.name)].join(' '));
+  const contentHash = sha256(`${input.townshipId}|${normalise(input.content)}`);
+  const textTokens = searchTokens(`${input.content} ${input.place ?? ''}`);
+  const photoTokens = [...new Set(input.photoTokens ?? [])];
   const secret = newSecret();
 
   for (let attempt = 0; ; attempt++) {
     const code = newCode(now);
     try {
-      await db.transaction().execute(async (trx) => {
+      await groupCommit(db, async (trx) => {
+        const county = await trx.selectFrom('orgs').select(['id', 'kind']).where('id', '=', tenantId).executeTakeFirst();
+        if (!county || county.kind !== 'county') throw notFound('县区');
+        const places = await trx.selectFrom('orgs').select(['id', 'name', 'kind', 'parent_id']).where('tenant_id', '=', tenantId)
+          .where('id', 'in', [input.townshipId, input.villageId ?? input.townshipId]).execute();
+        const township = places.find((p) => p.id === input.townshipId && p.kind === 'township');
+        const village = input.villageId ? places.find((p) => p.id === input.villageId && p.kind === 'village') : undefined;
+        const issues = [
+          ...(township ? [] : [{ path: 'townshipId', message: '所选乡镇/街道不存在' }]),
+          ...(input.villageId && !village ? [{ path: 'villageId', message: '所选村/社区不存在' }] : []),
+          ...(village && township && village.parent_id !== township.id ? [{ path: 'villageId', message: '所选村/社区不属于所选乡镇/街道' }] : []),
+          ...(await checkRefs(trx, tenantId, [
+            { field: 'venueId', table: 'venues', id: input.venueId, label: '履职阵地' },
+            { field: 'memberId', table: 'members', id: input.memberId, label: '委员' },
+          ])),
+        ];
+        if (issues.length) throw invalid(issues);
+        const dup = await trx.selectFrom('clues').select('id').where('tenant_id', '=', tenantId).where('content_hash', '=', contentHash)
+          .where('created_at', '>=', new Date(now.getTime() - windowMin * 60_000).toISOString()).executeTakeFirst();
+        if (dup) throw new AppError('conflict', '相同的内容刚刚已经提交过了，请勿重复提交；如需查询，请使用提交后得到的查询码', [{ path: 'content', message: '相同内容已提交' }]);
+        if (input.contactPhone) {
+          const n = await trx.selectFrom('clues').select((eb) => eb.fn.countAll<number>().as('n')).where('tenant_id', '=', tenantId)
+            .where('contact_phone', '=', input.contactPhone).where('created_at', '>=', new Date(now.getTime() - 86_400_000).toISOString()).executeTakeFirstOrThrow();
+          if (Number(n.n) >= phoneLimit) throw new AppError('rate_limited', `同一手机号每天最多提交 ${phoneLimit} 条，请明天再试或拨打政协电话`);
+        }
         const uploads = photoTokens.length
           ? await trx.selectFrom('clue_uploads').select(['token', 'file_id']).where('tenant_id', '=', tenantId)
             .where('token', 'in', photoTokens).where('used', '=', 0).execute()
           : [];
         if (uploads.length !== photoTokens.length) throw invalid([{ path: 'photoTokens', message: '有照片已失效，请重新上传' }]);
+        const tokens = [textTokens, searchTokens(township!.name), village ? searchTokens(village.name) : ''].filter(Boolean).join(' ');
         const row = await trx.insertInto('clues').values({
           tenant_id: tenantId, code, secret_hash: sha256(secret), kind: input.kind, category: input.category, channel: input.channel,
           content: input.content, township_id: input.townshipId, village_id: input.villageId ?? null, place: input.place ?? null,
