@@ -19,7 +19,7 @@ import {
 } from './clues.service.ts';
 import { findSimilarClues } from './clues.similar.ts';
 import { suggestUnits } from './clues.routing.ts';
-import { clueStats } from './clues.stats.ts';
+import { clueStats, clueStatsByCounty } from './clues.stats.ts';
 
 const IdParams = z.strictObject({ id: IdSchema });
 const TransitionParams = z.strictObject({ id: IdSchema, name: z.string().max(40) });
@@ -80,6 +80,16 @@ export const clueRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags, summary: '线索统计：收到 → 采纳 → 转办/上报 → 办结，满意率、平均办理天数，按类别、乡镇、渠道、月份', querystring: ClueStatsQuerySchema },
     config: { permission: 'stats.read' },
   }, async (req) => clueStats(db, authOf(req).tenantId, req.query));
+
+  app.get('/clues/stats/counties', {
+    schema: { tags, summary: '市政协：各县区线索情况并列（收到、采纳、转办、办结、满意率、超期）', querystring: ClueStatsQuerySchema },
+    config: { permission: 'stats.read' },
+  }, async (req) => {
+    const auth = authOf(req);
+    const tenant = await db.selectFrom('orgs').select('kind').where('id', '=', auth.tenantId).executeTakeFirstOrThrow();
+    if (tenant.kind !== 'city') throw new AppError('forbidden', '只有市政协可以查看各县区并列数据');
+    return clueStatsByCounty(db, auth.tenantId, req.query);
+  });
 
   app.get('/clues/stats/export', {
     schema: { tags, summary: '导出线索统计（Excel）', querystring: ClueStatsQuerySchema },

@@ -81,3 +81,15 @@ export async function clueStats(db: Kysely<Database>, tenantId: number, period: 
       .where('tenant_id', '=', tenantId).where('status', '=', 'queued').executeTakeFirstOrThrow()).n),
   };
 }
+
+/** For the city: every county's clue figures side by side (the same definitions as the county dashboard). */
+export async function clueStatsByCounty(db: Kysely<Database>, cityId: number, period: StatsPeriod) {
+  const counties = await db.selectFrom('orgs').select(['id', 'name']).where('parent_id', '=', cityId).where('kind', '=', 'county')
+    .orderBy('sort').orderBy('id').execute();
+  const rows = [];
+  for (const c of counties) {
+    const s = await clueStats(db, c.id, period);
+    rows.push({ tenantId: c.id, name: c.name, ...s.funnel, satisfactionRate: s.satisfaction.rate, avgHandlingDays: s.avgHandlingDays, overdueOpen: s.overdueOpen });
+  }
+  return { period, rows };
+}
