@@ -18,6 +18,7 @@ import { auditSource, writeAudit } from './audit.ts';
 import { authOf } from './auth.ts';
 import { isForeignKeyViolation, isUniqueViolation } from './db-errors.ts';
 import { sendWorkbook, type ExportColumn } from './excel.ts';
+import { contains } from './like.ts';
 
 type Row = Record<string, unknown> & { id: number; tenant_id: number };
 /** Reference tables are reached by name here; each spec's own types keep the columns honest. */
@@ -96,7 +97,7 @@ export function registerCrud<Dto, C extends Record<string, unknown>, U extends R
     let q = loose(db).selectFrom(spec.table).where('tenant_id', '=', tenantId);
     for (const [k, v] of Object.entries(spec.scope ?? {})) q = Array.isArray(v) ? q.where(k, 'in', v) : q.where(k, '=', v);
     for (const [key, f] of filters) if (query[key] !== undefined) q = q.where(f.column, '=', query[key]);
-    if (typeof query.q === 'string' && query.q && spec.searchColumn) q = q.where(spec.searchColumn, 'like', `%${query.q.replace(/[%_\\]/g, '')}%`);
+    if (typeof query.q === 'string' && query.q && spec.searchColumn) q = q.where(contains(spec.searchColumn, query.q));
     const total = Number((await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
     let rows = q.selectAll();
     for (const col of spec.orderBy) rows = rows.orderBy(col);

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/database.ts';
 import { authOf } from '../../platform/auth.ts';
 import { sendWorkbook } from '../../platform/excel.ts';
+import { contains, startsWith } from '../../platform/like.ts';
 
 const AuditQuery = z.strictObject({
   page: z.coerce.number().int().min(1).max(100_000).default(1),
@@ -19,11 +20,9 @@ type AuditQuery = z.infer<typeof AuditQuery>;
 
 function query(db: Db, tenantId: number, f: AuditQuery) {
   let q = db.selectFrom('audit_log').where('tenant_id', '=', tenantId);
-  if (f.q) {
-    const like = `%${f.q.replace(/[%_\\]/g, '')}%`;
-    q = q.where((eb) => eb.or([eb('summary', 'like', like), eb('action', 'like', like), eb('actor_name', 'like', like)]));
-  }
-  if (f.action) q = q.where('action', 'like', `${f.action}%`);
+  const text = f.q;
+  if (text) q = q.where((eb) => eb.or([contains('summary', text), contains('action', text), contains('actor_name', text)]));
+  if (f.action) q = q.where(startsWith('action', f.action));
   if (f.actorId) q = q.where('actor_id', '=', f.actorId);
   if (f.result) q = q.where('result', '=', f.result);
   // Dates are CST days; stored instants are UTC.

@@ -70,6 +70,10 @@ describe('members CRUD', () => {
     expect(bySector).toEqual([mine.id]);
     const byName = (await admin.get(`/api/v1/members?q=${encodeURIComponent('筛选委员')}`)).json().items.map((i: { name: string }) => i.name).sort();
     expect(byName).toEqual(['筛选委员乙', '筛选委员甲'].sort());
+    // LIKE wildcards typed into the search box match only themselves.
+    const percent = await createMember(env.db, a.id, { name: '满意率100%' });
+    expect((await admin.get('/api/v1/members?q=%25')).json().items.map((i: { id: number }) => i.id)).toEqual([percent.id]);
+    expect((await admin.get('/api/v1/members?q=_')).json().items).toEqual([]);
     const left = (await admin.get('/api/v1/members?status=left')).json().items.map((i: { id: number }) => i.id);
     expect(left).not.toContain(mine.id);
     expect((await admin.get(`/api/v1/members/${theirs.id}`)).statusCode).toBe(404);

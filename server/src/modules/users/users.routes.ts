@@ -11,6 +11,7 @@ import { AppError, invalid, notFound } from '../../platform/errors.ts';
 import { checkRefs } from '../../platform/crud.ts';
 import { isUniqueViolation } from '../../platform/db-errors.ts';
 import { sendWorkbook } from '../../platform/excel.ts';
+import { contains } from '../../platform/like.ts';
 import type { Selectable, Updateable } from 'kysely';
 
 function toDto(u: Selectable<UsersTable>) {
@@ -38,7 +39,8 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
 
   async function list(tenantId: number, query: z.infer<typeof ListQuery>) {
     let q = db.selectFrom('users').selectAll().where('tenant_id', '=', tenantId);
-    if (query.q) q = q.where((eb) => eb.or([eb('username', 'like', `%${query.q}%`), eb('display_name', 'like', `%${query.q}%`)]));
+    const text = query.q;
+    if (text) q = q.where((eb) => eb.or([contains('username', text), contains('display_name', text)]));
     if (query.role) q = q.where('roles', 'like', `%"${query.role}"%`);
     return (await q.orderBy('id').limit(5000).execute()).map(toDto);
   }

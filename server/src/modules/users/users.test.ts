@@ -38,6 +38,12 @@ describe('users', () => {
     expect(res.body).not.toContain('argon2');
     expect(res.body).not.toContain(theirs.username);
 
+    // LIKE wildcards typed into the search box match only themselves.
+    const underscore = await createUser(env.db, a.id, ['staff'], { username: 'under_score' });
+    await createUser(env.db, a.id, ['staff'], { username: 'under.score' });
+    expect((await admin.get('/api/v1/users?q=under_s')).json().items.map((u: { id: number }) => u.id)).toEqual([underscore.id]);
+    expect((await admin.get('/api/v1/users?q=%25')).json().items).toEqual([]);
+
     const admins = (await admin.get('/api/v1/users?role=county_admin')).json().items.map((u: { id: number }) => u.id);
     expect(admins).toContain(adminId);
     expect(admins).not.toContain(mine.id);
