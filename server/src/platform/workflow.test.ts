@@ -9,7 +9,7 @@ import { applyTransition, caseTimeline, type ApplyOptions } from './workflow.ts'
 
 type S = 'new' | 'open' | 'done';
 type T = 'open' | 'close' | 'note' | 'vanish';
-interface Case { state: S; version: number }
+interface Case { state: S; version: number; due_at?: string | null }
 
 const def: WorkflowDef<S, T, Case> = {
   name: 'wf',
