@@ -120,7 +120,7 @@ export default function ConsoleLayout() {
         collapsed={collapsed}
         onCollapse={setCollapsed}
         breakpoint="lg"
-        style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
+        style={{ position: 'sticky', top: 0, height: '100vh' }}
       >
         <Link to="/" aria-label="协商 · 返回工作台"
           style={{ display: 'flex', alignItems: 'center', gap: 10, height: 64, padding: collapsed ? '0 24px' : '0 20px', color: '#fff', textDecoration: 'none' }}>
@@ -132,7 +132,7 @@ export default function ConsoleLayout() {
             </span>
           )}
         </Link>
-        <nav aria-label="主菜单">
+        <nav aria-label="主菜单" style={{ height: 'calc(100% - 64px)', overflowY: 'auto' }}>
           <Menu
             theme="dark"
             mode="inline"

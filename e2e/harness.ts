@@ -1,0 +1,116 @@
+/**
+ * Start the real server (demo data, fresh temp database, free port) and a headless chromium for a
+ * browser test; stop both afterwards.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export interface Running {
+  baseUrl: string;
+  browser: Browser;
+  /** A page in a fresh context (own cookies), zh-CN, China time, the front end from the snapshot. */
+  newPage: () => Promise<Page>;
+  /** The server's output so far, for failure messages. */
+  log: () => string;
+  stop: () => Promise<void>;
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png',
+  '.woff2': 'font/woff2', '.woff': 'font/woff', '.ico': 'image/x-icon', '.json': 'application/json', '.html': 'text/html; charset=utf-8',
+};
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHealth(url: string, server: ChildProcess, log: () => string, timeoutMs = 60_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (server.exitCode !== null) throw new Error(`server exited with ${server.exitCode}:\n${log()}`);
+    try {
+      const res = await fetch(`${url}/api/health`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`server did not become healthy in ${timeoutMs} ms:\n${log()}`);
+}
+
+export async function startApp(): Promise<Running> {
+  if (!fs.existsSync(path.join(ROOT, 'web/dist/index.html'))) {
+    throw new Error('web/dist is not built: run `npm run e2e` (it builds the web first)');
+  }
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xs-e2e-'));
+  const port = await freePort();
+  const env = { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
+  delete env.DATABASE_URL; // always the embedded SQLite in the temp dir
+
+  const demo = spawnSync(process.execPath, ['--import', 'tsx', 'server/src/main.ts', 'demo'], { cwd: ROOT, env, encoding: 'utf8' });
+  if (demo.status !== 0) throw new Error(`demo seed failed:\n${demo.stdout}\n${demo.stderr}`);
+
+  let output = '';
+  const server = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts', 'start'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  server.stdout?.on('data', (d: Buffer) => { output += d.toString(); });
+  server.stderr?.on('data', (d: Buffer) => { output += d.toString(); });
+  const log = () => output.slice(-4000);
+  const baseUrl = `http://127.0.0.1:${port}`;
+
+  // Other work in the same checkout may rebuild web/dist (emptying it) while a test runs; the browser
+  // therefore gets the front end from a copy taken now, and the API from the real server.
+  const webDir = path.join(dataDir, 'web');
+  fs.cpSync(path.join(ROOT, 'web/dist'), webDir, { recursive: true });
+
+  let browser: Browser | undefined;
+  const stop = async () => {
+    await browser?.close().catch(() => undefined);
+    if (server.exitCode === null) {
+      const exited = new Promise((r) => server.once('exit', r));
+      server.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+      if (server.exitCode === null) server.kill('SIGKILL');
+    }
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+
+  try {
+    await waitForHealth(baseUrl, server, log);
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  const ready = browser;
+  const newPage = async () => {
+    const context = await ready.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 800 } });
+    await context.route(`${baseUrl}/**`, (route) => {
+      const { pathname } = new URL(route.request().url());
+      if (pathname.startsWith('/api/')) return route.continue();
+      const file = path.join(webDir, path.normalize(pathname));
+      const isFile = /\.[a-z0-9]+$/i.test(pathname) && file.startsWith(webDir) && fs.existsSync(file);
+      if (isFile) return route.fulfill({ path: file, contentType: CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream' });
+      const html = pathname === '/h5' || pathname.startsWith('/h5/') ? 'h5.html' : 'index.html';
+      return route.fulfill({ path: path.join(webDir, html), contentType: 'text/html; charset=utf-8' });
+    });
+    return context.newPage();
+  };
+  return { baseUrl, browser: ready, newPage, log, stop };
+}
