@@ -1,27 +1,131 @@
 /**
- * Full-text match on a table indexed by jieba tokens: SQLite FTS5 (external content table `<table>_fts`)
- * or PostgreSQL tsvector column `search_vector`. User input never reaches the FTS syntax: it is
- * segmented, each token quoted as a phrase, and the tokens ANDed.
+ * Full-text match on a table indexed by `searchTokens` (segment.ts): SQLite FTS5 (external content table
+ * `<table>_fts`) or PostgreSQL tsvector column `search_vector` ('simple' configuration).
+ *
+ * User input never reaches the FTS syntax. The query is normalised and segmented like the index; each term
+ * is a token of letters and digits only, quoted (FTS5 "…", tsquery '…'), and the terms are ANDed. So
+ * quotes, -, :, OR, NEAR, parentheses, 。, emoji and lone surrogates are just text (SEARCH.md lists what
+ * raw input does to FTS5 and to_tsquery).
+ *
+ * Recall across segmentation: the index holds every dictionary word of the text, so a query word is
+ * found wherever its characters occur. A long query word may also match as its parts (路灯不亮 →
+ * 路灯 AND 不亮, for 路灯都不亮), and words that name a problem concept also match the concept marker
+ * (灯不亮 finds 照明设施损坏).
  */
 import { sql, type Expression, type SqlBool, type Kysely } from 'kysely';
 import { isPostgres } from '../../db/database.ts';
-import { tokenize } from './segment.ts';
+import { analyze, CONCEPT_PREFIX, dictionaryWords, type Piece } from './segment.ts';
 
+/** A query: a token, or all / any of sub-queries. */
+export type FtsTerm = string | { all: FtsTerm[] } | { any: FtsTerm[] };
+
+const MAX_TERMS = 12;
+const HAN1 = /^\p{Script=Han}$/u;
+
+/** Two or more dictionary words that spell `word` exactly, longest first (路灯不亮 → 路灯, 不亮). */
+function parts(word: string): string[] | null {
+  if (word.length < 3) return null;
+  const inside = new Set(dictionaryWords(word).filter((w) => w !== word));
+  const out: string[] = [];
+  for (let i = 0; i < word.length;) {
+    let j = word.length;
+    while (j > i + 1 && !inside.has(word.slice(i, j))) j--;
+    if (j === i + 1) return null;
+    out.push(word.slice(i, j));
+    i = j;
+  }
+  return out.length >= 2 ? out : null;
+}
+
+function wordTerm(t: string): FtsTerm {
+  const p = parts(t);
+  return p ? { any: [t, { all: p }] } : t;
+}
+
+/** The query a user's text means, or null when it has nothing searchable (only stop words, punctuation…). */
+export function ftsQuery(query: string): FtsTerm | null {
+  const a = analyze(query.slice(0, 500));
+  let pieces: Piece[] = a.pieces;
+  // Single characters are cut differently in different sentences; with longer words around, they only lose recall.
+  if (pieces.some((p) => p.t.length > 1 || !HAN1.test(p.t))) pieces = pieces.filter((p) => p.t.length > 1 || !HAN1.test(p.t));
+  const placeWords = new Set(a.places);
+  const terms: FtsTerm[] = [];
+  const used = new Set<Piece>();
+  const seenConcept = new Set<string>();
+  for (const hit of a.concepts) {
+    if (seenConcept.has(hit.key)) continue;
+    const inside = pieces.filter((p) => !used.has(p) && p.start >= hit.start && p.end <= hit.end && !placeWords.has(p.t));
+    if (!inside.length) continue;
+    seenConcept.add(hit.key);
+    inside.forEach((p) => used.add(p));
+    const own: FtsTerm = inside.length === 1 ? wordTerm(inside[0].t) : { all: inside.map((p) => wordTerm(p.t)) };
+    terms.push({ any: [CONCEPT_PREFIX + hit.key, own] });
+  }
+  const seen = new Set<string>();
+  for (const p of pieces) {
+    if (used.has(p) || seen.has(p.t)) continue;
+    seen.add(p.t);
+    terms.push(wordTerm(p.t));
+  }
+  if (!terms.length) return null;
+  const kept = terms.slice(0, MAX_TERMS);
+  return kept.length === 1 ? kept[0] : { all: kept };
+}
+
+/** The words of a query as the index stores them (for highlighting and tests). */
 export function ftsQueryTokens(query: string): string[] {
-  return [...new Set(tokenize(query))].slice(0, 12);
+  const out = new Set<string>();
+  const walk = (t: FtsTerm) => (typeof t === 'string' ? out.add(t) : 'all' in t ? t.all.forEach(walk) : t.any.forEach(walk));
+  const q = ftsQuery(query);
+  if (q) walk(q);
+  return [...out];
+}
+
+/** FTS5 MATCH syntax of a term: every token a quoted phrase. */
+export function toFts5(t: FtsTerm): string {
+  if (typeof t === 'string') return `"${t.replaceAll('"', '""')}"`;
+  if ('all' in t) return t.all.length === 1 ? toFts5(t.all[0]) : `(${t.all.map(toFts5).join(' AND ')})`;
+  return t.any.length === 1 ? toFts5(t.any[0]) : `(${t.any.map(toFts5).join(' OR ')})`;
+}
+
+/** PostgreSQL to_tsquery syntax of a term: every token a quoted lexeme. */
+export function toTsquery(t: FtsTerm): string {
+  if (typeof t === 'string') return `'${t.replaceAll("'", "''").replaceAll('\\', '\\\\')}'`;
+  if ('all' in t) return t.all.length === 1 ? toTsquery(t.all[0]) : `(${t.all.map(toTsquery).join(' & ')})`;
+  return t.any.length === 1 ? toTsquery(t.any[0]) : `(${t.any.map(toTsquery).join(' | ')})`;
+}
+
+/** Any of the tokens (for candidate search): a flat OR. */
+export function anyOf(tokens: string[]): FtsTerm | null {
+  const clean = [...new Set(tokens.filter((t) => /^[\p{L}\p{N}]+$/u.test(t)))];
+  return clean.length ? { any: clean } : null;
+}
+
+/** A WHERE expression: rows of `table` (aliased `alias`) that match the term. */
+export function ftsTermMatch<DB>(db: Kysely<DB>, table: string, alias: string, term: FtsTerm): Expression<SqlBool> {
+  if (isPostgres(db)) return sql<SqlBool>`${sql.ref(`${alias}.search_vector`)} @@ to_tsquery('simple', ${toTsquery(term)})`;
+  const fts = sql.table(`${table}_fts`);
+  return sql<SqlBool>`${sql.ref(`${alias}.id`)} IN (SELECT rowid FROM ${fts} WHERE ${fts} MATCH ${toFts5(term)})`;
 }
 
 /**
- * A WHERE expression that keeps rows of `table` (aliased `alias`) whose text matches every token of
- * `query`; null when the query has no searchable token.
+ * A WHERE expression that keeps rows of `table` (aliased `alias`) matching every word of `query`;
+ * null when the query has no searchable word.
  */
 export function ftsMatch<DB>(db: Kysely<DB>, table: string, alias: string, query: string): Expression<SqlBool> | null {
-  const tokens = ftsQueryTokens(query);
-  if (tokens.length === 0) return null;
-  if (isPostgres(db)) {
-    // plainto_tsquery ANDs the words and ignores operators, so the text cannot break the query.
-    return sql<SqlBool>`${sql.ref(`${alias}.search_vector`)} @@ plainto_tsquery('simple', ${tokens.join(' ')})`;
-  }
-  const match = tokens.map((t) => `"${t.replaceAll('"', '""')}"`).join(' AND ');
-  return sql<SqlBool>`${sql.ref(`${alias}.id`)} IN (SELECT rowid FROM ${sql.table(`${table}_fts`)} WHERE ${sql.table(`${table}_fts`)} MATCH ${match})`;
+  const term = ftsQuery(query);
+  return term ? ftsTermMatch(db, table, alias, term) : null;
 }
+
+/**
+ * Relevance of a row to `query`, higher is better (BM25 on SQLite, ts_rank on PostgreSQL), for
+ * `ORDER BY rank DESC` on rows already filtered with `ftsMatch`; null when the query has no word.
+ */
+export function ftsRank<DB>(db: Kysely<DB>, table: string, alias: string, query: string): Expression<number> | null {
+  const term = ftsQuery(query);
+  if (!term) return null;
+  if (isPostgres(db)) return sql<number>`ts_rank(${sql.ref(`${alias}.search_vector`)}, to_tsquery('simple', ${toTsquery(term)}))`;
+  const fts = sql.table(`${table}_fts`);
+  return sql<number>`(SELECT -bm25(${fts}) FROM ${fts} WHERE ${fts} MATCH ${toFts5(term)} AND ${fts}.rowid = ${sql.ref(`${alias}.id`)})`;
+}
+

@@ -1,0 +1,173 @@
+/**
+ * Places named in a report: the county's own names (villages, roads, estates, schools, landmarks, loaded
+ * with `addPlaces`), and — for names nobody loaded — words ending like a place (…路, …街, …小区, …村)
+ * with a real name before the suffix. Township names are not places here: the township is already known.
+ */
+import type { Piece } from './segment.ts';
+
+/** A village (or community) is an area; a road, estate, school or landmark is a spot inside one. */
+export type PlaceKind = 'village' | 'spot';
+
+const gazetteer = new Map<string, PlaceKind>();
+/** Short names people use: 二小 for 城关二小, 人民医院 for 县人民医院. */
+const aliases = new Map<string, string>();
+/** Leading parts that short names drop: 县, and each township's name (城关镇, 城关). */
+const prefixes = new Set(['县', '县城']);
+
+function aliasesOf(name: string): string[] {
+  const out: string[] = [];
+  for (const p of prefixes) {
+    const rest = name.slice(p.length);
+    if (name.startsWith(p) && rest.length >= 2 && !gazetteer.has(rest) && !GENERIC.has(rest)) {
+      aliases.set(rest, name);
+      out.push(rest);
+    }
+  }
+  return out;
+}
+
+/** Registers a place; returns the short names it may go by (for the dictionary). */
+export function registerPlace(name: string, kind?: PlaceKind): string[] {
+  gazetteer.set(name, kind ?? (/(村|社区|庄|屯|寨)$/.test(name) ? 'village' : 'spot'));
+  aliases.delete(name);
+  return aliasesOf(name);
+}
+
+/** Registers a township name as a prefix short names drop; returns the new short names. */
+export function registerTownship(name: string): string[] {
+  const core = name.replace(/(镇|乡|街道|街道办事处|办事处)$/, '');
+  const added = [name, core].filter((p) => p.length >= 2 && !prefixes.has(p));
+  added.forEach((p) => prefixes.add(p));
+  return added.length ? [...gazetteer.keys()].flatMap(aliasesOf) : [];
+}
+
+export function isGazetteerPlace(word: string): boolean {
+  return gazetteer.has(word);
+}
+
+/** Villages and communities: several problems at several spots share one. */
+export function isAreaPlace(name: string): boolean {
+  const k = gazetteer.get(name);
+  return k ? k === 'village' : /(村|社区|庄|屯|寨)$/.test(name);
+}
+
+/** Whether two place names name the same place: exactly, or nearly (滨河路/滨河大道, 县人民医院/人民医院). */
+export function placeMatch(a: string, b: string): 'same' | 'near' | null {
+  if (a === b) return 'same';
+  if (placeCore(a) === placeCore(b)) return 'near';
+  if (a.length >= 3 && b.length >= 3 && (a.includes(b) || b.includes(a))) return 'near';
+  return null;
+}
+
+/** Longest first, so 大道 wins over 道 and 卫生院 over 院. */
+const SUFFIXES = ['卫生院', '卫生室', '幼儿园', '大道', '大街', '胡同', '小区', '花园', '家园', '名苑', '公寓', '社区', '广场', '公园', '市场',
+  '小学', '中学', '医院', '车站', '景区', '路', '街', '巷', '苑', '村', '庄', '桥'];
+
+/** A word right after a name that means "that place's …": 滨河/路口 → 滨河路. */
+const SUFFIX_WORDS: Record<string, string> = {
+  路口: '路', 路段: '路', 路上: '路', 路边: '路', 路面: '路', 路西: '路', 路东: '路', 路南: '路', 路北: '路', 路灯: '路',
+  街口: '街', 街上: '街', 街道: '街', 街边: '街', 村口: '村', 村头: '村', 村里: '村', 村委: '村', 村民: '村', 桥头: '桥', 桥下: '桥', 桥上: '桥',
+};
+
+/** Whole words that end like a place but name none. */
+const GENERIC = new Set(['马路', '道路', '公路', '铁路', '水路', '山路', '土路', '泥路', '小路', '大路', '近路', '出路', '线路', '通路', '电路',
+  '思路', '走路', '修路', '带路', '路路', '断路', '网路', '街道', '大街', '小街', '背街', '商业街', '步行街', '小巷', '村庄', '农村', '乡村',
+  '本村', '全村', '邻村', '外村', '各村', '小区', '社区', '老小区', '新小区', '校区', '城区', '景区', '学校', '小学', '中学', '大学', '医院',
+  '公园', '广场', '市场', '菜市场', '超市', '车站', '卫生院', '卫生室', '村卫生室', '幼儿园', '大桥', '小桥', '石桥', '过街', '上街', '逛街',
+  '沿街', '临街', '当街', '满街', '一条街', '老旧小区', '住宅小区', '整个小区', '安置小区', '水泥路', '泥巴路', '柏油路', '沥青路', '石子路',
+  '砂石路', '农村公路', '通村路', '通户路', '入户路', '生产路', '田间路', '断头路', '上学路', '回家路', '必经路', '盘山路', '环山路', '乡村公路',
+  '村级公路', '县级公路', '林区路', '河堤路', '人行路']);
+
+/** Kinds of road, not names: 水泥路, 泥巴路, 农村公路. */
+const TYPE_PREFIX = /^(水泥|泥巴|柏油|沥青|石子|砂石|土|农村|乡村|村级|县级|通村|通户|入户|生产|田间|山区|上学|回家|必经|环山|盘山)/;
+
+/** Places of which a township has one: 卫生院 in a report to 田湖镇 is 田湖镇卫生院. */
+const LANDMARKS = new Set(['卫生院', '中心小学', '中心校', '汽车站', '客运站', '农贸市场', '菜市场', '镇政府', '乡政府', '派出所', '敬老院',
+  '初中', '中学', '便民服务中心', '文化广场', '供电所', '自来水厂', '水厂']);
+
+/** Function characters never inside a place name. */
+const FUNCTION_CHARS = /[的了在到从往和与及是没不很都也就还又把被给让这那哪些每各我你他她俺咱们啥咋怎么呢吧啊吗哩]/;
+const BAD_PREFIX = new Set(['附近', '周边', '门口', '一条', '整条', '这条', '那条', '这个', '那个', '县城', '城里', '乡里', '镇上', '街上', '路上',
+  '回家', '上学', '放学', '出门', '进村', '出村', '通村', '隔壁', '对面', '旁边', '前面', '后面', '东边', '西边', '南边', '北边', '主要', '整个',
+  '老旧', '新建', '一些', '所有', '很多', '好多', '几个', '两个', '城乡', '农村', '乡村', '村村', '公共', '背后', '里面', '外面', '咱村', '俺们',
+  '我家', '他家', '家门', '小区', '社区', '这边', '那边', '现在', '平时', '经常', '周围', '沿线', '一带', '全镇', '全乡', '全县']);
+
+const HAN = /^\p{Script=Han}+$/u;
+
+function okPrefix(prefix: string): boolean {
+  return prefix.length >= 2 && HAN.test(prefix) && !FUNCTION_CHARS.test(prefix) && !BAD_PREFIX.has(prefix) && !/[镇乡县市]$/.test(prefix) && !TYPE_PREFIX.test(prefix);
+}
+
+function suffixOf(word: string): string | null {
+  for (const s of SUFFIXES) if (word.endsWith(s)) return s;
+  return null;
+}
+
+export interface FoundPlaces {
+  /** Where the problem is. */
+  places: string[];
+  /** Places named only to locate it: the ends of a stretch (幸福街至人民路段), what it is near (靠近幸福街). */
+  references: string[];
+}
+
+const BEFORE_REFERENCE = /(从|自|至|到|往|靠近|临近|挨着|紧挨|距离|离|距|接近|通往|通到|对面|旁边的)$/;
+const AFTER_REFERENCE = /^(至|到|往|之间|路段之间|对面|附近|那边)/;
+
+/** Places named in normalised text, given its cut and its dictionary words. */
+export function findPlaces(norm: string, pieces: Piece[], words: Iterable<string>): FoundPlaces {
+  const all = detectPlaces(norm, pieces, words);
+  const places: string[] = [];
+  const references: string[] = [];
+  for (const p of all) {
+    let ref = true;
+    for (let i = norm.indexOf(p); i >= 0; i = norm.indexOf(p, i + p.length)) {
+      const before = norm.slice(Math.max(0, i - 4), i);
+      const after = norm.slice(i + p.length, i + p.length + 4);
+      if (!BEFORE_REFERENCE.test(before) && !AFTER_REFERENCE.test(after.replace(/^(口|路口|街口)/, ''))) ref = false;
+    }
+    (ref && norm.includes(p) ? references : places).push(p);
+  }
+  return places.length ? { places, references } : { places: references, references: [] };
+}
+
+/** Places named in normalised text, given its cut and its dictionary words. */
+export function detectPlaces(norm: string, pieces: Piece[], words: Iterable<string>): string[] {
+  const out = new Set<string>();
+  for (const w of words) {
+    if (gazetteer.has(w)) out.add(w);
+    else if (aliases.has(w)) out.add(aliases.get(w)!);
+  }
+  for (let i = 0; i < pieces.length; i++) {
+    const { t } = pieces[i];
+    if (!HAN.test(t)) continue;
+    const landmark = LANDMARKS.has(t) ? t : /^[镇乡]/.test(t) && LANDMARKS.has(t.slice(1)) ? t.slice(1) : null;
+    if (landmark) {
+      out.add(landmark);
+      continue;
+    }
+    const before = i > 0 && pieces[i - 1].end === pieces[i].start ? pieces[i - 1].t : null;
+    const prev = before && !SUFFIX_WORDS[before] && !suffixOf(before) ? before : null;
+    const s = suffixOf(t);
+    if (s && t.length > s.length) {
+      if (!GENERIC.has(t) && okPrefix(t.slice(0, -s.length))) out.add(t);
+      continue;
+    }
+    const tail = s === t ? t : SUFFIX_WORDS[t];
+    if (tail && prev && okPrefix(prev) && !GENERIC.has(prev + tail)) out.add(prev + tail);
+  }
+  // 东街村 makes 东街 redundant when every 东街 of the text is part of 东街村.
+  const list = [...out];
+  return list.filter((p) => !list.some((q) => q !== p && q.includes(p) && countOf(norm, p) === countOf(norm, q)));
+}
+
+function countOf(text: string, sub: string): number {
+  let n = 0;
+  for (let i = text.indexOf(sub); i >= 0; i = text.indexOf(sub, i + sub.length)) n++;
+  return n;
+}
+
+/** The name without its generic suffix (滨河路 → 滨河), for matching 滨河路 with 滨河大道. */
+export function placeCore(name: string): string {
+  const s = suffixOf(name);
+  return s && name.length - s.length >= 2 ? name.slice(0, -s.length) : name;
+}
