@@ -10,6 +10,7 @@ import {
   DashboardOutlined, EnvironmentOutlined, EyeOutlined, FileTextOutlined, HomeOutlined, IdcardOutlined,
   SafetyCertificateOutlined, SettingOutlined, SoundOutlined, TeamOutlined, UserOutlined,
 } from '@ant-design/icons';
+import { AimOutlined, BranchesOutlined, FundOutlined, MessageOutlined, NodeIndexOutlined, SolutionOutlined } from '@ant-design/icons';
 import type { Permission } from '@xs/core/roles.ts';
 import { ComingSoon } from './components/coming-soon.tsx';
 
@@ -43,6 +44,7 @@ export interface MenuGroup {
 }
 
 export const MENU_GROUPS: MenuGroup[] = [
+  { key: 'clues', label: '直通政协', icon: <MessageOutlined />, order: 10 },
   { key: 'admin', label: '系统管理', icon: <SettingOutlined />, order: 100 },
 ];
 
@@ -55,6 +57,13 @@ const VenuesPage = lazy(() => import('./features/orgs/venues.page.tsx'));
 const MembersPage = lazy(() => import('./features/members/members.page.tsx'));
 const UsersPage = lazy(() => import('./features/users/users.page.tsx'));
 const AuditPage = lazy(() => import('./features/audit/audit.page.tsx'));
+const CluesPage = lazy(() => import('./features/clues/clues.page.tsx'));
+const ClueDetailPage = lazy(() => import('./features/clues/clue-detail.page.tsx'));
+const ClueStatsPage = lazy(() => import('./features/clues/stats.page.tsx'));
+const ClueConversionsPage = lazy(() => import('./features/clues/conversions.page.tsx'));
+const ClueRulesPage = lazy(() => import('./features/clues/rules.page.tsx'));
+const UnitCluesPage = lazy(() => import('./features/unit/unit-clues.page.tsx'));
+const UnitClueDetailPage = lazy(() => import('./features/unit/unit-clue-detail.page.tsx'));
 
 function soon(title: string, description: string, points?: string[]): ReactNode {
   return <ComingSoon title={title} description={description} points={points} />;
@@ -63,9 +72,14 @@ function soon(title: string, description: string, points?: string[]): ReactNode 
 export const MODULES: ConsoleModule[] = [
   { key: 'dashboard', label: '工作台', icon: <DashboardOutlined />, path: '/', order: 0, element: <DashboardPage /> },
 
-  // 直通政协（民意线索）: the clues feature registers its pages here, e.g.
-  //   { key: 'clues', label: '直通政协', icon: <MessageOutlined />, path: '/clues', order: 10, permission: 'clue.read',
-  //     element: <CluesPage />, children: [{ path: ':id', element: <ClueDetailPage /> }] },
+  // 直通政协（民意线索）: triage, dashboard, conversions, routing rules; and the handling units' portal.
+  { key: 'clue-triage', label: '线索分拣', icon: <AimOutlined />, path: '/clues', order: 11, group: 'clues', permission: 'clue.read',
+    element: <CluesPage />, children: [{ path: ':id', element: <ClueDetailPage /> }] },
+  { key: 'clue-stats', label: '统计', icon: <FundOutlined />, path: '/clues/stats', order: 12, group: 'clues', permission: 'stats.read', element: <ClueStatsPage /> },
+  { key: 'clue-conversions', label: '转化队列', icon: <NodeIndexOutlined />, path: '/clues/conversions', order: 13, group: 'clues', permission: 'clue.read', element: <ClueConversionsPage /> },
+  { key: 'clue-rules', label: '转办规则', icon: <BranchesOutlined />, path: '/clues/rules', order: 14, group: 'clues', permission: 'clue.read', element: <ClueRulesPage /> },
+  { key: 'unit-clues', label: '承办办理', icon: <SolutionOutlined />, path: '/unit/clues', order: 15, permission: 'clue.unit',
+    element: <UnitCluesPage />, children: [{ path: ':id', element: <UnitClueDetailPage /> }] },
 
   {
     key: 'topics', label: '协商议事', icon: <CommentOutlined />, path: '/topics', order: 20, permission: 'org.read',

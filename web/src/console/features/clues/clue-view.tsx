@@ -1,0 +1,136 @@
+/** The parts of one clue that staff and handling units both read: facts, content, photos, timeline, reply. */
+import type { ReactNode } from 'react';
+import { Card, Descriptions, Empty, Flex, Image, List, Tag, Timeline, Typography } from 'antd';
+import { FileOutlined, UserOutlined } from '@ant-design/icons';
+import { CLUE_KINDS, CLUE_STATES, type ClueState } from '@xs/core/schemas/clues.ts';
+import { formatTime } from '../../components/time.ts';
+import { DueText, RatingTag, StateTag } from './labels.tsx';
+import type { ClueDetail, ClueTimelineEntry } from './types.ts';
+
+const mono = { fontFamily: 'ui-monospace, Consolas, monospace' };
+
+export function ClueFacts({ clue, extra }: { clue: ClueDetail; extra?: ReactNode }) {
+  const place = [clue.townshipName, clue.villageName, clue.place].filter(Boolean).join(' · ');
+  return (
+    <Descriptions
+      size="small"
+      column={{ xs: 1, sm: 2, xl: 3 }}
+      items={[
+        { key: 'code', label: '查询码', children: <Typography.Text copyable style={mono}>{clue.code}</Typography.Text> },
+        { key: 'state', label: '状态', children: <StateTag state={clue.state} label={clue.stateLabel} overdue={clue.overdue} /> },
+        { key: 'due', label: '期限', children: <DueText dueAt={clue.dueAt} overdue={clue.overdue} state={clue.state} /> },
+        { key: 'category', label: '类别', children: `${clue.categoryLabel}（${CLUE_KINDS[clue.kind]}）` },
+        { key: 'created', label: '提交时间', children: formatTime(clue.createdAt) },
+        { key: 'channel', label: '渠道', children: clue.channelLabel },
+        { key: 'place', label: '地点', children: place || '—' },
+        ...(clue.venueName ? [{ key: 'venue', label: '履职阵地', children: clue.venueName }] : []),
+        ...(clue.memberName ? [{ key: 'member', label: '委员', children: clue.memberName }] : []),
+        { key: 'unit', label: '承办单位', children: clue.unitName ?? '—' },
+        { key: 'supporters', label: '附议人数', children: clue.supporters > 0 ? `${clue.supporters} 人（我也遇到了）` : '0' },
+        ...(clue.extensionDays > 0 ? [{ key: 'ext', label: '已延期', children: `${clue.extensionDays} 个工作日` }] : []),
+        ...(extra ? [{ key: 'extra', label: '联系人', children: extra }] : []),
+      ]}
+    />
+  );
+}
+
+export function ClueContent({ clue }: { clue: ClueDetail }) {
+  return (
+    <Card title="反映内容" size="small">
+      <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', fontSize: 15, lineHeight: 1.8, marginBottom: clue.photos.length ? 16 : 0 }}>
+        {clue.content}
+      </Typography.Paragraph>
+      {clue.photos.length > 0 && (
+        <Image.PreviewGroup>
+          <Flex gap={8} wrap role="list" aria-label={`现场照片 ${clue.photos.length} 张`}>
+            {clue.photos.map((p, i) => (
+              <div role="listitem" key={p.fileId}>
+                <Image
+                  src={p.url}
+                  alt={`现场照片 ${i + 1}`}
+                  width={120}
+                  height={120}
+                  style={{ objectFit: 'cover', borderRadius: 6, border: '1px solid #f0f0f0' }}
+                />
+              </div>
+            ))}
+          </Flex>
+        </Image.PreviewGroup>
+      )}
+    </Card>
+  );
+}
+
+function stateName(s: ClueState | null): string | null {
+  return s ? (CLUE_STATES[s]?.label ?? s) : null;
+}
+
+function TimelineBody({ e }: { e: ClueTimelineEntry }) {
+  const from = stateName(e.from);
+  const to = stateName(e.to);
+  return (
+    <div>
+      <Flex gap={8} wrap align="baseline">
+        <Typography.Text strong>{e.label}</Typography.Text>
+        <Typography.Text type="secondary"><UserOutlined aria-hidden /> {e.actorName ?? '系统'}</Typography.Text>
+        {from && to && from !== to && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{from} → {to}</Typography.Text>}
+      </Flex>
+      {e.note && <Typography.Paragraph style={{ margin: '4px 0 0', whiteSpace: 'pre-wrap' }}>{e.note}</Typography.Paragraph>}
+    </div>
+  );
+}
+
+/** 流转记录: every transition with who, when and why. */
+export function ClueTimeline({ timeline }: { timeline: ClueTimelineEntry[] }) {
+  if (!timeline.length) return <Empty description="暂无流转记录" />;
+  return (
+    <Timeline
+      items={timeline.map((e) => ({
+        key: e.id,
+        color: e.transition === 'decline' || e.transition === 'return' || e.transition === 'reopen' ? 'red'
+          : e.transition === 'resolve' || e.transition === 'rate' || e.transition === 'close' ? 'green' : 'blue',
+        title: <time dateTime={e.at}>{formatTime(e.at)}</time>,
+        content: <TimelineBody e={e} />,
+      }))}
+    />
+  );
+}
+
+export function ClueReply({ clue }: { clue: ClueDetail }) {
+  if (!clue.replyText && !clue.replyFiles.length && !clue.rating) return null;
+  return (
+    <Card title="办理答复与评价" size="small">
+      {clue.replyText && (
+        <>
+          <Typography.Text type="secondary">{clue.unitName ?? '承办单位'}答复：</Typography.Text>
+          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 4 }}>{clue.replyText}</Typography.Paragraph>
+        </>
+      )}
+      {clue.replyFiles.length > 0 && (
+        <List
+          size="small"
+          header={<Typography.Text type="secondary">答复附件</Typography.Text>}
+          dataSource={clue.replyFiles}
+          renderItem={(f) => (
+            <List.Item>
+              <a href={f.url} target="_blank" rel="noreferrer"><FileOutlined aria-hidden /> {f.name}</a>
+            </List.Item>
+          )}
+        />
+      )}
+      <Descriptions
+        size="small"
+        column={1}
+        style={{ marginTop: 8 }}
+        items={[
+          { key: 'rating', label: '群众评价', children: <RatingTag rating={clue.rating} /> },
+          ...(clue.ratingComment ? [{ key: 'comment', label: '评价意见', children: clue.ratingComment }] : []),
+          ...(clue.recheckResult ? [{
+            key: 'recheck', label: '回访确认',
+            children: clue.recheckResult === 'solved' ? <Tag color="green">问题已解决</Tag> : <Tag color="red">问题仍未解决</Tag>,
+          }] : []),
+        ]}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,94 @@
+/** Labels, options and the little badges every 直通政协 page shows the same way. */
+import { Space, Tag, Typography } from 'antd';
+import { ClockCircleOutlined, ExclamationCircleOutlined } from '@ant-design/icons';
+import {
+  CLUE_CATEGORIES, CLUE_CHANNELS, CLUE_RATINGS, CLUE_STATES, CLUE_WORKFLOW, CONVERSION_KINDS, OPEN_CLUE_STATES,
+  type ClueRating, type ClueState, type ClueTransition,
+} from '@xs/core/schemas/clues.ts';
+import { formatTime } from '../../components/time.ts';
+
+const entries = <K extends string>(o: Record<K, string>) => (Object.entries(o) as [K, string][]).map(([value, label]) => ({ value, label }));
+
+export const CATEGORY_OPTIONS = entries(CLUE_CATEGORIES);
+export const CHANNEL_OPTIONS = entries(CLUE_CHANNELS);
+export const CONVERSION_KIND_OPTIONS = entries(CONVERSION_KINDS);
+export const STATE_OPTIONS: { value: ClueState | 'open'; label: string }[] = [
+  { value: 'open', label: '在办（全部未办结）' },
+  ...(Object.entries(CLUE_STATES) as [ClueState, { label: string }][]).map(([value, s]) => ({ value, label: s.label })),
+];
+
+const STATE_COLOR: Record<ClueState, string> = {
+  submitted: 'blue',
+  needs_info: 'orange',
+  accepted: 'cyan',
+  forwarded: 'geekblue',
+  returned: 'volcano',
+  replied: 'purple',
+  resolved: 'green',
+  closed: 'default',
+  declined: 'default',
+  merged: 'default',
+  converted: 'gold',
+};
+
+export function transitionLabel(name: ClueTransition): string {
+  return CLUE_WORKFLOW.transitions[name]?.label ?? name;
+}
+
+export function isOpenState(state: ClueState): boolean {
+  return OPEN_CLUE_STATES.includes(state);
+}
+
+/** 超期 as words in a red tag with an icon — never colour alone. */
+export function OverdueTag() {
+  return <Tag color="error" icon={<ExclamationCircleOutlined aria-hidden />}>超期</Tag>;
+}
+
+export function StateTag({ state, label, overdue }: { state: ClueState; label?: string; overdue?: boolean }) {
+  return (
+    <Space size={4} wrap>
+      <Tag color={STATE_COLOR[state]} style={{ marginInlineEnd: 0 }}>{label ?? CLUE_STATES[state]?.label ?? state}</Tag>
+      {overdue && <OverdueTag />}
+    </Space>
+  );
+}
+
+/** Whole calendar days from today (China time) to the deadline; negative when past. */
+function daysLeft(iso: string): number {
+  const cstDay = (t: number) => Math.floor((t + 8 * 3_600_000) / 86_400_000);
+  return cstDay(Date.parse(iso)) - cstDay(Date.now());
+}
+
+/** The deadline as a date with 「剩 N 天」 or 「超期 N 天」 in words (and red only as a second cue). */
+export function DueText({ dueAt, overdue, state }: { dueAt: string | null; overdue: boolean; state: ClueState }) {
+  if (!dueAt || !isOpenState(state)) return <Typography.Text type="secondary">—</Typography.Text>;
+  const date = formatTime(dueAt).slice(0, 10);
+  const left = daysLeft(dueAt);
+  const nowrap = { whiteSpace: 'nowrap' } as const;
+  if (overdue) {
+    return (
+      <Typography.Text type="danger">
+        <span style={nowrap}><ExclamationCircleOutlined aria-hidden /> {date}</span>{' '}
+        <span style={nowrap}>（超期{left < 0 ? ` ${-left} 天` : ''}）</span>
+      </Typography.Text>
+    );
+  }
+  return (
+    <span>
+      <span style={nowrap}>{date}</span>
+      {left <= 1 && (
+        <Typography.Text type="warning" style={nowrap}> <ClockCircleOutlined aria-hidden /> {left <= 0 ? '今天到期' : '明天到期'}</Typography.Text>
+      )}
+    </span>
+  );
+}
+
+export function ratingLabel(r: ClueRating | null | undefined): string {
+  return r ? CLUE_RATINGS[r] : '未评价';
+}
+
+export function RatingTag({ rating }: { rating: ClueRating | null }) {
+  if (!rating) return <Typography.Text type="secondary">未评价</Typography.Text>;
+  const color = rating === 'satisfied' ? 'green' : rating === 'basically' ? 'blue' : 'red';
+  return <Tag color={color}>{CLUE_RATINGS[rating]}</Tag>;
+}

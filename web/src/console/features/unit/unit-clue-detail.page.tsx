@@ -1,0 +1,153 @@
+/**
+ * One clue in the unit portal: what the citizen reported (no contact data), the deadline, the history,
+ * and the unit's actions: 答复 (with attachments), 退回 (with the reason), 申请延期.
+ */
+import { useState, type ReactNode } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { Alert, Button, Card, Col, Flex, Form, Input, InputNumber, Result, Row, Typography } from 'antd';
+import { ArrowLeftOutlined, ClockCircleOutlined, EditOutlined, RollbackOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ClueTransition } from '@xs/core/schemas/clues.ts';
+import { api, isApiError } from '../../../shared/api.ts';
+import { PageHeader } from '../../components/page-header.tsx';
+import { PageLoading } from '../../components/page-loading.tsx';
+import { formatTime } from '../../components/time.ts';
+import { ClueContent, ClueFacts, ClueReply, ClueTimeline } from '../clues/clue-view.tsx';
+import { transitionLabel } from '../clues/labels.tsx';
+import { ReasonField, TransitionModal, type TransitionSpec } from '../clues/transition-modal.tsx';
+import type { ClueDetail } from '../clues/types.ts';
+import { MAX_FILES, ReplyFiles } from './reply-files.tsx';
+import { UNIT_CLUES_KEY } from './unit-clues.page.tsx';
+
+const REPLY_MAX = 3000;
+const ORDER: ClueTransition[] = ['reply', 'request_extension', 'return'];
+const ICONS: Partial<Record<ClueTransition, ReactNode>> = {
+  reply: <EditOutlined aria-hidden />,
+  request_extension: <ClockCircleOutlined aria-hidden />,
+  return: <RollbackOutlined aria-hidden />,
+};
+
+function specFor(name: ClueTransition, clue: ClueDetail): TransitionSpec {
+  switch (name) {
+    case 'reply':
+      return {
+        description: '答复将由县政协审核后告知群众（群众看不到经办人姓名）。请写明办理情况、结果和后续安排。',
+        width: 640,
+        fields: (
+          <>
+            <Form.Item label="答复内容" name="replyText" rules={[{ required: true, whitespace: true, message: '请填写答复内容' }]}>
+              <Input.TextArea rows={8} maxLength={REPLY_MAX} showCount autoFocus
+                placeholder="例如：经现场核实，该路段路灯因线路老化损坏，我局已于 3 月 12 日更换线路和灯具，目前已恢复照明。" />
+            </Form.Item>
+            <Form.Item label="附件（可选）" name="fileIds" extra={`PDF、图片、Word、Excel，每个不超过 10 MB，最多 ${MAX_FILES} 个`}
+              rules={[{ validator: async (_r, v: unknown) => { if (v === 'uploading') throw new Error('附件正在上传，请稍候'); } }]}>
+              <ReplyFiles clueId={clue.id} />
+            </Form.Item>
+          </>
+        ),
+        toBody: (v) => ({
+          replyText: String(v.replyText ?? '').trim(),
+          fileIds: Array.isArray(v.fileIds) && v.fileIds.length ? (v.fileIds as number[]) : undefined,
+        }),
+        okText: '提交答复',
+      };
+    case 'return':
+      return {
+        description: '不属于本单位职责的，请说明理由退回县政协，由县政协重新转办。',
+        fields: <ReasonField label="退回理由" placeholder="例如：该路段属于国道，由公路管理部门负责养护" />,
+        toBody: (v) => ({ reason: String(v.reason ?? '').trim() }),
+        danger: true,
+      };
+    case 'request_extension':
+      return {
+        description: `当前期限：${clue.dueAt ? formatTime(clue.dueAt).slice(0, 10) : '—'}。延期需县政协同意，请说明理由。`,
+        fields: (
+          <>
+            <Form.Item label="申请延期工作日数" name="days" rules={[{ required: true, message: '请填写延期天数' }]}>
+              <InputNumber min={1} max={60} precision={0} suffix="个工作日" style={{ width: 200 }} autoFocus />
+            </Form.Item>
+            <ReasonField label="延期理由" placeholder="例如：需协调供电公司更换变压器，预计需要两周" />
+          </>
+        ),
+        initialValues: { days: 5 },
+        toBody: (v) => ({ days: Number(v.days), reason: String(v.reason ?? '').trim() }),
+      };
+    default:
+      return {};
+  }
+}
+
+export default function UnitClueDetailPage() {
+  const { id: idParam } = useParams();
+  const id = Number(idParam);
+  const valid = Number.isInteger(id) && id > 0;
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [open, setOpen] = useState<ClueTransition | null>(null);
+  const key = [UNIT_CLUES_KEY, id, 'detail'];
+  const q = useQuery({ queryKey: key, queryFn: () => api.get<ClueDetail>(`/unit/clues/${id}`), enabled: valid });
+
+  if (!valid || (q.isError && isApiError(q.error) && q.error.status === 404)) {
+    return <Result status="404" title="线索不存在" subTitle="该线索不存在，或已不由本单位办理（例如已退回）。" extra={<Link to="/unit/clues"><Button type="primary">返回承办办理</Button></Link>} />;
+  }
+  if (q.isError) {
+    return <Alert type="error" showIcon title={isApiError(q.error) ? q.error.message : '加载失败'} action={<Button size="small" onClick={() => void q.refetch()}>重试</Button>} />;
+  }
+  if (!q.data) return <PageLoading />;
+  const clue = q.data;
+  const names = ORDER.filter((n) => clue.transitions.includes(n));
+
+  return (
+    <>
+      <PageHeader
+        title={`办理线索 ${clue.code}`}
+        description={`${clue.categoryLabel} · ${clue.townshipName}${clue.villageName ? ` ${clue.villageName}` : ''}`}
+        extra={<Button icon={<ArrowLeftOutlined aria-hidden />} onClick={() => void navigate('/unit/clues')}>返回列表</Button>}
+      />
+      {clue.overdue && <Alert type="error" showIcon style={{ marginBottom: 16 }} title="已超期" description="已超过答复期限，请尽快答复；确有困难请申请延期。" />}
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={16}>
+          <Flex vertical gap={16}>
+            <Card size="small">
+              <ClueFacts clue={clue} />
+              <div style={{ borderTop: '1px solid #f0f0f0', paddingTop: 12, marginTop: 4 }}>
+                {names.length ? (
+                  <Flex gap={8} wrap role="group" aria-label="可执行的操作">
+                    {names.map((n) => (
+                      <Button key={n} type={n === 'reply' ? 'primary' : 'default'} danger={n === 'return'} icon={ICONS[n]} onClick={() => setOpen(n)}>
+                        {n === 'reply' ? '答复' : transitionLabel(n)}
+                      </Button>
+                    ))}
+                  </Flex>
+                ) : (
+                  <Typography.Text type="secondary">
+                    {clue.state === 'replied' ? '已答复，等待县政协审核办结。' : '当前没有需要本单位办理的操作。'}
+                  </Typography.Text>
+                )}
+              </div>
+            </Card>
+            <ClueContent clue={clue} />
+            <ClueReply clue={clue} />
+          </Flex>
+        </Col>
+        <Col xs={24} xl={8}>
+          <Card size="small" title="流转记录"><ClueTimeline timeline={clue.timeline} /></Card>
+        </Col>
+      </Row>
+      <TransitionModal
+        clue={clue}
+        name={open}
+        spec={open ? specFor(open, clue) : null}
+        apiBase="/unit/clues"
+        onClose={() => setOpen(null)}
+        onDone={(d, n) => {
+          void queryClient.invalidateQueries({ queryKey: [UNIT_CLUES_KEY, 'list'] });
+          // After 退回 the clue is no longer the unit's to see.
+          if (n === 'return') void navigate('/unit/clues');
+          else queryClient.setQueryData(key, d);
+        }}
+        onStale={() => void queryClient.invalidateQueries({ queryKey: key })}
+      />
+    </>
+  );
+}

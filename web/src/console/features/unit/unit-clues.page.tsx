@@ -1,0 +1,90 @@
+/** 承办办理: the clues forwarded to the handler's own unit, with their deadlines, overdue first to the eye. */
+import { Link } from 'react-router';
+import { Alert, Button, Card, Checkbox, Flex, Input, Radio, Table, Typography, type TableColumnsType } from 'antd';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { api, isApiError } from '../../../shared/api.ts';
+import type { Page } from '../../../shared/types.ts';
+import { PageHeader } from '../../components/page-header.tsx';
+import { formatTime } from '../../components/time.ts';
+import { DueText, StateTag } from '../clues/labels.tsx';
+import { PAGE_SIZES, useListState } from '../clues/list-filters.ts';
+import type { ClueListItem } from '../clues/types.ts';
+
+export const UNIT_CLUES_KEY = 'unit-clues';
+
+const STATES = [
+  { value: '', label: '全部' },
+  { value: 'forwarded', label: '待办理' },
+  { value: 'replied', label: '已答复' },
+  { value: 'resolved', label: '已办结' },
+  { value: 'closed', label: '已归档' },
+];
+
+const columns: TableColumnsType<ClueListItem> = [
+  {
+    title: '查询码', dataIndex: 'code', width: 120,
+    render: (code: string, r) => <Link to={`/unit/clues/${r.id}`} aria-label={`办理线索 ${code}`} style={{ fontFamily: 'ui-monospace, Consolas, monospace' }}>{code}</Link>,
+  },
+  { title: '提交时间', dataIndex: 'createdAt', width: 140, render: (t: string) => formatTime(t) },
+  { title: '类别', dataIndex: 'categoryLabel', width: 96 },
+  {
+    title: '摘要', dataIndex: 'summary',
+    render: (s: string) => <Typography.Text style={{ display: 'block', minWidth: 240, maxWidth: 460 }} ellipsis={{ tooltip: s }}>{s}</Typography.Text>,
+  },
+  { title: '乡镇', dataIndex: 'townshipName', width: 110 },
+  { title: '状态', dataIndex: 'state', width: 150, render: (_s, r) => <StateTag state={r.state} label={r.stateLabel} overdue={r.overdue} /> },
+  { title: '答复期限', dataIndex: 'dueAt', width: 160, render: (_d, r) => <DueText dueAt={r.dueAt} overdue={r.overdue} state={r.state} /> },
+  { title: '附议人数', dataIndex: 'supporters', width: 90, align: 'right' },
+];
+
+export default function UnitCluesPage() {
+  const list = useListState();
+  const { filters, setFilters } = list;
+  // The unit list accepts only these filters.
+  const query = { state: filters.state, overdue: filters.overdue, q: filters.q, page: list.page, pageSize: list.pageSize };
+  const q = useQuery({
+    queryKey: [UNIT_CLUES_KEY, 'list', query],
+    queryFn: () => api.get<Page<ClueListItem>>('/unit/clues', query),
+    placeholderData: keepPreviousData,
+  });
+
+  return (
+    <>
+      <PageHeader
+        title="承办办理"
+        description="县政协转交本单位办理的群众反映。请在答复期限内办理并答复；确需延期的，请在期限内申请延期；不属于本单位职责的，请说明理由退回。"
+      />
+      <Card>
+        <Flex gap={12} wrap align="center" style={{ marginBottom: 16 }} role="search" aria-label="筛选线索">
+          <Radio.Group optionType="button" buttonStyle="solid" options={STATES} value={filters.state ?? ''}
+            onChange={(e) => setFilters({ state: (e.target.value as string) || undefined })} />
+          <Checkbox checked={filters.overdue === '1'} onChange={(e) => setFilters({ overdue: e.target.checked ? '1' : undefined })}>只看超期</Checkbox>
+          <Input.Search key={filters.q ?? ''} defaultValue={filters.q} aria-label="搜索内容或查询码" placeholder="搜索内容或查询码" allowClear enterButton="搜索"
+            style={{ width: 280 }} maxLength={100} onSearch={(v) => setFilters({ q: v.trim() || undefined })} />
+        </Flex>
+        {q.isError && (
+          <Alert type="error" showIcon style={{ marginBottom: 16 }} title={isApiError(q.error) ? q.error.message : '加载失败'}
+            action={<Button size="small" onClick={() => void q.refetch()}>重试</Button>} />
+        )}
+        <Table<ClueListItem>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={q.data?.items ?? []}
+          loading={q.isFetching}
+          scroll={{ x: 'max-content' }}
+          locale={{ emptyText: list.hasFilters ? '没有符合条件的线索' : '目前没有转交本单位的线索' }}
+          pagination={{
+            current: list.page,
+            pageSize: list.pageSize,
+            total: q.data?.total ?? 0,
+            showSizeChanger: true,
+            pageSizeOptions: [...PAGE_SIZES],
+            showTotal: (total) => `共 ${total} 条`,
+            onChange: (p, size) => list.setPage(size === list.pageSize ? p : 1, size),
+          }}
+        />
+      </Card>
+    </>
+  );
+}
