@@ -18,7 +18,12 @@ export function optionalText(max: number) {
   return z.union([text(max, 0), z.null()]).optional();
 }
 
-export const IdSchema = z.coerce.number().int('编号无效').positive('编号无效').max(2_147_483_647, '编号无效');
+/**
+ * A row id: a number, or digits as text (path and query parameters arrive as text). Only those two
+ * are coerced — an array `[5]` or `true` would otherwise slip through as 5 or 1.
+ */
+export const IdSchema = z.union([z.number(), z.string().trim().regex(/^\d{1,10}$/)], { error: '编号无效' })
+  .pipe(z.coerce.number<string | number>().int('编号无效').positive('编号无效').max(2_147_483_647, '编号无效'));
 export const IdParamsSchema = z.strictObject({ id: IdSchema });
 
 /** Mainland mobile number. */
