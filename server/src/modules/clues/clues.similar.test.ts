@@ -4,12 +4,13 @@
  * the finder reports is a "same problem" decision, right when both clues carry the same group. Runs on
  * the dialect DATABASE_URL selects.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClueCategory, ClueChannel } from '@xs/core/schemas/clues.ts';
+import { insertRawClue, serviceSearchTokens } from './fixtures/clue-rows.ts';
 import { createCounty, createTestApp, DIALECT, type TestEnv } from '../../test/helper.ts';
 import type { Db } from '../../db/database.ts';
-import { addPlaces, addTownships, searchTokens } from '../../platform/search/segment.ts';
+import { addPlaces, addTownships } from '../../platform/search/segment.ts';
 import { clueFeatures, findSimilarClues, scoreSimilarity, storedClueFeatures, SAME_PROBLEM_THRESHOLD } from './clues.similar.ts';
 import fixture from './fixtures/similar-clues.json';
 
@@ -27,9 +28,6 @@ interface FixtureClue {
 }
 const clues = fixture.clues as FixtureClue[];
 const DEBUG = !!process.env.SIMILAR_DEBUG;
-
-let codeSeq = 0;
-const newCode = () => `S${(++codeSeq).toString(36).toUpperCase().padStart(5, '0')}${randomBytes(2).toString('hex').toUpperCase()}`;
 
 interface Orgs {
   tenantId: number;
@@ -58,24 +56,6 @@ async function createFixtureCounty(db: Db): Promise<Orgs> {
     }
   }
   return { tenantId: county.id, township, village };
-}
-
-/** What the clue service stores (clues.service.ts): the text and place, then the township and village names. */
-function storedTokens(content: string, place: string | null, township: string, village: string | null): string {
-  return [searchTokens(`${content} ${place ?? ''}`), searchTokens(township), village ? searchTokens(village) : ''].filter(Boolean).join(' ');
-}
-
-export async function insertClue(db: Db, tenantId: number, c: { content: string; place: string | null; category: string; channel: string; townshipId: number; townshipName: string; villageId: number | null; villageName: string | null; createdAt: Date }) {
-  const row = await db.insertInto('clues').values({
-    tenant_id: tenantId, code: newCode(), secret_hash: 'x', kind: 'problem', category: c.category as ClueCategory, channel: c.channel as ClueChannel,
-    content: c.content, township_id: c.townshipId, village_id: c.villageId, place: c.place, venue_id: null, member_id: null, contact_name: null,
-    contact_phone: null, consent_at: null, state: 'submitted', version: 1, due_at: null, unit_id: null, merged_into_id: null, reply_text: null,
-    rating: null, rating_comment: null, supporters: 0, published: 0, public_summary: null, recheck_due_at: null, recheck_result: null,
-    reminded_at: null, extension_days: 0, search_tokens: storedTokens(c.content, c.place, c.townshipName, c.villageName),
-    content_hash: createHash('sha256').update(c.content).digest('hex'), created_at: c.createdAt.toISOString(), accepted_at: null,
-    forwarded_at: null, replied_at: null, resolved_at: null, closed_at: null,
-  }).returning(['id', 'code']).executeTakeFirstOrThrow();
-  return row;
 }
 
 interface Tally {
@@ -136,9 +116,9 @@ describe(`similar clues on the labelled set (${DIALECT})`, () => {
           if (predicted[0] && predicted[0].group === c.group) top1.right++;
         }
       }
-      const row = await insertClue(env.db, orgs.tenantId, {
-        content: c.content, place: c.place, category: c.category, channel: c.channel, townshipId, townshipName: c.township, villageId,
-        villageName: c.village, createdAt: new Date(start + i * 3_600_000),
+      const row = await insertRawClue(env.db, orgs.tenantId, {
+        content: c.content, place: c.place, category: c.category as ClueCategory, channel: c.channel as ClueChannel, townshipId,
+        townshipName: c.township, villageId, villageName: c.village, createdAt: new Date(start + i * 3_600_000),
       });
       idOf.set(row.id, c);
     }
@@ -150,7 +130,7 @@ describe(`similar clues on the labelled set (${DIALECT})`, () => {
 
   function debugPair(mode: string, q: FixtureClue, r: FixtureClue, score: number | null) {
     const rq = { content: q.content, place: mode === 'full' ? q.place : null, category: q.category as ClueCategory, villageId: null };
-    const rr = storedClueFeatures({ search_tokens: storedTokens(r.content, r.place, r.township, r.village), place: r.place, category: r.category as ClueCategory, village_id: null });
+    const rr = storedClueFeatures({ search_tokens: serviceSearchTokens(r.content, r.place, r.township, r.village), place: r.place, category: r.category as ClueCategory, village_id: null });
     const s = scoreSimilarity(clueFeatures(rq), rr);
     console.log(`${score === null ? 'MISS' : 'FALSE'} [${mode}] ${q.id}(${q.group ?? '-'}) ~ ${r.id}(${r.group ?? '-'}) score ${score ?? s.score} ${JSON.stringify(s.evidence)} ${s.reason}\n    ${q.content}\n    ${r.content}`);
   }

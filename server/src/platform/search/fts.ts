@@ -20,6 +20,8 @@ import { analyze, CONCEPT_PREFIX, dictionaryWords, type Piece } from './segment.
 export type FtsTerm = string | { all: FtsTerm[] } | { any: FtsTerm[] };
 
 const MAX_TERMS = 12;
+/** Words that only qualify a problem: next to a concept's words they belong to it (照明 设施 损坏). */
+const QUALIFIERS = new Set(['设施', '设备', '损坏', '破损', '故障', '失修', '老化', '不亮', '坏了', '坏', '不足', '不够', '不及时', '难', '困难', '严重']);
 const HAN1 = /^\p{Script=Han}$/u;
 
 /** Two or more dictionary words that spell `word` exactly, longest first (路灯不亮 → 路灯, 不亮). */
@@ -54,8 +56,11 @@ export function ftsQuery(query: string): FtsTerm | null {
   const seenConcept = new Set<string>();
   for (const hit of a.concepts) {
     if (seenConcept.has(hit.key)) continue;
-    const inside = pieces.filter((p) => !used.has(p) && p.start >= hit.start && p.end <= hit.end && !placeWords.has(p.t));
+    const inside = pieces.filter((p) => !used.has(p) && p.start < hit.end && p.end > hit.start && !placeWords.has(p.t));
     if (!inside.length) continue;
+    // Qualifiers right before or after the concept's words join them.
+    for (let i = pieces.indexOf(inside[inside.length - 1]) + 1; i < pieces.length && QUALIFIERS.has(pieces[i].t) && !used.has(pieces[i]); i++) inside.push(pieces[i]);
+    for (let i = pieces.indexOf(inside[0]) - 1; i >= 0 && QUALIFIERS.has(pieces[i].t) && !used.has(pieces[i]); i--) inside.unshift(pieces[i]);
     seenConcept.add(hit.key);
     inside.forEach((p) => used.add(p));
     const own: FtsTerm = inside.length === 1 ? wordTerm(inside[0].t) : { all: inside.map((p) => wordTerm(p.t)) };
