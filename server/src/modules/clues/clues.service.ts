@@ -231,7 +231,8 @@ export async function rateClue(db: Kysely<Database>, clue: ClueRow, rating: 'sat
 
 /** Four weeks after resolution the citizen says whether the problem is really gone; "no" reopens it. */
 export async function recheckClue(db: Kysely<Database>, clue: ClueRow, solved: boolean, comment: string | null, ip: string | null) {
-  if (!(clue.state === 'closed' && clue.recheck_due_at && !clue.recheck_result)) {
+  // The same test as the track view's canRecheck: not before the recheck date, and only once per resolution.
+  if (!(clue.state === 'closed' && clue.recheck_due_at && clue.recheck_due_at <= new Date().toISOString() && !clue.recheck_result)) {
     throw new AppError('invalid_state', '该线索目前不需要回访确认');
   }
   await db.transaction().execute(async (trx) => {
@@ -356,7 +357,9 @@ export async function transitionClue(db: Kysely<Database>, ctx: StaffContext, id
             eventData = { unitId: current.unit_id };
             return { reminded_at: null };
           case 'resolve':
-            return { resolved_at: now.toISOString(), reminded_at: null, recheck_due_at: clue.contact_phone ? addCalendarDays(now, recheckDays).toISOString() : null };
+            // Each resolution gets its own recheck, also after an earlier "not solved".
+            return { resolved_at: now.toISOString(), reminded_at: null, recheck_result: null,
+              recheck_due_at: clue.contact_phone ? addCalendarDays(now, recheckDays).toISOString() : null };
           case 'close':
             return { closed_at: now.toISOString() };
           default:
