@@ -261,8 +261,11 @@ export const clueRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { permission: 'clue.unit', entity: 'clues' },
   }, async (req) => {
     const ctx = unit(req);
-    await transitionClue(db, ctx, req.params.id, transitionName(req.params.name, UNIT_TRANSITIONS), req.body);
-    return clueDetail(db, ctx, req.params.id);
+    const row = await transitionClue(db, ctx, req.params.id, transitionName(req.params.name, UNIT_TRANSITIONS), req.body);
+    if (row.unit_id === ctx.unitId) return clueDetail(db, ctx, req.params.id);
+    // After "return" the unit no longer holds the clue: answer with it as it left, not with a 404.
+    const detail = await clueDetail(db, { ...ctx, unitId: undefined }, req.params.id);
+    return { ...detail, contactName: null, contactPhoneMasked: null, transitions: [], photos: [], replyFiles: [] };
   });
 
   app.post('/unit/clues/:id/files', {
