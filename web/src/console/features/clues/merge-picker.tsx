@@ -7,8 +7,12 @@ import { Alert, Flex, Progress, Radio, Select, Skeleton, Typography } from 'antd
 import { useQuery } from '@tanstack/react-query';
 import { api, isApiError } from '../../../shared/api.ts';
 import type { Page } from '../../../shared/types.ts';
+import { OPEN_CLUE_STATES, type ClueState } from '@xs/core/schemas/clues.ts';
 import { StateTag } from './labels.tsx';
 import type { ClueListItem, SimilarClue } from './types.ts';
+
+/** A clue may be merged only into one still being handled (or just resolved). */
+const mergeable = (state: ClueState) => OPEN_CLUE_STATES.includes(state) || state === 'resolved';
 
 export function MergePicker({ clueId, value, onChange, id }: { clueId: number; value?: number; onChange?: (v: number) => void; id?: string }) {
   const similar = useQuery({
@@ -41,7 +45,7 @@ export function MergePicker({ clueId, value, onChange, id }: { clueId: number; v
             style={{ display: 'flex', flexDirection: 'column', gap: 8, marginTop: 8, width: '100%' }}
           >
             {items.map((s) => (
-              <Radio key={s.id} value={s.id}
+              <Radio key={s.id} value={s.id} disabled={!mergeable(s.state)}
                 style={{ alignItems: 'flex-start', padding: '8px 12px', border: `1px solid ${s.id === value ? '#0958d9' : '#f0f0f0'}`, borderRadius: 6, width: '100%', marginInlineEnd: 0 }}>
                 <Flex vertical gap={4} style={{ width: '100%' }}>
                   <Flex gap={8} align="center" wrap>
@@ -55,6 +59,7 @@ export function MergePicker({ clueId, value, onChange, id }: { clueId: number; v
                   </Flex>
                   <Typography.Text>{s.summary}</Typography.Text>
                   <Typography.Text type="secondary" style={{ fontSize: 13 }}>理由：{s.reason}</Typography.Text>
+                  {!mergeable(s.state) && <Typography.Text type="warning" style={{ fontSize: 13 }}>该线索已结束，不能合并进去（仅供参考）</Typography.Text>}
                 </Flex>
               </Radio>
             ))}

@@ -33,7 +33,7 @@ function groupBars(rows: StatsGroup<string | number>[], rotate = 0) {
   };
 }
 
-export default function StatsCharts({ stats: s }: { stats: ClueStats }) {
+export function StatsCharts({ stats: s }: { stats: ClueStats }) {
   const funnel = [
     { name: '收到', value: s.funnel.received, itemStyle: { color: COLORS.received } },
     { name: '采纳', value: s.funnel.adopted, itemStyle: { color: COLORS.adopted } },
@@ -79,33 +79,42 @@ export default function StatsCharts({ stats: s }: { stats: ClueStats }) {
         </Col>
       </Row>
       <Row gutter={[16, 16]}>
-        <Col xs={24} xl={9}>
+        <Col xs={24} xl={12}>
           <Card size="small" title="按类别" style={{ height: '100%' }}>
             <Chart label={`按类别：${s.byCategory.map((g) => `${g.label} ${g.received}`).join('，')}`} option={groupBars(s.byCategory, 40)} />
           </Card>
         </Col>
-        <Col xs={24} xl={9}>
+        <Col xs={24} xl={12}>
           <Card size="small" title="按乡镇/街道" style={{ height: '100%' }}>
             <Chart label={`按乡镇：${s.byTownship.map((g) => `${g.label} ${g.received}`).join('，')}`} option={groupBars(s.byTownship, 40)} />
-          </Card>
-        </Col>
-        <Col xs={24} xl={6}>
-          <Card size="small" title="按渠道" style={{ height: '100%' }}>
-            <Chart
-              label={`按渠道：${s.byChannel.map((g) => `${g.label} ${g.received}`).join('，')}`}
-              option={{
-                tooltip: { trigger: 'item', formatter: '{b}：{c} 条（{d}%）' },
-                legend: { bottom: 0, type: 'scroll' },
-                series: [{
-                  type: 'pie', radius: ['35%', '65%'], center: ['50%', '45%'],
-                  label: { formatter: '{b}\n{c}' },
-                  data: s.byChannel.map((g) => ({ name: g.label, value: g.received })),
-                }],
-              }}
-            />
           </Card>
         </Col>
       </Row>
     </>
   );
 }
+
+/** Clues by channel as a ring, with each channel's count in the legend. */
+export function ChannelPie({ stats: s }: { stats: ClueStats }) {
+  const total = s.byChannel.reduce((a, g) => a + g.received, 0);
+  const count = new Map(s.byChannel.map((g) => [g.label, g.received]));
+  return (
+    <Chart
+      height={320}
+      label={`按渠道：${s.byChannel.map((g) => `${g.label} ${g.received}`).join('，')}`}
+      option={{
+        tooltip: { trigger: 'item', formatter: '{b}：{c} 条（{d}%）' },
+        legend: {
+          orient: 'vertical', left: 'center', bottom: 0, itemGap: 10,
+          formatter: (name: string) => `${name}  ${count.get(name) ?? 0} 条（${total ? Math.round(((count.get(name) ?? 0) / total) * 100) : 0}%）`,
+        },
+        series: [{
+          type: 'pie', radius: ['28%', '52%'], center: ['50%', '36%'], label: { show: false },
+          data: s.byChannel.map((g) => ({ name: g.label, value: g.received })),
+        }],
+      }}
+    />
+  );
+}
+
+export default StatsCharts;

@@ -5,7 +5,7 @@
  */
 import { lazy, Suspense } from 'react';
 import { useSearchParams } from 'react-router';
-import { Alert, Button, Card, Col, DatePicker, Flex, Radio, Row, Skeleton, Statistic, Table, Tooltip, Typography } from 'antd';
+import { Alert, Button, Card, Col, DatePicker, Flex, Radio, Row, Skeleton, Statistic, Table, Tabs, Tooltip, Typography } from 'antd';
 import { QuestionCircleOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -15,6 +15,7 @@ import { PageHeader } from '../../components/page-header.tsx';
 import type { ClueStats, StatsGroup } from './types.ts';
 
 const Charts = lazy(() => import('./stats-charts.tsx'));
+const ChannelPie = lazy(() => import('./stats-charts.tsx').then((m) => ({ default: m.ChannelPie })));
 
 type Preset = 'month' | 'quarter' | 'year' | 'all' | 'custom';
 const PRESETS: { value: Exclude<Preset, 'custom'>; label: string }[] = [
@@ -73,11 +74,11 @@ function GroupTable({ title, rows }: { title: string; rows: StatsGroup<string | 
       size="small"
       rowKey="key"
       pagination={false}
-      aria-label={title}
-      scroll={{ y: 320 }}
+      aria-label={`按${title}统计`}
+      scroll={{ y: 240 }}
       dataSource={rows}
       columns={[
-        { title: title.replace(/^按/, ''), dataIndex: 'label' },
+        { title, dataIndex: 'label' },
         { title: '收到', dataIndex: 'received', align: 'right' },
         { title: '采纳', dataIndex: 'adopted', align: 'right' },
         { title: '办结', dataIndex: 'resolved', align: 'right' },
@@ -141,7 +142,7 @@ export default function ClueStatsPage() {
                 note: `满意 ${s.satisfaction.satisfied} · 基本满意 ${s.satisfaction.basically} · 不满意 ${s.satisfaction.unsatisfied}`,
                 help: '（满意 + 基本满意）÷ 已评价数',
               },
-              { title: '平均办理', value: s.avgHandlingDays ?? '—', suffix: s.avgHandlingDays === null ? '' : '个工作日', help: '从提交到办结的工作日数（已办结线索）' },
+              { title: '平均办理', value: s.avgHandlingDays ?? '—', suffix: s.avgHandlingDays === null ? '' : '天', note: '工作日，提交到办结', help: '已办结线索从提交到办结的平均工作日数' },
               { title: '在办超期', value: s.overdueOpen, suffix: '条', danger: s.overdueOpen > 0 },
               { title: '转化待接手', value: s.conversionsQueued ?? '—', suffix: s.conversionsQueued === undefined ? '' : '条', help: '转为协商议题、提案线索、社情民意信息，尚待相应模块接手' },
             ].map((k) => (
@@ -163,9 +164,23 @@ export default function ClueStatsPage() {
             <Charts stats={s} />
           </Suspense>
           <Row gutter={[16, 16]}>
-            <Col xs={24} xl={8}><Card size="small" title="按类别"><GroupTable title="按类别" rows={s.byCategory} /></Card></Col>
-            <Col xs={24} xl={8}><Card size="small" title="按乡镇/街道"><GroupTable title="按乡镇/街道" rows={s.byTownship} /></Card></Col>
-            <Col xs={24} xl={8}><Card size="small" title="按渠道"><GroupTable title="按渠道" rows={s.byChannel} /></Card></Col>
+            <Col xs={24} xl={8}>
+              <Card size="small" title="按渠道" style={{ height: '100%' }}>
+                <Suspense fallback={<Skeleton active />}><ChannelPie stats={s} /></Suspense>
+              </Card>
+            </Col>
+            <Col xs={24} xl={16}>
+              <Card size="small" title="分组明细" style={{ height: '100%' }}>
+                <Tabs
+                  size="small"
+                  items={[
+                    { key: 'category', label: '按类别', children: <GroupTable title="类别" rows={s.byCategory} /> },
+                    { key: 'township', label: '按乡镇/街道', children: <GroupTable title="乡镇/街道" rows={s.byTownship} /> },
+                    { key: 'channel', label: '按渠道', children: <GroupTable title="渠道" rows={s.byChannel} /> },
+                  ]}
+                />
+              </Card>
+            </Col>
           </Row>
         </Flex>
       )}

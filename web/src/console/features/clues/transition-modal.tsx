@@ -26,7 +26,7 @@ export interface TransitionSpec {
   width?: number;
 }
 
-export function TransitionModal({ clue, name, spec, apiBase, onClose, onDone, onStale }: {
+export function TransitionModal({ clue, name, spec, apiBase, onClose, onDone, onStale, handleError }: {
   clue: ClueDetail;
   name: ClueTransition | null;
   spec: TransitionSpec | null;
@@ -36,6 +36,8 @@ export function TransitionModal({ clue, name, spec, apiBase, onClose, onDone, on
   onDone: (detail: ClueDetail, name: ClueTransition) => void;
   /** Someone else acted first: reload the clue. */
   onStale: () => void;
+  /** A caller's own treatment of an error; true when handled (the modal then closes). */
+  handleError?: (err: unknown, name: ClueTransition) => boolean;
 }) {
   const { message, modal } = App.useApp();
   const [form] = Form.useForm<TransitionValues>();
@@ -50,11 +52,15 @@ export function TransitionModal({ clue, name, spec, apiBase, onClose, onDone, on
       onDone(detail, n);
       onClose();
     },
-    onError: (err) => {
+    onError: (err, { n }) => {
+      if (handleError?.(err, n)) {
+        onClose();
+        return;
+      }
       if (isApiError(err) && err.status === 409) {
         onClose();
         onStale();
-        modal.warning({ title: '操作没有完成', content: `${err.message}。已载入最新内容，请查看后再操作。` });
+        modal.warning({ title: '操作没有完成', content: `${err.message.replace(/[，,]?\s*请刷新后再试[。.]?$/, '')}。页面已载入最新内容，请查看后再操作。` });
         return;
       }
       applyServerErrors(form, err, message);

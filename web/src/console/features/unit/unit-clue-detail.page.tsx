@@ -4,7 +4,7 @@
  */
 import { useState, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { Alert, Button, Card, Col, Flex, Form, Input, InputNumber, Result, Row, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Flex, Form, Input, InputNumber, Result, Row, Typography } from 'antd';
 import { ArrowLeftOutlined, ClockCircleOutlined, EditOutlined, RollbackOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ClueTransition } from '@xs/core/schemas/clues.ts';
@@ -83,6 +83,7 @@ export default function UnitClueDetailPage() {
   const valid = Number.isInteger(id) && id > 0;
   const navigate = useNavigate();
   const queryClient = useQueryClient();
+  const { message } = App.useApp();
   const [open, setOpen] = useState<ClueTransition | null>(null);
   const key = [UNIT_CLUES_KEY, id, 'detail'];
   const q = useQuery({ queryKey: key, queryFn: () => api.get<ClueDetail>(`/unit/clues/${id}`), enabled: valid });
@@ -147,6 +148,14 @@ export default function UnitClueDetailPage() {
           else queryClient.setQueryData(key, d);
         }}
         onStale={() => void queryClient.invalidateQueries({ queryKey: key })}
+        handleError={(err, n) => {
+          // The server carries out 退回 but then cannot show the clue to the unit any more and answers 404.
+          if (n !== 'return' || !isApiError(err) || err.status !== 404) return false;
+          message.success(`已退回：线索 ${clue.code}`);
+          void queryClient.invalidateQueries({ queryKey: [UNIT_CLUES_KEY, 'list'] });
+          void navigate('/unit/clues');
+          return true;
+        }}
       />
     </>
   );

@@ -12,12 +12,14 @@ import type { ClueListItem } from '../clues/types.ts';
 
 export const UNIT_CLUES_KEY = 'unit-clues';
 
+/** The unit's to-do list first: without a state in the URL the page shows 待办理. */
+const DEFAULT_STATE = 'forwarded';
 const STATES = [
-  { value: '', label: '全部' },
   { value: 'forwarded', label: '待办理' },
   { value: 'replied', label: '已答复' },
   { value: 'resolved', label: '已办结' },
   { value: 'closed', label: '已归档' },
+  { value: 'all', label: '全部' },
 ];
 
 const columns: TableColumnsType<ClueListItem> = [
@@ -25,23 +27,30 @@ const columns: TableColumnsType<ClueListItem> = [
     title: '查询码', dataIndex: 'code', width: 120,
     render: (code: string, r) => <Link to={`/unit/clues/${r.id}`} aria-label={`办理线索 ${code}`} style={{ fontFamily: 'ui-monospace, Consolas, monospace' }}>{code}</Link>,
   },
-  { title: '提交时间', dataIndex: 'createdAt', width: 140, render: (t: string) => formatTime(t) },
-  { title: '类别', dataIndex: 'categoryLabel', width: 96 },
+  {
+    title: '提交时间', dataIndex: 'createdAt', width: 100,
+    render: (t: string) => {
+      const [date, time] = formatTime(t).split(' ');
+      return <span style={{ whiteSpace: 'nowrap' }}>{date}<br /><Typography.Text type="secondary">{time}</Typography.Text></span>;
+    },
+  },
+  { title: '类别', dataIndex: 'categoryLabel', width: 90 },
   {
     title: '摘要', dataIndex: 'summary',
-    render: (s: string) => <Typography.Text style={{ display: 'block', minWidth: 240, maxWidth: 460 }} ellipsis={{ tooltip: s }}>{s}</Typography.Text>,
+    render: (s: string) => <Typography.Paragraph style={{ margin: 0 }} ellipsis={{ rows: 2, tooltip: s }}>{s}</Typography.Paragraph>,
   },
-  { title: '乡镇', dataIndex: 'townshipName', width: 110 },
-  { title: '状态', dataIndex: 'state', width: 150, render: (_s, r) => <StateTag state={r.state} label={r.stateLabel} overdue={r.overdue} /> },
-  { title: '答复期限', dataIndex: 'dueAt', width: 160, render: (_d, r) => <DueText dueAt={r.dueAt} overdue={r.overdue} state={r.state} /> },
-  { title: '附议人数', dataIndex: 'supporters', width: 90, align: 'right' },
+  { title: '乡镇', dataIndex: 'townshipName', width: 100, render: (t: string, r) => (r.villageName ? <span>{t}<br /><Typography.Text type="secondary">{r.villageName}</Typography.Text></span> : t) },
+  { title: '状态', dataIndex: 'state', width: 124, render: (_s, r) => <StateTag state={r.state} label={r.stateLabel} overdue={r.overdue} /> },
+  { title: '答复期限', dataIndex: 'dueAt', width: 130, render: (_d, r) => <DueText dueAt={r.dueAt} overdue={r.overdue} state={r.state} /> },
+  { title: '附议人数', dataIndex: 'supporters', width: 84, align: 'right' },
 ];
 
 export default function UnitCluesPage() {
   const list = useListState();
   const { filters, setFilters } = list;
   // The unit list accepts only these filters.
-  const query = { state: filters.state, overdue: filters.overdue, q: filters.q, page: list.page, pageSize: list.pageSize };
+  const state = filters.state ?? DEFAULT_STATE;
+  const query = { state: state === 'all' ? undefined : state, overdue: filters.overdue, q: filters.q, page: list.page, pageSize: list.pageSize };
   const q = useQuery({
     queryKey: [UNIT_CLUES_KEY, 'list', query],
     queryFn: () => api.get<Page<ClueListItem>>('/unit/clues', query),
@@ -56,8 +65,8 @@ export default function UnitCluesPage() {
       />
       <Card>
         <Flex gap={12} wrap align="center" style={{ marginBottom: 16 }} role="search" aria-label="筛选线索">
-          <Radio.Group optionType="button" buttonStyle="solid" options={STATES} value={filters.state ?? ''}
-            onChange={(e) => setFilters({ state: (e.target.value as string) || undefined })} />
+          <Radio.Group optionType="button" buttonStyle="solid" options={STATES} value={state}
+            onChange={(e) => setFilters({ state: e.target.value === DEFAULT_STATE ? undefined : (e.target.value as string) })} />
           <Checkbox checked={filters.overdue === '1'} onChange={(e) => setFilters({ overdue: e.target.checked ? '1' : undefined })}>只看超期</Checkbox>
           <Input.Search key={filters.q ?? ''} defaultValue={filters.q} aria-label="搜索内容或查询码" placeholder="搜索内容或查询码" allowClear enterButton="搜索"
             style={{ width: 280 }} maxLength={100} onSearch={(v) => setFilters({ q: v.trim() || undefined })} />
@@ -72,8 +81,9 @@ export default function UnitCluesPage() {
           columns={columns}
           dataSource={q.data?.items ?? []}
           loading={q.isFetching}
-          scroll={{ x: 'max-content' }}
-          locale={{ emptyText: list.hasFilters ? '没有符合条件的线索' : '目前没有转交本单位的线索' }}
+          tableLayout="fixed"
+          scroll={{ x: 1000 }}
+          locale={{ emptyText: state === DEFAULT_STATE && !filters.overdue && !filters.q ? '目前没有待办理的线索' : '没有符合条件的线索' }}
           pagination={{
             current: list.page,
             pageSize: list.pageSize,
