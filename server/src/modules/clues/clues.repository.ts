@@ -75,9 +75,11 @@ export function clueQuery(db: Kysely<Database>, tenantId: number, f: Partial<Clu
   if (f.to) q = q.where('c.created_at', '<=', new Date(`${f.to}T23:59:59.999+08:00`).toISOString());
   if (f.q) {
     const match = ftsMatch(db, 'clues', 'c', f.q);
+    // A tracking code read out by a citizen on the phone finds its clue (its letters are words to the index too).
+    const code = /^\s*[0-9A-Za-z]{10}\s*$/.test(f.q) ? f.q.trim().toUpperCase() : null;
+    if (code) q = q.where((eb) => (match ? eb.or([eb('c.code', '=', code), match]) : eb('c.code', '=', code)));
     // A query of only stop words or punctuation matches everything rather than nothing.
-    if (match) q = q.where(match);
-    else if (/^\s*[0-9A-Za-z]{10}\s*$/.test(f.q)) q = q.where('c.code', '=', f.q.trim().toUpperCase());
+    else if (match) q = q.where(match);
   }
   return q;
 }
