@@ -4,15 +4,31 @@
  */
 import { useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent, type ReactNode } from 'react';
 
+export interface Location {
+  path: string;
+  query: URLSearchParams;
+  state: unknown;
+}
+
+function current(): Location {
+  const { pathname, search } = window.location;
+  return { path: pathname.replace(/\/+$/, '') || '/', query: new URLSearchParams(search), state: window.history.state as unknown };
+}
+
+// A new object on every navigation (even to the same URL with new state), the same one in between.
+let loc = current();
 const listeners = new Set<() => void>();
-const notify = () => listeners.forEach((l) => l());
+const notify = () => {
+  loc = current();
+  listeners.forEach((l) => l());
+};
 window.addEventListener('popstate', notify);
 
 function subscribe(l: () => void): () => void {
   listeners.add(l);
   return () => listeners.delete(l);
 }
-const snapshot = () => window.location.pathname + window.location.search;
+const snapshot = () => loc;
 
 /** Go to another page of the H5 site. `state` travels with the history entry, never in the URL. */
 export function navigate(to: string, state: unknown = null, replace = false): void {
@@ -22,16 +38,8 @@ export function navigate(to: string, state: unknown = null, replace = false): vo
   notify();
 }
 
-export interface Location {
-  path: string;
-  query: URLSearchParams;
-  state: unknown;
-}
-
 export function useLocation(): Location {
-  const s = useSyncExternalStore(subscribe, snapshot);
-  const [path = '/', search = ''] = s.split('?');
-  return { path: path.replace(/\/+$/, '') || '/', query: new URLSearchParams(search), state: window.history.state as unknown };
+  return useSyncExternalStore(subscribe, snapshot);
 }
 
 /** The county the citizen is using, from ?c=. */

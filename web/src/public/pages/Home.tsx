@@ -1,37 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { Button } from 'antd-mobile';
-import { errorMessage, publicApi } from '../api.ts';
+import { useCounties } from '../county.ts';
 import { useElderMode } from '../elder.ts';
 import { h5, Link } from '../router.tsx';
 import { lastCounty, rememberCounty } from '../saved.ts';
-import type { County } from '../types.ts';
 import { Layout } from '../ui/Layout.tsx';
 import { Notice } from '../ui/Notice.tsx';
-
-let countiesCache: Promise<County[]> | null = null;
-/** The counties list, fetched once per page load. */
-export function loadCounties(): Promise<County[]> {
-  countiesCache ??= publicApi.counties().then((r) => r.items).catch((err: unknown) => {
-    countiesCache = null;
-    throw err;
-  });
-  return countiesCache;
-}
-
-function useCounties() {
-  const [items, setItems] = useState<County[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  useEffect(() => {
-    let live = true;
-    setError(null);
-    loadCounties().then((c) => live && setItems(c)).catch((e: unknown) => live && setError(errorMessage(e)));
-    return () => {
-      live = false;
-    };
-  }, [attempt]);
-  return { items, error, retry: () => setAttempt((n) => n + 1) };
-}
 
 export function CountyPicker() {
   const { items, error, retry } = useCounties();
@@ -76,7 +50,7 @@ export function Home({ countyId }: { countyId: number }) {
         <ul className="xs-entries">
           <li>
             <Link className="xs-entry is-primary" to={h5('/report', countyId)}>
-              <span className="xs-entry-icon" aria-hidden="true">✎</span>
+              <span className="xs-entry-icon" aria-hidden="true">写</span>
               <span className="xs-entry-text">
                 <span className="xs-entry-title">我要反映</span>
                 <span className="xs-entry-desc">反映问题、提出建议，可以拍照</span>
@@ -85,7 +59,7 @@ export function Home({ countyId }: { countyId: number }) {
           </li>
           <li>
             <Link className="xs-entry" to={h5('/track', countyId)}>
-              <span className="xs-entry-icon" aria-hidden="true">⌕</span>
+              <span className="xs-entry-icon" aria-hidden="true">查</span>
               <span className="xs-entry-text">
                 <span className="xs-entry-title">查询进度</span>
                 <span className="xs-entry-desc">用查询码查看办到哪一步，评价结果</span>
@@ -94,7 +68,7 @@ export function Home({ countyId }: { countyId: number }) {
           </li>
           <li>
             <Link className="xs-entry" to={h5('/board', countyId)}>
-              <span className="xs-entry-icon" aria-hidden="true">☰</span>
+              <span className="xs-entry-icon" aria-hidden="true">看</span>
               <span className="xs-entry-text">
                 <span className="xs-entry-title">办理公开</span>
                 <span className="xs-entry-desc">看看大家反映的问题是怎么解决的</span>

@@ -73,7 +73,7 @@ export function PhotoPicker({ items, onAdd, onRemove, onRetry, keepLocation, onK
         <label className="xs-add-photo" htmlFor={id}>
           <span aria-hidden="true" className="xs-add-photo-plus">＋</span>
           <span>{items.length ? '再加照片' : '添加照片'}</span>
-          <input id={id} type="file" accept="image/*" multiple className="xs-visually-hidden" onChange={choose} />
+          <input id={id} type="file" accept="image/*" multiple className="xs-overlay-input" onChange={choose} />
         </label>
       )}
       {note && <p className="xs-hint" role="status">{note}</p>}

@@ -142,7 +142,7 @@ function ReportFormView({ countyId, form, qrLost }: { countyId: number; form: Re
     if (len < LIMITS.contentMin) e.content = `请至少写 ${LIMITS.contentMin} 个字，说清楚是什么问题（现在 ${len} 个字）`;
     const phone = contactPhone.trim();
     if (phone && !PHONE_RE.test(phone)) e.contactPhone = '请输入 11 位手机号';
-    if (wantsContact && !consent) e.consent = '留下姓名或电话时，请先阅读并勾选同意下面的说明';
+    if (wantsContact && !consent) e.consent = '留下姓名或电话时，请先阅读并勾选同意上面的说明';
     if (photos.items.some((p) => p.status === 'uploading' || p.status === 'queued')) e.photoTokens = '照片还在上传，请稍等一下再提交';
     else if (photos.items.some((p) => p.status === 'error')) e.photoTokens = '有照片没有传上去：请点“重试”或“删除”这张照片';
     return e;

@@ -21,9 +21,10 @@ interface Props {
   presetCode: string | null;
 }
 
+/** One character in a circle beside the state's name (plain CJK, so every phone font has it). */
 const STATE_ICON: Record<string, string> = {
-  submitted: '⏳', needs_info: '✍', accepted: '✓', forwarded: '⚙', returned: '↩', replied: '✉',
-  resolved: '✔', closed: '✔', declined: '✕', merged: '⇢', converted: '⇢',
+  submitted: '收', needs_info: '补', accepted: '采', forwarded: '办', returned: '退', replied: '复',
+  resolved: '结', closed: '毕', declined: '否', merged: '并', converted: '转',
 };
 
 /** What each state means for the citizen, in plain words. */

@@ -40,7 +40,7 @@ export function Choices<V extends string | number>({ legend, options, value, onC
           const checked = o.value === value;
           return (
             <label key={String(o.value)} className={`xs-chip${checked ? ' is-checked' : ''}`}>
-              <input type="radio" className="xs-visually-hidden" name={name ?? id} value={String(o.value)} checked={checked}
+              <input type="radio" className="xs-overlay-input" name={name ?? id} value={String(o.value)} checked={checked}
                 onChange={() => onChange(o.value)} />
               <span className="xs-chip-mark" aria-hidden="true">{checked ? '✓' : ''}</span>
               <span>{o.label}</span>

@@ -1,4 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
+import { useCountyName } from '../county.ts';
 import { setElderMode, useElderMode } from '../elder.ts';
 import { h5, Link } from '../router.tsx';
 import { Toggle } from './Toggle.tsx';
@@ -21,6 +22,7 @@ interface Props {
  */
 export function Layout({ countyId, countyName, title, back = true, children }: Props) {
   const elder = useElderMode();
+  const county = useCountyName(countyId, countyName);
   const h1 = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     document.title = `${title} - 直通政协`;
@@ -35,7 +37,7 @@ export function Layout({ countyId, countyName, title, back = true, children }: P
       <header className="xs-header">
         <Link className="xs-brand" to={h5('', countyId)}>
           <span className="xs-brand-name">直通政协</span>
-          {countyName && <span className="xs-brand-county">{countyName}</span>}
+          {county && <span className="xs-brand-county">{county}</span>}
         </Link>
         <Toggle className="xs-elder-toggle" label="长辈模式" hint={elder ? '大字已开启' : '字大、好点'} checked={elder} onChange={setElderMode} />
       </header>
@@ -49,7 +51,7 @@ export function Layout({ countyId, countyName, title, back = true, children }: P
         {children}
       </main>
       <footer className="xs-footer">
-        <p>您反映的内容由{countyName ?? '县（区）政协'}办公室受理，只用于办理您反映的事项。</p>
+        <p>您反映的内容由{county ?? '县（区）政协'}办公室受理，只用于办理您反映的事项。</p>
       </footer>
     </>
   );

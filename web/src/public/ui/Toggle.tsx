@@ -22,7 +22,7 @@ export function Toggle({ label, checked, onChange, hint, className }: Props) {
         <span className="xs-toggle-label">{label}</span>
         {hint && <span className="xs-toggle-hint">{hint}</span>}
       </span>
-      <input id={id} type="checkbox" role="switch" className="xs-visually-hidden" checked={checked}
+      <input id={id} type="checkbox" role="switch" className="xs-overlay-input" checked={checked}
         onChange={(e) => onChange(e.target.checked)} />
       <span className="xs-toggle-track" aria-hidden="true">
         <span className="xs-toggle-knob" />
