@@ -335,7 +335,12 @@ export async function transitionClue(db: Kysely<Database>, ctx: StaffContext, id
           case 'reply': {
             eventData = { unitId: current.unit_id, replyText: body.replyText, fileIds: body.fileIds ?? [] };
             for (const fileId of new Set(body.fileIds ?? [])) {
-              const f = await t.selectFrom('files').select('id').where('id', '=', fileId).where('tenant_id', '=', ctx.tenantId).executeTakeFirst();
+              // A fresh attachment, or a file already on this clue: never another clue's photo or reply, which the unit could then read.
+              const f = await t.selectFrom('files').select('id').where('id', '=', fileId).where('tenant_id', '=', ctx.tenantId)
+                .where(({ not, exists, selectFrom }) => not(exists(selectFrom('clue_files').select('clue_files.file_id')
+                  .whereRef('clue_files.file_id', '=', 'files.id').where('clue_files.clue_id', '!=', id))))
+                .where(({ not, exists, selectFrom }) => not(exists(selectFrom('clue_uploads').select('clue_uploads.token').whereRef('clue_uploads.file_id', '=', 'files.id'))))
+                .executeTakeFirst();
               if (!f) throw invalid([{ path: 'fileIds', message: '附件不存在，请重新上传' }]);
               await t.insertInto('clue_files').values({ clue_id: id, file_id: fileId, tenant_id: ctx.tenantId, role: 'reply' })
                 .onConflict((oc) => oc.columns(['clue_id', 'file_id']).doNothing()).execute();
