@@ -4,6 +4,10 @@ import { ROLES } from '../roles.ts';
 import { IdSchema, PasswordSchema, PhoneSchema, optionalText, text } from '../validation.ts';
 
 const optionalId = z.union([IdSchema, z.null()]).optional();
+/** A display order: a whole number, or its digits as text; never `true` or `[3]`, which Number() would accept. */
+const SortSchema = z.union([z.number(), z.string().trim().regex(/^\d{1,4}$/)], { error: '排序须为 0–9999 的整数' })
+  .pipe(z.coerce.number<string | number>().int('排序须为 0–9999 的整数').min(0, '排序须为 0–9999 的整数').max(9999, '排序须为 0–9999 的整数'))
+  .optional();
 const optionalPhone = z.union([PhoneSchema, z.literal(''), z.null()]).optional().transform((v) => v || null);
 
 export const ORG_KIND_LABELS = { city: '市政协', county: '县区政协', township: '乡镇/街道', village: '村/社区' } as const;
@@ -14,14 +18,14 @@ export const PlaceCreateSchema = z.strictObject({
   /** The township a village belongs to. */
   parentId: optionalId,
   code: optionalText(20),
-  sort: z.coerce.number().int().min(0).max(9999).optional(),
+  sort: SortSchema,
 });
 export type PlaceCreate = z.infer<typeof PlaceCreateSchema>;
 export const PlaceUpdateSchema = PlaceCreateSchema.omit({ kind: true, parentId: true }).partial().extend({ version: z.number().int().positive() });
 
 export const NamedItemSchema = z.strictObject({
   name: text(40),
-  sort: z.coerce.number().int().min(0).max(9999).optional(),
+  sort: SortSchema,
 });
 export type NamedItem = z.infer<typeof NamedItemSchema>;
 
@@ -98,7 +102,9 @@ export const UserUpdateSchema = z.strictObject({
 });
 
 export const LoginSchema = z.strictObject({
-  username: z.string().trim().min(1, '请输入用户名').max(64),
+  // Control characters never reach the database (PostgreSQL refuses a NUL byte in text with an error).
+  username: z.string().trim().min(1, '请输入用户名').max(64, '用户名不能超过 64 位')
+    .refine((s) => !/[\u0000-\u001F\u007F]/.test(s) && s.isWellFormed(), '用户名含有不允许的字符'),
   password: z.string().min(1, '请输入密码').max(128),
 });
 export const ChangePasswordSchema = z.strictObject({

@@ -9,7 +9,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
 import type { FieldError } from '@xs/core/errors.ts';
-import { IdParamsSchema } from '@xs/core/validation.ts';
+import { IdParamsSchema, text } from '@xs/core/validation.ts';
 import type { Permission } from '@xs/core/roles.ts';
 import type { Database } from '../db/database.ts';
 import { affected } from '../db/database.ts';
@@ -80,7 +80,8 @@ export interface CrudSpec<Dto, Create extends Record<string, unknown>, Update ex
 const ListQuery = z.strictObject({
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(50),
-  q: z.string().trim().max(50).optional(),
+  // Search text is checked like any typed text: a NUL byte would make PostgreSQL fail the query.
+  q: text(50, 0).optional(),
 });
 
 export function registerCrud<Dto, C extends Record<string, unknown>, U extends Record<string, unknown> & { version: number }>(

@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse, RouteOptions } from 'fastify';
@@ -33,6 +34,7 @@ export interface TestEnv {
 
 export async function createTestApp(overrides: Parameters<typeof loadConfig>[1] = {}): Promise<TestEnv> {
   const schema = DIALECT === 'postgres' ? `t_${randomBytes(6).toString('hex')}` : null;
+  // Stored files go to a directory of this test file's own, removed on close, never into the repository's data/.
   const dataDir = path.join(os.tmpdir(), `xs-test-${randomBytes(6).toString('hex')}`);
   const config = loadConfig(process.env, { sqliteFile: ':memory:', pgSchema: schema, webDist: '/nonexistent', dataDir, ...overrides });
   const db = await createDb(config);
@@ -48,6 +50,7 @@ export async function createTestApp(overrides: Parameters<typeof loadConfig>[1] 
       await app.close();
       if (schema && isPostgres(db)) await sql`DROP SCHEMA ${sql.id(schema)} CASCADE`.execute(db);
       await db.destroy();
+      if (!overrides.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

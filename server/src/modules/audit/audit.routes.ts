@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { text } from '@xs/core/validation.ts';
 import type { Db } from '../../db/database.ts';
 import { authOf } from '../../platform/auth.ts';
 import { sendWorkbook } from '../../platform/excel.ts';
@@ -9,7 +10,7 @@ const AuditQuery = z.strictObject({
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
   /** Free text: matched against the summary, the action and the actor's name. */
-  q: z.string().trim().max(50).optional(),
+  q: text(50, 0).optional(),
   action: z.string().trim().max(60).regex(/^[a-z_.]*$/, '操作类型格式不正确').optional(),
   actorId: z.coerce.number().int().positive().optional(),
   result: z.enum(['success', 'failure']).optional(),

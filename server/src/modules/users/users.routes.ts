@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ROLE_LABELS, ROLES, CITY_ROLES, type Role } from '@xs/core/roles.ts';
 import { UserCreateSchema, UserUpdateSchema } from '@xs/core/schemas/orgs.ts';
-import { IdParamsSchema, maskPhone } from '@xs/core/validation.ts';
+import { IdParamsSchema, maskPhone, text } from '@xs/core/validation.ts';
 import type { UsersTable } from '../../platform/platform.table.ts';
 import { affected, type Db } from '../../db/database.ts';
 import { authOf, hashPassword, parseRoles } from '../../platform/auth.ts';
@@ -30,7 +30,7 @@ async function checkRoles(db: Db, tenantId: number, roles: Role[]) {
 }
 
 const ListQuery = z.strictObject({
-  q: z.string().trim().max(50).optional(),
+  q: text(50, 0).optional(),
   role: z.enum(ROLES).optional(),
 });
 
