@@ -14,22 +14,25 @@
  * The evidence is added as log-odds into a score in 0..1; pairs at or above SAME_PROBLEM_THRESHOLD are
  * reported. The labelled set in fixtures/similar-clues.json measures it (clues.similar.test.ts).
  *
- * Candidates: the same tenant and township, not merged, recent (CANDIDATE_DAYS), and sharing at least a
- * concept, a place or a rare word with the new report — found through the full-text index, so the cost
- * does not grow with the township's history; the newest MAX_CANDIDATES of them are scored.
+ * Candidates (similarCandidates): the same tenant and township, recent, naming one of the report's places
+ * or problem concepts — found through the full-text index, a bounded number of each, so the cost does not
+ * grow with the township's history.
  */
 import { OPEN_CLUE_STATES, type ClueCategory } from '@xs/core/schemas/clues.ts';
 import type { Db } from '../../db/database.ts';
 import { analyze, cleanToken, parseSearchTokens, CONCEPT_PREFIX, PLACE_PREFIX } from '../../platform/search/segment.ts';
 import { normalizeText } from '../../platform/search/normalize.ts';
 import { conceptLabel, isGenericConcept } from '../../platform/search/concepts.ts';
-import { isAreaPlace, placeMatch } from '../../platform/search/places.ts';
+import { isAreaPlace, placeCore } from '../../platform/search/places.ts';
 import { wordWeight } from '../../platform/search/weights.ts';
-import { anyOf, ftsTermMatch } from '../../platform/search/fts.ts';
+import { anyOf, ftsTermMatch, type FtsTerm } from '../../platform/search/fts.ts';
 
 export const SAME_PROBLEM_THRESHOLD = 0.5;
 export const CANDIDATE_DAYS = 730;
-export const MAX_CANDIDATES = 300;
+/** Clues naming one of the report's places, newest first, that are scored. */
+export const PLACE_CANDIDATES = 150;
+/** Clues naming one of its problems (or, for a report naming none, one of its rare words). */
+export const CONCEPT_CANDIDATES = 60;
 
 export interface SimilarInput {
   content: string;
@@ -51,15 +54,26 @@ export interface SimilarClue {
   reason: string;
 }
 
-/** What the scorer compares: computed once per report. */
+/** A place as the scorer compares it. */
+interface PlaceRef {
+  name: string;
+  /** Without its generic suffix: 滨河路 → 滨河. */
+  core: string;
+}
+
+/** What the scorer compares: computed once per report (and kept for stored clues, see featureCache). */
 export interface ClueFeatures {
   /** Content words with their weights (places and boilerplate left out). */
   words: Map<string, number>;
+  wordTotal: number;
   concepts: Set<string>;
-  /** Where the problem is. */
-  places: Set<string>;
+  /** Concepts weighted (generic ones count half). */
+  conceptTotal: number;
+  /** Where the problem is: spots (roads, estates, schools…) and areas (villages, communities). */
+  spots: PlaceRef[];
+  areas: PlaceRef[];
   /** Places named only to locate it (ends of a stretch, what it is near). */
-  references: Set<string>;
+  references: PlaceRef[];
   category: ClueCategory | null;
   villageId: number | null;
 }
@@ -72,6 +86,36 @@ export interface SimilarityText {
   villageId?: number | null;
 }
 
+function conceptWeight(k: string): number {
+  return isGenericConcept(k) ? 0.5 : 1;
+}
+
+const placeRef = (name: string): PlaceRef => ({ name, core: placeCore(name) });
+
+function buildFeatures(words: Iterable<string>, concepts: Iterable<string>, places: Iterable<string>, references: Iterable<string>,
+  category: ClueCategory | null, villageId: number | null): ClueFeatures {
+  const placeSet = new Set(places);
+  const refs = [...new Set(references)].filter((r) => !placeSet.has(r));
+  const named = [...placeSet, ...refs];
+  const weighted = new Map<string, number>();
+  let wordTotal = 0;
+  for (const w of words) {
+    if (weighted.has(w) || named.some((p) => p.includes(w))) continue;
+    const wt = wordWeight(w);
+    if (wt > 0) {
+      weighted.set(w, wt);
+      wordTotal += wt;
+    }
+  }
+  const conceptSet = new Set(concepts);
+  let conceptTotal = 0;
+  for (const c of conceptSet) conceptTotal += conceptWeight(c);
+  const spots: PlaceRef[] = [];
+  const areas: PlaceRef[] = [];
+  for (const p of placeSet) (isAreaPlace(p) ? areas : spots).push(placeRef(p));
+  return { words: weighted, wordTotal, concepts: conceptSet, conceptTotal, spots, areas, references: refs.map(placeRef), category, villageId };
+}
+
 function placesOfField(place: string | null | undefined): string[] {
   if (!place?.trim()) return [];
   const a = analyze(place);
@@ -80,30 +124,48 @@ function placesOfField(place: string | null | undefined): string[] {
   return whole.length >= 2 && whole.length <= 12 ? [whole] : [];
 }
 
-function buildFeatures(words: Iterable<string>, concepts: Iterable<string>, places: Iterable<string>, references: Iterable<string>,
-  category: ClueCategory | null, villageId: number | null): ClueFeatures {
-  const placeSet = new Set(places);
-  const refSet = new Set([...references].filter((r) => !placeSet.has(r)));
-  const named = [...placeSet, ...refSet];
-  const weighted = new Map<string, number>();
-  for (const w of words) {
-    if (weighted.has(w) || named.some((p) => p.includes(w))) continue;
-    const wt = wordWeight(w);
-    if (wt > 0) weighted.set(w, wt);
-  }
-  return { words: weighted, concepts: new Set(concepts), places: placeSet, references: refSet, category, villageId };
-}
-
 /** Features of a report given as text. */
 export function clueFeatures(x: SimilarityText): ClueFeatures {
   const a = analyze(x.content);
-  return buildFeatures(a.words, a.concepts.map((c) => c.key), [...a.places, ...placesOfField(x.place)], a.references, x.category ?? null, x.villageId ?? null);
+  return buildFeatures(a.words, a.concepts, [...a.places, ...placesOfField(x.place)], a.references, x.category ?? null, x.villageId ?? null);
 }
 
-/** Features of a stored clue, from the tokens the index holds (no segmentation per candidate). */
-export function storedClueFeatures(row: { search_tokens: string; place: string | null; category: ClueCategory | null; village_id: number | null }): ClueFeatures {
+export interface StoredClue {
+  search_tokens: string;
+  place: string | null;
+  category: ClueCategory | null;
+  village_id: number | null;
+}
+
+/**
+ * Features of a stored clue, from the tokens the index holds: no segmentation per candidate. The place
+ * field was indexed with the text; when no place was recognised in it, the field itself is the place.
+ */
+export function storedClueFeatures(row: StoredClue): ClueFeatures {
   const s = parseSearchTokens(row.search_tokens);
-  return buildFeatures(s.words, s.concepts, [...s.places, ...placesOfField(row.place)], s.references, row.category, row.village_id);
+  const places = s.places;
+  if (row.place) {
+    const whole = cleanToken(normalizeText(row.place));
+    if (whole.length >= 2 && whole.length <= 12 && !places.some((p) => whole.includes(p))) places.push(whole);
+  }
+  return buildFeatures(s.words, s.concepts, places, s.references, row.category, row.village_id);
+}
+
+/** Features of recently scored clues by id (the public form asks again at every pause in typing). */
+const featureCache = new Map<number, { row: StoredClue; f: ClueFeatures }>();
+const FEATURE_CACHE_SIZE = 5_000;
+
+function cachedFeatures(row: StoredClue & { id: number }): ClueFeatures {
+  const hit = featureCache.get(row.id);
+  if (hit && hit.row.search_tokens === row.search_tokens && hit.row.place === row.place && hit.row.category === row.category && hit.row.village_id === row.village_id) {
+    featureCache.delete(row.id);
+    featureCache.set(row.id, hit);
+    return hit.f;
+  }
+  const f = storedClueFeatures(row);
+  featureCache.set(row.id, { row: { search_tokens: row.search_tokens, place: row.place, category: row.category, village_id: row.village_id }, f });
+  if (featureCache.size > FEATURE_CACHE_SIZE) featureCache.delete(featureCache.keys().next().value!);
+  return f;
 }
 
 /**
@@ -124,40 +186,34 @@ export interface SimilarityResult {
   keywords: string[];
 }
 
-function conceptWeight(k: string): number {
-  return isGenericConcept(k) ? 0.5 : 1;
-}
-
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 
-function bestPlaceMatch(xs: Iterable<string>, ys: Iterable<string>): { kind: 'same' | 'near'; name: string } | null {
+/** The same place (exactly), nearly (滨河路/滨河大道, 县人民医院/人民医院), or none. */
+function bestPlaceMatch(xs: PlaceRef[], ys: PlaceRef[]): { kind: 'same' | 'near'; name: string } | null {
   let near: { kind: 'near'; name: string } | null = null;
   for (const x of xs) {
     for (const y of ys) {
-      const m = placeMatch(x, y);
-      if (m === 'same') return { kind: 'same', name: x };
-      if (m && !near) near = { kind: 'near', name: x };
+      if (x.name === y.name) return { kind: 'same', name: x.name };
+      if (!near && (x.core === y.core || (x.name.length >= 3 && y.name.length >= 3 && (x.name.includes(y.name) || y.name.includes(x.name))))) {
+        near = { kind: 'near', name: x.name };
+      }
     }
   }
   return near;
 }
 
 function placeEvidence(fa: ClueFeatures, fb: ClueFeatures): { place: PlaceEvidence; name: string | null } {
-  const spotsA = [...fa.places].filter((p) => !isAreaPlace(p));
-  const spotsB = [...fb.places].filter((p) => !isAreaPlace(p));
-  const spot = bestPlaceMatch(spotsA, spotsB);
+  const spot = bestPlaceMatch(fa.spots, fb.spots);
   if (spot) return { place: spot.kind === 'same' ? 'same' : 'near', name: spot.name };
-  if (spotsA.length && spotsB.length) {
-    const ref = bestPlaceMatch([...fa.places, ...fa.references], [...fb.places, ...fb.references]);
+  if (fa.spots.length && fb.spots.length) {
+    const ref = bestPlaceMatch([...fa.spots, ...fa.references], [...fb.spots, ...fb.references]);
     return ref ? { place: 'partial', name: ref.name } : { place: 'conflict', name: null };
   }
-  const areasA = [...fa.places].filter(isAreaPlace);
-  const areasB = [...fb.places].filter(isAreaPlace);
   if (fa.villageId && fb.villageId && fa.villageId !== fb.villageId) return { place: 'conflict', name: null };
-  const area = bestPlaceMatch(areasA, areasB);
+  const area = bestPlaceMatch(fa.areas, fb.areas);
   if (area || (fa.villageId && fa.villageId === fb.villageId)) return { place: 'area', name: area?.name ?? null };
-  if (areasA.length && areasB.length) return { place: 'conflict', name: null };
-  if ((spotsA.length || areasA.length) && (spotsB.length || areasB.length)) return { place: 'apart', name: null };
+  if (fa.areas.length && fb.areas.length) return { place: 'conflict', name: null };
+  if ((fa.spots.length || fa.areas.length) && (fb.spots.length || fb.areas.length)) return { place: 'apart', name: null };
   return { place: 'unknown', name: null };
 }
 
@@ -167,33 +223,43 @@ const PLACE_LOGIT: Record<PlaceEvidence, number> = { same: 3, near: 2, partial: 
 /**
  * How likely two reports are the same problem at the same place (0..1), with a short Chinese reason.
  * Pure: texts are analysed, features are compared as given.
+ *
+ * score = P(same problem) × P(same place), each a logistic of its evidence:
+ * - problem: concepts shared (+1.5 + 2 × the share of the smaller set), none shared while both name one
+ *   (−3), named on one side only (−0.5); text overlap 4 × (text − 0.25); category ±0.3;
+ * - place: PLACE_LOGIT by evidence, plus 1.5 × (text − 0.2).
  */
 export function scoreSimilarity(a: ClueFeatures | SimilarityText, b: ClueFeatures | SimilarityText): SimilarityResult {
   const fa = 'content' in a ? clueFeatures(a) : a;
   const fb = 'content' in b ? clueFeatures(b) : b;
 
   // Problem: the concepts both name.
-  const sharedConcepts = [...fa.concepts].filter((c) => fb.concepts.has(c));
-  const sum = (xs: Iterable<string>) => [...xs].reduce((s, k) => s + conceptWeight(k), 0);
-  const conceptTotal = Math.min(sum(fa.concepts), sum(fb.concepts));
-  const concept = conceptTotal > 0 ? sum(sharedConcepts) / conceptTotal : 0;
+  const sharedConcepts: string[] = [];
+  let sharedWeight = 0;
+  for (const c of fa.concepts) {
+    if (fb.concepts.has(c)) {
+      sharedConcepts.push(c);
+      sharedWeight += conceptWeight(c);
+    }
+  }
+  const conceptMin = Math.min(fa.conceptTotal, fb.conceptTotal);
+  const concept = conceptMin > 0 ? sharedWeight / conceptMin : 0;
   const conceptConflict = fa.concepts.size > 0 && fb.concepts.size > 0 && sharedConcepts.length === 0;
 
   const { place, name: placeName } = placeEvidence(fa, fb);
 
   // Text: the part of the shorter report the longer one covers, and the symmetric overlap.
+  const [small, large] = fa.words.size <= fb.words.size ? [fa, fb] : [fb, fa];
   let shared = 0;
-  let ta = 0;
-  let tb = 0;
   const common: [string, number][] = [];
-  for (const [w, wt] of fa.words) {
-    ta += wt;
-    if (fb.words.has(w)) {
+  for (const [w, wt] of small.words) {
+    if (large.words.has(w)) {
       shared += wt;
       common.push([w, wt]);
     }
   }
-  for (const wt of fb.words.values()) tb += wt;
+  const ta = fa.wordTotal;
+  const tb = fb.wordTotal;
   const text = ta && tb ? 0.5 * (shared / Math.min(ta, tb)) + 0.5 * (shared / Math.sqrt(ta * tb)) : 0;
 
   const category: -1 | 0 | 1 = fa.category && fb.category ? (fa.category === fb.category ? 1 : -1) : 0;
@@ -210,8 +276,7 @@ export function scoreSimilarity(a: ClueFeatures | SimilarityText, b: ClueFeature
   const keywords: string[] = [];
   for (const [w] of common) {
     if (keywords.length >= 3) break;
-    if (keywords.some((k) => k.includes(w) || w.includes(k))) continue;
-    keywords.push(w);
+    if (!keywords.some((k) => k.includes(w) || w.includes(k))) keywords.push(w);
   }
   const parts = ['同一乡镇'];
   if ((place === 'same' || place === 'near') && placeName) parts.push(`同一地点（${placeName}）`);
@@ -235,35 +300,77 @@ function rareWords(f: ClueFeatures, n: number): string[] {
   return [...f.words.entries()].filter(([w]) => [...w].length >= 2).sort((x, y) => y[1] - x[1]).slice(0, n).map(([w]) => w);
 }
 
-/**
- * Clues of the tenant's township that the scorer judges the same problem as `input`, best first.
- * Uses the (tenant_id, township_id, state) index and the full-text index; never reads another tenant.
- */
-export async function findSimilarClues(db: Db, tenantId: number, input: SimilarInput, limit = 5): Promise<SimilarClue[]> {
-  const query = clueFeatures({ content: input.content, place: input.place, category: input.category, villageId: input.villageId });
-  const terms = [
-    ...[...query.concepts].map((c) => CONCEPT_PREFIX + c),
-    ...[...query.places].flatMap((p) => [PLACE_PREFIX + p, p]),
-    ...rareWords(query, 8),
-  ];
-  const since = new Date(Date.now() - CANDIDATE_DAYS * 86_400_000).toISOString();
-  let q = db.selectFrom('clues as c')
-    .select(['c.id', 'c.code', 'c.category', 'c.village_id', 'c.place', 'c.search_tokens'])
-    .where('c.tenant_id', '=', tenantId)
-    .where('c.township_id', '=', input.townshipId)
-    .where('c.created_at', '>=', since);
-  q = input.openOnly ? q.where('c.state', 'in', OPEN_CLUE_STATES) : q.where('c.state', '!=', 'merged');
-  if (input.excludeId) q = q.where('c.id', '!=', input.excludeId);
-  const term = anyOf(terms);
-  if (term) q = q.where(ftsTermMatch(db, 'clues', 'c', term));
-  const rows = await q.orderBy('c.id', 'desc').limit(term ? MAX_CANDIDATES : 50).execute();
-
-  const scored: SimilarClue[] = [];
-  for (const row of rows) {
-    const r = scoreSimilarity(query, storedClueFeatures(row));
-    if (r.score >= SAME_PROBLEM_THRESHOLD) scored.push({ id: row.id, code: row.code, score: r.score, reason: r.reason });
-  }
-  scored.sort((x, y) => y.score - x.score || y.id - x.id);
-  return scored.slice(0, limit);
+export interface CandidateRow {
+  id: number;
+  code: string;
+  category: ClueCategory;
+  village_id: number | null;
+  place: string | null;
+  search_tokens: string;
+  created_at: string;
 }
 
+/**
+ * The clues worth scoring against a report: same tenant and township, recent (CANDIDATE_DAYS), not
+ * merged (or only open ones), and — through the full-text index — naming one of its places (the newest
+ * PLACE_CANDIDATES) or one of its problem concepts (the newest CONCEPT_CANDIDATES); a report that names
+ * neither is compared with the newest clues sharing one of its rarest words. Uses the
+ * (tenant_id, township_id, state) and (tenant_id, id) indexes; never reads another tenant.
+ */
+export async function similarCandidates(db: Db, tenantId: number, input: SimilarInput, query = clueFeatures(input)): Promise<CandidateRow[]> {
+  const places = [...query.spots, ...query.areas].flatMap((p) => [PLACE_PREFIX + p.name, p.name]);
+  const concepts = [...query.concepts].map((c) => CONCEPT_PREFIX + c);
+  const asks: [FtsTerm | null, number][] = places.length || concepts.length
+    ? [[anyOf(places), PLACE_CANDIDATES], [anyOf(concepts), CONCEPT_CANDIDATES]]
+    : [[anyOf(rareWords(query, 6)), CONCEPT_CANDIDATES]];
+  const since = new Date(Date.now() - CANDIDATE_DAYS * 86_400_000).toISOString();
+  const seen = new Set<number>();
+  const out: CandidateRow[] = [];
+  for (const [term, limit] of asks) {
+    if (!term) continue;
+    let q = db.selectFrom('clues as c')
+      .select(['c.id', 'c.code', 'c.category', 'c.village_id', 'c.place', 'c.search_tokens', 'c.created_at'])
+      .where('c.tenant_id', '=', tenantId)
+      .where('c.township_id', '=', input.townshipId)
+      .where(ftsTermMatch(db, 'clues', 'c', term));
+    q = input.openOnly ? q.where('c.state', 'in', OPEN_CLUE_STATES) : q.where('c.state', '!=', 'merged');
+    if (input.excludeId) q = q.where('c.id', '!=', input.excludeId);
+    // The age limit is applied to what comes back: a created_at condition here leads SQLite to walk the
+    // tenant's whole (tenant_id, created_at) index instead.
+    for (const row of await q.orderBy('c.id', 'desc').limit(limit).execute()) {
+      if (row.created_at < since || seen.has(row.id)) continue;
+      seen.add(row.id);
+      out.push(row);
+    }
+  }
+  return out;
+}
+
+/**
+ * Clues of the tenant's township that the scorer judges the same problem as `input`, best first, at
+ * most `limit`. A report that names no place matches the same problem anywhere in the township; when
+ * such matches lie at k different places, at most one of them can be it, so their place odds are
+ * divided by k.
+ */
+export async function findSimilarClues(db: Db, tenantId: number, input: SimilarInput, limit = 5): Promise<SimilarClue[]> {
+  const query = clueFeatures(input);
+  const rows = await similarCandidates(db, tenantId, input, query);
+  const results = rows.map((row) => {
+    const features = cachedFeatures(row);
+    return { row, features, r: scoreSimilarity(query, features) };
+  });
+  const unplaced = results.filter((x) => x.r.evidence.place === 'unknown' && x.r.score >= SAME_PROBLEM_THRESHOLD);
+  const where = new Set(unplaced.map((x) => [...x.features.spots, ...x.features.areas].map((p) => p.name).sort()[0] ?? (x.row.village_id ? `v${x.row.village_id}` : `c${x.row.id}`)));
+  if (where.size > 1) {
+    for (const x of unplaced) {
+      const { pProblem, pPlace } = x.r.evidence;
+      const odds = pPlace / (1 - pPlace) / where.size;
+      x.r.score = Math.round(pProblem * (odds / (1 + odds)) * 1000) / 1000;
+    }
+  }
+  return results
+    .filter((x) => x.r.score >= SAME_PROBLEM_THRESHOLD)
+    .sort((x, y) => y.r.score - x.r.score || y.row.id - x.row.id)
+    .slice(0, limit)
+    .map((x) => ({ id: x.row.id, code: x.row.code, score: x.r.score, reason: x.r.reason }));
+}

@@ -123,6 +123,7 @@ export const CONCEPTS: Concept[] = [
 ];
 
 const BY_KEY = new Map(CONCEPTS.map((c) => [c.key, c]));
+const GLOBAL = CONCEPTS.map((c) => ({ key: c.key, re: new RegExp(c.patterns.source, 'g') }));
 
 export function conceptLabel(key: string): string {
   return BY_KEY.get(key)?.label ?? key;
@@ -141,8 +142,8 @@ export interface ConceptHit {
 /** Every place in normalised text where a concept matched. */
 export function detectConcepts(norm: string): ConceptHit[] {
   const hits: ConceptHit[] = [];
-  for (const c of CONCEPTS) {
-    for (const m of norm.matchAll(new RegExp(c.patterns.source, 'g'))) hits.push({ key: c.key, start: m.index, end: m.index + m[0].length });
+  for (const c of GLOBAL) {
+    for (const m of norm.matchAll(c.re)) hits.push({ key: c.key, start: m.index, end: m.index + m[0].length });
   }
   return hits;
 }

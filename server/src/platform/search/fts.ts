@@ -15,6 +15,7 @@
 import { sql, type Expression, type SqlBool, type Kysely } from 'kysely';
 import { isPostgres } from '../../db/database.ts';
 import { analyze, CONCEPT_PREFIX, dictionaryWords, type Piece } from './segment.ts';
+import { detectConcepts } from './concepts.ts';
 
 /** A query: a token, or all / any of sub-queries. */
 export type FtsTerm = string | { all: FtsTerm[] } | { any: FtsTerm[] };
@@ -54,7 +55,7 @@ export function ftsQuery(query: string): FtsTerm | null {
   const terms: FtsTerm[] = [];
   const used = new Set<Piece>();
   const seenConcept = new Set<string>();
-  for (const hit of a.concepts) {
+  for (const hit of detectConcepts(a.norm)) {
     if (seenConcept.has(hit.key)) continue;
     const inside = pieces.filter((p) => !used.has(p) && p.start < hit.end && p.end > hit.start && !placeWords.has(p.t));
     if (!inside.length) continue;

@@ -13,7 +13,7 @@
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 import { normalizeText } from './normalize.ts';
-import { detectConcepts, type ConceptHit } from './concepts.ts';
+import { conceptsOf } from './concepts.ts';
 import { findPlaces, registerPlace, registerTownship, type PlaceKind } from './places.ts';
 
 const jieba = Jieba.withDict(dict);
@@ -33,7 +33,14 @@ let version = 0;
 
 /** A token as both index engines see it: letters and digits only (no FTS/tsquery syntax can survive). */
 export function cleanToken(t: string): string {
-  return t.replace(/[^\p{L}\p{N}]/gu, '');
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    // Common case first: CJK ideographs, ASCII letters and digits.
+    if (!((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a))) {
+      return t.replace(/[^\p{L}\p{N}]/gu, '');
+    }
+  }
+  return t;
 }
 
 /** Add words (place names, phrases) to the dictionary; a frequency keeps them whole inside sentences. */
@@ -126,7 +133,8 @@ export interface Analysis {
   pieces: Piece[];
   /** The sentence's cut plus every dictionary word in the text, once each. */
   words: string[];
-  concepts: ConceptHit[];
+  /** Problem concepts named (concepts.ts). */
+  concepts: string[];
   places: string[];
   references: string[];
 }
@@ -138,20 +146,27 @@ export function analyze(text: string): Analysis {
   for (const w of dictionaryWords(norm)) words.add(w);
   const found = findPlaces(norm, pieces, words);
   for (const p of [...found.places, ...found.references]) words.add(p);
-  return { norm, pieces, words: [...words], concepts: detectConcepts(norm), places: found.places, references: found.references };
+  return { norm, pieces, words: [...words], concepts: conceptsOf(norm), places: found.places, references: found.references };
 }
 
 /** The text the full-text index stores: words, then concept and place markers. */
 export function searchTokens(text: string): string {
   const a = analyze(text);
   const out = a.words.filter((w) => !isMarker(w));
-  for (const k of new Set(a.concepts.map((c) => c.key))) out.push(CONCEPT_PREFIX + k);
+  for (const k of a.concepts) out.push(CONCEPT_PREFIX + k);
   for (const p of a.places) out.push(PLACE_PREFIX + p);
   for (const p of a.references) out.push(REFERENCE_PREFIX + p);
   return out.join(' ');
 }
 
-const isMarker = (w: string) => /^(zc[a-z]|z[pr][^a-z])/.test(w);
+/** zc<concept>, zp<place>, zr<reference>: a marker, not a word of the text. */
+function isMarker(w: string): boolean {
+  if (w.charCodeAt(0) !== 0x7a || w.length < 3) return false;
+  const k = w.charCodeAt(1);
+  const third = w.charCodeAt(2);
+  const lower = third >= 0x61 && third <= 0x7a;
+  return k === 0x63 ? lower : (k === 0x70 || k === 0x72) && !lower;
+}
 
 export interface StoredTokens {
   words: string[];

@@ -37,8 +37,20 @@ const BOILERPLATE = new Set(['市民', '群众', '居民', '村民', '老百姓'
   '城关镇', '城关', '关镇', '县城', '镇上', '村里', '我们', '他们', '大家', '附近', '周边', '一带', '旁边', '这边', '那边', '地方', '一段', '这段',
   '这一', '一个', '这个', '那个', '没有', '不能', '可以', '需要', '应该', '进行', '加强', '提高', '做好', '开展', '组织', '工作', '有效', '措施']);
 
+const memo = new Map<string, number>();
+
 /** Weight of a word for text similarity: 0 for boilerplate and very common words. */
 export function wordWeight(word: string): number {
+  let w = memo.get(word);
+  if (w === undefined) {
+    if (memo.size > 200_000) memo.clear();
+    w = computeWeight(word);
+    memo.set(word, w);
+  }
+  return w;
+}
+
+function computeWeight(word: string): number {
   if (BOILERPLATE.has(word) || (/^[镇乡]|[镇乡县]$/.test(word) && word.length <= 4)) return 0;
   if (/^\d+$/.test(word)) return 0.5;
   const w = idf(word);
