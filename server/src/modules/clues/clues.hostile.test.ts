@@ -162,7 +162,7 @@ describe('hostile full-text queries', () => {
     '"', '""', '"路灯', "'", "''", '-', '--', '-路灯', 'a-b', ':', 'content:路灯', 'search_tokens:路灯', 'OR', 'AND', 'NOT', 'NEAR',
     '路灯 OR 1=1', 'NEAR(路灯 东街)', '(', ')', '((路灯', '路灯)', '()', '。', '。。。', '，、；', '🚦', '🚦路灯🚦', '👨‍👩‍👧', '*', '路*', '^',
     '\\', '%', '_', '%_%', "'; DROP TABLE clues; --", '1=1', '$$', '{}', '[]', '<script>', '&', '|', '!', '~', '@@', '#', '\u3000', '　路灯　',
-    'ＯＲ', '\u200b', 'a'.repeat(100), '路'.repeat(100), 'AAAAAAAAAA', '!@#$%^&*()',
+    'ＯＲ', '\u200b', 'a'.repeat(100), '路'.repeat(100), 'AAAAAAAAAA', '!@#$%^&*()', '\u0000', '路灯\u0000东街',
   ];
 
   beforeAll(async () => {
@@ -180,6 +180,13 @@ describe('hostile full-text queries', () => {
       const res = await w.staff.get(`/api/v1/clues?q=${encodeURIComponent(q)}`);
       expect(res.statusCode, q).toBe(200);
       expect(res.json().total, q).toBeGreaterThanOrEqual(1);
+    }
+  });
+
+  it('answers broken percent-encoding (a lone surrogate, invalid UTF-8, a bare %) without a 500', async () => {
+    for (const raw of ['%ED%A0%80%E8%B7%AF%E7%81%AF', '%ED%BF%BF', '%FF%FE%FD', '%', '%E8%B7', '%%%', '%00%00']) {
+      const res = await w.staff.get(`/api/v1/clues?q=${raw}`);
+      expect(res.statusCode, raw).toBeLessThan(500);
     }
   });
 
