@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   buildXlsx, clientFor, countRows, createCommittee, createCounty, createMember, createSector, createTestApp, multipartFile, readXlsx,
@@ -141,6 +142,19 @@ describe('members CRUD', () => {
       ['导出委员', '', '139****5678', '第十一届', '', '在任'],
     ]);
   });
+
+  it('exports text that looks like a formula as text, never as a formula', async () => {
+    const county = await createCounty(env.db);
+    const { client } = await clientFor(env, county.id, ['county_admin']);
+    const evil = '=HYPERLINK("http://evil.example","点我")';
+    expect((await client.post('/api/v1/members', { name: '公式委员', term: '第十一届', title: evil })).statusCode).toBe(201);
+    const res = await client.get('/api/v1/members/export');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const cell = wb.worksheets[0]!.getRow(2).getCell(5);
+    expect(cell.type).toBe(ExcelJS.ValueType.String);
+    expect(cell.value).toBe(evil);
+  });
 });
 
 describe('members import', () => {
@@ -230,6 +244,10 @@ describe('members import', () => {
     const empty = await upload(admin, await buildXlsx([HEADER]));
     expect(empty.statusCode).toBe(400);
     expect(empty.json().message).toContain('没有可导入的数据');
+
+    const huge = await upload(admin, Buffer.concat([await buildXlsx([HEADER, ['大文件', '', '', '', '', '', '第十一届', '']]), Buffer.alloc(6 * 1024 * 1024)]));
+    expect(huge.statusCode).toBe(413);
+    expect(huge.json().message).toMatch(/[\u4e00-\u9fff]/);
 
     const json = await admin.post('/api/v1/members/import', { rows: [] });
     expect(json.statusCode).toBe(400);
