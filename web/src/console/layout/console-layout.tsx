@@ -2,7 +2,7 @@
 import { Suspense, useMemo, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { App, Button, Dropdown, Flex, Layout, Menu, Select, Tag, Typography, type MenuProps } from 'antd';
-import { DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { DownOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ROLE_LABELS } from '@xs/core/roles.ts';
 import { api, isApiError, setCsrfToken } from '../../shared/api.ts';
@@ -67,12 +67,11 @@ function OrgSwitcher() {
   );
 }
 
-function UserMenu({ onChangePassword }: { onChangePassword: () => void }) {
-  const me = useSession();
+function useLogout(): () => Promise<void> {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const { message } = App.useApp();
-  async function logout() {
+  return async () => {
     try {
       await api.post('/auth/logout');
     } catch (err) {
@@ -81,7 +80,12 @@ function UserMenu({ onChangePassword }: { onChangePassword: () => void }) {
     setCsrfToken(null);
     queryClient.clear();
     void navigate('/login', { replace: true });
-  }
+  };
+}
+
+function UserMenu({ onChangePassword, compact }: { onChangePassword: () => void; compact: boolean }) {
+  const me = useSession();
+  const logout = useLogout();
   const items: MenuProps['items'] = [
     { key: 'password', icon: <KeyOutlined />, label: '修改密码', onClick: onChangePassword },
     { type: 'divider' },
@@ -91,10 +95,12 @@ function UserMenu({ onChangePassword }: { onChangePassword: () => void }) {
     <Dropdown menu={{ items }} trigger={['click']} placement="bottomRight">
       <Button type="text" aria-label={`用户菜单：${me.user.displayName}`} style={{ height: 40 }}>
         <UserOutlined aria-hidden />
-        <span>{me.user.displayName}</span>
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {me.user.roles.map((r) => ROLE_LABELS[r]).join('、')}
-        </Typography.Text>
+        {!compact && <span>{me.user.displayName}</span>}
+        {!compact && (
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {me.user.roles.map((r) => ROLE_LABELS[r]).join('、')}
+          </Typography.Text>
+        )}
         <DownOutlined aria-hidden style={{ fontSize: 10 }} />
       </Button>
     </Dropdown>
@@ -107,7 +113,10 @@ export default function ConsoleLayout() {
   const items = useMenuItems();
   const current = activeModule(location.pathname);
   const [collapsed, setCollapsed] = useState(false);
+  // Below the lg breakpoint the menu hides completely and opens over the page from a header button.
+  const [narrow, setNarrow] = useState(false);
   const [passwordOpen, setPasswordOpen] = useState(false);
+  const logout = useLogout();
   const [openGroups, setOpenGroups] = useState<string[]>(current?.group ? [current.group] : []);
   const visiting = me.tenant.id !== me.homeTenant.id;
 
@@ -115,12 +124,21 @@ export default function ConsoleLayout() {
     <Layout style={{ minHeight: '100vh' }}>
       <a className="skip-link" href="#main-content">跳到主要内容</a>
       <Sider
+        id="console-menu"
         width={224}
         collapsible
         collapsed={collapsed}
         onCollapse={setCollapsed}
         breakpoint="lg"
-        style={{ position: 'sticky', top: 0, height: '100vh' }}
+        onBreakpoint={(broken) => {
+          setNarrow(broken);
+          setCollapsed(broken);
+        }}
+        collapsedWidth={narrow ? 0 : 80}
+        trigger={narrow ? null : undefined}
+        style={narrow
+          ? { position: 'fixed', top: 0, left: 0, height: '100vh', zIndex: 100 }
+          : { position: 'sticky', top: 0, height: '100vh' }}
       >
         <Link to="/" aria-label="协商 · 返回工作台"
           style={{ display: 'flex', alignItems: 'center', gap: 10, height: 64, padding: collapsed ? '0 24px' : '0 20px', color: '#fff', textDecoration: 'none' }}>
@@ -140,20 +158,28 @@ export default function ConsoleLayout() {
             selectedKeys={current ? [current.key] : []}
             openKeys={collapsed ? undefined : openGroups}
             onOpenChange={setOpenGroups}
+            onClick={() => narrow && setCollapsed(true)}
           />
         </nav>
       </Sider>
       <Layout>
-        <Header style={{ position: 'sticky', top: 0, zIndex: 10, borderBottom: '1px solid #f0f0f0', display: 'flex', alignItems: 'center' }}>
+        <Header style={{
+          position: 'sticky', top: 0, zIndex: 10, borderBottom: '1px solid #f0f0f0', display: 'flex', alignItems: 'center',
+          gap: 8, padding: narrow ? '0 12px' : undefined,
+        }}>
+          {narrow && (
+            <Button type="text" icon={<MenuOutlined aria-hidden />} aria-label={collapsed ? '打开菜单' : '关闭菜单'}
+              aria-expanded={!collapsed} aria-controls="console-menu" onClick={() => setCollapsed((c) => !c)} />
+          )}
           <Flex align="center" gap={12} style={{ flex: 1, minWidth: 0 }}>
             {isCityUser(me) ? <OrgSwitcher /> : (
-              <Typography.Text strong style={{ fontSize: 16 }}>{me.tenant.name}</Typography.Text>
+              <Typography.Text strong ellipsis style={{ fontSize: 16 }}>{me.tenant.name}</Typography.Text>
             )}
-            {visiting && <Tag color="gold">市政协查看 · 只读</Tag>}
+            {visiting && !narrow && <Tag color="gold">市政协查看 · 只读</Tag>}
           </Flex>
-          <UserMenu onChangePassword={() => setPasswordOpen(true)} />
+          <UserMenu onChangePassword={() => setPasswordOpen(true)} compact={narrow} />
         </Header>
-        <Content id="main-content" tabIndex={-1} style={{ padding: 24, outline: 'none' }}>
+        <Content id="main-content" tabIndex={-1} style={{ padding: narrow ? 12 : 24, outline: 'none' }}>
           <Suspense fallback={<PageLoading />}>
             <Outlet key={me.tenant.id} />
           </Suspense>
@@ -163,6 +189,7 @@ export default function ConsoleLayout() {
         open={me.mustChangePassword || passwordOpen}
         forced={me.mustChangePassword}
         onClose={() => setPasswordOpen(false)}
+        onLogout={() => void logout()}
       />
     </Layout>
   );

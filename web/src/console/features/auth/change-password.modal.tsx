@@ -1,5 +1,5 @@
 /** 修改密码: from the user menu, or forced when the password is older than the county's limit. */
-import { Alert, App, Form, Input, Modal } from 'antd';
+import { Alert, App, Button, Form, Input, Modal } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ChangePasswordSchema } from '@xs/core/schemas/orgs.ts';
 import { api } from '../../../shared/api.ts';
@@ -13,7 +13,13 @@ interface Values {
   confirm: string;
 }
 
-export function ChangePasswordModal({ open, forced, onClose }: { open: boolean; forced: boolean; onClose: () => void }) {
+export function ChangePasswordModal({ open, forced, onClose, onLogout }: {
+  open: boolean;
+  /** The password must be changed before anything else; the only other way out is to log out. */
+  forced: boolean;
+  onClose: () => void;
+  onLogout: () => void;
+}) {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
@@ -38,6 +44,7 @@ export function ChangePasswordModal({ open, forced, onClose }: { open: boolean; 
       closable={!forced}
       keyboard={!forced}
       mask={{ closable: !forced }}
+      footer={(buttons) => (forced ? <><Button onClick={onLogout}>退出登录</Button>{buttons}</> : buttons)}
       cancelButtonProps={{ style: forced ? { display: 'none' } : undefined }}
       destroyOnHidden
     >

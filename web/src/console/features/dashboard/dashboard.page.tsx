@@ -12,6 +12,7 @@ import { api, isApiError } from '../../../shared/api.ts';
 import type { OrgOverview, OrgRef } from '../../../shared/types.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { fetchMe, ME_KEY, useCan, useSession } from '../../session.tsx';
+import { MemberDistribution } from './member-distribution.tsx';
 
 const CountyChart = lazy(() => import('./county-chart.tsx'));
 
@@ -29,18 +30,21 @@ const FIGURES: { key: keyof Omit<Row, 'tenantId' | 'name'>; label: string; icon:
 function CountyCards({ row }: { row: Row }) {
   const can = useCan();
   return (
-    <Row gutter={[16, 16]}>
-      {FIGURES.map((f) => (
-        <Col key={f.key} xs={12} md={8} xl={4}>
-          <Card>
-            <Statistic title={<span>{f.icon} {f.label}</span>} value={row[f.key]} />
-            {can(f.permission) && (
-              <Link to={f.path} aria-label={`查看${f.label}`} style={{ fontSize: 13 }}>查看 ›</Link>
-            )}
-          </Card>
-        </Col>
-      ))}
-    </Row>
+    <>
+      <Row gutter={[16, 16]}>
+        {FIGURES.map((f) => (
+          <Col key={f.key} xs={12} md={8} xl={4}>
+            <Card>
+              <Statistic title={<span>{f.icon} {f.label}</span>} value={row[f.key]} />
+              {can(f.permission) && (
+                <Link to={f.path} aria-label={`查看${f.label}`} style={{ fontSize: 13 }}>查看 ›</Link>
+              )}
+            </Card>
+          </Col>
+        ))}
+      </Row>
+      {can('member.read') && <MemberDistribution />}
+    </>
   );
 }
 
