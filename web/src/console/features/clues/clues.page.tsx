@@ -26,6 +26,32 @@ import type { ClueListItem } from './types.ts';
 export const CLUES_KEY = 'clues';
 const mono = { fontFamily: 'ui-monospace, Consolas, monospace' };
 
+/** 全选本页: selects or clears the rows of this page, keeping the selections made on other pages. */
+function PageCheckbox({ rows, selected, onChange }: {
+  rows: ClueListItem[];
+  selected: Map<number, ClueListItem>;
+  onChange: (next: Map<number, ClueListItem>) => void;
+}) {
+  const onPage = rows.filter((r) => selected.has(r.id)).length;
+  const all = rows.length > 0 && onPage === rows.length;
+  return (
+    <Checkbox
+      aria-label="全选本页"
+      checked={all}
+      indeterminate={onPage > 0 && !all}
+      disabled={rows.length === 0}
+      onChange={(e) => {
+        const next = new Map(selected);
+        for (const r of rows) {
+          if (e.target.checked) next.set(r.id, r);
+          else next.delete(r.id);
+        }
+        onChange(next);
+      }}
+    />
+  );
+}
+
 function SearchBox({ value, onSearch }: { value: string; onSearch: (v: string) => void }) {
   const [text, setText] = useState(value);
   useEffect(() => setText(value), [value]);
@@ -84,17 +110,17 @@ export default function CluesPage() {
 
   const columns: TableColumnsType<ClueListItem> = useMemo(() => [
     {
-      title: '查询码', dataIndex: 'code', width: 118,
+      title: '查询码', dataIndex: 'code', width: 108,
       render: (code: string, r) => <Link to={`/clues/${r.id}`} aria-label={`打开线索 ${code}`} style={mono}>{code}</Link>,
     },
     {
-      title: '提交时间', dataIndex: 'createdAt', width: 100,
+      title: '提交时间', dataIndex: 'createdAt', width: 96,
       render: (t: string) => {
         const [date, time] = formatTime(t).split(' ');
         return <span style={{ whiteSpace: 'nowrap' }}>{date}<br /><Typography.Text type="secondary">{time}</Typography.Text></span>;
       },
     },
-    { title: '类别', dataIndex: 'categoryLabel', width: 90 },
+    { title: '类别', dataIndex: 'categoryLabel', width: 82 },
     {
       title: '摘要', dataIndex: 'summary',
       render: (s: string, r) => (
@@ -105,11 +131,11 @@ export default function CluesPage() {
         </Link>
       ),
     },
-    { title: '乡镇', dataIndex: 'townshipName', width: 100, render: (t: string, r) => (r.villageName ? <span>{t}<br /><Typography.Text type="secondary">{r.villageName}</Typography.Text></span> : t) },
-    { title: '状态', dataIndex: 'state', width: 124, render: (_s, r) => <StateTag state={r.state} label={r.stateLabel} overdue={r.overdue} /> },
-    { title: '承办单位', dataIndex: 'unitName', width: 120, render: (u: string | null) => u ?? <Typography.Text type="secondary">—</Typography.Text> },
-    { title: '期限', dataIndex: 'dueAt', width: 118, render: (_d, r) => <DueText dueAt={r.dueAt} overdue={r.overdue} state={r.state} /> },
-    { title: '附议人数', dataIndex: 'supporters', width: 84, align: 'right', render: (n: number) => (n > 0 ? <strong>{n}</strong> : '0') },
+    { title: '乡镇', dataIndex: 'townshipName', width: 92, render: (t: string, r) => (r.villageName ? <span>{t}<br /><Typography.Text type="secondary">{r.villageName}</Typography.Text></span> : t) },
+    { title: '状态', dataIndex: 'state', width: 112, render: (_s, r) => <StateTag state={r.state} label={r.stateLabel} overdue={r.overdue} /> },
+    { title: '承办单位', dataIndex: 'unitName', width: 112, render: (u: string | null) => u ?? <Typography.Text type="secondary">—</Typography.Text> },
+    { title: '期限', dataIndex: 'dueAt', width: 112, render: (_d, r) => <DueText dueAt={r.dueAt} overdue={r.overdue} state={r.state} /> },
+    { title: '附议人数', dataIndex: 'supporters', width: 76, align: 'right', render: (n: number) => (n > 0 ? <strong>{n}</strong> : '0') },
   ], []);
 
   const selectedRows = [...selected.values()];
@@ -172,40 +198,45 @@ export default function CluesPage() {
           <Alert type="error" showIcon style={{ marginBottom: 16 }} title={isApiError(q.error) ? q.error.message : '加载失败'}
             action={<Button size="small" onClick={() => void q.refetch()}>重试</Button>} />
         )}
-        <Table<ClueListItem>
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={q.data?.items ?? []}
-          loading={q.isFetching}
-          tableLayout="fixed"
-          scroll={{ x: 1100 }}
-          rowSelection={canTriage ? {
-            selectedRowKeys: [...selected.keys()],
-            preserveSelectedRowKeys: true,
-            onChange: (keys, rows) => {
-              setSelected((cur) => {
-                const next = new Map<number, ClueListItem>();
-                const fresh = new Map(rows.filter(Boolean).map((r) => [r.id, r]));
-                for (const k of keys as number[]) {
-                  const row = fresh.get(k) ?? cur.get(k);
-                  if (row) next.set(k, row);
-                }
-                return next;
-              });
-            },
-          } : undefined}
-          locale={{ emptyText: list.hasFilters ? '没有符合筛选条件的线索' : '暂无线索' }}
-          pagination={{
-            current: list.page,
-            pageSize: list.pageSize,
-            total: q.data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: [...PAGE_SIZES],
-            showTotal: (total) => `共 ${total} 条`,
-            onChange: (p, size) => list.setPage(size === list.pageSize ? p : 1, size),
-          }}
-        />
+        {/* Scrolls sideways on narrow screens without Ant's scroll.x (whose hidden measuring row holds a focusable copy of the header checkbox). */}
+        <div style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label="线索列表">
+          <Table<ClueListItem>
+            rowKey="id"
+            size="middle"
+            columns={columns}
+            dataSource={q.data?.items ?? []}
+            loading={q.isFetching}
+            tableLayout="fixed"
+            style={{ minWidth: 960 }}
+            rowSelection={canTriage ? {
+              selectedRowKeys: [...selected.keys()],
+              preserveSelectedRowKeys: true,
+              columnTitle: <PageCheckbox rows={q.data?.items ?? []} selected={selected} onChange={setSelected} />,
+              getCheckboxProps: (r) => ({ 'aria-label': `选择线索 ${r.code}` }),
+              onChange: (keys, rows) => {
+                setSelected((cur) => {
+                  const next = new Map<number, ClueListItem>();
+                  const fresh = new Map(rows.filter(Boolean).map((r) => [r.id, r]));
+                  for (const k of keys as number[]) {
+                    const row = fresh.get(k) ?? cur.get(k);
+                    if (row) next.set(k, row);
+                  }
+                  return next;
+                });
+              },
+            } : undefined}
+            locale={{ emptyText: list.hasFilters ? '没有符合筛选条件的线索' : '暂无线索' }}
+            pagination={{
+              current: list.page,
+              pageSize: list.pageSize,
+              total: q.data?.total ?? 0,
+              showSizeChanger: true,
+              pageSizeOptions: [...PAGE_SIZES],
+              showTotal: (total) => `共 ${total} 条`,
+              onChange: (p, size) => list.setPage(size === list.pageSize ? p : 1, size),
+            }}
+          />
+        </div>
       </Card>
       <BulkActionModal
         action={bulk}

@@ -75,7 +75,6 @@ function GroupTable({ title, rows }: { title: string; rows: StatsGroup<string | 
       rowKey="key"
       pagination={false}
       aria-label={`按${title}统计`}
-      scroll={{ y: 240 }}
       dataSource={rows}
       columns={[
         { title, dataIndex: 'label' },
