@@ -12,7 +12,6 @@ import {
 } from '@ant-design/icons';
 import { AimOutlined, BranchesOutlined, FundOutlined, MessageOutlined, NodeIndexOutlined, SolutionOutlined } from '@ant-design/icons';
 import type { Permission } from '@xs/core/roles.ts';
-import { ComingSoon } from './components/coming-soon.tsx';
 
 export interface ConsoleModule {
   /** Unique; also the menu key. */
@@ -48,6 +47,7 @@ export const MENU_GROUPS: MenuGroup[] = [
   { key: 'admin', label: '系统管理', icon: <SettingOutlined />, order: 100 },
 ];
 
+const ComingSoon = lazy(() => import('./components/coming-soon.tsx'));
 const DashboardPage = lazy(() => import('./features/dashboard/dashboard.page.tsx'));
 const PlacesPage = lazy(() => import('./features/orgs/places.page.tsx'));
 const SectorsPage = lazy(() => import('./features/orgs/sectors.page.tsx'));

@@ -3,7 +3,7 @@ import { ClockCircleOutlined } from '@ant-design/icons';
 import { usePageTitle } from './page-header.tsx';
 
 /** The page of a module that is not built yet: what it will do, in the words of the design. */
-export function ComingSoon({ title, description, points }: { title: string; description: string; points?: string[] }) {
+export default function ComingSoon({ title, description, points }: { title: string; description: string; points?: string[] }) {
   usePageTitle(title);
   return (
     <Card>
