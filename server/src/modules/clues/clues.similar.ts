@@ -20,7 +20,7 @@
  */
 import { OPEN_CLUE_STATES, type ClueCategory } from '@xs/core/schemas/clues.ts';
 import type { Db } from '../../db/database.ts';
-import { analyze, cleanToken, parseSearchTokens, CONCEPT_PREFIX, PLACE_PREFIX } from '../../platform/search/segment.ts';
+import { addPlaces, addTownships, analyze, cleanToken, parseSearchTokens, searchTokens, CONCEPT_PREFIX, PLACE_PREFIX } from '../../platform/search/segment.ts';
 import { normalizeText } from '../../platform/search/normalize.ts';
 import { conceptLabel, isGenericConcept } from '../../platform/search/concepts.ts';
 import { isAreaPlace, placeCore } from '../../platform/search/places.ts';
@@ -353,6 +353,7 @@ export async function similarCandidates(db: Db, tenantId: number, input: Similar
  * divided by k.
  */
 export async function findSimilarClues(db: Db, tenantId: number, input: SimilarInput, limit = 5): Promise<SimilarClue[]> {
+  await ensurePlaceNames(db, tenantId);
   const query = clueFeatures(input);
   const rows = await similarCandidates(db, tenantId, input, query);
   const results = rows.map((row) => {
@@ -373,4 +374,59 @@ export async function findSimilarClues(db: Db, tenantId: number, input: SimilarI
     .sort((x, y) => y.r.score - x.r.score || y.row.id - x.row.id)
     .slice(0, limit)
     .map((x) => ({ id: x.row.id, code: x.row.code, score: x.r.score, reason: x.r.reason }));
+}
+
+// ---- The county's names in the dictionary, and the index kept in step with it ----
+
+const placesLoaded = new Map<number, { at: number; done: Promise<number> }>();
+const PLACES_TTL_MS = 10 * 60_000;
+
+/**
+ * Loads a county's township and village names into the segmentation dictionary and the place list
+ * (segment.ts addTownships/addPlaces), once per tenant and process (again after PLACES_TTL_MS, to pick up
+ * new villages). `extra` adds names nobody stores as orgs yet: roads, estates, schools, landmarks.
+ * Call it before indexing a clue of the tenant, so text and query are cut with the same dictionary;
+ * returns how many new dictionary words it added (if any, older rows may want `reindexClueTokens`).
+ */
+export function ensurePlaceNames(db: Db, tenantId: number, extra: string[] = []): Promise<number> {
+  const hit = placesLoaded.get(tenantId);
+  if (hit && Date.now() - hit.at < PLACES_TTL_MS && !extra.length) return hit.done;
+  const done = (async () => {
+    const orgs = await db.selectFrom('orgs').select(['name', 'kind']).where('tenant_id', '=', tenantId).where('kind', 'in', ['township', 'village']).execute();
+    return addTownships(orgs.filter((o) => o.kind === 'township').map((o) => o.name))
+      + addPlaces(orgs.filter((o) => o.kind === 'village').map((o) => o.name), 'village')
+      + addPlaces(extra);
+  })();
+  placesLoaded.set(tenantId, { at: Date.now(), done });
+  done.catch(() => placesLoaded.delete(tenantId));
+  return done;
+}
+
+/** What the full-text index stores for a clue: its text and place, then its township and village names. */
+export function clueSearchTokens(c: { content: string; place?: string | null; townshipName?: string | null; villageName?: string | null }): string {
+  return [searchTokens(`${c.content} ${c.place ?? ''}`), c.townshipName ? searchTokens(c.townshipName) : '', c.villageName ? searchTokens(c.villageName) : '']
+    .filter(Boolean).join(' ');
+}
+
+/**
+ * Recomputes search_tokens of a tenant's clues (after the dictionary, the concept table or the place list
+ * changed), in batches by id; the FTS5 triggers and the PostgreSQL generated column follow. Returns the
+ * number of rows whose tokens changed.
+ */
+export async function reindexClueTokens(db: Db, tenantId: number, batch = 500): Promise<number> {
+  await ensurePlaceNames(db, tenantId);
+  const names = new Map((await db.selectFrom('orgs').select(['id', 'name']).where('tenant_id', '=', tenantId).execute()).map((o) => [o.id, o.name]));
+  let changed = 0;
+  for (let after = 0; ;) {
+    const rows = await db.selectFrom('clues').select(['id', 'content', 'place', 'township_id', 'village_id', 'search_tokens'])
+      .where('tenant_id', '=', tenantId).where('id', '>', after).orderBy('id').limit(batch).execute();
+    if (!rows.length) return changed;
+    after = rows[rows.length - 1].id;
+    for (const r of rows) {
+      const tokens = clueSearchTokens({ content: r.content, place: r.place, townshipName: names.get(r.township_id), villageName: r.village_id ? names.get(r.village_id) : null });
+      if (tokens === r.search_tokens) continue;
+      await db.updateTable('clues').set({ search_tokens: tokens }).where('tenant_id', '=', tenantId).where('id', '=', r.id).execute();
+      changed++;
+    }
+  }
 }

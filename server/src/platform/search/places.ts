@@ -93,6 +93,8 @@ const BAD_PREFIX = new Set(['附近', '周边', '门口', '一条', '整条', '�
   '我家', '他家', '家门', '小区', '社区', '这边', '那边', '现在', '平时', '经常', '周围', '沿线', '一带', '全镇', '全乡', '全县']);
 
 const HAN = /^\p{Script=Han}+$/u;
+/** Single characters that end a name to their left (verbs, pronouns, function words): 修/东关/小区 is not 修东关小区. */
+const NOT_IN_NAME = /[修住去来走进出回过找看说叫跑靠挨离近是在到从往把被给让和与及就都也还又很太最更再才只而但却并或等用拿买卖开关停挖铺建装拆搬送接放扔倒堆占拉推俺我你他她咱这那哪个条段的了着呢吧啊吗哩嘞每各几老新至经沿旁边侧对向朝路街巷道桥庄]/;
 
 function okPrefix(prefix: string): boolean {
   return prefix.length >= 2 && HAN.test(prefix) && !FUNCTION_CHARS.test(prefix) && !BAD_PREFIX.has(prefix) && !/[镇乡县市]$/.test(prefix) && !TYPE_PREFIX.test(prefix);
@@ -130,6 +132,13 @@ export function findPlaces(norm: string, pieces: Piece[], words: Iterable<string
   return places.length ? { places, references } : { places: references, references: [] };
 }
 
+/** A word that is a suffix, a suffix word, or a place itself (路段, 小区, 滨河路), never the start of another name. */
+function suffixWord(t: string): boolean {
+  if (SUFFIX_WORDS[t] || GENERIC.has(t)) return true;
+  const s = suffixOf(t);
+  return !!s && (s === t || okPrefix(t.slice(0, -s.length)));
+}
+
 /** Places named in normalised text, given its cut and its dictionary words. */
 export function detectPlaces(norm: string, pieces: Piece[], words: Iterable<string>): string[] {
   const out = new Set<string>();
@@ -145,14 +154,23 @@ export function detectPlaces(norm: string, pieces: Piece[], words: Iterable<stri
       out.add(landmark);
       continue;
     }
-    const before = i > 0 && pieces[i - 1].end === pieces[i].start ? pieces[i - 1].t : null;
-    const prev = before && !SUFFIX_WORDS[before] && !suffixOf(before) ? before : null;
+    let before = i > 0 && pieces[i - 1].end === pieces[i].start && !suffixWord(pieces[i - 1].t) ? pieces[i - 1].t : null;
+    if (before) {
+      // A rare name comes cut into single characters (孙/店/村, 伊/河湾/小区): take them back, up to four.
+      for (let j = i - 2; j >= 0 && before.length < 4; j--) {
+        const p = pieces[j];
+        if (p.end !== pieces[j + 1].start || p.t.length !== 1 || !HAN.test(p.t) || NOT_IN_NAME.test(p.t) || FUNCTION_CHARS.test(p.t)) break;
+        before = p.t + before;
+      }
+    }
+    const prev = before && !NOT_IN_NAME.test(before[0]) ? before : null;
     const s = suffixOf(t);
-    if (s && t.length > s.length) {
-      if (!GENERIC.has(t) && okPrefix(t.slice(0, -s.length))) out.add(t);
+    if (s && t.length > s.length && !GENERIC.has(t) && okPrefix(t.slice(0, -s.length))) {
+      out.add(t);
       continue;
     }
-    const tail = s === t ? t : SUFFIX_WORDS[t];
+    // 村卫生室, 村委会, 村口…: the name before it is a village.
+    const tail = s === t ? t : (SUFFIX_WORDS[t] ?? (t.length >= 2 && t[0] === '村' ? '村' : undefined));
     if (tail && prev && okPrefix(prev) && !GENERIC.has(prev + tail)) out.add(prev + tail);
   }
   // 东街村 makes 东街 redundant when every 东街 of the text is part of 东街村.
