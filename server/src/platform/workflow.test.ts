@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { WorkflowError, type Actor, type WorkflowDef } from '@xs/core/workflow.ts';
 import type { Database } from '../db/database.ts';
 import { createTableWithId } from '../db/schema-helpers.ts';
-import { createCounty, createTestApp, setSetting, type TestEnv } from '../test/helper.ts';
+import { createCounty, createTestApp, DIALECT, setSetting, type TestEnv } from '../test/helper.ts';
 import { AppError } from './errors.ts';
 import { invalidateSettings } from './settings.ts';
 import { applyTransition, caseTimeline, type ApplyOptions } from './workflow.ts';
@@ -152,7 +152,16 @@ describe('applyTransition', () => {
 
   it('lets exactly one of two concurrent applications with the same version win; the other gets stale_version (409)', async () => {
     const c = await newCase();
-    const slow = { changes: async () => { await new Promise((r) => setTimeout(r, 50)); return {}; } };
+    // Each waits, after reading the case, until the other has read it too (or 300 ms pass: SQLite runs
+    // one transaction at a time, so there the second reads only after the first committed).
+    let arrived = 0;
+    const slow = {
+      changes: async () => {
+        arrived += 1;
+        for (let i = 0; i < 30 && arrived < 2; i++) await new Promise((r) => setTimeout(r, 10));
+        return {};
+      },
+    };
     const results = await Promise.allSettled([
       apply({ id: c.id, transition: 'open', expectedVersion: 1, ...slow }),
       apply({ id: c.id, transition: 'open', expectedVersion: 1, ...slow, actor: { ...staff, id: 77, name: '另一人' } }),
@@ -164,6 +173,8 @@ describe('applyTransition', () => {
     expect(lost[0]!.reason).toBeInstanceOf(AppError);
     expect(lost[0]!.reason).toMatchObject({ code: 'stale_version', status: 409 });
     expect((lost[0]!.reason as Error).message).toMatch(/已被他人处理/);
+    // On PostgreSQL both really read version 1, so the guard in the UPDATE itself decided.
+    if (DIALECT === 'postgres') expect(arrived).toBe(2);
     expect(await read(c.id)).toMatchObject({ state: 'open', version: 2 });
     expect(await events(c.id)).toHaveLength(1);
     expect(await audits(c.id)).toHaveLength(1);
