@@ -2,7 +2,8 @@
 import type { ReactNode } from 'react';
 import { Card, Descriptions, Empty, Flex, Image, List, Tag, Timeline, Typography } from 'antd';
 import { FileOutlined, UserOutlined } from '@ant-design/icons';
-import { CLUE_KINDS, CLUE_STATES, type ClueState } from '@xs/core/schemas/clues.ts';
+import { CLUE_KINDS, CLUE_RATINGS, CLUE_STATES, CONVERSION_KINDS, type ClueState } from '@xs/core/schemas/clues.ts';
+import { useUnits } from '../../components/options.ts';
 import { formatTime } from '../../components/time.ts';
 import { DueText, RatingTag, StateTag } from './labels.tsx';
 import type { ClueDetail, ClueTimelineEntry } from './types.ts';
@@ -65,16 +66,35 @@ function stateName(s: ClueState | null): string | null {
   return s ? (CLUE_STATES[s]?.label ?? s) : null;
 }
 
-function TimelineBody({ e }: { e: ClueTimelineEntry }) {
+/** What an event's data says, in words: the unit, the new deadline, the days, the rating… */
+function eventFacts(e: ClueTimelineEntry, unitName: (id: number) => string | undefined): string[] {
+  const d = e.data ?? {};
+  const out: string[] = [];
+  if (typeof d.unitId === 'number' && (e.transition === 'forward' || e.transition === 'return')) {
+    out.push(`${e.transition === 'forward' ? '承办单位' : '退回单位'}：${unitName(d.unitId) ?? `#${d.unitId}`}`);
+  }
+  if (typeof d.days === 'number') out.push(`${e.transition === 'request_extension' ? '申请延期' : '延期'} ${d.days} 个工作日`);
+  if (typeof d.dueAt === 'string') out.push(`期限至 ${formatTime(d.dueAt).slice(0, 10)}`);
+  if (typeof d.kind === 'string' && d.kind in CONVERSION_KINDS) out.push(`转为${CONVERSION_KINDS[d.kind as keyof typeof CONVERSION_KINDS]}${typeof d.title === 'string' ? `「${d.title}」` : ''}`);
+  if (typeof d.rating === 'string' && d.rating in CLUE_RATINGS) out.push(`评价：${CLUE_RATINGS[d.rating as keyof typeof CLUE_RATINGS]}`);
+  if (typeof d.comment === 'string' && d.comment) out.push(`意见：${d.comment}`);
+  if (Array.isArray(d.fileIds) && d.fileIds.length) out.push(`附件 ${d.fileIds.length} 个`);
+  return out;
+}
+
+function TimelineBody({ e, unitName }: { e: ClueTimelineEntry; unitName: (id: number) => string | undefined }) {
   const from = stateName(e.from);
   const to = stateName(e.to);
+  const facts = eventFacts(e, unitName);
   return (
     <div>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}><time dateTime={e.at}>{formatTime(e.at)}</time></Typography.Text>
       <Flex gap={8} wrap align="baseline">
         <Typography.Text strong>{e.label}</Typography.Text>
         <Typography.Text type="secondary"><UserOutlined aria-hidden /> {e.actorName ?? '系统'}</Typography.Text>
         {from && to && from !== to && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{from} → {to}</Typography.Text>}
       </Flex>
+      {facts.length > 0 && <Typography.Text type="secondary" style={{ display: 'block', fontSize: 13 }}>{facts.join('；')}</Typography.Text>}
       {e.note && <Typography.Paragraph style={{ margin: '4px 0 0', whiteSpace: 'pre-wrap' }}>{e.note}</Typography.Paragraph>}
     </div>
   );
@@ -82,6 +102,7 @@ function TimelineBody({ e }: { e: ClueTimelineEntry }) {
 
 /** 流转记录: every transition with who, when and why. */
 export function ClueTimeline({ timeline }: { timeline: ClueTimelineEntry[] }) {
+  const units = useUnits();
   if (!timeline.length) return <Empty description="暂无流转记录" />;
   return (
     <Timeline
@@ -89,8 +110,7 @@ export function ClueTimeline({ timeline }: { timeline: ClueTimelineEntry[] }) {
         key: e.id,
         color: e.transition === 'decline' || e.transition === 'return' || e.transition === 'reopen' ? 'red'
           : e.transition === 'resolve' || e.transition === 'rate' || e.transition === 'close' ? 'green' : 'blue',
-        title: <time dateTime={e.at}>{formatTime(e.at)}</time>,
-        content: <TimelineBody e={e} />,
+        content: <TimelineBody e={e} unitName={(id) => units.nameOf(id)} />,
       }))}
     />
   );
