@@ -12,6 +12,12 @@ export interface Config {
   pgSchema: string | null;
   secureCookies: boolean;
   logLevel: string;
+  /**
+   * Which peers may name the client in X-Forwarded-For: a hop count, a list of addresses/CIDRs or
+   * proxy-addr names, or true/false. By default only loopback and private-network peers (a proxy
+   * inside the deployment); a client on the internet cannot pick the address its rate limit counts.
+   */
+  trustProxy: boolean | number | string;
   /** Rate limits for the public endpoints; the benchmark raises them, they are on by default. */
   publicRateLimit: { max: number; windowMs: number };
   webDist: string;
@@ -30,6 +36,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     pgSchema: env.PG_SCHEMA ?? null,
     secureCookies: env.SECURE_COOKIES === '1',
     logLevel: env.LOG_LEVEL ?? 'info',
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
     publicRateLimit: {
       max: Number(env.PUBLIC_RATE_LIMIT_MAX ?? 30),
       windowMs: Number(env.PUBLIC_RATE_LIMIT_WINDOW_MS ?? 60_000),
@@ -37,4 +44,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     webDist: path.join(root, 'web/dist'),
     ...overrides,
   };
+}
+
+function parseTrustProxy(v: string | undefined): boolean | number | string {
+  if (v === undefined || v.trim() === '') return 'loopback, linklocal, uniquelocal';
+  if (v === 'true' || v === 'false') return v === 'true';
+  return /^\d+$/.test(v.trim()) ? Number(v) : v;
 }
