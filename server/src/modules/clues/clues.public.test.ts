@@ -104,8 +104,7 @@ describe('repeated and flooding submissions', () => {
       expect(statuses).toEqual([201, 201, 201, 429, 429]);
       const refused = await postClue(limited, county.id, clueBody(county), ip);
       expect(refused.json()).toMatchObject({ error: 'rate_limited', message: expect.stringMatching(CHINESE) });
-      const rows = await limited.db.selectFrom('clues').select('id').execute();
-      expect(rows).toHaveLength(3);
+      expect(await limited.db.selectFrom('clues').select('id').execute()).toHaveLength(3);
       // Tracking is limited too (guessing codes from one address).
       const track = [];
       for (let i = 0; i < 4; i++) {
@@ -113,6 +112,21 @@ describe('repeated and flooding submissions', () => {
       }
       expect(track).toEqual([404, 404, 404, 429]);
       expect((await postClue(limited, county.id, clueBody(county), '203.0.113.10')).statusCode).toBe(201);
+
+      // A client on the internet cannot dodge the limit by naming another address in X-Forwarded-For…
+      const spoofed = [];
+      for (let i = 0; i < 4; i++) {
+        spoofed.push((await limited.app.inject({ method: 'POST', url: `/api/v1/public/counties/${county.id}/clues`, payload: clueBody(county),
+          remoteAddress: '198.51.100.20', headers: { 'x-forwarded-for': `192.0.2.${i}` } })).statusCode);
+      }
+      expect(spoofed).toEqual([201, 201, 201, 429]);
+      // …while behind a proxy of the deployment each citizen it forwards counts on their own.
+      const proxied = [];
+      for (let i = 0; i < 4; i++) {
+        proxied.push((await limited.app.inject({ method: 'POST', url: `/api/v1/public/counties/${county.id}/clues`, payload: clueBody(county),
+          remoteAddress: '127.0.0.1', headers: { 'x-forwarded-for': `192.0.2.${50 + i}` } })).statusCode);
+      }
+      expect(proxied).toEqual([201, 201, 201, 201]);
     } finally {
       await limited.close();
     }
