@@ -97,7 +97,7 @@ const HAN = /^\p{Script=Han}+$/u;
 const NOT_IN_NAME = /[修住去来走进出回过找看说叫跑靠挨离近是在到从往把被给让和与及就都也还又很太最更再才只而但却并或等用拿买卖开关停挖铺建装拆搬送接放扔倒堆占拉推俺我你他她咱这那哪个条段的了着呢吧啊吗哩嘞每各几老新至经沿旁边侧对向朝路街巷道桥庄]/;
 
 function okPrefix(prefix: string): boolean {
-  return prefix.length >= 2 && HAN.test(prefix) && !FUNCTION_CHARS.test(prefix) && !BAD_PREFIX.has(prefix) && !/[镇乡县市]$/.test(prefix) && !TYPE_PREFIX.test(prefix);
+  return prefix.length >= 2 && HAN.test(prefix) && !FUNCTION_CHARS.test(prefix) && !BAD_PREFIX.has(prefix) && !/[镇乡市]$/.test(prefix) && !TYPE_PREFIX.test(prefix);
 }
 
 function suffixOf(word: string): string | null {
@@ -159,8 +159,13 @@ export function detectPlaces(norm: string, pieces: Piece[], words: Iterable<stri
       // A rare name comes cut into single characters (孙/店/村, 伊/河湾/小区): take them back, up to four.
       for (let j = i - 2; j >= 0 && before.length < 4; j--) {
         const p = pieces[j];
-        if (p.end !== pieces[j + 1].start || p.t.length !== 1 || !HAN.test(p.t) || NOT_IN_NAME.test(p.t) || FUNCTION_CHARS.test(p.t)) break;
-        before = p.t + before;
+        if (p.end !== pieces[j + 1].start || !HAN.test(p.t) || NOT_IN_NAME.test(p.t) || FUNCTION_CHARS.test(p.t) || suffixWord(p.t)) break;
+        if (p.t.length === 1) before = p.t + before;
+        else {
+          // One word before a lone character: 东城/名/苑 → 东城名苑.
+          if (before.length === 1 && p.t.length <= 3 && !BAD_PREFIX.has(p.t)) before = p.t + before;
+          break;
+        }
       }
     }
     const prev = before && !NOT_IN_NAME.test(before[0]) ? before : null;
