@@ -17,7 +17,7 @@ export interface Config {
    * proxy-addr names, or true/false. By default only loopback and private-network peers (a proxy
    * inside the deployment); a client on the internet cannot pick the address its rate limit counts.
    */
-  trustProxy: boolean | number | string;
+  trustProxy: boolean | string | ((address: string, hop: number) => boolean);
   /** Rate limits for the public endpoints; the benchmark raises them, they are on by default. */
   publicRateLimit: { max: number; windowMs: number };
   webDist: string;
@@ -46,8 +46,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   };
 }
 
-function parseTrustProxy(v: string | undefined): boolean | number | string {
+function parseTrustProxy(v: string | undefined): Config['trustProxy'] {
   if (v === undefined || v.trim() === '') return 'loopback, linklocal, uniquelocal';
   if (v === 'true' || v === 'false') return v === 'true';
-  return /^\d+$/.test(v.trim()) ? Number(v) : v;
+  if (!/^\d+$/.test(v.trim())) return v;
+  const hops = Number(v);
+  return (_address, hop) => hop < hops;
 }
