@@ -77,6 +77,7 @@ async function expectElderSizes(page: Page, where: string) {
     }
     for (const el of document.querySelectorAll<HTMLElement>('main p, main label, main legend, main li, main dd, main dt, main span, main textarea, main input')) {
       if (!el.getClientRects().length || el.closest('.xs-visually-hidden')) continue;
+      if (el instanceof HTMLInputElement && ['radio', 'checkbox', 'file'].includes(el.type)) continue; // drawn by their labels
       const own = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent?.trim());
       if (!own && !['TEXTAREA', 'INPUT'].includes(el.tagName)) continue;
       const size = parseFloat(getComputedStyle(el).fontSize);
@@ -199,6 +200,7 @@ describe('直通政协 H5', () => {
     await page.getByText('手机号的后 4 位').waitFor();
     await page.getByRole('button', { name: /复制\s*查询码/ }).click();
     await page.locator('.adm-toast-main').getByText(/复制/).waitFor(); // antd-mobile Toast renders on React 19
+    await page.locator('.adm-toast-main').waitFor({ state: 'detached', timeout: 5000 });
     await expectAccessible(page, 'success page');
 
     // Track it straight from the success page.
@@ -212,13 +214,18 @@ describe('直通政协 H5', () => {
     // 长辈模式: switched on from the header, remembered, large and simple.
     await page.getByRole('switch', { name: /长辈模式/ }).check();
     expect(await page.evaluate(() => document.documentElement.classList.contains('elder'))).toBe(true);
-    await page.goto(`${app.baseUrl}/h5/track?c=${countyId}`);
+    await page.reload();
     expect(await page.getByRole('switch', { name: /长辈模式/ }).isChecked()).toBe(true);
+    await page.getByRole('link', { name: /返回首页/ }).click();
+    await page.getByRole('link', { name: /查询进度/ }).click();
     // …and the last four digits of the phone open the clue too.
     await page.getByLabel('查询码').fill(code);
     await page.getByLabel('查询密码').fill('5678');
     await page.getByRole('button', { name: '查询' }).click();
-    await page.getByRole('heading', { level: 1, name: '办理进度' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: '办理进度' }).waitFor({ timeout: 10_000 }).catch(async (e: unknown) => {
+      await page.screenshot({ path: '/tmp/shots-h5/fail-track.png', fullPage: true });
+      throw e;
+    });
     const bodyFont = await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
     expect(bodyFont).toBeGreaterThanOrEqual(24);
     await expectAccessible(page, 'track page, 长辈模式');
@@ -301,5 +308,4 @@ describe('直通政协 H5', () => {
     await page.getByText('待受理').first().waitFor();
     await page.context().close();
   });
-
 });

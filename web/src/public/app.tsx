@@ -1,7 +1,7 @@
 import { Component, lazy, Suspense, type ReactNode } from 'react';
 import { countyIdFrom, useLocation } from './router.tsx';
 import { CountyPicker, Home } from './pages/Home.tsx';
-import ReportPage, { reportParams } from './pages/Report.tsx';
+import ReportPage, { loadForm, reportParams } from './pages/Report.tsx';
 import type { SubmitResult } from './types.ts';
 import { Layout } from './ui/Layout.tsx';
 import { Notice } from './ui/Notice.tsx';
@@ -9,6 +9,17 @@ import { Notice } from './ui/Notice.tsx';
 // The report page is what a QR code opens, so it ships in the first bundle; the others load on demand.
 const TrackPage = lazy(() => import('./pages/Track.tsx'));
 const BoardPage = lazy(() => import('./pages/Board.tsx'));
+
+/** On a direct landing on the report page (a QR code), ask for the form data before React renders. */
+export function prefetch(): void {
+  const { pathname, search } = window.location;
+  if (pathname.replace(/\/+$/, '') !== '/h5/report' || (window.history.state as { done?: unknown } | null)?.done) return;
+  const query = new URLSearchParams(search);
+  const countyId = countyIdFrom(query);
+  if (!countyId) return;
+  const { venueId, memberId } = reportParams(query);
+  void loadForm(countyId, venueId, memberId).catch(() => undefined);
+}
 
 function stateOf<T>(state: unknown, key: string): T | null {
   if (typeof state !== 'object' || state === null || !(key in state)) return null;

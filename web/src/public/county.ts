@@ -28,11 +28,14 @@ export function useCounties() {
   return { items, error, retry: () => setAttempt((n) => n + 1) };
 }
 
-/** The name of a county (null until known, or when the id is unknown). */
+/**
+ * The name of a county (null until known, or when the id is unknown). A page that will learn the name
+ * from its own data passes `known` (null while loading) and nothing is fetched; `undefined` fetches.
+ */
 export function useCountyName(countyId: number | null, known?: string | null): string | null {
   const [name, setName] = useState<string | null>(known ?? null);
   useEffect(() => {
-    if (known) {
+    if (known !== undefined) {
       setName(known);
       return;
     }

@@ -3,7 +3,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import { unstableSetRender } from 'antd-mobile';
 import './elder.ts';
 import './h5.css';
-import { App } from './app.tsx';
+import { App, prefetch } from './app.tsx';
 
 // antd-mobile renders Toast and Dialog with the legacy ReactDOM.render, which React 19 removed: give it
 // createRoot instead (https://mobile.ant.design/guide/v5-for-19).
@@ -22,4 +22,5 @@ unstableSetRender((node, container) => {
   };
 });
 
+prefetch();
 createRoot(document.getElementById('root')!).render(<App />);

@@ -35,6 +35,19 @@ export function reportParams(query: URLSearchParams) {
   return { venueId: positiveId(query.get('v')), memberId: positiveId(query.get('m')) };
 }
 
+// The form data, asked for as soon as the script runs (before React's first render) on a QR landing.
+const formRequests = new Map<string, Promise<ReportForm>>();
+export function loadForm(countyId: number, venueId: number | null, memberId: number | null): Promise<ReportForm> {
+  const key = `${countyId}/${venueId ?? ''}/${memberId ?? ''}`;
+  let p = formRequests.get(key);
+  if (!p) {
+    p = publicApi.form(countyId, venueId, memberId);
+    formRequests.set(key, p);
+    p.catch(() => formRequests.delete(key));
+  }
+  return p;
+}
+
 /** 我要反映: the report page, including the 码上议 entry from a venue's or member's QR code. */
 export default function ReportPage({ countyId, venueId, memberId, done }: Props) {
   const [form, setForm] = useState<ReportForm | null>(null);
@@ -45,7 +58,7 @@ export default function ReportPage({ countyId, venueId, memberId, done }: Props)
   useEffect(() => {
     let live = true;
     setLoadError(null);
-    publicApi.form(countyId, venueId, memberId)
+    loadForm(countyId, venueId, memberId)
       .then((f) => {
         if (!live) return;
         setForm(f);
@@ -56,7 +69,7 @@ export default function ReportPage({ countyId, venueId, memberId, done }: Props)
         // A poster for a venue that no longer exists still lets people report.
         if ((venueId || memberId) && err instanceof PublicApiError && err.status === 404) {
           try {
-            const f = await publicApi.form(countyId);
+            const f = await loadForm(countyId, null, null);
             if (!live) return;
             setForm(f);
             setQrLost(true);
@@ -74,7 +87,7 @@ export default function ReportPage({ countyId, venueId, memberId, done }: Props)
 
   if (done) {
     return (
-      <Layout countyId={countyId} countyName={form?.county.name} title="提交成功">
+      <Layout countyId={countyId} title="提交成功">
         <Success countyId={countyId} result={done} />
       </Layout>
     );
@@ -89,7 +102,7 @@ export default function ReportPage({ countyId, venueId, memberId, done }: Props)
   }
   if (!form) {
     return (
-      <Layout countyId={countyId} title="我要反映">
+      <Layout countyId={countyId} countyName={null} title="我要反映">
         <p className="xs-loading" role="status">正在打开…</p>
       </Layout>
     );

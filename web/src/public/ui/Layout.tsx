@@ -37,7 +37,7 @@ export function Layout({ countyId, countyName, title, back = true, children }: P
       <header className="xs-header">
         <Link className="xs-brand" to={h5('', countyId)}>
           <span className="xs-brand-name">直通政协</span>
-          {county && <span className="xs-brand-county">{county}</span>}
+          <span className="xs-brand-county">{county ?? ''}</span>
         </Link>
         <Toggle className="xs-elder-toggle" label="长辈模式" hint={elder ? '大字已开启' : '字大、好点'} checked={elder} onChange={setElderMode} />
       </header>
