@@ -3,6 +3,15 @@
  * submission order, is checked against every clue filed before it, as the public form does; each pair
  * the finder reports is a "same problem" decision, right when both clues carry the same group. Runs on
  * the dialect DATABASE_URL selects.
+ *
+ * How the labelled set was used (be honest about what the figures mean):
+ * - dev (60 clues): written first; the scorer, concept table and place rules were built against it.
+ * - holdout (52): written before it was ever run. First measurement, public-form mode: precision 0.917
+ *   (22/24), recall 0.688 (22/32); all misses were vocabulary (摊子/占路, 山体滑坡, 没信号, 停得乱七八糟,
+ *   二小 for 城关二小). The concept table and place aliases were then widened, so holdout is no longer unseen.
+ * - fresh (25): written after all tuning and not tuned on. First measurement (both dialects, with the county
+ *   place list): precision 1.000 (9/9), recall 0.563 (9/16): problems the concept table does not know
+ *   (晒粮占道, 大货车超速) fall back to text overlap, which is rarely enough across registers.
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
