@@ -475,6 +475,17 @@ export async function publishClue(db: Kysely<Database>, ctx: StaffContext, id: n
   });
 }
 
+/**
+ * A unit's reply as the board shows it: phone numbers and the reporter's name taken out (the reply is
+ * the unit's text, not checked at publishing like the summary; and a phone's last four digits next to
+ * the code on the board would open the clue's tracking page).
+ */
+function hideReporter(text: string | null, name: string | null): string | null {
+  if (!text) return text;
+  const out = text.replace(/1[3-9]\d{9}/g, '1**********');
+  return name && name.length >= 2 ? out.replaceAll(name, `${name[0]}某`) : out;
+}
+
 /** The public board (反馈公开): resolved clues staff approved, no names, no phones. */
 export async function publicBoard(db: Kysely<Database>, tenantId: number, page: number, pageSize: number) {
   const base = db.selectFrom('clues').where('tenant_id', '=', tenantId).where('published', '=', 1).where('state', 'in', ['resolved', 'closed']);
@@ -486,7 +497,7 @@ export async function publicBoard(db: Kysely<Database>, tenantId: number, page: 
   return {
     items: rows.map((c) => ({
       code: c.code, categoryLabel: CLUE_CATEGORIES[c.category], townshipName: names.org.get(c.township_id) ?? '',
-      summary: c.public_summary ?? '', reply: c.reply_text, unitName: c.unit_id ? (names.unit.get(c.unit_id) ?? null) : null,
+      summary: c.public_summary ?? '', reply: hideReporter(c.reply_text, c.contact_name), unitName: c.unit_id ? (names.unit.get(c.unit_id) ?? null) : null,
       resolvedAt: c.resolved_at, rating: c.rating,
     })),
     total: Number(count.n),
