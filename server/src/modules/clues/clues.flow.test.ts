@@ -159,6 +159,26 @@ describe('the whole flow', () => {
     expect(audit.map((a) => a.action)).toEqual(['clue.submit', 'clue.accept', 'clue.forward', 'clue.reply', 'clue.resolve', 'clue.rate', 'clue.publish']);
   });
 
+  it('keeps the reporter\'s name and phone off the board even when the unit\'s reply names them', async () => {
+    const phone = '13655557890';
+    const c = await submitClue(env, w.county, { contactName: '司马相如', contactPhone: phone, consent: true });
+    await must(env, w.staff, c.id, 'accept');
+    await must(env, w.staff, c.id, 'forward', { unitId: w.unit.id });
+    await must(env, w.handler, c.id, 'reply', { replyText: `已与反映人司马相如（${phone}）电话沟通，路灯已修复。` }, 'unit/clues');
+    await must(env, w.staff, c.id, 'resolve');
+    const published = await w.staff.post(`/api/v1/clues/${c.id}/publish`, { summary: '群众反映路灯不亮，已修复。', publish: true });
+    expect(published.statusCode).toBe(200);
+    const board = await env.app.inject({ url: `/api/v1/public/counties/${w.county.id}/board?pageSize=50` });
+    const item = board.json().items.find((i: { code: string }) => i.code === c.code);
+    expect(item.reply).toContain('路灯已修复');
+    expect(board.body).not.toContain('司马相如');
+    expect(board.body).not.toContain(phone);
+    // The code is on the board, so the last four digits (a tracking secret) must not be.
+    expect(board.body).not.toContain(phone.slice(-4));
+    // Staff still see the reply as the unit wrote it.
+    expect((await w.staff.get(`/api/v1/clues/${c.id}`)).json().replyText).toContain(phone);
+  });
+
   it('reopens an unsatisfied clue for staff, tells them, and keeps the rating', async () => {
     const staff2 = await clientFor(env, w.county.id, ['staff']);
     const c = await clueAt(env, w, 'resolved', { contactPhone: '13900002222', consent: true });
