@@ -8,7 +8,7 @@ import { sql, type SqlBool } from 'kysely';
 import { createCounty, createTestApp, DIALECT, type TestEnv } from '../../test/helper.ts';
 import { insertRawClue } from '../../modules/clues/fixtures/clue-rows.ts';
 import { addPlaces } from './segment.ts';
-import { ftsMatch, ftsQuery, ftsQueryTokens, ftsRank, toFts5, toTsquery } from './fts.ts';
+import { ftsMatch, ftsQuery, ftsQueryTokens, ftsRanking, toFts5, toTsquery } from './fts.ts';
 
 const ROWS = {
   victory: '胜利大道路灯不亮，晚上走路看不见',
@@ -49,13 +49,16 @@ describe(`full-text search (${DIALECT})`, () => {
     await env?.close();
   });
 
+  /** Matches in relevance order (ftsRanking), checked against the plain filter (ftsMatch). */
   async function search(q: string, tenant = tenantId): Promise<Key[]> {
     const match = ftsMatch(env.db, 'clues', 'c', q);
-    const rank = ftsRank(env.db, 'clues', 'c', q);
-    let query = env.db.selectFrom('clues as c').select('c.id').where('c.tenant_id', '=', tenant).where(match ?? sql<SqlBool>`1 = 1`);
-    query = rank ? query.orderBy(rank, 'desc').orderBy('c.id') : query.orderBy('c.id');
-    const rows = await query.execute();
-    return rows.map((r) => ids.get(r.id) ?? ('other' as Key));
+    const plain = await env.db.selectFrom('clues as c').select('c.id').where('c.tenant_id', '=', tenant).where(match ?? sql<SqlBool>`1 = 1`).orderBy('c.id').execute();
+    const ranking = ftsRanking(env.db, 'clues', q, 'f');
+    if (!ranking) return plain.map((r) => ids.get(r.id) ?? ('other' as Key));
+    const ranked = await env.db.selectFrom('clues as c').innerJoin(ranking, 'f.id', 'c.id').select(['c.id', 'f.score'])
+      .where('c.tenant_id', '=', tenant).orderBy('f.score', 'desc').orderBy('c.id').execute();
+    expect(ranked.map((r) => r.id).sort((a, b) => a - b)).toEqual(plain.map((r) => r.id));
+    return ranked.map((r) => ids.get(r.id) ?? ('other' as Key));
   }
 
   const HOSTILE = [

@@ -12,7 +12,7 @@
  * 路灯 AND 不亮, for 路灯都不亮), and words that name a problem concept also match the concept marker
  * (灯不亮 finds 照明设施损坏).
  */
-import { sql, type Expression, type SqlBool, type Kysely } from 'kysely';
+import { sql, type AliasedRawBuilder, type Expression, type SqlBool, type Kysely } from 'kysely';
 import { isPostgres } from '../../db/database.ts';
 import { analyze, CONCEPT_PREFIX, dictionaryWords, type Piece } from './segment.ts';
 import { detectConcepts } from './concepts.ts';
@@ -124,14 +124,20 @@ export function ftsMatch<DB>(db: Kysely<DB>, table: string, alias: string, query
 }
 
 /**
- * Relevance of a row to `query`, higher is better (BM25 on SQLite, ts_rank on PostgreSQL), for
- * `ORDER BY rank DESC` on rows already filtered with `ftsMatch`; null when the query has no word.
+ * Matches of `query` in `table` with their relevance, as a table to join on id (higher score is better:
+ * BM25 on SQLite, ts_rank on PostgreSQL), or null when the query has no word. For a ranked list:
+ *   db.selectFrom('clues as c').innerJoin(ranking, 'f.id', 'c.id').where('c.tenant_id', '=', t)
+ *     .orderBy('f.score', 'desc').orderBy('c.id', 'desc')
+ * FTS5 scores each match once here; a per-row rank expression (a correlated subquery) would re-run the
+ * full-text query for every row (≈100 µs each: 150 ms for 1,500 matches).
  */
-export function ftsRank<DB>(db: Kysely<DB>, table: string, alias: string, query: string): Expression<number> | null {
+export function ftsRanking<DB, A extends string>(db: Kysely<DB>, table: string, query: string, alias: A): AliasedRawBuilder<{ id: number; score: number }, A> | null {
   const term = ftsQuery(query);
   if (!term) return null;
-  if (isPostgres(db)) return sql<number>`ts_rank(${sql.ref(`${alias}.search_vector`)}, to_tsquery('simple', ${toTsquery(term)}))`;
+  if (isPostgres(db)) {
+    const q = sql`to_tsquery('simple', ${toTsquery(term)})`;
+    return sql<{ id: number; score: number }>`(SELECT id, ts_rank(search_vector, ${q}) AS score FROM ${sql.table(table)} WHERE search_vector @@ ${q})`.as(alias);
+  }
   const fts = sql.table(`${table}_fts`);
-  return sql<number>`(SELECT -bm25(${fts}) FROM ${fts} WHERE ${fts} MATCH ${toFts5(term)} AND ${fts}.rowid = ${sql.ref(`${alias}.id`)})`;
+  return sql<{ id: number; score: number }>`(SELECT rowid AS id, -rank AS score FROM ${fts} WHERE ${fts} MATCH ${toFts5(term)})`.as(alias);
 }
-
