@@ -4,14 +4,14 @@
  * transaction; messages to citizens and units are enqueued in the same transaction (outbox).
  */
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import {
   CLUE_CATEGORIES, CLUE_RATINGS, CLUE_STATES, CLUE_WORKFLOW, CONVERSION_KINDS, OPEN_CLUE_STATES,
   type ClueCase, type ClueState, type ClueSubmit, type ClueTransition, type ClueTransitionBody,
 } from '@xs/core/schemas/clues.ts';
 import { addWorkingDays, addCalendarDays } from '@xs/core/calendar.ts';
 import { availableTransitions, type Actor } from '@xs/core/workflow.ts';
-import type { Database } from '../../db/database.ts';
+import { isPostgres, type Database } from '../../db/database.ts';
 import { AppError, invalid, notFound } from '../../platform/errors.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import { checkRefs } from '../../platform/crud.ts';
@@ -89,6 +89,12 @@ export async function submitClue(db: Kysely<Database>, tenantId: number, input: 
           ])),
         ];
         if (issues.length) throw invalid(issues);
+        // On PostgreSQL each submission is its own READ COMMITTED transaction: without these locks a double tap
+        // of the same text, or one phone sending many at once, would pass the checks below together.
+        if (isPostgres(db)) {
+          await sql`SELECT pg_advisory_xact_lock(${tenantId}, hashtext(${`clue:${contentHash}`}))`.execute(trx);
+          if (input.contactPhone) await sql`SELECT pg_advisory_xact_lock(${tenantId}, hashtext(${`phone:${input.contactPhone}`}))`.execute(trx);
+        }
         const dup = await trx.selectFrom('clues').select('id').where('tenant_id', '=', tenantId).where('content_hash', '=', contentHash)
           .where('created_at', '>=', new Date(now.getTime() - windowMin * 60_000).toISOString()).executeTakeFirst();
         if (dup) throw new AppError('conflict', '相同的内容刚刚已经提交过了，请勿重复提交；如需查询，请使用提交后得到的查询码', [{ path: 'content', message: '相同内容已提交' }]);
