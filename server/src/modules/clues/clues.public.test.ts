@@ -67,6 +67,16 @@ describe('repeated and flooding submissions', () => {
     expect(await countClues(env)).toBe(before + 2);
   });
 
+  it('stores one row when the same text arrives twice at the same moment (a double tap)', async () => {
+    for (let round = 0; round < 3; round++) {
+      const body = clueBody(w.county);
+      const before = await countClues(env);
+      const answers = await Promise.all([0, 1, 2].map(() => postClue(env, w.county.id, body)));
+      expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 409, 409]);
+      expect(await countClues(env)).toBe(before + 1);
+    }
+  });
+
   it('takes the same text in another township as a different report', async () => {
     const body = clueBody(w.county);
     expect((await postClue(env, w.county.id, body)).statusCode).toBe(201);
@@ -86,6 +96,10 @@ describe('repeated and flooding submissions', () => {
     expect(third.json()).toMatchObject({ error: 'rate_limited', message: expect.stringContaining('2') });
     expect(third.json().message).toMatch(CHINESE);
     expect(await countClues(env)).toBe(before);
+    // Nor at the same moment: of four different texts from a fresh phone, two are taken.
+    const burst = await Promise.all([0, 1, 2, 3].map(() => postClue(env, county.id, clueBody(county, { contactPhone: '13511114444', consent: true }))));
+    expect(burst.map((r) => r.statusCode).sort()).toEqual([201, 201, 429, 429]);
+    expect(await env.db.selectFrom('clues').select('id').where('contact_phone', '=', '13511114444').execute()).toHaveLength(2);
     // Another phone, or no phone, is not held back.
     await submitClue(env, county, { contactPhone: '13511113333', consent: true });
     await submitClue(env, county);
