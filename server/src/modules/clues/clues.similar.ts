@@ -11,8 +11,10 @@
  *   lights);
  * - text: weighted overlap of the words left once places and boilerplate are set aside (weights.ts);
  * - category: weak, citizens pick categories loosely.
- * The evidence is added as log-odds into a score in 0..1; pairs at or above SAME_PROBLEM_THRESHOLD are
- * reported. The labelled set in fixtures/similar-clues.json measures it (clues.similar.test.ts).
+ * score = P(same problem) × P(same place), each a logistic of its evidence (scoreSimilarity), so strong
+ * evidence of one cannot make up for evidence against the other; pairs at or above
+ * SAME_PROBLEM_THRESHOLD are reported. The labelled set in fixtures/similar-clues.json measures it
+ * (clues.similar.test.ts, with how it was used).
  *
  * Candidates (similarCandidates): the same tenant and township, recent, naming one of the report's places
  * or problem concepts — found through the full-text index, a bounded number of each, so the cost does not
