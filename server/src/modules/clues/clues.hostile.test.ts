@@ -2,6 +2,7 @@
  * Hostile input against the public submit endpoint (each a 4xx with a Chinese message, nothing
  * stored) and against the staff full-text search (never a 500).
  */
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCounty, createMember, createVenue, nextAddress, type TestEnv, createTestApp } from '../../test/helper.ts';
 import { CHINESE, clueBody, countClues, createClueWorld, submitClue, type ClueWorld } from './clues.factory.ts';
@@ -147,6 +148,22 @@ describe('markup and odd text that passes validation', () => {
     const track = await env.app.inject({ method: 'POST', url: '/api/v1/public/clues/track', payload: { code: c.code, secret: c.secret }, remoteAddress: nextAddress() });
     expect(track.json().content).toBe(content);
     expect(track.body).toContain('<script>alert(1)</script>');
+  });
+
+  it('exports text that looks like a formula as plain text, never as a formula', async () => {
+    const content = '=HYPERLINK("http://evil.example/x","路灯不亮点这里查看详情")';
+    const c = await submitClue(env, w.county, { content, place: '+cmd|\' /C calc\'!A0' });
+    const res = await w.staff.get(`/api/v1/clues/export?q=${c.code}`);
+    expect(res.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    const header = (ws.getRow(1).values as unknown[]).slice(1);
+    const cell = ws.getRow(2).getCell(header.indexOf('内容') + 1);
+    expect(cell.type).toBe(ExcelJS.ValueType.String);
+    expect(cell.formula).toBeUndefined();
+    expect(cell.value).toBe(content);
+    expect(res.rawPayload.includes(Buffer.from('<f>'))).toBe(false);
   });
 
   it('keeps full-width and emoji text, and trims the edges only', async () => {
