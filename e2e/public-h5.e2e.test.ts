@@ -58,6 +58,8 @@ async function mobilePage(): Promise<Page> {
 
 /** Axe over the whole page: no serious or critical violation. */
 async function expectAccessible(page: Page, where: string) {
+  // A toast fading in or out has no stable contrast: let it go first.
+  await page.locator('.adm-toast-mask').waitFor({ state: 'detached', timeout: 5000 });
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
   const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   const report = bad.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('\n  ')}`).join('\n');
@@ -109,6 +111,22 @@ async function demoClueWithPhone(state: string): Promise<{ code: string; last4: 
   const clue = items.find((i) => i.contactPhoneMasked);
   expect(clue, `a demo clue in ${state} with a phone`).toBeTruthy();
   return { code: clue!.code, last4: clue!.contactPhoneMasked!.slice(-4) };
+}
+
+/** A closed demo clue whose recheck (回访) is due, found through the public track view. */
+async function closedClueToRecheck(): Promise<{ code: string; last4: string }> {
+  const s = await staffSession();
+  const list = await fetch(`${app.baseUrl}/api/v1/clues?state=closed&pageSize=100`, { headers: { cookie: s.cookie } });
+  const { items } = (await list.json()) as { items: { code: string; contactPhoneMasked: string | null }[] };
+  for (const i of items) {
+    if (!i.contactPhoneMasked) continue;
+    const last4 = i.contactPhoneMasked.slice(-4);
+    const r = await fetch(`${app.baseUrl}/api/v1/public/clues/track`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: i.code, secret: last4 }),
+    });
+    if (r.ok && ((await r.json()) as { canRecheck: boolean }).canRecheck) return { code: i.code, last4 };
+  }
+  throw new Error('no closed demo clue is due for a recheck');
 }
 
 describe('直通政协 H5', () => {
@@ -281,12 +299,41 @@ describe('直通政协 H5', () => {
     await expectAccessible(page, 'board, 长辈模式');
     await page.context().close();
   });
-  it('lets the citizen rate a resolved clue and add information when asked', async () => {
-    const resolved = await demoClueWithPhone('resolved');
+  it('lets the citizen add information when asked, and confirm a fix weeks later', async () => {
     const needsInfo = await demoClueWithPhone('needs_info');
     const page = await mobilePage();
+    await page.goto(`${app.baseUrl}/h5/track?c=${countyId}&code=${needsInfo.code}`);
+    expect(await page.getByLabel('查询码').inputValue()).toBe(needsInfo.code);
+    await page.getByLabel('查询密码').fill(needsInfo.last4);
+    await page.getByRole('button', { name: '查询' }).click();
+    await page.getByText('待补充').first().waitFor();
+    await expectAccessible(page, 'track page of a needs_info clue');
+    await page.getByLabel('补充情况').fill('位置在平安街 18 号门口，旁边是邮政所');
+    await page.getByRole('button', { name: '提交补充' }).click();
+    await page.getByText('已补充，工作人员会尽快查看').waitFor();
+    await page.getByText('待受理').first().waitFor();
+    expect(await page.getByLabel('补充情况').count()).toBe(0);
+
+    // 回访: a closed clue past its recheck date asks “问题是否真的解决了？”.
+    const recheck = await closedClueToRecheck();
+    await page.getByRole('button', { name: '查询别的问题' }).click();
+    await page.getByLabel('查询码').fill(recheck.code);
+    await page.getByLabel('查询密码').fill(recheck.last4);
+    await page.getByRole('button', { name: '查询' }).click();
+    const box = page.getByRole('form', { name: '问题是否真的解决了？' });
+    await box.waitFor();
+    await expectAccessible(page, 'track page asking for a recheck');
+    await box.getByRole('radio', { name: '已经解决了' }).check();
+    await box.getByRole('button', { name: '提交' }).click();
+    await page.getByText('谢谢您的回复，很高兴问题解决了').waitFor();
+    expect(await box.count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('lets the citizen rate a resolved clue', async () => {
+    const resolved = await demoClueWithPhone('resolved');
+    const page = await mobilePage();
     await page.goto(`${app.baseUrl}/h5/track?c=${countyId}&code=${resolved.code}`);
-    expect(await page.getByLabel('查询码').inputValue()).toBe(resolved.code);
     await page.getByLabel('查询密码').fill(resolved.last4);
     await page.getByRole('button', { name: '查询' }).click();
     await page.getByText('已办结').first().waitFor();
@@ -297,15 +344,6 @@ describe('直通政协 H5', () => {
     await page.getByLabel('还想说的话').fill('路灯修好了，谢谢');
     await page.getByRole('button', { name: '提交评价' }).click();
     await page.getByText('您的评价：基本满意').waitFor();
-
-    await page.getByRole('button', { name: '查询别的问题' }).click();
-    await page.getByLabel('查询码').fill(needsInfo.code);
-    await page.getByLabel('查询密码').fill(needsInfo.last4);
-    await page.getByRole('button', { name: '查询' }).click();
-    await page.getByText('待补充').first().waitFor();
-    await page.getByLabel('补充情况').fill('位置在平安街 18 号门口，旁边是邮政所');
-    await page.getByRole('button', { name: '提交补充' }).click();
-    await page.getByText('待受理').first().waitFor();
     await page.context().close();
   });
 });

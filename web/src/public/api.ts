@@ -40,23 +40,40 @@ function errorFrom(status: number, body: unknown): PublicApiError {
 
 const NETWORK_ERROR = () => new PublicApiError(0, 'network', '网络连接失败，请检查网络后重试');
 
+/** A request that hangs (a village's weak signal, a stuck server) ends with a message instead of a spinner. */
+const TIMEOUT_MS = 30_000;
+
 async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
-  let res: Response;
+  const ctrl = new AbortController();
+  let timedOut = false;
+  const timer = window.setTimeout(() => {
+    timedOut = true;
+    ctrl.abort();
+  }, TIMEOUT_MS);
+  const stop = () => ctrl.abort();
+  signal?.addEventListener('abort', stop, { once: true });
   try {
-    res = await fetch(BASE + path, {
-      method,
-      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      credentials: 'same-origin',
-      signal,
-    });
-  } catch (err) {
-    if (err instanceof DOMException && err.name === 'AbortError') throw err;
-    throw NETWORK_ERROR();
+    let res: Response;
+    try {
+      res = await fetch(BASE + path, {
+        method,
+        headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        credentials: 'same-origin',
+        signal: ctrl.signal,
+      });
+    } catch (err) {
+      if (timedOut) throw new PublicApiError(0, 'timeout', '服务器没有响应，请稍后再试');
+      if (err instanceof DOMException && err.name === 'AbortError') throw err;
+      throw NETWORK_ERROR();
+    }
+    const data: unknown = await res.json().catch(() => null);
+    if (!res.ok) throw errorFrom(res.status, data);
+    return data as T;
+  } finally {
+    window.clearTimeout(timer);
+    signal?.removeEventListener('abort', stop);
   }
-  const data: unknown = await res.json().catch(() => null);
-  if (!res.ok) throw errorFrom(res.status, data);
-  return data as T;
 }
 
 /** Field problems keyed by the top-level body key (`photoTokens.2` → `photoTokens`). */
@@ -132,6 +149,8 @@ export function uploadPhoto(
       }
     };
     xhr.onerror = () => reject(NETWORK_ERROR());
+    xhr.timeout = 180_000;
+    xhr.ontimeout = () => reject(new PublicApiError(0, 'timeout', '上传太慢没有完成，请换个网络好的地方重试'));
     xhr.onabort = () => reject(new DOMException('上传已取消', 'AbortError'));
     signal?.addEventListener('abort', () => xhr.abort(), { once: true });
     const form = new FormData();

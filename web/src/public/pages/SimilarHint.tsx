@@ -4,7 +4,6 @@ import type { ClueCategory } from '@xs/core/schemas/clues.ts';
 import { errorMessage, publicApi } from '../api.ts';
 import { formatDate } from '../format.ts';
 import type { SimilarClue } from '../types.ts';
-import { toast } from '../ui/toast.ts';
 
 interface Props {
   countyId: number;
@@ -74,7 +73,6 @@ export function SimilarHint({ countyId, content, townshipId, category }: Props) 
       const r = await publicApi.support(code);
       markSupported(code);
       setSupported((s) => ({ ...s, [code]: r.supporters }));
-      toast('已记上您的一份', 'success');
     } catch (err) {
       setFailure(errorMessage(err));
     } finally {

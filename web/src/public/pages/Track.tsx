@@ -11,7 +11,6 @@ import { Choices } from '../ui/Choices.tsx';
 import { Field, focusFirstError } from '../ui/Field.tsx';
 import { Layout } from '../ui/Layout.tsx';
 import { Notice } from '../ui/Notice.tsx';
-import { toast } from '../ui/toast.ts';
 
 interface Props {
   countyId: number | null;
@@ -136,11 +135,19 @@ export default function TrackPage({ countyId, initial, presetCode }: Props) {
   );
 }
 
-function ClueView({ view, creds, onChange }: { view: TrackView; creds: { code: string; secret: string }; onChange: (v: TrackView) => void }) {
+type Creds = { code: string; secret: string };
+
+function ClueView({ view, creds, onChange }: { view: TrackView; creds: Creds; onChange: (v: TrackView) => void }) {
   const steps = [...view.timeline].reverse();
   const [kept, setKept] = useState(() => loadSaved().some((s) => s.code === view.code));
+  const [done, setDone] = useState<string | null>(null);
+  const update = (v: TrackView, message: string) => {
+    onChange(v);
+    setDone(message); // said inline (and announced), no toast on top of it
+  };
   return (
     <div className="xs-track">
+      {done && <Notice tone="success" title={done} />}
       <section className="xs-card xs-status" aria-label="当前状态">
         <p className="xs-status-line">
           <span className="xs-status-icon" aria-hidden="true">{STATE_ICON[view.state] ?? '•'}</span>
@@ -153,8 +160,8 @@ function ClueView({ view, creds, onChange }: { view: TrackView; creds: { code: s
         {view.supporters > 0 && <p className="xs-meta">另有 {view.supporters} 位群众也反映了这个问题</p>}
       </section>
 
-      {view.canSupplement && <SupplementBox creds={creds} onChange={onChange} />}
-      {view.canRecheck && <RecheckBox creds={creds} onChange={onChange} />}
+      {view.canSupplement && <SupplementBox creds={creds} onChange={update} />}
+      {view.canRecheck && <RecheckBox creds={creds} onChange={update} />}
       {view.reply && (
         <section className="xs-card xs-reply" aria-labelledby="xs-reply-title">
           <h2 id="xs-reply-title" className="xs-h2">办理答复</h2>
@@ -162,7 +169,7 @@ function ClueView({ view, creds, onChange }: { view: TrackView; creds: { code: s
           <p className="xs-pre">{view.reply.text}</p>
         </section>
       )}
-      {view.canRate && <RateBox creds={creds} onChange={onChange} />}
+      {view.canRate && <RateBox creds={creds} onChange={update} />}
       {view.rating && (
         <p className="xs-done">✓ 您的评价：{RATING_LABELS[view.rating]}{view.ratingComment ? `（${view.ratingComment}）` : ''}</p>
       )}
@@ -197,7 +204,7 @@ function ClueView({ view, creds, onChange }: { view: TrackView; creds: { code: s
   );
 }
 
-function RateBox({ creds, onChange }: { creds: { code: string; secret: string }; onChange: (v: TrackView) => void }) {
+function RateBox({ creds, onChange }: { creds: Creds; onChange: (v: TrackView, message: string) => void }) {
   const uid = useId();
   const [rating, setRating] = useState<ClueRating | null>(null);
   const [comment, setComment] = useState('');
@@ -216,8 +223,8 @@ function RateBox({ creds, onChange }: { creds: { code: string; secret: string };
     setBusy(true);
     setError(null);
     try {
-      onChange(await publicApi.rate(creds.code, creds.secret, rating, comment.trim() || null));
-      toast('谢谢您的评价', 'success');
+      onChange(await publicApi.rate(creds.code, creds.secret, rating, comment.trim() || null),
+        rating === 'unsatisfied' ? '已收到您的评价，政协会要求重新办理' : '谢谢您的评价');
     } catch (err) {
       setError(fieldErrors(err).rating ?? fieldErrors(err).comment ?? errorMessage(err));
     } finally {
@@ -240,7 +247,7 @@ function RateBox({ creds, onChange }: { creds: { code: string; secret: string };
   );
 }
 
-function RecheckBox({ creds, onChange }: { creds: { code: string; secret: string }; onChange: (v: TrackView) => void }) {
+function RecheckBox({ creds, onChange }: { creds: Creds; onChange: (v: TrackView, message: string) => void }) {
   const uid = useId();
   const [solved, setSolved] = useState<'yes' | 'no' | null>(null);
   const [comment, setComment] = useState('');
@@ -255,8 +262,8 @@ function RecheckBox({ creds, onChange }: { creds: { code: string; secret: string
     setBusy(true);
     setError(null);
     try {
-      onChange(await publicApi.recheck(creds.code, creds.secret, solved === 'yes', comment.trim() || null));
-      toast('谢谢您的回复', 'success');
+      onChange(await publicApi.recheck(creds.code, creds.secret, solved === 'yes', comment.trim() || null),
+        solved === 'yes' ? '谢谢您的回复，很高兴问题解决了' : '已收到，政协会重新办理这个问题');
     } catch (err) {
       setError(fieldErrors(err).solved ?? errorMessage(err));
     } finally {
@@ -279,7 +286,7 @@ function RecheckBox({ creds, onChange }: { creds: { code: string; secret: string
   );
 }
 
-function SupplementBox({ creds, onChange }: { creds: { code: string; secret: string }; onChange: (v: TrackView) => void }) {
+function SupplementBox({ creds, onChange }: { creds: Creds; onChange: (v: TrackView, message: string) => void }) {
   const uid = useId();
   const [content, setContent] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -293,8 +300,7 @@ function SupplementBox({ creds, onChange }: { creds: { code: string; secret: str
     setBusy(true);
     setError(null);
     try {
-      onChange(await publicApi.supplement(creds.code, creds.secret, content.trim()));
-      toast('已补充', 'success');
+      onChange(await publicApi.supplement(creds.code, creds.secret, content.trim()), '已补充，工作人员会尽快查看');
     } catch (err) {
       setError(fieldErrors(err).content ?? errorMessage(err));
     } finally {
