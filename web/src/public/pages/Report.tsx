@@ -214,10 +214,10 @@ function ReportFormView({ countyId, form, qrLost }: { countyId: number; form: Re
       {via ? (
         <Notice tone="info" title={`您正在通过${via}反映问题`}>
           {venue?.theme && <p>这里关注：{venue.theme}</p>}
-          <p>已为您选好所在的乡镇，如有不同可以改。</p>
+          {(venue?.townshipId ?? member?.townshipId) != null && <p>已为您选好所在的乡镇，如有不同可以改。</p>}
         </Notice>
       ) : qrLost ? (
-        <Notice tone="warning" title="二维码对应的阵地已找不到">您仍然可以在这里直接反映问题。</Notice>
+        <Notice tone="warning" title="这个二维码对应的地点已找不到">您仍然可以在这里直接反映问题。</Notice>
       ) : (
         !elder && <p className="xs-lead">把身边的问题或建议告诉{form.county.name}，我们会转给有关部门办理，并告诉您结果。</p>
       )}
