@@ -4,7 +4,9 @@ import * as echarts from 'echarts/core';
 import { BarChart, FunnelChart, LineChart, PieChart } from 'echarts/charts';
 import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
+import { useNavigate } from 'react-router';
 import { Card, Col, Row } from 'antd';
+import { listLink, type Period } from './list-link.ts';
 import type { ClueStats, StatsGroup } from './types.ts';
 
 echarts.use([FunnelChart, BarChart, PieChart, LineChart, GridComponent, TooltipComponent, LegendComponent, AriaComponent, CanvasRenderer]);
@@ -12,13 +14,15 @@ echarts.use([FunnelChart, BarChart, PieChart, LineChart, GridComponent, TooltipC
 const COLORS = { received: '#0958d9', adopted: '#d46b08', forwarded: '#7cb305', resolved: '#237804' };
 const aria = { enabled: true, decal: { show: true } };
 
-function Chart({ option, height = 320, label }: { option: object; height?: number; label: string }) {
+function Chart({ option, height = 320, label, onPick }: { option: object; height?: number; label: string; onPick?: (dataIndex: number) => void }) {
   return (
     <div role="img" aria-label={label}>
-      <ReactEChartsCore echarts={echarts} option={{ aria, ...option }} style={{ height }} notMerge lazyUpdate />
+      <ReactEChartsCore echarts={echarts} option={{ aria, ...option }} style={{ height }} notMerge lazyUpdate
+        onEvents={onPick ? { click: (p: { dataIndex?: number }) => p.dataIndex !== undefined && onPick(p.dataIndex) } : undefined} />
     </div>
   );
 }
+
 
 function groupBars(rows: StatsGroup<string | number>[], rotate = 0) {
   return {
@@ -33,13 +37,16 @@ function groupBars(rows: StatsGroup<string | number>[], rotate = 0) {
   };
 }
 
-export function StatsCharts({ stats: s }: { stats: ClueStats }) {
+export function StatsCharts({ stats: s, period }: { stats: ClueStats; period: Period }) {
+  const navigate = useNavigate();
   const funnel = [
     { name: '收到', value: s.funnel.received, itemStyle: { color: COLORS.received } },
     { name: '采纳', value: s.funnel.adopted, itemStyle: { color: COLORS.adopted } },
     { name: '转办/上报', value: s.funnel.forwarded, itemStyle: { color: COLORS.forwarded } },
     { name: '办结', value: s.funnel.resolved, itemStyle: { color: COLORS.resolved } },
   ];
+  // A line needs a few months to say anything; one or two months read better as bars.
+  const monthType = s.byMonth.length > 2 ? 'line' : 'bar';
   const funnelText = funnel.map((f) => `${f.name} ${f.value} 条`).join('，');
   return (
     <>
@@ -70,8 +77,8 @@ export function StatsCharts({ stats: s }: { stats: ClueStats }) {
                 xAxis: { type: 'category', data: s.byMonth.map((m) => m.month) },
                 yAxis: { type: 'value', minInterval: 1 },
                 series: [
-                  { type: 'line', name: '收到', smooth: true, symbolSize: 8, itemStyle: { color: COLORS.received }, data: s.byMonth.map((m) => m.received) },
-                  { type: 'line', name: '办结', smooth: true, symbol: 'diamond', symbolSize: 9, lineStyle: { type: 'dashed' }, itemStyle: { color: COLORS.resolved }, data: s.byMonth.map((m) => m.resolved) },
+                  { type: monthType, name: '收到', smooth: true, symbolSize: 8, itemStyle: { color: COLORS.received }, data: s.byMonth.map((m) => m.received) },
+                  { type: monthType, name: '办结', smooth: true, symbol: 'diamond', symbolSize: 9, lineStyle: { type: 'dashed' }, itemStyle: { color: COLORS.resolved }, data: s.byMonth.map((m) => m.resolved) },
                 ],
               }}
             />
@@ -81,12 +88,14 @@ export function StatsCharts({ stats: s }: { stats: ClueStats }) {
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={12}>
           <Card size="small" title="按类别" style={{ height: '100%' }}>
-            <Chart label={`按类别：${s.byCategory.map((g) => `${g.label} ${g.received}`).join('，')}`} option={groupBars(s.byCategory, 40)} />
+            <Chart label={`按类别：${s.byCategory.map((g) => `${g.label} ${g.received}`).join('，')}`} option={groupBars(s.byCategory, 40)}
+              onPick={(i) => s.byCategory[i] && void navigate(listLink({ category: s.byCategory[i].key }, period))} />
           </Card>
         </Col>
         <Col xs={24} xl={12}>
           <Card size="small" title="按乡镇/街道" style={{ height: '100%' }}>
-            <Chart label={`按乡镇：${s.byTownship.map((g) => `${g.label} ${g.received}`).join('，')}`} option={groupBars(s.byTownship, 40)} />
+            <Chart label={`按乡镇：${s.byTownship.map((g) => `${g.label} ${g.received}`).join('，')}`} option={groupBars(s.byTownship, 40)}
+              onPick={(i) => s.byTownship[i] && void navigate(listLink({ townshipId: s.byTownship[i].key }, period))} />
           </Card>
         </Col>
       </Row>
@@ -95,12 +104,14 @@ export function StatsCharts({ stats: s }: { stats: ClueStats }) {
 }
 
 /** Clues by channel as a ring, with each channel's count in the legend. */
-export function ChannelPie({ stats: s }: { stats: ClueStats }) {
+export function ChannelPie({ stats: s, period }: { stats: ClueStats; period: Period }) {
+  const navigate = useNavigate();
   const total = s.byChannel.reduce((a, g) => a + g.received, 0);
   const count = new Map(s.byChannel.map((g) => [g.label, g.received]));
   return (
     <Chart
       height={320}
+      onPick={(i) => s.byChannel[i] && void navigate(listLink({ channel: s.byChannel[i].key }, period))}
       label={`按渠道：${s.byChannel.map((g) => `${g.label} ${g.received}`).join('，')}`}
       option={{
         tooltip: { trigger: 'item', formatter: '{b}：{c} 条（{d}%）' },

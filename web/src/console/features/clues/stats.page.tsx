@@ -4,7 +4,7 @@
  * shown as text as well as in a chart.
  */
 import { lazy, Suspense } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { Alert, Button, Card, Col, DatePicker, Flex, Radio, Row, Skeleton, Statistic, Table, Tabs, Tooltip, Typography } from 'antd';
 import { QuestionCircleOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -12,6 +12,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { api, isApiError, type Query } from '../../../shared/api.ts';
 import { ExportButton } from '../../components/export-button.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
+import { listLink } from './list-link.ts';
 import type { ClueStats, StatsGroup } from './types.ts';
 
 const Charts = lazy(() => import('./stats-charts.tsx'));
@@ -68,7 +69,7 @@ function pct(n: number, of: number): string {
   return of > 0 ? `${Math.round((n / of) * 1000) / 10}%` : '—';
 }
 
-function GroupTable({ title, rows }: { title: string; rows: StatsGroup<string | number>[] }) {
+function GroupTable({ title, rows, link }: { title: string; rows: StatsGroup<string | number>[]; link: (key: string | number) => string }) {
   return (
     <Table<StatsGroup<string | number>>
       size="small"
@@ -77,7 +78,7 @@ function GroupTable({ title, rows }: { title: string; rows: StatsGroup<string | 
       aria-label={`按${title}统计`}
       dataSource={rows}
       columns={[
-        { title, dataIndex: 'label' },
+        { title, dataIndex: 'label', render: (label: string, r) => <Link to={link(r.key)} aria-label={`查看${label}的线索`}>{label}</Link> },
         { title: '收到', dataIndex: 'received', align: 'right' },
         { title: '采纳', dataIndex: 'adopted', align: 'right' },
         { title: '办结', dataIndex: 'resolved', align: 'right' },
@@ -89,7 +90,8 @@ function GroupTable({ title, rows }: { title: string; rows: StatsGroup<string | 
 
 export default function ClueStatsPage() {
   const period = usePeriod();
-  const query: Query = { from: period.from, to: period.to };
+  const range = { from: period.from, to: period.to };
+  const query: Query = range;
   const q = useQuery({
     queryKey: ['clues', 'stats', query],
     queryFn: () => api.get<ClueStats>('/clues/stats', query),
@@ -142,8 +144,8 @@ export default function ClueStatsPage() {
                 help: '（满意 + 基本满意）÷ 已评价数',
               },
               { title: '平均办理', value: s.avgHandlingDays ?? '—', suffix: s.avgHandlingDays === null ? '' : '天', note: '工作日，提交到办结', help: '已办结线索从提交到办结的平均工作日数' },
-              { title: '在办超期', value: s.overdueOpen, suffix: '条', danger: s.overdueOpen > 0 },
-              { title: '转化待接手', value: s.conversionsQueued ?? '—', suffix: s.conversionsQueued === undefined ? '' : '条', help: '转为协商议题、提案线索、社情民意信息，尚待相应模块接手' },
+              { title: '在办超期', value: s.overdueOpen, suffix: '条', danger: s.overdueOpen > 0, link: { to: listLink({ state: 'open', overdue: '1' }, range), text: '查看超期线索' } },
+              { title: '转化待接手', value: s.conversionsQueued ?? '—', suffix: s.conversionsQueued === undefined ? '' : '条', help: '转为协商议题、提案线索、社情民意信息，尚待相应模块接手', link: { to: '/clues/conversions', text: '查看转化队列' } },
             ].map((k) => (
               <Col key={k.title} xs={12} md={6} xl={3}>
                 <Card size="small" style={{ height: '100%' }}>
@@ -155,17 +157,18 @@ export default function ClueStatsPage() {
                   />
                   {k.note && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{k.note}</Typography.Text>}
                   {k.danger && <Typography.Text type="danger" style={{ fontSize: 12, display: 'block' }}>需要催办</Typography.Text>}
+                  {k.link && <Link to={k.link.to} style={{ fontSize: 12, display: 'block' }}>{k.link.text}</Link>}
                 </Card>
               </Col>
             ))}
           </Row>
           <Suspense fallback={<Card><Skeleton active /></Card>}>
-            <Charts stats={s} />
+            <Charts stats={s} period={range} />
           </Suspense>
           <Row gutter={[16, 16]}>
             <Col xs={24} xl={8}>
               <Card size="small" title="按渠道" style={{ height: '100%' }}>
-                <Suspense fallback={<Skeleton active />}><ChannelPie stats={s} /></Suspense>
+                <Suspense fallback={<Skeleton active />}><ChannelPie stats={s} period={range} /></Suspense>
               </Card>
             </Col>
             <Col xs={24} xl={16}>
@@ -173,9 +176,9 @@ export default function ClueStatsPage() {
                 <Tabs
                   size="small"
                   items={[
-                    { key: 'category', label: '按类别', children: <GroupTable title="类别" rows={s.byCategory} /> },
-                    { key: 'township', label: '按乡镇/街道', children: <GroupTable title="乡镇/街道" rows={s.byTownship} /> },
-                    { key: 'channel', label: '按渠道', children: <GroupTable title="渠道" rows={s.byChannel} /> },
+                    { key: 'category', label: '按类别', children: <GroupTable title="类别" rows={s.byCategory} link={(k) => listLink({ category: k }, range)} /> },
+                    { key: 'township', label: '按乡镇/街道', children: <GroupTable title="乡镇/街道" rows={s.byTownship} link={(k) => listLink({ townshipId: k }, range)} /> },
+                    { key: 'channel', label: '按渠道', children: <GroupTable title="渠道" rows={s.byChannel} link={(k) => listLink({ channel: k }, range)} /> },
                   ]}
                 />
               </Card>
