@@ -284,6 +284,19 @@ describe('passwords', () => {
     await env.db.updateTable('users').set({ password_changed_at: new Date(Date.now() - 91 * 86_400_000).toISOString() }).where('id', '=', u.id).execute();
     expect((await client.get('/api/v1/auth/me')).json().mustChangePassword).toBe(true);
   });
+
+  it('with an expired password opens only the account routes until the password is changed', async () => {
+    const u = await createUser(env.db, county.id, ['county_admin']);
+    const client = await login(env.app, u.username);
+    expect((await client.get('/api/v1/orgs/places')).statusCode).toBe(200);
+    await env.db.updateTable('users').set({ password_changed_at: '1970-01-01T00:00:00.000Z' }).where('id', '=', u.id).execute();
+    const refused = await client.get('/api/v1/orgs/places');
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().message).toContain('密码已过期');
+    expect((await client.get('/api/v1/auth/me')).statusCode).toBe(200);
+    expect((await client.post('/api/v1/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'Renewed@2026' })).statusCode).toBe(200);
+    expect((await client.get('/api/v1/orgs/places')).statusCode).toBe(200);
+  });
 });
 
 describe('switching tenant', () => {

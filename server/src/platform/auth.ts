@@ -36,6 +36,8 @@ export interface AuthContext {
   csrfToken: string;
   permissions: Set<Permission>;
   actor: Actor;
+  /** Past `security.passwordMaxAgeDays` (or reset by an admin): only the account routes stay open. */
+  passwordExpired: boolean;
 }
 
 declare module 'fastify' {
@@ -76,12 +78,15 @@ async function loadSession(db: Db, token: string): Promise<AuthContext | null> {
     .select([
       's.id', 's.tenant_id', 's.csrf_token', 's.last_seen_at',
       'u.id as user_id', 'u.username', 'u.display_name', 'u.roles', 'u.tenant_id as home_tenant_id',
-      'u.unit_id', 'u.member_id', 'u.active',
+      'u.unit_id', 'u.member_id', 'u.active', 'u.password_changed_at',
     ])
     .where('s.id', '=', id)
     .executeTakeFirst();
   if (!row || !row.active) return null;
-  const idleMinutes = await getSetting(db, row.home_tenant_id, 'security.idleMinutes');
+  const [idleMinutes, maxAgeDays] = await Promise.all([
+    getSetting(db, row.home_tenant_id, 'security.idleMinutes'),
+    getSetting(db, row.home_tenant_id, 'security.passwordMaxAgeDays'),
+  ]);
   const now = Date.now();
   const lastSeen = Date.parse(row.last_seen_at);
   if (now - lastSeen > idleMinutes * 60_000) {
@@ -108,6 +113,7 @@ async function loadSession(db: Db, token: string): Promise<AuthContext | null> {
     csrfToken: row.csrf_token,
     permissions: permissionsFor(roles, row.tenant_id === row.home_tenant_id),
     actor: { id: user.id, name: user.displayName, roles, unitId: user.unitId, memberId: user.memberId },
+    passwordExpired: now - Date.parse(row.password_changed_at) > maxAgeDays * 86_400_000,
   };
 }
 
@@ -162,6 +168,10 @@ export function installRouteGuard(app: FastifyInstance, db: Db): void {
     if (!req.auth) throw new AppError('unauthenticated', '请先登录，或登录已超时');
     if (UNSAFE.has(req.method) && !sameToken(req.headers[CSRF_HEADER] as string | undefined, req.auth.csrfToken)) {
       throw new AppError('csrf_failed', '页面已过期，请刷新后重试');
+    }
+    // 等保: an expired password must be changed before anything else is done with the account.
+    if (req.auth.passwordExpired && !req.routeOptions.url?.startsWith('/api/v1/auth/')) {
+      throw new AppError('forbidden', '密码已过期，请先修改密码');
     }
     if (permission !== 'authenticated' && !req.auth.permissions.has(permission)) {
       throw new AppError('forbidden', '您没有权限执行此操作');

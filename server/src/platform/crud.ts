@@ -15,7 +15,7 @@ import type { Database } from '../db/database.ts';
 import { affected } from '../db/database.ts';
 import { AppError, invalid, notFound } from './errors.ts';
 import { auditSource, writeAudit } from './audit.ts';
-import { authOf } from './auth.ts';
+import { authOf, type AuthContext } from './auth.ts';
 import { isForeignKeyViolation, isUniqueViolation } from './db-errors.ts';
 import { sendWorkbook, type ExportColumn } from './excel.ts';
 import { contains } from './like.ts';
@@ -74,6 +74,8 @@ export interface CrudSpec<Dto, Create extends Record<string, unknown>, Update ex
   /** Enrich listed rows (e.g. attach committee ids). */
   decorate?: (db: Kysely<Database>, tenantId: number, rows: Dto[]) => Promise<Dto[]>;
   uniqueMessage?: string;
+  /** Shape a row for the caller (e.g. mask phone numbers for those who may not manage the data). */
+  present?: (dto: Dto, auth: AuthContext) => Dto;
   defaults?: (now: string, tenantId: number, input: Partial<Create>) => Record<string, unknown>;
 }
 
@@ -93,6 +95,13 @@ export function registerCrud<Dto, C extends Record<string, unknown>, U extends R
   const filters = Object.entries(spec.filters ?? {});
   const querySchema = ListQuery.extend(Object.fromEntries(filters.map(([k, f]) => [k, f.schema.optional()])));
 
+  /** Rows as the caller receives them: related data attached, then shaped for the caller. */
+  async function shape(req: FastifyRequest, rows: Dto[]): Promise<Dto[]> {
+    const auth = authOf(req);
+    const decorated = spec.decorate ? await spec.decorate(db, auth.tenantId, rows) : rows;
+    return spec.present ? decorated.map((d) => spec.present!(d, auth)) : decorated;
+  }
+
   async function list(req: FastifyRequest, query: Record<string, unknown>, all: boolean) {
     const { tenantId } = authOf(req);
     let q = loose(db).selectFrom(spec.table).where('tenant_id', '=', tenantId);
@@ -106,7 +115,7 @@ export function registerCrud<Dto, C extends Record<string, unknown>, U extends R
     const pageSize = Number(query.pageSize ?? 50);
     const found = all ? await rows.limit(10_000).execute() : await rows.limit(pageSize).offset((page - 1) * pageSize).execute();
     const items = found.map((r) => spec.toDto(r as Row));
-    return { items: spec.decorate ? await spec.decorate(db, tenantId, items) : items, total, page, pageSize };
+    return { items: await shape(req, items), total, page, pageSize };
   }
 
   async function findOwn(tenantId: number, id: number, trx: Kysely<Database> = db): Promise<Row> {
@@ -141,8 +150,7 @@ export function registerCrud<Dto, C extends Record<string, unknown>, U extends R
     config: { permission: spec.read, entity: spec.table },
   }, async (req) => {
     const { tenantId } = authOf(req);
-    const [dto] = [spec.toDto(await findOwn(tenantId, req.params.id))];
-    return spec.decorate ? (await spec.decorate(db, tenantId, [dto]))[0] : dto;
+    return (await shape(req, [spec.toDto(await findOwn(tenantId, req.params.id))]))[0];
   });
 
   app.post(spec.path, {
@@ -165,8 +173,7 @@ export function registerCrud<Dto, C extends Record<string, unknown>, U extends R
         return row;
       });
       reply.status(201);
-      const dto = spec.toDto(created);
-      return spec.decorate ? (await spec.decorate(db, auth.tenantId, [dto]))[0] : dto;
+      return (await shape(req, [spec.toDto(created)]))[0];
     } catch (err) {
       translate(err);
     }
@@ -197,8 +204,7 @@ export function registerCrud<Dto, C extends Record<string, unknown>, U extends R
           summary: `修改${spec.label}「${String(before.name ?? before.id)}」`, before: spec.toDto(before), after: input });
         return findOwn(auth.tenantId, before.id, trx);
       });
-      const dto = spec.toDto(updated);
-      return spec.decorate ? (await spec.decorate(db, auth.tenantId, [dto]))[0] : dto;
+      return (await shape(req, [spec.toDto(updated)]))[0];
     } catch (err) {
       translate(err);
     }

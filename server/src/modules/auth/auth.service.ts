@@ -54,19 +54,17 @@ export async function login(db: Db, req: FastifyRequest, input: { username: stri
 }
 
 export async function describeSession(db: Db, auth: AuthContext) {
-  const [tenant, home, user] = await Promise.all([
+  const [tenant, home] = await Promise.all([
     db.selectFrom('orgs').select(['id', 'name', 'kind']).where('id', '=', auth.tenantId).executeTakeFirstOrThrow(),
     db.selectFrom('orgs').select(['id', 'name', 'kind']).where('id', '=', auth.user.homeTenantId).executeTakeFirstOrThrow(),
-    db.selectFrom('users').select(['password_changed_at', 'tenant_id']).where('id', '=', auth.user.id).executeTakeFirstOrThrow(),
   ]);
-  const maxAge = await getSetting(db, user.tenant_id, 'security.passwordMaxAgeDays');
   return {
     user: { ...auth.user },
     tenant,
     homeTenant: home,
     permissions: [...auth.permissions].sort(),
     csrfToken: auth.csrfToken,
-    mustChangePassword: Date.now() - Date.parse(user.password_changed_at) > maxAge * 86_400_000,
+    mustChangePassword: auth.passwordExpired,
   };
 }
 

@@ -52,6 +52,8 @@ export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
         .where('tenant_id', '=', tenantId).where('member_id', 'in', rows.map((r) => r.id)).execute();
       return rows.map((r) => ({ ...r, committeeIds: links.filter((l) => l.member_id === r.id).map((l) => l.committee_id) }));
     },
+    // 个人信息保护法: only those who manage members see their full numbers.
+    present: (d, auth) => (auth.permissions.has('member.manage') ? d : { ...d, phone: maskPhone(d.phone) }),
     exportColumns: [
       { header: '姓名', value: (d) => d.name },
       { header: '性别', value: (d) => (d.gender ? GENDER_LABELS[d.gender] : '') },

@@ -128,6 +128,18 @@ describe('members CRUD', () => {
     expect((await staff.post('/api/v1/members', { name: '越权', term: '第十一届' })).statusCode).toBe(403);
   });
 
+  it('shows full phone numbers only to those who manage members', async () => {
+    const m = await createMember(env.db, a.id, { name: '号码测试', phone: '13912345678' });
+    const { client: staff } = await clientFor(env, a.id, ['staff']);
+    const seen = async (c: Client) => {
+      const listed = ((await c.get(`/api/v1/members?q=${encodeURIComponent('号码测试')}`)).json() as { items: { id: number; phone: string }[] }).items.find((x) => x.id === m.id);
+      const one = (await c.get(`/api/v1/members/${m.id}`)).json() as { phone: string };
+      return [listed?.phone, one.phone];
+    };
+    expect(await seen(staff)).toEqual(['139****5678', '139****5678']);
+    expect(await seen(admin)).toEqual(['13912345678', '13912345678']);
+  });
+
   it('exports the own county\'s members with masked phone numbers', async () => {
     const county = await createCounty(env.db);
     const { client } = await clientFor(env, county.id, ['county_admin']);
