@@ -141,6 +141,8 @@ export const ClueSimilarQuerySchema = z.strictObject({
   content: z.string().trim().max(2000).refine((s) => s.isWellFormed(), '含有无效字符'),
   townshipId: IdSchema,
   category: ClueCategorySchema.optional(),
+  villageId: z.union([IdSchema, z.null()]).optional(),
+  place: z.union([z.string().trim().max(100), z.null()]).optional(),
 });
 
 const CodeSchema = z.string().trim().toUpperCase().regex(/^[0-9A-Z]{10}$/, '查询码为 10 位字母或数字');

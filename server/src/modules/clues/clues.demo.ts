@@ -8,7 +8,7 @@ import { CLUE_WORKFLOW, type ClueCategory, type ClueState, type ClueTransition }
 import { planTransition, type Actor, type TransitionPlan } from '@xs/core/workflow.ts';
 import { EMPTY_CALENDAR } from '@xs/core/calendar.ts';
 import type { Db } from '../../db/database.ts';
-import { searchTokens } from '../../platform/search/segment.ts';
+import { clueSearchTokens, ensurePlaceNames } from './clues.similar.ts';
 
 const ROADS = ['滨河路', '幸福街', '白云大道', '平安街', '伊河大道', '嵩州公园路', '人民路', '新华街'];
 const TEMPLATES: [ClueCategory, string, string][] = [
@@ -65,6 +65,7 @@ export async function seedDemoClues(db: Db, ctx: { songxianId: number; now: Date
   const villages = await db.selectFrom('orgs').select(['id', 'name', 'parent_id']).where('tenant_id', '=', tenantId).where('kind', '=', 'village').execute();
   const units = await db.selectFrom('units').select(['id', 'name']).where('tenant_id', '=', tenantId).execute();
   const venues = await db.selectFrom('venues').select(['id', 'township_id']).where('tenant_id', '=', tenantId).execute();
+  await ensurePlaceNames(db, tenantId);
   const staffUser = await db.selectFrom('users').select(['id', 'display_name']).where('username', '=', 'songxian.staff').executeTakeFirstOrThrow();
   const unitUser = await db.selectFrom('users').select(['id', 'display_name', 'unit_id']).where('username', '=', 'songxian.unit').executeTakeFirstOrThrow();
   const staff: Actor = { id: staffUser.id, name: staffUser.display_name, roles: ['staff'] };
@@ -106,7 +107,7 @@ export async function seedDemoClues(db: Db, ctx: { songxianId: number; now: Date
           state: state as ClueState, version, due_at: null as string | null, unit_id: null as number | null, merged_into_id: null as number | null, reply_text: null as string | null,
           rating: null as 'satisfied' | 'basically' | 'unsatisfied' | null, rating_comment: null, supporters: Math.floor(rand() * rand() * 6), published: 0, public_summary: null as string | null,
           recheck_due_at: null as string | null, recheck_result: null, reminded_at: null, extension_days: 0,
-          search_tokens: searchTokens(`${content} ${township.name} ${village?.name ?? ''}`), content_hash: createHash('sha256').update(`${made}${content}`).digest('hex'),
+          search_tokens: clueSearchTokens({ content, townshipName: township.name, villageName: village?.name }), content_hash: createHash('sha256').update(`${made}${content}`).digest('hex'),
           created_at: createdAt, accepted_at: null as string | null, forwarded_at: null as string | null, replied_at: null as string | null, resolved_at: null as string | null, closed_at: null as string | null,
         };
         const events: { transition: string; label: string; from: string | null; to: string; actor: string; kind: 'user' | 'public'; actorId: number | null; note: string | null; data: Record<string, unknown> | null; at: string }[] = [

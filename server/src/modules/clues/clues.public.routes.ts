@@ -108,7 +108,8 @@ export const cluePublicRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (req) => {
     await county(req.params.countyId);
     if (req.body.content.length < 6) return { items: [] };
-    const found = await findSimilarClues(db, req.params.countyId, { content: req.body.content, townshipId: req.body.townshipId, category: req.body.category ?? null, openOnly: true }, 5);
+    const found = await findSimilarClues(db, req.params.countyId, { content: req.body.content, townshipId: req.body.townshipId, category: req.body.category ?? null,
+      place: req.body.place ?? null, villageId: req.body.villageId ?? null, openOnly: true }, 5);
     if (found.length === 0) return { items: [] };
     const rows = await db.selectFrom('clues').select(['id', 'code', 'content', 'category', 'state', 'supporters', 'created_at'])
       .where('tenant_id', '=', req.params.countyId).where('id', 'in', found.map((f) => f.id)).execute();

@@ -201,7 +201,8 @@ export const clueRoutes: FastifyPluginAsyncZod = async (app) => {
     const tenantId = authOf(req).tenantId;
     const clue = await findClue(db, tenantId, req.params.id);
     if (!clue) throw notFound('线索');
-    const found = await findSimilarClues(db, tenantId, { content: clue.content, townshipId: clue.township_id, category: clue.category, excludeId: clue.id }, 8);
+    const found = await findSimilarClues(db, tenantId, { content: clue.content, townshipId: clue.township_id, category: clue.category, excludeId: clue.id,
+      place: clue.place, villageId: clue.village_id }, 8);
     const rows = found.length ? await db.selectFrom('clues').selectAll().where('tenant_id', '=', tenantId).where('id', 'in', found.map((f) => f.id)).execute() : [];
     const names = await namesFor(db, tenantId, rows);
     return { items: found.flatMap((f) => {

@@ -20,7 +20,7 @@ import { getCalendar, getSetting } from '../../platform/settings.ts';
 import { enqueueMessage, notifyUsers } from '../../platform/notify.ts';
 import { isUniqueViolation } from '../../platform/db-errors.ts';
 import { groupCommit } from '../../platform/group-commit.ts';
-import { searchTokens } from '../../platform/search/segment.ts';
+import { clueSearchTokens, ensurePlaceNames } from './clues.similar.ts';
 import { findClue, namesFor, summarize, toListItem, type ClueRow } from './clues.repository.ts';
 import './clues.settings.ts';
 
@@ -65,7 +65,8 @@ export async function submitClue(db: Kysely<Database>, tenantId: number, input: 
   ]);
   const dueAt = addWorkingDays(now, acceptDays, calendar).toISOString();
   const contentHash = sha256(`${input.townshipId}|${normalise(input.content)}`);
-  const textTokens = searchTokens(`${input.content} ${input.place ?? ''}`);
+  // Index and query with the same dictionary: the county's place names are in it first.
+  await ensurePlaceNames(db, tenantId);
   const photoTokens = [...new Set(input.photoTokens ?? [])];
   const secret = newSecret();
 
@@ -108,7 +109,7 @@ export async function submitClue(db: Kysely<Database>, tenantId: number, input: 
             .where('token', 'in', photoTokens).where('used', '=', 0).execute()
           : [];
         if (uploads.length !== photoTokens.length) throw invalid([{ path: 'photoTokens', message: '有照片已失效，请重新上传' }]);
-        const tokens = [textTokens, searchTokens(township!.name), village ? searchTokens(village.name) : ''].filter(Boolean).join(' ');
+        const tokens = clueSearchTokens({ content: input.content, place: input.place, townshipName: township!.name, villageName: village?.name });
         const row = await trx.insertInto('clues').values({
           tenant_id: tenantId, code, secret_hash: sha256(secret), kind: input.kind, category: input.category, channel: input.channel,
           content: input.content, township_id: input.townshipId, village_id: input.villageId ?? null, place: input.place ?? null,
@@ -258,9 +259,12 @@ export async function recheckClue(db: Kysely<Database>, clue: ClueRow, solved: b
 
 export async function supplementClue(db: Kysely<Database>, clue: ClueRow, content: string, ip: string | null) {
   const merged = `${clue.content}\n【补充】${content}`.slice(0, 4000);
+  const names = await namesFor(db, clue.tenant_id, [clue]);
+  await ensurePlaceNames(db, clue.tenant_id);
+  const tokens = clueSearchTokens({ content: merged, place: clue.place, townshipName: names.org.get(clue.township_id), villageName: clue.village_id ? names.org.get(clue.village_id) : null });
   await applyTransition(db, { def: CLUE_WORKFLOW, table: 'clues', caseType: 'clue', label: '线索', tenantId: clue.tenant_id, id: clue.id,
     expectedVersion: clue.version, actor: 'public', transition: 'supplement', input: { fields: { content } }, ip, eventData: { content },
-    changes: () => ({ content: merged, search_tokens: searchTokens(merged) }) });
+    changes: () => ({ content: merged, search_tokens: tokens }) });
 }
 
 /** "我也遇到了": a citizen adds their voice to an open clue instead of filing a new one. */
