@@ -82,8 +82,8 @@ describe('console foundation', () => {
       // The scheduler also writes entries; narrow the log to this test's names.
       await page.getByRole('searchbox', { name: '关键词（描述、操作、操作人）' }).fill(suffix);
       await page.getByRole('searchbox', { name: '关键词（描述、操作、操作人）' }).press('Enter');
-      await page.getByText(`新增乡镇/村「${township}」`).waitFor();
-      await page.getByText(`新增委员「${member}」`).waitFor();
+      await page.getByRole('cell', { name: `新增乡镇/村「${township}」`, exact: true }).waitFor();
+      await page.getByRole('cell', { name: `新增委员「${member}」`, exact: true }).waitFor();
       const memberEntry = page.getByRole('row', { name: new RegExp(`新增委员「${member}」`) });
       await memberEntry.getByRole('button', { name: /展开/ }).click();
       await page.getByRole('region', { name: '修改后 / 提交内容' }).or(page.locator('pre[aria-label="修改后 / 提交内容"]')).first().waitFor();
