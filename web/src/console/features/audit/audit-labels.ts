@@ -1,5 +1,27 @@
-/** Chinese names of audit actions (`entity.verb`); a feature adds its entities and special actions here. */
+/**
+ * Chinese names of audit actions (`entity.verb`). Workflow transitions are named from their declared
+ * workflow (`clue.forward` → 民意线索·转办); a feature adds its workflow to WORKFLOWS and any special actions here.
+ */
+import { CLUE_WORKFLOW } from '@xs/core/schemas/clues.ts';
+
+interface NamedWorkflow {
+  name: string;
+  label: string;
+  transitions: Record<string, { label: string }>;
+}
+
+const WORKFLOWS: NamedWorkflow[] = [CLUE_WORKFLOW];
+
 export const ACTION_LABELS: Record<string, string> = {
+  ...Object.fromEntries(WORKFLOWS.flatMap((w) => Object.entries(w.transitions).map(([t, d]) => [`${w.name}.${t}`, `${w.label}·${d.label}`]))),
+  'clue.submit': '民意线索·群众提交',
+  'clue.remind': '民意线索·超期催办',
+  'clue.recheck': '民意线索·回访复核',
+  'clue.view_contact': '民意线索·查看联系方式',
+  'clue_rule.create': '新增转办规则',
+  'clue_rule.delete': '删除转办规则',
+  'settings.update': '修改规则设置',
+  'settings.calendar': '修改工作日历',
   'auth.login': '登录',
   'auth.login_failed': '登录失败',
   'auth.locked': '账号锁定',
@@ -17,6 +39,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   venue: '履职阵地',
   member: '委员',
   user: '用户',
+  clue: '民意线索',
 };
 
 const VERBS: Record<string, string> = { create: '新增', update: '修改', delete: '删除', import: '导入' };
