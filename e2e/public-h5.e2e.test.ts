@@ -279,6 +279,11 @@ describe('直通政协 H5', () => {
     expect(await page.getByRole('radio', { name: '城关镇' }).isChecked()).toBe(true);
     await page.getByRole('radio', { name: '交通出行' }).check();
     await page.getByLabel('遇到了什么问题').fill(`城关镇人民路早上七点半校门口堵车严重，建议错峰放学${Date.now() % 1000}`);
+    // WeChat may reload the page (e.g. after the camera): what was written comes back.
+    await page.reload();
+    await page.getByText('已恢复您上次没写完的内容').waitFor();
+    expect(await page.getByLabel('遇到了什么问题').inputValue()).toContain('城关镇人民路早上七点半');
+    expect(await page.getByRole('radio', { name: '交通出行' }).isChecked()).toBe(true);
     const submitted = page.waitForRequest((r) => r.method() === 'POST' && /\/clues$/.test(r.url()));
     await page.getByRole('button', { name: '提交' }).click();
     expect((await submitted).postDataJSON()).toMatchObject({ channel: 'qr_venue', venueId: venue.id, townshipId: venue.townshipId });

@@ -15,6 +15,7 @@ import { PhotoPicker } from './PhotoPicker.tsx';
 import { usePhotoUploads } from './photos.ts';
 import { SimilarHint } from './SimilarHint.tsx';
 import { Success } from './Success.tsx';
+import { clearDraft, loadDraft, saveDraft } from './draft.ts';
 
 type Kind = keyof typeof KIND_LABELS;
 
@@ -123,12 +124,20 @@ function ReportFormView({ countyId, form, qrLost }: { countyId: number; form: Re
   const channel: SubmitBody['channel'] = venue ? 'qr_venue' : member ? 'qr_member' : 'h5';
   const via = venue ? `「${venue.name}」` : member ? `「${member.name}委员工作室」` : null;
 
-  const [kind, setKind] = useState<Kind>('problem');
-  const [category, setCategory] = useState<ClueCategory | null>(null);
-  const [townshipId, setTownshipId] = useState<number | null>(venue?.townshipId ?? member?.townshipId ?? null);
-  const [villageId, setVillageId] = useState<number | null>(null);
-  const [place, setPlace] = useState('');
-  const [content, setContent] = useState('');
+  const [draft] = useState(() => {
+    const d = loadDraft(countyId);
+    // Only townships and categories the form still offers.
+    if (d && d.townshipId != null && !form.townships.some((t) => t.id === d.townshipId)) d.townshipId = null;
+    if (d && d.category && !form.categories.some((c) => c.value === d.category)) d.category = null;
+    return d;
+  });
+  const [restored, setRestored] = useState(draft != null);
+  const [kind, setKind] = useState<Kind>(draft?.kind ?? 'problem');
+  const [category, setCategory] = useState<ClueCategory | null>(draft?.category ?? null);
+  const [townshipId, setTownshipId] = useState<number | null>(draft?.townshipId ?? venue?.townshipId ?? member?.townshipId ?? null);
+  const [villageId, setVillageId] = useState<number | null>(draft?.townshipId != null ? draft.villageId : null);
+  const [place, setPlace] = useState(draft?.place ?? '');
+  const [content, setContent] = useState(draft?.content ?? '');
   const [keepLocation, setKeepLocation] = useState(false);
   const [contactName, setContactName] = useState('');
   const [contactPhone, setContactPhone] = useState('');
@@ -137,6 +146,22 @@ function ReportFormView({ countyId, form, qrLost }: { countyId: number; form: Re
   const [formError, setFormError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const photos = usePhotoUploads(countyId, keepLocation);
+
+  useEffect(() => {
+    saveDraft(countyId, { kind, category, townshipId, villageId, place, content });
+  }, [countyId, kind, category, townshipId, villageId, place, content]);
+
+  const startOver = () => {
+    clearDraft(countyId);
+    setKind('problem');
+    setCategory(null);
+    setTownshipId(venue?.townshipId ?? member?.townshipId ?? null);
+    setVillageId(null);
+    setPlace('');
+    setContent('');
+    setRestored(false);
+    setErrors({});
+  };
 
   const township = useMemo(() => form.townships.find((t) => t.id === townshipId) ?? null, [form, townshipId]);
   const wantsContact = contactName.trim() !== '' || contactPhone.trim() !== '';
@@ -190,6 +215,7 @@ function ReportFormView({ countyId, form, qrLost }: { countyId: number; form: Re
     try {
       const r = await publicApi.submit(countyId, body);
       photos.clear();
+      clearDraft(countyId);
       const done = { ...r, hadPhone: body.contactPhone != null };
       // Kept in this tab's history entry only, so a reload shows the code again; never in the URL.
       navigate(h5('/report', countyId), { done }, true);
@@ -220,6 +246,13 @@ function ReportFormView({ countyId, form, qrLost }: { countyId: number; form: Re
         <Notice tone="warning" title="这个二维码对应的地点已找不到">您仍然可以在这里直接反映问题。</Notice>
       ) : (
         !elder && <p className="xs-lead">把身边的问题或建议告诉{form.county.name}，我们会转给有关部门办理，并告诉您结果。</p>
+      )}
+
+      {restored && (
+        <Notice tone="info" title="已恢复您上次没写完的内容">
+          <p>照片需要重新添加。</p>
+          <Button size="small" className="xs-btn xs-inline-btn" onClick={startOver}>清空，重新填写</Button>
+        </Notice>
       )}
 
       <Choices legend="您要" name="kind" columns={2} value={kind} onChange={setKind}
