@@ -168,6 +168,19 @@ describe('tracking', () => {
     expect((await publicPost(env, '/clues/rate', { code: c.code, secret: '1111', rating: 'satisfied' })).statusCode).toBe(404);
   });
 
+  it('stops guessing one code after 10 wrong secrets in an hour, even from many addresses', async () => {
+    const c = await submitClue(env, w.county, { contactPhone: '13600009876', consent: true });
+    for (let i = 0; i < 10; i++) {
+      expect((await publicPost(env, '/clues/track', { code: c.code, secret: String(1000 + i) })).statusCode).toBe(404);
+    }
+    // Now even the right last four digits are refused for this code, while other codes still work.
+    const blocked = await publicPost(env, '/clues/track', { code: c.code, secret: '9876' });
+    expect(blocked.statusCode).toBe(429);
+    expect(blocked.json().message).toMatch(CHINESE);
+    const other = await submitClue(env, w.county, { contactPhone: '13600005555', consent: true });
+    expect((await publicPost(env, '/clues/track', { code: other.code, secret: '5555' })).statusCode).toBe(200);
+  });
+
   it('does not accept the phone digits when the citizen left no phone', async () => {
     const c = await submitClue(env, w.county);
     expect((await publicPost(env, '/clues/track', { code: c.code, secret: '0000' })).statusCode).toBe(404);
