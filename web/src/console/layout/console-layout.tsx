@@ -180,9 +180,12 @@ export default function ConsoleLayout() {
           <UserMenu onChangePassword={() => setPasswordOpen(true)} compact={narrow} />
         </Header>
         <Content id="main-content" tabIndex={-1} style={{ padding: narrow ? 12 : 24, outline: 'none' }}>
-          <Suspense fallback={<PageLoading />}>
-            <Outlet key={me.tenant.id} />
-          </Suspense>
+          {/* With an expired password the server opens only the account routes: no page until it is changed. */}
+          {me.mustChangePassword ? null : (
+            <Suspense fallback={<PageLoading />}>
+              <Outlet key={me.tenant.id} />
+            </Suspense>
+          )}
         </Content>
       </Layout>
       <ChangePasswordModal

@@ -28,6 +28,8 @@ export function ChangePasswordModal({ open, forced, onClose, onLogout }: {
     onSuccess: async () => {
       message.success('密码已修改，其他设备上的登录已退出');
       await queryClient.invalidateQueries({ queryKey: ME_KEY });
+      // Anything refused while the password was expired is asked for again.
+      void queryClient.invalidateQueries({ predicate: (q) => q.state.status === 'error' });
       onClose();
     },
     onError: (err) => applyServerErrors(form, err, message),
