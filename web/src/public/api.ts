@@ -8,7 +8,7 @@ import type {
   BoardPage, County, ReportForm, SimilarClue, SubmitResult, TrackView, UploadResult,
 } from './types.ts';
 import type { z } from 'zod';
-import type { ClueCategory, ClueRating, ClueSubmitSchema } from '@xs/core/schemas/clues.ts';
+import type { ClueRating, ClueSimilarQuerySchema, ClueSubmitSchema } from '@xs/core/schemas/clues.ts';
 
 const BASE = '/api/v1/public';
 
@@ -105,7 +105,7 @@ export const publicApi = {
     return request<ReportForm>('GET', `/counties/${countyId}/form${s ? `?${s}` : ''}`);
   },
   submit: (countyId: number, body: SubmitBody) => request<SubmitResult>('POST', `/counties/${countyId}/clues`, body),
-  similar: (countyId: number, body: { content: string; townshipId: number; category?: ClueCategory }, signal?: AbortSignal) =>
+  similar: (countyId: number, body: z.input<typeof ClueSimilarQuerySchema>, signal?: AbortSignal) =>
     request<{ items: SimilarClue[] }>('POST', `/counties/${countyId}/clues/similar`, body, signal),
   support: (code: string) => request<{ supporters: number }>('POST', '/clues/support', { code }),
   track: (code: string, secret: string) => request<TrackView>('POST', '/clues/track', { code, secret }),

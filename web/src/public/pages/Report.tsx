@@ -284,7 +284,7 @@ function ReportFormView({ countyId, form, qrLost }: { countyId: number; form: Re
           placeholder={kind === 'problem' ? '例如：村口的路灯坏了两个月，晚上出行很不安全' : '例如：建议在卫生院门口增设公交站'} />
       </Field>
 
-      <SimilarHint countyId={countyId} content={content} townshipId={townshipId} category={category} />
+      <SimilarHint countyId={countyId} content={content} townshipId={townshipId} category={category} villageId={villageId || null} place={place} />
 
       <PhotoPicker items={photos.items} onAdd={photos.add} onRemove={(k) => { photos.remove(k); clearError('photoTokens'); }}
         onRetry={(k) => { photos.retry(k); clearError('photoTokens'); }}

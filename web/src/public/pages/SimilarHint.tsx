@@ -10,6 +10,8 @@ interface Props {
   content: string;
   townshipId: number | null;
   category: ClueCategory | null;
+  villageId: number | null;
+  place: string;
 }
 
 const MIN_CHARS = 10;
@@ -38,12 +40,13 @@ function markSupported(code: string): void {
  * “已有群众反映”: while the citizen writes, open clues about the same problem in the same township,
  * so they can add their voice (我也遇到了) instead of filing the same thing again.
  */
-export function SimilarHint({ countyId, content, townshipId, category }: Props) {
+export function SimilarHint({ countyId, content, townshipId, category, villageId, place }: Props) {
   const [items, setItems] = useState<SimilarClue[]>([]);
   const [supported, setSupported] = useState<Record<string, number>>({});
   const [busy, setBusy] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const text = content.trim();
+  const where = place.trim();
   const ready = text.length >= MIN_CHARS && townshipId != null;
 
   useEffect(() => {
@@ -53,7 +56,13 @@ export function SimilarHint({ countyId, content, townshipId, category }: Props) 
     }
     const ctrl = new AbortController();
     const timer = window.setTimeout(() => {
-      publicApi.similar(countyId, { content: text, townshipId, ...(category ? { category } : {}) }, ctrl.signal)
+      const query = {
+        content: text, townshipId,
+        ...(category ? { category } : {}),
+        ...(villageId ? { villageId } : {}),
+        ...(where ? { place: where } : {}),
+      };
+      publicApi.similar(countyId, query, ctrl.signal)
         .then((r) => setItems(r.items.slice(0, 3)))
         .catch(() => {
           // A hint only: when it fails the form works as before.
@@ -63,7 +72,7 @@ export function SimilarHint({ countyId, content, townshipId, category }: Props) 
       window.clearTimeout(timer);
       ctrl.abort();
     };
-  }, [countyId, text, townshipId, category, ready]);
+  }, [countyId, text, townshipId, category, villageId, where, ready]);
 
   const already = supportedCodes();
   const support = async (code: string) => {

@@ -125,7 +125,7 @@ export default function TrackPage({ countyId, initial, presetCode }: Props) {
             autoCapitalize="characters" placeholder="例如：A1B2C3D4E5" clearable />
         </Field>
         <Field htmlFor={`${uid}-secret`} name="secret" label="查询密码" required hint="8 位查询密码；留了手机号的，也可以填手机号后 4 位" error={errors.secret}>
-          <Input id={`${uid}-secret`} value={secret} onChange={setSecret} maxLength={8} autoComplete="off" placeholder="查询密码或手机号后 4 位" clearable />
+          <Input id={`${uid}-secret`} value={secret} onChange={(v) => setSecret(v.toUpperCase())} maxLength={8} autoComplete="off" placeholder="查询密码或手机号后 4 位" clearable />
         </Field>
         {formError && <Notice tone="error" title="没有查到">{formError}</Notice>}
         <Button type="submit" block color="primary" size="large" className="xs-btn xs-submit" loading={loading} loadingText="正在查询">查询</Button>
