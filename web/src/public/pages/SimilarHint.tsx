@@ -89,35 +89,39 @@ export function SimilarHint({ countyId, content, townshipId, category, villageId
     }
   };
 
-  if (!items.length) return <div aria-live="polite" className="xs-similar-empty" />;
+  // The live region stays in the page so that screen readers announce the hint when it appears.
   return (
-    <section className="xs-similar" aria-live="polite" aria-labelledby="xs-similar-title">
-      <h2 id="xs-similar-title" className="xs-similar-title">已有群众反映过类似问题</h2>
-      <p className="xs-hint">如果是同一件事，点“我也遇到了”就行，不用重复提交，政协会知道有更多人关心它。</p>
-      <ul className="xs-similar-list">
-        {items.map((s) => {
-          const count = supported[s.code];
-          const done = count != null || already.has(s.code);
-          return (
-            <li key={s.code} className="xs-similar-item">
-              <p className="xs-similar-summary">{s.summary}</p>
-              <p className="xs-meta">
-                <span>{s.categoryLabel}</span> · <span>{s.stateLabel}</span> · <span>{formatDate(s.createdAt)}</span>
-              </p>
-              <p className="xs-meta">已有 {count ?? s.supporters} 人反映</p>
-              {done ? (
-                <p className="xs-done" role="status">✓ 已记上您的一份{count != null ? `，现在共 ${count} 人反映` : ''}。您可以不再提交，或继续填写您的情况。</p>
-              ) : (
-                <Button color="primary" fill="outline" className="xs-btn" loading={busy === s.code} loadingText="正在提交"
-                  onClick={() => void support(s.code)}>
-                  我也遇到了
-                </Button>
-              )}
-            </li>
-          );
-        })}
-      </ul>
-      {failure && <p className="xs-error" role="alert">{failure}</p>}
-    </section>
+    <div aria-live="polite">
+      {items.length > 0 && (
+        <section className="xs-similar" aria-labelledby="xs-similar-title">
+          <h2 id="xs-similar-title" className="xs-similar-title">已有群众反映过类似问题</h2>
+          <p className="xs-hint">如果是同一件事，点“我也遇到了”就行，不用重复提交，政协会知道有更多人关心它。</p>
+          <ul className="xs-similar-list">
+            {items.map((s) => {
+              const count = supported[s.code];
+              const done = count != null || already.has(s.code);
+              return (
+                <li key={s.code} className="xs-similar-item">
+                  <p className="xs-similar-summary">{s.summary}</p>
+                  <p className="xs-meta">
+                    <span>{s.categoryLabel}</span> · <span>{s.stateLabel}</span> · <span>{formatDate(s.createdAt)}</span>
+                  </p>
+                  <p className="xs-meta">已有 {count ?? s.supporters} 人反映</p>
+                  {done ? (
+                    <p className="xs-done" role="status">✓ 已记上您的一份{count != null ? `，现在共 ${count} 人反映` : ''}。您可以不再提交，或继续填写您的情况。</p>
+                  ) : (
+                    <Button color="primary" fill="outline" className="xs-btn" loading={busy === s.code} loadingText="正在提交"
+                      onClick={() => void support(s.code)}>
+                      我也遇到了
+                    </Button>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+          {failure && <p className="xs-error" role="alert">{failure}</p>}
+        </section>
+      )}
+    </div>
   );
 }
