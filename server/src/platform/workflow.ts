@@ -52,7 +52,10 @@ export async function applyTransition<S extends string, T extends string, C exte
   o: ApplyOptions<S, T, C>,
 ): Promise<{ plan: TransitionPlan<S>; row: C }> {
   const now = o.now ?? new Date();
-  const [setting, calendar] = await Promise.all([settingReader(db, o.tenantId), getCalendar(db, o.tenantId)]);
+  // Inside a caller's transaction read through it: SQLite has one connection, and a read through
+  // `db` would wait for the very transaction it runs in (a deadlock whenever the settings cache is cold).
+  const reader = o.trx ?? db;
+  const [setting, calendar] = await Promise.all([settingReader(reader, o.tenantId), getCalendar(reader, o.tenantId)]);
   const run = async (trx: Transaction<Database>) => {
     const t = trx as unknown as LooseDb;
     const current = (await t.selectFrom(o.table).selectAll().where('id', '=', o.id).where('tenant_id', '=', o.tenantId).executeTakeFirst()) as C & CaseRow | undefined;

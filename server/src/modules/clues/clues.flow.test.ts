@@ -179,6 +179,18 @@ describe('the whole flow', () => {
     expect((await w.staff.get(`/api/v1/clues/${c.id}`)).json().replyText).toContain(phone);
   });
 
+  it('answers a rating and a staff action when the county settings are not cached (no deadlock inside a transaction)', async () => {
+    const c = await clueAt(env, w, 'resolved');
+    // A cold cache makes the workflow runner read settings inside the rating's transaction.
+    invalidateSettings(w.county.id);
+    const rated = await publicPost(env, '/clues/rate', { code: c.code, secret: c.secret, rating: 'unsatisfied', comment: '还是不亮' });
+    expect(rated.statusCode, rated.body).toBe(200);
+    invalidateSettings(w.county.id);
+    const accepted = await must(env, w.staff, c.id, 'forward', { unitId: w.unit.id });
+    expect(accepted).toBeDefined();
+    expect((await clueRow(c.id)).state).toBe('forwarded');
+  }, 20_000);
+
   it('reopens an unsatisfied clue for staff, tells them, and keeps the rating', async () => {
     const staff2 = await clientFor(env, w.county.id, ['staff']);
     const c = await clueAt(env, w, 'resolved', { contactPhone: '13900002222', consent: true });
