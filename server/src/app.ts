@@ -97,7 +97,15 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
 
   // The built web: console at /, public H5 pages at /h5/.
   if (fs.existsSync(path.join(config.webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: false });
+    await app.register(fastifyStatic, {
+      root: config.webDist, wildcard: false, index: false,
+      // web/compress-dist.mjs writes .br and .gz beside each asset at build time.
+      preCompressed: true,
+      setHeaders: (res, file) => {
+        // Hashed file names never change content: cache them for good.
+        if (file.includes(`${path.sep}assets${path.sep}`)) res.header('cache-control', 'public, max-age=31536000, immutable');
+      },
+    });
     const page = (file: string) => fs.readFileSync(path.join(config.webDist, file), 'utf8');
     const consoleHtml = page('index.html');
     const h5Html = fs.existsSync(path.join(config.webDist, 'h5.html')) ? page('h5.html') : consoleHtml;
