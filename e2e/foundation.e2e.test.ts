@@ -3,7 +3,7 @@
  * the forms, and finds both additions in the audit log.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { startApp, type Running } from './harness.ts';
 
 let app: Running;
@@ -24,6 +24,17 @@ async function openAdminPage(page: Page, label: string) {
   if (!(await link.isVisible())) await page.getByRole('menuitem', { name: '系统管理' }).click();
   await link.click();
   await page.getByRole('heading', { level: 1, name: label }).waitFor();
+}
+
+/** Pick an option of an Ant Design select by typing it, and check that the select now shows it. */
+async function choose(page: Page, scope: Locator, label: string, option: string) {
+  const input = scope.getByLabel(label);
+  await input.click();
+  await input.fill(option);
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option }).first().click();
+  // The typed search text is the input's value, not its text: text content shows only a chosen option.
+  const item = scope.locator('.ant-form-item').filter({ has: page.locator(`label[title="${label}"]`) });
+  await expect.poll(async () => item.textContent()).toContain(option);
 }
 
 describe('console foundation', () => {
@@ -60,12 +71,8 @@ describe('console foundation', () => {
       dialog = page.getByRole('dialog', { name: '新增委员' });
       await dialog.getByLabel('姓名').fill(member);
       await dialog.getByLabel('女').check();
-      await dialog.getByLabel('履职小组（乡镇/街道）').click();
-      await dialog.getByLabel('履职小组（乡镇/街道）').fill(township);
-      await page.locator('.ant-select-item-option', { hasText: township }).click();
-      await dialog.getByLabel('界别').click();
-      await dialog.getByLabel('界别').fill('医药卫生界');
-      await page.locator('.ant-select-item-option', { hasText: '医药卫生界' }).click();
+      await choose(page, dialog, '履职小组（乡镇/街道）', township);
+      await choose(page, dialog, '界别', '医药卫生界');
       await dialog.getByLabel('手机号').fill('13900001234');
       await dialog.getByRole('button', { name: button('保存') }).click();
       await page.getByText(`已新增委员「${member}」`).waitFor();

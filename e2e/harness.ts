@@ -61,8 +61,8 @@ export async function startApp(): Promise<Running> {
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xs-e2e-'));
   const port = await freePort();
-  const env = { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
-  delete env.DATABASE_URL; // always the embedded SQLite in the temp dir
+  // Always the embedded SQLite in the temp dir, whatever DATABASE_URL the shell has.
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_URL: '' };
 
   const demo = spawnSync(process.execPath, ['--import', 'tsx', 'server/src/main.ts', 'demo'], { cwd: ROOT, env, encoding: 'utf8' });
   if (demo.status !== 0) throw new Error(`demo seed failed:\n${demo.stdout}\n${demo.stderr}`);
