@@ -40,6 +40,34 @@ function freePort(): Promise<number> {
   });
 }
 
+/** Whether `dir` holds the built pages and every file they name. */
+function isCompleteBuild(dir: string): boolean {
+  return ['index.html', 'h5.html'].every((page) => {
+    const file = path.join(dir, page);
+    if (!fs.existsSync(file)) return false;
+    const refs = [...fs.readFileSync(file, 'utf8').matchAll(/(?:src|href)="\/(assets\/[^"]+)"/g)].map((m) => m[1]!);
+    return refs.every((ref) => fs.existsSync(path.join(dir, ref)));
+  });
+}
+
+/**
+ * Copy web/dist to `dest`. Another build in the same checkout may be emptying and refilling it, so
+ * wait up to a minute for a complete build and copy again if it changed under the copy.
+ */
+async function snapshotWeb(dest: string, timeoutMs = 60_000): Promise<void> {
+  const dist = path.join(ROOT, 'web/dist');
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    if (isCompleteBuild(dist)) {
+      fs.rmSync(dest, { recursive: true, force: true });
+      fs.cpSync(dist, dest, { recursive: true });
+      if (isCompleteBuild(dest)) return;
+    }
+    if (Date.now() > until) throw new Error('web/dist is not built: run `npm run e2e` (it builds the web first)');
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
 async function waitForHealth(url: string, server: ChildProcess, log: () => string, timeoutMs = 60_000): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
@@ -56,16 +84,22 @@ async function waitForHealth(url: string, server: ChildProcess, log: () => strin
 }
 
 export async function startApp(): Promise<Running> {
-  if (!fs.existsSync(path.join(ROOT, 'web/dist/index.html'))) {
-    throw new Error('web/dist is not built: run `npm run e2e` (it builds the web first)');
-  }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xs-e2e-'));
   const port = await freePort();
   // Always the embedded SQLite in the temp dir, whatever DATABASE_URL the shell has.
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_URL: '' };
 
-  const demo = spawnSync(process.execPath, ['--import', 'tsx', 'server/src/main.ts', 'demo'], { cwd: ROOT, env, encoding: 'utf8' });
-  if (demo.status !== 0) throw new Error(`demo seed failed:\n${demo.stdout}\n${demo.stderr}`);
+  // Other work in the same checkout may rebuild web/dist (emptying it) while a test runs; the browser
+  // therefore gets the front end from a copy taken now, and the API from the real server.
+  const webDir = path.join(dataDir, 'web');
+  try {
+    await snapshotWeb(webDir);
+    const demo = spawnSync(process.execPath, ['--import', 'tsx', 'server/src/main.ts', 'demo'], { cwd: ROOT, env, encoding: 'utf8' });
+    if (demo.status !== 0) throw new Error(`demo seed failed:\n${demo.stdout}\n${demo.stderr}`);
+  } catch (err) {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    throw err;
+  }
 
   let output = '';
   const server = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts', 'start'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -73,11 +107,6 @@ export async function startApp(): Promise<Running> {
   server.stderr?.on('data', (d: Buffer) => { output += d.toString(); });
   const log = () => output.slice(-4000);
   const baseUrl = `http://127.0.0.1:${port}`;
-
-  // Other work in the same checkout may rebuild web/dist (emptying it) while a test runs; the browser
-  // therefore gets the front end from a copy taken now, and the API from the real server.
-  const webDir = path.join(dataDir, 'web');
-  fs.cpSync(path.join(ROOT, 'web/dist'), webDir, { recursive: true });
 
   let browser: Browser | undefined;
   const stop = async () => {
