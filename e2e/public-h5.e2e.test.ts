@@ -348,7 +348,11 @@ describe('直通政协 H5', () => {
     await page.getByRole('radio', { name: '基本满意', exact: true }).check();
     await page.getByLabel('还想说的话').fill('路灯修好了，谢谢');
     await page.getByRole('button', { name: '提交评价' }).click();
-    await page.getByText('您的评价：基本满意').waitFor();
+    await page.getByText('谢谢您的评价').waitFor();
+    await page.getByText('✓ 您的评价：基本满意（路灯修好了，谢谢）').waitFor();
+    await page.getByText('已归档').first().waitFor();
+    expect(await page.getByRole('heading', { name: '您对办理结果满意吗？' }).count()).toBe(0);
+    await expectAccessible(page, 'track page after rating');
     await page.context().close();
   });
 });
