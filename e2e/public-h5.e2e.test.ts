@@ -180,7 +180,7 @@ describe('直通政协 H5', () => {
     await similar.waitFor({ timeout: 10_000 });
     expect(await similar.textContent()).toContain('护栏');
     await similar.getByRole('button', { name: '我也遇到了' }).first().click();
-    await similar.getByText(/已记上您的一份，现在共 1 人反映/).waitFor();
+    await similar.getByText(/已记上您的一份，现在另有 1 人也遇到了/).waitFor();
     const wrong = await fetch(`${app.baseUrl}/api/v1/public/clues/track`, {
       method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: firstCode, secret: '0000' }),
     });

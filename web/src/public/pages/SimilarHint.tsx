@@ -106,9 +106,9 @@ export function SimilarHint({ countyId, content, townshipId, category, villageId
                   <p className="xs-meta">
                     <span>{s.categoryLabel}</span> · <span>{s.stateLabel}</span> · <span>{formatDate(s.createdAt)}</span>
                   </p>
-                  <p className="xs-meta">已有 {count ?? s.supporters} 人反映</p>
+                  {(count ?? s.supporters) > 0 && <p className="xs-meta">另有 {count ?? s.supporters} 人也遇到了</p>}
                   {done ? (
-                    <p className="xs-done" role="status">✓ 已记上您的一份{count != null ? `，现在共 ${count} 人反映` : ''}。您可以不再提交，或继续填写您的情况。</p>
+                    <p className="xs-done" role="status">✓ 已记上您的一份{count != null ? `，现在另有 ${count} 人也遇到了` : ''}。您可以不再提交，或继续填写您的情况。</p>
                   ) : (
                     <Button color="primary" fill="outline" className="xs-btn" loading={busy === s.code} loadingText="正在提交"
                       onClick={() => void support(s.code)}>
