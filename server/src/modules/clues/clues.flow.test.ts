@@ -183,12 +183,13 @@ describe('the whole flow', () => {
     const c = await clueAt(env, w, 'resolved');
     // A cold cache makes the workflow runner read settings inside the rating's transaction.
     invalidateSettings(w.county.id);
-    const rated = await publicPost(env, '/clues/rate', { code: c.code, secret: c.secret, rating: 'unsatisfied', comment: '还是不亮' });
+    const rated = await publicPost(env, '/clues/rate', { code: c.code, secret: c.secret, rating: 'basically' });
     expect(rated.statusCode, rated.body).toBe(200);
+    const d = await clueAt(env, w, 'accepted');
     invalidateSettings(w.county.id);
-    const accepted = await must(env, w.staff, c.id, 'forward', { unitId: w.unit.id });
-    expect(accepted).toBeDefined();
-    expect((await clueRow(c.id)).state).toBe('forwarded');
+    await must(env, w.staff, d.id, 'forward', { unitId: w.unit.id });
+    expect((await clueRow(c.id)).state).toBe('closed');
+    expect((await clueRow(d.id)).state).toBe('forwarded');
   }, 20_000);
 
   it('reopens an unsatisfied clue for staff, tells them, and keeps the rating', async () => {
