@@ -3,6 +3,7 @@ import { isPostgres } from './database.ts';
 import type { Db } from './database.ts';
 import * as m0001 from './migrations/20261129_0001_platform.ts';
 import * as m0002 from './migrations/20261129_0002_clues.ts';
+import * as m0003 from './migrations/20261129_0003_clue_list_indexes.ts';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so the same code runs
@@ -11,6 +12,7 @@ import * as m0002 from './migrations/20261129_0002_clues.ts';
 export const MIGRATIONS: Record<string, Migration> = {
   '20261129_0001_platform': m0001,
   '20261129_0002_clues': m0002,
+  '20261129_0003_clue_list_indexes': m0003,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

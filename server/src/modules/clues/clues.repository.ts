@@ -1,9 +1,9 @@
 /** Reading clues: the list with its filters, one clue with its names resolved, and the DTOs. */
-import type { Kysely, Selectable } from 'kysely';
+import { expressionBuilder, sql, type Expression, type Kysely, type Selectable, type SqlBool } from 'kysely';
 import { CLUE_CATEGORIES, CLUE_CHANNELS, CLUE_STATES, OPEN_CLUE_STATES, type ClueListQuery, type ClueState } from '@xs/core/schemas/clues.ts';
 import { maskPhone } from '@xs/core/validation.ts';
-import type { Database } from '../../db/database.ts';
-import { ftsMatch } from '../../platform/search/fts.ts';
+import { isPostgres, type Database } from '../../db/database.ts';
+import { ftsMatch, ftsQuery, toFts5, type FtsTerm } from '../../platform/search/fts.ts';
 import type { CluesTable } from './clues.table.ts';
 
 export type ClueRow = Selectable<CluesTable>;
@@ -60,23 +60,33 @@ export function toListItem(c: ClueRow, names: Names, now = new Date()) {
   };
 }
 
+/** The list filters other than `q`, as conditions on `clues as c`. */
+function clueFilters(tenantId: number, f: Partial<ClueListQuery>, now: Date): Expression<SqlBool>[] {
+  const eb = expressionBuilder<{ c: CluesTable }, 'c'>();
+  const out: Expression<SqlBool>[] = [eb('c.tenant_id', '=', tenantId)];
+  if (f.state === 'open') out.push(eb('c.state', 'in', OPEN_CLUE_STATES));
+  else if (f.state) out.push(eb('c.state', '=', f.state as ClueState));
+  if (f.category) out.push(eb('c.category', '=', f.category));
+  if (f.townshipId) out.push(eb('c.township_id', '=', f.townshipId));
+  if (f.channel) out.push(eb('c.channel', '=', f.channel));
+  if (f.unitId) out.push(eb('c.unit_id', '=', f.unitId));
+  if (f.overdue === '1') out.push(eb('c.state', 'in', OPEN_CLUE_STATES), eb('c.due_at', '<', now.toISOString()));
+  if (f.overdue === '0') out.push(eb.or([eb('c.due_at', 'is', null), eb('c.due_at', '>=', now.toISOString()), eb('c.state', 'not in', OPEN_CLUE_STATES)]));
+  if (f.from) out.push(eb('c.created_at', '>=', new Date(`${f.from}T00:00:00+08:00`).toISOString()));
+  if (f.to) out.push(eb('c.created_at', '<=', new Date(`${f.to}T23:59:59.999+08:00`).toISOString()));
+  return out;
+}
+
+const CODE_QUERY = /^\s*[0-9A-Za-z]{10}\s*$/;
+
 /** The filtered query behind the triage list, the unit portal and the Excel export. */
 export function clueQuery(db: Kysely<Database>, tenantId: number, f: Partial<ClueListQuery>, now = new Date()) {
-  let q = db.selectFrom('clues as c').where('c.tenant_id', '=', tenantId);
-  if (f.state === 'open') q = q.where('c.state', 'in', OPEN_CLUE_STATES);
-  else if (f.state) q = q.where('c.state', '=', f.state as ClueState);
-  if (f.category) q = q.where('c.category', '=', f.category);
-  if (f.townshipId) q = q.where('c.township_id', '=', f.townshipId);
-  if (f.channel) q = q.where('c.channel', '=', f.channel);
-  if (f.unitId) q = q.where('c.unit_id', '=', f.unitId);
-  if (f.overdue === '1') q = q.where('c.state', 'in', OPEN_CLUE_STATES).where('c.due_at', '<', now.toISOString());
-  if (f.overdue === '0') q = q.where((eb) => eb.or([eb('c.due_at', 'is', null), eb('c.due_at', '>=', now.toISOString()), eb('c.state', 'not in', OPEN_CLUE_STATES)]));
-  if (f.from) q = q.where('c.created_at', '>=', new Date(`${f.from}T00:00:00+08:00`).toISOString());
-  if (f.to) q = q.where('c.created_at', '<=', new Date(`${f.to}T23:59:59.999+08:00`).toISOString());
+  let q = db.selectFrom('clues as c');
+  for (const cond of clueFilters(tenantId, f, now)) q = q.where(cond);
   if (f.q) {
     const match = ftsMatch(db, 'clues', 'c', f.q);
     // A tracking code read out by a citizen on the phone finds its clue (its letters are words to the index too).
-    const code = /^\s*[0-9A-Za-z]{10}\s*$/.test(f.q) ? f.q.trim().toUpperCase() : null;
+    const code = CODE_QUERY.test(f.q) ? f.q.trim().toUpperCase() : null;
     if (code) q = q.where((eb) => (match ? eb.or([eb('c.code', '=', code), match]) : eb('c.code', '=', code)));
     // A query of only stop words or punctuation matches everything rather than nothing.
     else if (match) q = q.where(match);
@@ -84,15 +94,72 @@ export function clueQuery(db: Kysely<Database>, tenantId: number, f: Partial<Clu
   return q;
 }
 
+/**
+ * A full-text search counts at most this many matches (more only to reach the page asked for): counting all
+ * 300,000 matches of two common words costs half a second at a million clues. Beyond it `total` is this
+ * number and `totalCapped` is true ("1,000+").
+ */
+export const SEARCH_COUNT_CAP = 1000;
+
+/**
+ * `total` of a list filtered by nothing but state and/or township, from the per-township-and-state counts that
+ * triggers keep exact (migration 0003; SQLite): count(*) over a million clues takes 100+ ms. Null when it does not apply.
+ */
+async function summaryCount(db: Kysely<Database>, tenantId: number, f: ClueListQuery): Promise<number | null> {
+  if (isPostgres(db) || f.category || f.channel || f.unitId || f.overdue || f.from || f.to) return null;
+  const states = f.state === 'open' ? OPEN_CLUE_STATES : f.state ? [f.state as ClueState] : null;
+  const r = await sql<{ n: number | null }>`SELECT sum(n) AS n FROM clue_counts WHERE tenant_id = ${tenantId}
+    ${f.townshipId ? sql`AND township_id = ${f.townshipId}` : sql``}
+    ${states ? sql`AND state IN (${sql.join(states)})` : sql``}`.execute(db);
+  return Number(r.rows[0]?.n ?? 0);
+}
+
+/**
+ * SQLite full-text search, newest first: FTS5 yields its matches in descending rowid order (CROSS JOIN keeps it the
+ * outer loop) and each is checked against the filters in an index rather than the 1 kB row — clues_filter (every
+ * filter column, keyed by id), or with a township clues_tenant_township_id, whose entries for one township sit
+ * together and stay in cache — so page 1 stops after the first page of matches instead of collecting every match
+ * of common words, and the count stops at the cap. Both indexes come from migration 0003.
+ */
+async function searchPageSqlite(db: Kysely<Database>, tenantId: number, f: ClueListQuery, now: Date, term: FtsTerm, countLimit: number) {
+  const where = sql.join([sql`f.clues_fts MATCH ${toFts5(term)}`, sql`c.id = f.rowid`, ...clueFilters(tenantId, f, now)], sql` AND `);
+  const from = sql`clues_fts AS f CROSS JOIN clues AS c INDEXED BY ${sql.raw(f.townshipId ? 'clues_tenant_township_id' : 'clues_filter')}`;
+  const ids = await sql<{ id: number }>`SELECT c.id FROM ${from} WHERE ${where} ORDER BY f.rowid DESC
+    LIMIT ${f.pageSize} OFFSET ${(f.page - 1) * f.pageSize}`.execute(db);
+  const n = await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 FROM ${from} WHERE ${where} ORDER BY f.rowid DESC LIMIT ${countLimit + 1})`.execute(db);
+  const rows = ids.rows.length
+    ? await db.selectFrom('clues as c').selectAll('c').where('c.id', 'in', ids.rows.map((r) => r.id)).orderBy('c.id', 'desc').execute()
+    : [];
+  return { rows, n: Number(n.rows[0]?.n ?? 0) };
+}
+
 export async function listClues(db: Kysely<Database>, tenantId: number, f: ClueListQuery) {
   const now = new Date();
-  const base = clueQuery(db, tenantId, f, now);
-  const [count, rows] = await Promise.all([
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    base.selectAll('c').orderBy('c.id', 'desc').limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute(),
-  ]);
+  const offset = (f.page - 1) * f.pageSize;
+  // Counted up to the cap, or further to cover the page asked for.
+  const countLimit = Math.max(SEARCH_COUNT_CAP, offset + f.pageSize);
+  const code = !!f.q && CODE_QUERY.test(f.q);
+  const term = f.q ? ftsQuery(f.q) : null;
+  const searching = code || term !== null;
+  let rows: ClueRow[];
+  let n: number;
+  if (term && !code && !isPostgres(db)) {
+    ({ rows, n } = await searchPageSqlite(db, tenantId, f, now, term, countLimit));
+  } else {
+    const base = clueQuery(db, tenantId, f, now);
+    const count = async () => {
+      const summary = searching ? null : await summaryCount(db, tenantId, f);
+      if (summary !== null) return summary;
+      const r = searching
+        ? await db.selectFrom(base.select(sql<number>`1`.as('one')).limit(countLimit + 1).as('m')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+        : await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      return Number(r.n);
+    };
+    [rows, n] = await Promise.all([base.selectAll('c').orderBy('c.id', 'desc').limit(f.pageSize).offset(offset).execute(), count()]);
+  }
+  const capped = searching && n > countLimit;
   const names = await namesFor(db, tenantId, rows);
-  return { items: rows.map((r) => toListItem(r, names, now)), total: Number(count.n), page: f.page, pageSize: f.pageSize };
+  return { items: rows.map((r) => toListItem(r, names, now)), total: capped ? countLimit : n, totalCapped: capped, page: f.page, pageSize: f.pageSize };
 }
 
 export async function findClue(db: Kysely<Database>, tenantId: number, id: number): Promise<ClueRow | undefined> {
