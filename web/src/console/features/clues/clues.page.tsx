@@ -19,7 +19,7 @@ import { formatTime } from '../../components/time.ts';
 import { useCan } from '../../session.tsx';
 import { BULK_LABELS, BulkActionModal, type BulkAction } from './bulk-action.modal.tsx';
 import { CATEGORY_OPTIONS, CHANNEL_OPTIONS, DueText, STATE_OPTIONS, StateTag } from './labels.tsx';
-import { PAGE_SIZES, useListState, type Filters } from './list-filters.ts';
+import { listPagination, useListState, type Filters } from './list-filters.ts';
 import { saveQueue } from './queue.ts';
 import type { ClueListItem } from './types.ts';
 
@@ -226,15 +226,7 @@ export default function CluesPage() {
               },
             } : undefined}
             locale={{ emptyText: list.hasFilters ? '没有符合筛选条件的线索' : '暂无线索' }}
-            pagination={{
-              current: list.page,
-              pageSize: list.pageSize,
-              total: q.data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: [...PAGE_SIZES],
-              showTotal: (total) => `共 ${total} 条`,
-              onChange: (p, size) => list.setPage(size === list.pageSize ? p : 1, size),
-            }}
+            pagination={listPagination(list, q.data?.total ?? 0)}
           />
         </div>
       </Card>

@@ -4,6 +4,7 @@
  */
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
+import type { TablePaginationConfig } from 'antd';
 import type { Query } from '../../../shared/api.ts';
 
 export const FILTER_KEYS = ['state', 'category', 'townshipId', 'channel', 'unitId', 'overdue', 'q', 'from', 'to'] as const;
@@ -75,5 +76,18 @@ export function useListState(defaultPageSize = 20): ListState {
     filters, page, pageSize, filterQuery, setFilters, setPage, clear,
     query: { ...filterQuery, page, pageSize },
     hasFilters: Object.keys(filters).length > 0,
+  };
+}
+
+/** The table's pagination for a list kept in the URL: one definition for the triage list and the unit portal. */
+export function listPagination(list: ListState, total: number): TablePaginationConfig {
+  return {
+    current: list.page,
+    pageSize: list.pageSize,
+    total,
+    showSizeChanger: true,
+    pageSizeOptions: [...PAGE_SIZES],
+    showTotal: (n) => `共 ${n} 条`,
+    onChange: (p, size) => list.setPage(size === list.pageSize ? p : 1, size),
   };
 }

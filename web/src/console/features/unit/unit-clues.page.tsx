@@ -7,7 +7,7 @@ import type { Page } from '../../../shared/types.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { formatTime } from '../../components/time.ts';
 import { DueText, StateTag } from '../clues/labels.tsx';
-import { PAGE_SIZES, useListState } from '../clues/list-filters.ts';
+import { listPagination, useListState } from '../clues/list-filters.ts';
 import type { ClueListItem } from '../clues/types.ts';
 
 export const UNIT_CLUES_KEY = 'unit-clues';
@@ -84,15 +84,7 @@ export default function UnitCluesPage() {
           tableLayout="fixed"
           scroll={{ x: 1000 }}
           locale={{ emptyText: state === DEFAULT_STATE && !filters.overdue && !filters.q ? '目前没有待办理的线索' : '没有符合条件的线索' }}
-          pagination={{
-            current: list.page,
-            pageSize: list.pageSize,
-            total: q.data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: [...PAGE_SIZES],
-            showTotal: (total) => `共 ${total} 条`,
-            onChange: (p, size) => list.setPage(size === list.pageSize ? p : 1, size),
-          }}
+          pagination={listPagination(list, q.data?.total ?? 0)}
         />
       </Card>
     </>
