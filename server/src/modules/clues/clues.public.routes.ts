@@ -93,7 +93,7 @@ export const cluePublicRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags, summary: '提交民意线索（反映问题或提出建议），返回查询码和一次性查询密码', params: CountyParams, body: ClueSubmitSchema },
     config: { permission: 'public', ...limit() },
   }, async (req, reply) => {
-    await county(req.params.countyId);
+    // submitClue checks the county inside its transaction; a second lookup here would only cost the hot path.
     const result = await submitClue(db, req.params.countyId, req.body, { ip: req.ip });
     reply.status(201);
     return result;
