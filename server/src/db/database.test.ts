@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { isForeignKeyViolation, isUniqueViolation } from '../platform/db-errors.ts';
 import { createCounty, createSector, createTestApp, DIALECT, type TestEnv } from '../test/helper.ts';
-import { affected, isPostgres } from './database.ts';
+import { affected, isPostgres, keepStatements } from './database.ts';
 import { migrateToLatest, MIGRATIONS } from './migrate.ts';
 
 let env: TestEnv;
@@ -71,5 +71,29 @@ describe(`the database (${DIALECT})`, () => {
     // A fresh database per file: the only city is the one this file's factories made.
     const cities = await env.db.selectFrom('orgs').select('id').where('kind', '=', 'city').execute();
     expect(cities).toHaveLength(1);
+  });
+});
+
+describe('the SQLite statement cache', () => {
+  it('reuses a statement for the same text, re-reads a changed schema, and keeps at most its size', async () => {
+    const { default: SQLite } = await import('better-sqlite3');
+    const file = new SQLite(':memory:');
+    let prepared = 0;
+    const counting = Object.assign(Object.create(file), { prepare: (text: string) => { prepared++; return file.prepare(text); } }) as typeof file;
+    const cached = keepStatements(counting, 2);
+    cached.prepare('CREATE TABLE t (a INTEGER)').run([]);
+    const select = 'SELECT * FROM t';
+    cached.prepare('INSERT INTO t (a) VALUES (?)').run([1]);
+    expect(cached.prepare(select).all([])).toEqual([{ a: 1 }]);
+    expect(cached.prepare(select)).toBe(cached.prepare(select));
+    // A schema change under a kept statement: SQLite re-prepares it and the new column is there.
+    cached.prepare('ALTER TABLE t ADD COLUMN b TEXT').run([]);
+    expect(cached.prepare(select).all([])).toEqual([{ a: 1, b: null }]);
+    const before = prepared;
+    cached.prepare('SELECT 1 AS x');
+    cached.prepare('SELECT 2 AS x');
+    cached.prepare(select); // dropped as least recently used: prepared again
+    expect(prepared - before).toBe(3);
+    file.close();
   });
 });

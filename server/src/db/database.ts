@@ -1,4 +1,5 @@
-import { Kysely, PostgresDialect, SqliteDialect, PostgresAdapter, sql } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, PostgresAdapter, sql, type SqliteDatabase } from 'kysely';
+import type { Database as SQLiteDatabase } from 'better-sqlite3';
 import fs from 'node:fs';
 import type { Config } from '../config.ts';
 import type { PlatformTables } from '../platform/platform.table.ts';
@@ -41,7 +42,28 @@ export async function createDb(config: Config): Promise<Db> {
   file.pragma('synchronous = FULL');
   file.pragma('foreign_keys = ON');
   file.pragma('busy_timeout = 5000');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: file }) });
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: keepStatements(file) }) });
+}
+
+/**
+ * better-sqlite3 behind a statement cache. Kysely's SQLite driver prepares every query anew; on the public
+ * intake that was 14 % of the CPU. A prepared statement is reusable once `all`/`run` return (the driver never
+ * holds one across an await except when streaming, which nothing here does), and SQLite re-prepares it by itself
+ * after a schema change. Least recently used statements are dropped beyond `size`.
+ */
+export function keepStatements(file: SQLiteDatabase, size = 500): SqliteDatabase {
+  const cache = new Map<string, ReturnType<SQLiteDatabase['prepare']>>();
+  return {
+    close: () => file.close(),
+    prepare(text: string) {
+      let stmt = cache.get(text);
+      if (stmt) cache.delete(text);
+      else stmt = file.prepare(text);
+      cache.set(text, stmt);
+      if (cache.size > size) cache.delete(cache.keys().next().value!);
+      return stmt;
+    },
+  };
 }
 
 export function isPostgres<T>(db: Kysely<T>): boolean {
