@@ -36,8 +36,10 @@ console.log(`fsync probe: ${fmt(fsync, 0)} one-row WAL/FULL commits per second (
 
 const env = { DATA_DIR: appDir, LOG_LEVEL: 'warn', PUBLIC_RATE_LIMIT_MAX: '1000000', HOST: '127.0.0.1', PORT: String(APP_PORT) };
 await runNode(['--import', 'tsx', 'server/src/main.ts', 'demo'], env);
-const app = startChild([...(PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : []), '--import', 'tsx', 'server/src/main.ts', 'start'], env, 'app');
-const base = startChild(['--import', 'tsx', 'bench/baseline-server.ts'], { PORT: String(BASE_PORT), DB_FILE: path.join(dir, 'baseline.db') }, 'baseline');
+// The flags of `npm start` (a larger young generation: fewer scavenges under load); the baseline gets them too.
+const NODE_FLAGS = ['--max-semi-space-size=32'];
+const app = startChild([...NODE_FLAGS, ...(PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : []), '--import', 'tsx', 'server/src/main.ts', 'start'], env, 'app');
+const base = startChild([...NODE_FLAGS, '--import', 'tsx', 'bench/baseline-server.ts'], { PORT: String(BASE_PORT), DB_FILE: path.join(dir, 'baseline.db') }, 'baseline');
 const results: { round: number; app: LoadResult; base: LoadResult }[] = [];
 try {
   await waitForHttp(`http://127.0.0.1:${APP_PORT}/api/health`);
@@ -102,14 +104,15 @@ console.log(`\nmedians over ${results.length} rounds: app ${fmt(appRps, 0)}/s vs
 fs.writeFileSync(path.join(DATA, 'intake-results.json'), JSON.stringify({ machine: m, fsync, connections: CONNECTIONS, duration: DURATION, warmup: WARMUP, results }, null, 2));
 
 if (PROFILE) {
-  // One profile per thread: the main thread (the server) is the big one; the other is tsx's module loader.
+  // One profile per thread: the server's main thread, the intake thread (clues.intake.ts), and small ones
+  // (tsx's module loader). The two biggest are summarised.
   const files = fs.existsSync(profDir) ? fs.readdirSync(profDir).filter((f) => f.endsWith('.cpuprofile')) : [];
   files.sort((a, b) => fs.statSync(path.join(profDir, b)).size - fs.statSync(path.join(profDir, a)).size);
-  if (files[0]) {
-    const target = path.join(DATA, 'intake-app.cpuprofile');
-    fs.copyFileSync(path.join(profDir, files[0]), target);
-    console.log(`\nCPU profile of the app's main thread (${target}; open it in Chrome DevTools):`);
+  files.slice(0, 2).forEach((file, i) => {
+    const target = path.join(DATA, `intake-app-${i + 1}.cpuprofile`);
+    fs.copyFileSync(path.join(profDir, file), target);
+    console.log(`\nCPU profile of an app thread (${target}; open it in Chrome DevTools):`);
     console.log(summariseProfile(target, 40));
-  }
+  });
 }
 if (process.env.KEEP !== '1') fs.rmSync(dir, { recursive: true, force: true });

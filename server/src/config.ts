@@ -21,6 +21,11 @@ export interface Config {
   /** Rate limits for the public endpoints; the benchmark raises them, they are on by default. */
   publicRateLimit: { max: number; windowMs: number };
   webDist: string;
+  /**
+   * Write public submissions in a thread of their own (SQLite files only; see clues.intake.ts).
+   * On unless INTAKE_THREAD=0.
+   */
+  intakeThread: boolean;
 }
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -42,6 +47,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       windowMs: Number(env.PUBLIC_RATE_LIMIT_WINDOW_MS ?? 60_000),
     },
     webDist: path.join(root, 'web/dist'),
+    intakeThread: env.INTAKE_THREAD !== '0',
     ...overrides,
   };
 }

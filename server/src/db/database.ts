@@ -56,6 +56,10 @@ export function keepStatements(file: SQLiteDatabase, size = 500): SqliteDatabase
   return {
     close: () => file.close(),
     prepare(text: string) {
+      // Take the write lock when a transaction opens. Two connections write this file (the intake thread
+      // has its own): a deferred transaction that read first and writes later would fail with
+      // SQLITE_BUSY_SNAPSHOT if the other committed in between, instead of waiting its turn.
+      if (text === 'begin') text = 'begin immediate';
       let stmt = cache.get(text);
       if (stmt) cache.delete(text);
       else stmt = file.prepare(text);

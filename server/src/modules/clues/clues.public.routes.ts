@@ -9,8 +9,9 @@ import {
 import { IdSchema } from '@xs/core/validation.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { preparePhoto, saveFile } from '../../platform/files.ts';
-import { clueByCode, publicBoard, publicView, rateClue, recheckClue, submitClue, supplementClue, supportClue } from './clues.service.ts';
+import { clueByCode, publicBoard, publicView, rateClue, recheckClue, supplementClue, supportClue } from './clues.service.ts';
 import { findSimilarClues } from './clues.similar.ts';
+import { createIntake } from './clues.intake.ts';
 import { summarize } from './clues.repository.ts';
 
 export const CONSENT_TEXT = '您留下的姓名和手机号仅用于县政协工作人员联系您核实情况、告知办理结果和回访，不会公开，也不会提供给与办理无关的单位和个人。'
@@ -24,6 +25,8 @@ export const cluePublicRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, config } = app;
   const limit = (factor = 1) => ({ rateLimit: { max: config.publicRateLimit.max * factor, timeWindow: config.publicRateLimit.windowMs } });
   const tags = ['直通政协（公开）'];
+  const intake = createIntake(db, config);
+  app.addHook('onClose', () => intake.close());
 
   async function county(id: number) {
     const c = await db.selectFrom('orgs').select(['id', 'name']).where('id', '=', id).where('kind', '=', 'county').executeTakeFirst();
@@ -94,7 +97,7 @@ export const cluePublicRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { permission: 'public', ...limit() },
   }, async (req, reply) => {
     // submitClue checks the county inside its transaction; a second lookup here would only cost the hot path.
-    const result = await submitClue(db, req.params.countyId, req.body, { ip: req.ip });
+    const result = await intake.submit(req.params.countyId, req.body, { ip: req.ip });
     reply.status(201);
     return result;
   });

@@ -100,8 +100,12 @@ function okPrefix(prefix: string): boolean {
   return prefix.length >= 2 && HAN.test(prefix) && !FUNCTION_CHARS.test(prefix) && !BAD_PREFIX.has(prefix) && !/[镇乡市]$/.test(prefix) && !TYPE_PREFIX.test(prefix);
 }
 
+/** The suffixes by their last character, longest first (SUFFIXES order), so a word is checked against a few. */
+const SUFFIXES_BY_LAST = new Map<string, string[]>();
+for (const s of SUFFIXES) SUFFIXES_BY_LAST.set(s.at(-1)!, [...(SUFFIXES_BY_LAST.get(s.at(-1)!) ?? []), s]);
+
 function suffixOf(word: string): string | null {
-  for (const s of SUFFIXES) if (word.endsWith(s)) return s;
+  for (const s of SUFFIXES_BY_LAST.get(word.at(-1) ?? '') ?? []) if (word.endsWith(s)) return s;
   return null;
 }
 
