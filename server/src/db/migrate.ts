@@ -4,6 +4,7 @@ import type { Db } from './database.ts';
 import * as m0001 from './migrations/20261129_0001_platform.ts';
 import * as m0002 from './migrations/20261129_0002_clues.ts';
 import * as m0003 from './migrations/20261129_0003_clue_list_indexes.ts';
+import * as m0004 from './migrations/20261129_0004_clue_scope_markers.ts';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so the same code runs
@@ -13,6 +14,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261129_0001_platform': m0001,
   '20261129_0002_clues': m0002,
   '20261129_0003_clue_list_indexes': m0003,
+  '20261129_0004_clue_scope_markers': m0004,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -107,7 +107,7 @@ export async function seedDemoClues(db: Db, ctx: { songxianId: number; now: Date
           state: state as ClueState, version, due_at: null as string | null, unit_id: null as number | null, merged_into_id: null as number | null, reply_text: null as string | null,
           rating: null as 'satisfied' | 'basically' | 'unsatisfied' | null, rating_comment: null, supporters: Math.floor(rand() * rand() * 6), published: 0, public_summary: null as string | null,
           recheck_due_at: null as string | null, recheck_result: null, reminded_at: null, extension_days: 0,
-          search_tokens: clueSearchTokens({ content, townshipName: township.name, villageName: village?.name }), content_hash: createHash('sha256').update(`${made}${content}`).digest('hex'),
+          search_tokens: clueSearchTokens({ content, townshipName: township.name, villageName: village?.name, tenantId, townshipId: township.id }), content_hash: createHash('sha256').update(`${made}${content}`).digest('hex'),
           created_at: createdAt, accepted_at: null as string | null, forwarded_at: null as string | null, replied_at: null as string | null, resolved_at: null as string | null, closed_at: null as string | null,
         };
         const events: { transition: string; label: string; from: string | null; to: string; actor: string; kind: 'user' | 'public'; actorId: number | null; note: string | null; data: Record<string, unknown> | null; at: string }[] = [

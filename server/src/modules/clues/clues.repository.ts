@@ -3,7 +3,8 @@ import { expressionBuilder, sql, type Expression, type Kysely, type Selectable, 
 import { CLUE_CATEGORIES, CLUE_CHANNELS, CLUE_STATES, OPEN_CLUE_STATES, type ClueListQuery, type ClueState } from '@xs/core/schemas/clues.ts';
 import { maskPhone } from '@xs/core/validation.ts';
 import { isPostgres, type Database } from '../../db/database.ts';
-import { ftsMatch, ftsQuery, toFts5, type FtsTerm } from '../../platform/search/fts.ts';
+import { ftsQuery, ftsTermMatch, toFts5, type FtsTerm } from '../../platform/search/fts.ts';
+import { AREA_PREFIX, TENANT_PREFIX } from '../../platform/search/segment.ts';
 import type { CluesTable } from './clues.table.ts';
 
 export type ClueRow = Selectable<CluesTable>;
@@ -84,7 +85,8 @@ export function clueQuery(db: Kysely<Database>, tenantId: number, f: Partial<Clu
   let q = db.selectFrom('clues as c');
   for (const cond of clueFilters(tenantId, f, now)) q = q.where(cond);
   if (f.q) {
-    const match = ftsMatch(db, 'clues', 'c', f.q);
+    const term = ftsQuery(f.q);
+    const match = term ? ftsTermMatch(db, 'clues', 'c', scoped(term, tenantId, f.townshipId)) : null;
     // A tracking code read out by a citizen on the phone finds its clue (its letters are words to the index too).
     const code = CODE_QUERY.test(f.q) ? f.q.trim().toUpperCase() : null;
     if (code) q = q.where((eb) => (match ? eb.or([eb('c.code', '=', code), match]) : eb('c.code', '=', code)));
@@ -115,15 +117,24 @@ async function summaryCount(db: Kysely<Database>, tenantId: number, f: ClueListQ
 }
 
 /**
+ * A search kept to the county, or to one township, inside the index: every clue's index entry carries
+ * its scope markers (segment.ts `scopeMarkers`, migration 0004). The row filters still apply; this only
+ * spares the database the matches of other counties and townships.
+ */
+function scoped(term: FtsTerm, tenantId: number, townshipId?: number): FtsTerm {
+  return { all: [term, townshipId ? AREA_PREFIX + townshipId : TENANT_PREFIX + tenantId] };
+}
+
+/**
  * SQLite full-text search, newest first: FTS5 yields its matches in descending rowid order (CROSS JOIN keeps it the
- * outer loop) and each is checked against the filters in an index rather than the 1 kB row — clues_filter (every
- * filter column, keyed by id), or with a township clues_tenant_township_id, whose entries for one township sit
- * together and stay in cache — so page 1 stops after the first page of matches instead of collecting every match
- * of common words, and the count stops at the cap. Both indexes come from migration 0003.
+ * outer loop); the scope marker in the MATCH keeps them to the county or the township, and each is checked against
+ * the other filters in clues_filter (every filter column, keyed by id; migration 0003) rather than the 1 kB row. So
+ * page 1 stops after the first page of matches instead of collecting every match of common words, and the count
+ * stops at the cap.
  */
 async function searchPageSqlite(db: Kysely<Database>, tenantId: number, f: ClueListQuery, now: Date, term: FtsTerm, countLimit: number) {
-  const where = sql.join([sql`f.clues_fts MATCH ${toFts5(term)}`, sql`c.id = f.rowid`, ...clueFilters(tenantId, f, now)], sql` AND `);
-  const from = sql`clues_fts AS f CROSS JOIN clues AS c INDEXED BY ${sql.raw(f.townshipId ? 'clues_tenant_township_id' : 'clues_filter')}`;
+  const where = sql.join([sql`f.clues_fts MATCH ${toFts5(scoped(term, tenantId, f.townshipId))}`, sql`c.id = f.rowid`, ...clueFilters(tenantId, f, now)], sql` AND `);
+  const from = sql`clues_fts AS f CROSS JOIN clues AS c INDEXED BY clues_filter`;
   const ids = await sql<{ id: number }>`SELECT c.id FROM ${from} WHERE ${where} ORDER BY f.rowid DESC
     LIMIT ${f.pageSize} OFFSET ${(f.page - 1) * f.pageSize}`.execute(db);
   const n = await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 FROM ${from} WHERE ${where} ORDER BY f.rowid DESC LIMIT ${countLimit + 1})`.execute(db);

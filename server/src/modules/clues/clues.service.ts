@@ -48,6 +48,8 @@ const normalise = (text: string) => text.normalize('NFKC').replace(/[\s\p{P}\p{S
 export interface SubmitContext {
   ip: string | null;
   now?: Date;
+  /** `searchTokens(content + ' ' + place)` when the caller has already computed them (the intake thread's caller does). */
+  textTokens?: string;
 }
 
 /**
@@ -74,10 +76,11 @@ export async function submitClue(db: Kysely<Database>, tenantId: number, input: 
     const code = newCode(now);
     try {
       await groupCommit(db, async (trx) => {
-        const county = await trx.selectFrom('orgs').select(['id', 'kind']).where('id', '=', tenantId).executeTakeFirst();
-        if (!county || county.kind !== 'county') throw notFound('县区');
-        const places = await trx.selectFrom('orgs').select(['id', 'name', 'kind', 'parent_id']).where('tenant_id', '=', tenantId)
-          .where('id', 'in', [input.townshipId, input.villageId ?? input.townshipId]).execute();
+        // The county, the township and the village in one read.
+        const orgs = await trx.selectFrom('orgs').select(['id', 'name', 'kind', 'parent_id', 'tenant_id'])
+          .where('id', 'in', [tenantId, input.townshipId, input.villageId ?? input.townshipId]).execute();
+        if (!orgs.some((o) => o.id === tenantId && o.kind === 'county')) throw notFound('县区');
+        const places = orgs.filter((o) => o.tenant_id === tenantId);
         const township = places.find((p) => p.id === input.townshipId && p.kind === 'township');
         const village = input.villageId ? places.find((p) => p.id === input.villageId && p.kind === 'village') : undefined;
         const issues = [
@@ -109,7 +112,8 @@ export async function submitClue(db: Kysely<Database>, tenantId: number, input: 
             .where('token', 'in', photoTokens).where('used', '=', 0).execute()
           : [];
         if (uploads.length !== photoTokens.length) throw invalid([{ path: 'photoTokens', message: '有照片已失效，请重新上传' }]);
-        const tokens = clueSearchTokens({ content: input.content, place: input.place, townshipName: township!.name, villageName: village?.name });
+        const tokens = clueSearchTokens({ content: input.content, place: input.place, townshipName: township!.name, villageName: village?.name,
+          tenantId, townshipId: input.townshipId }, ctx.textTokens);
         const row = await trx.insertInto('clues').values({
           tenant_id: tenantId, code, secret_hash: sha256(secret), kind: input.kind, category: input.category, channel: input.channel,
           content: input.content, township_id: input.townshipId, village_id: input.villageId ?? null, place: input.place ?? null,
@@ -280,7 +284,8 @@ export async function supplementClue(db: Kysely<Database>, clue: ClueRow, conten
   const merged = `${clue.content}\n【补充】${content}`.slice(0, 4000);
   const names = await namesFor(db, clue.tenant_id, [clue]);
   await ensurePlaceNames(db, clue.tenant_id);
-  const tokens = clueSearchTokens({ content: merged, place: clue.place, townshipName: names.org.get(clue.township_id), villageName: clue.village_id ? names.org.get(clue.village_id) : null });
+  const tokens = clueSearchTokens({ content: merged, place: clue.place, townshipName: names.org.get(clue.township_id), villageName: clue.village_id ? names.org.get(clue.village_id) : null,
+    tenantId: clue.tenant_id, townshipId: clue.township_id });
   await applyTransition(db, { def: CLUE_WORKFLOW, table: 'clues', caseType: 'clue', label: '线索', tenantId: clue.tenant_id, id: clue.id,
     expectedVersion: clue.version, actor: 'public', transition: 'supplement', input: { fields: { content } }, ip, eventData: { content },
     changes: () => ({ content: merged, search_tokens: tokens }) });

@@ -250,7 +250,8 @@ describe(`findSimilarClues scope (${DIALECT})`, () => {
     const row = await insertRawClue(env.db, county.id, { content: '阳光小区停车难', townshipId: county.townshipId, searchTokens: 'stale' });
     expect(await reindexClueTokens(env.db, county.id)).toBe(1);
     const after = await env.db.selectFrom('clues').select('search_tokens').where('id', '=', row.id).executeTakeFirstOrThrow();
-    expect(after.search_tokens).toBe(clueSearchTokens({ content: '阳光小区停车难', townshipName: '城关镇' }));
+    expect(after.search_tokens).toBe(clueSearchTokens({ content: '阳光小区停车难', townshipName: '城关镇', tenantId: county.id, townshipId: county.townshipId }));
+    expect(after.search_tokens.endsWith(` zt${county.id} zw${county.townshipId}`)).toBe(true);
     expect(await reindexClueTokens(env.db, county.id)).toBe(0);
     expect((await findSimilarClues(env.db, county.id, { content: '阳光小区车位不足', townshipId: county.townshipId })).map((f) => f.id)).toEqual([row.id]);
   });

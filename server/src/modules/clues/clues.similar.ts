@@ -22,7 +22,7 @@
  */
 import { OPEN_CLUE_STATES, type ClueCategory } from '@xs/core/schemas/clues.ts';
 import type { Db } from '../../db/database.ts';
-import { addPlaces, addTownships, analyze, cleanToken, parseSearchTokens, searchTokens, CONCEPT_PREFIX, PLACE_PREFIX } from '../../platform/search/segment.ts';
+import { addPlaces, addTownships, analyze, cleanToken, parseSearchTokens, scopeMarkers, searchTokens, AREA_PREFIX, CONCEPT_PREFIX, PLACE_PREFIX } from '../../platform/search/segment.ts';
 import { normalizeText } from '../../platform/search/normalize.ts';
 import { conceptLabel, isGenericConcept } from '../../platform/search/concepts.ts';
 import { isAreaPlace, placeCore } from '../../platform/search/places.ts';
@@ -334,7 +334,7 @@ export async function similarCandidates(db: Db, tenantId: number, input: Similar
       .select(['c.id', 'c.code', 'c.category', 'c.village_id', 'c.place', 'c.search_tokens', 'c.created_at'])
       .where('c.tenant_id', '=', tenantId)
       .where('c.township_id', '=', input.townshipId)
-      .where(ftsTermMatch(db, 'clues', 'c', term));
+      .where(ftsTermMatch(db, 'clues', 'c', { all: [term, AREA_PREFIX + input.townshipId] }));
     q = input.openOnly ? q.where('c.state', 'in', OPEN_CLUE_STATES) : q.where('c.state', '!=', 'merged');
     if (input.excludeId) q = q.where('c.id', '!=', input.excludeId);
     // The age limit is applied to what comes back: a created_at condition here leads SQLite to walk the
@@ -404,10 +404,20 @@ export function ensurePlaceNames(db: Db, tenantId: number, extra: string[] = [])
   return done;
 }
 
+/** The part of a clue's index entry that comes from what the citizen wrote (the costly part to compute). */
+export function clueTextTokens(c: { content: string; place?: string | null }): string {
+  return searchTokens(`${c.content} ${c.place ?? ''}`);
+}
+
 /** What the full-text index stores for a clue: its text and place, then its township and village names. */
-export function clueSearchTokens(c: { content: string; place?: string | null; townshipName?: string | null; villageName?: string | null }): string {
-  return [searchTokens(`${c.content} ${c.place ?? ''}`), c.townshipName ? searchTokens(c.townshipName) : '', c.villageName ? searchTokens(c.villageName) : '']
-    .filter(Boolean).join(' ');
+export function clueSearchTokens(
+  c: { content: string; place?: string | null; townshipName?: string | null; villageName?: string | null; tenantId?: number; townshipId?: number },
+  textTokens?: string,
+): string {
+  return [
+    textTokens ?? clueTextTokens(c), c.townshipName ? searchTokens(c.townshipName) : '', c.villageName ? searchTokens(c.villageName) : '',
+    c.tenantId && c.townshipId ? scopeMarkers(c.tenantId, c.townshipId) : '',
+  ].filter(Boolean).join(' ');
 }
 
 /**
@@ -425,7 +435,8 @@ export async function reindexClueTokens(db: Db, tenantId: number, batch = 500): 
     if (!rows.length) return changed;
     after = rows[rows.length - 1].id;
     for (const r of rows) {
-      const tokens = clueSearchTokens({ content: r.content, place: r.place, townshipName: names.get(r.township_id), villageName: r.village_id ? names.get(r.village_id) : null });
+      const tokens = clueSearchTokens({ content: r.content, place: r.place, townshipName: names.get(r.township_id), villageName: r.village_id ? names.get(r.village_id) : null,
+        tenantId, townshipId: r.township_id });
       if (tokens === r.search_tokens) continue;
       await db.updateTable('clues').set({ search_tokens: tokens }).where('tenant_id', '=', tenantId).where('id', '=', r.id).execute();
       changed++;

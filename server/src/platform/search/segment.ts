@@ -159,13 +159,30 @@ export function searchTokens(text: string): string {
   return out.join(' ');
 }
 
-/** zc<concept>, zp<place>, zr<reference>: a marker, not a word of the text. */
+/**
+ * Scope markers: `zt<tenant id>` and `zw<township id>` (ids, not names: 黄庄乡 and 闫庄镇 share 庄). A search
+ * ANDs the caller's scope into the MATCH, so the index itself keeps to one county or one township instead of
+ * every match being checked against the rows (bench/README.md §2).
+ */
+export const TENANT_PREFIX = 'zt';
+export const AREA_PREFIX = 'zw';
+
+export function scopeMarkers(tenantId: number, townshipId: number): string {
+  return `${TENANT_PREFIX}${tenantId} ${AREA_PREFIX}${townshipId}`;
+}
+
+/** zc<concept>, zp<place>, zr<reference>, zt<id>, zw<id>: a marker, not a word of the text. */
 function isMarker(w: string): boolean {
   if (w.charCodeAt(0) !== 0x7a || w.length < 3) return false;
   const k = w.charCodeAt(1);
   const third = w.charCodeAt(2);
   const lower = third >= 0x61 && third <= 0x7a;
+  if (k === 0x74 || k === 0x77) return isScopeMarker(w);
   return k === 0x63 ? lower : (k === 0x70 || k === 0x72) && !lower;
+}
+
+function isScopeMarker(w: string): boolean {
+  return (w.startsWith(TENANT_PREFIX) || w.startsWith(AREA_PREFIX)) && /^z[tw]\d+$/.test(w);
 }
 
 export interface StoredTokens {
@@ -181,6 +198,7 @@ export function parseSearchTokens(stored: string): StoredTokens {
   for (const t of stored.split(' ')) {
     if (!t) continue;
     if (!isMarker(t)) out.words.push(t);
+    else if (isScopeMarker(t)) continue;
     else if (t.startsWith(CONCEPT_PREFIX)) out.concepts.push(t.slice(2));
     else if (t.startsWith(PLACE_PREFIX)) out.places.push(t.slice(2));
     else out.references.push(t.slice(2));
