@@ -5,6 +5,8 @@ import type { GENDER_LABELS, MEMBER_STATUS_LABELS, UNIT_KIND_LABELS, VENUE_KIND_
 export interface Page<T> {
   items: T[];
   total: number;
+  /** A search counts its matches only up to a cap: `total` is then the cap and there are more ("1,000+"). */
+  totalCapped?: boolean;
   page: number;
   pageSize: number;
 }

@@ -7,7 +7,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import { CLUE_WORKFLOW, type ClueCategory, type ClueState, type ClueTransition } from '@xs/core/schemas/clues.ts';
 import { planTransition, type Actor, type TransitionPlan } from '@xs/core/workflow.ts';
 import { EMPTY_CALENDAR } from '@xs/core/calendar.ts';
+import type { Insertable } from 'kysely';
 import type { Db } from '../../db/database.ts';
+import type { CluesTable } from './clues.table.ts';
 import { clueSearchTokens, ensurePlaceNames } from './clues.similar.ts';
 
 const ROADS = ['滨河路', '幸福街', '白云大道', '平安街', '伊河大道', '嵩州公园路', '人民路', '新华街'];
@@ -54,6 +56,19 @@ const PATHS: [ClueState, ClueTransition[], number][] = [
   ['converted', ['accept', 'convert'], 12],
 ];
 
+interface DemoEvent {
+  transition: string;
+  label: string;
+  from: string | null;
+  to: string;
+  actor: string;
+  kind: 'user' | 'public';
+  actorId: number | null;
+  note: string | null;
+  data: Record<string, unknown> | null;
+  at: string;
+}
+
 let seed = 20261129;
 const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
 const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
@@ -81,6 +96,7 @@ export async function seedDemoClues(db: Db, ctx: { songxianId: number; now: Date
   const total = PATHS.reduce((n, p) => n + p[2], 0);
   let made = 0;
   const mergeTargets: number[] = [];
+  const planned: { row: Insertable<CluesTable>; events: DemoEvent[]; state: ClueState }[] = [];
   await db.transaction().execute(async (trx) => {
     for (const [finalState, path, count] of PATHS) {
       for (let i = 0; i < count; i++) {
@@ -92,7 +108,7 @@ export async function seedDemoClues(db: Db, ctx: { songxianId: number; now: Date
         const content = template.replace('{road}', pick(ROADS)).replace('{road2}', pick(ROADS)).replace('{n}', String(1 + Math.floor(rand() * 200)))
           .replaceAll('{village}', village ? village.name : `${township.name}${pick(['东', '西', '南', '北'])}村`);
         // Older clues have travelled further along their path.
-        const ageDays = Math.floor(3 + (path.length / 5) * 100 * rand() + (made / total) * 10);
+        const ageDays = Math.floor(1 + 6 * rand() + (path.length / 5) * 100 * rand() + (made / total) * 10);
         let at = new Date(ctx.now.getTime() - ageDays * 86_400_000 - Math.floor(rand() * 10) * 3600_000);
         const createdAt = at.toISOString();
         const hasPhone = rand() < 0.6;
@@ -110,7 +126,7 @@ export async function seedDemoClues(db: Db, ctx: { songxianId: number; now: Date
           search_tokens: clueSearchTokens({ content, townshipName: township.name, villageName: village?.name, tenantId, townshipId: township.id }), content_hash: createHash('sha256').update(`${made}${content}`).digest('hex'),
           created_at: createdAt, accepted_at: null as string | null, forwarded_at: null as string | null, replied_at: null as string | null, resolved_at: null as string | null, closed_at: null as string | null,
         };
-        const events: { transition: string; label: string; from: string | null; to: string; actor: string; kind: 'user' | 'public'; actorId: number | null; note: string | null; data: Record<string, unknown> | null; at: string }[] = [
+        const events: DemoEvent[] = [
           { transition: 'submit', label: '群众提交', from: null, to: 'submitted', actor: '群众', kind: 'public', actorId: null, note: null, data: { channel: row.channel }, at: createdAt },
         ];
         row.due_at = planTransition(CLUE_WORKFLOW, { state: 'needs_info', version, unit_id: null }, 'public', 'supplement', { fields: { content: 'x' } }, { now: at, calendar: EMPTY_CALENDAR }).dueAt ?? null;
@@ -138,7 +154,7 @@ export async function seedDemoClues(db: Db, ctx: { songxianId: number; now: Date
             }
             case 'decline': note = pick(['该问题属于司法诉讼事项，建议通过法律途径解决', '反映内容不具体，无法核实', '该事项已由12345热线受理，请关注热线回复']); break;
             case 'request_info': note = '请补充具体位置（门牌号或附近标志性建筑）'; break;
-            case 'merge': row.merged_into_id = mergeTargets.length ? pick(mergeTargets) : null; data = { targetId: row.merged_into_id }; break;
+            case 'merge': data = { targetId: null }; break; // the target is picked when the rows are written, among older ones
             case 'convert': data = { kind: pick(['topic', 'proposal_lead', 'opinion']), title: `关于${content.slice(0, 14)}的建议` }; break;
           }
           events.push({ transition: t, label: plan.label, from: state, to: plan.to, actor: typeof actor === 'object' ? actor.name : '群众', kind: typeof actor === 'object' ? 'user' : 'public',
@@ -151,17 +167,27 @@ export async function seedDemoClues(db: Db, ctx: { songxianId: number; now: Date
         row.version = version;
         void finalState;
         row.code = `${createdAt.slice(2, 4)}${createdAt.slice(5, 7)}${createdAt.slice(8, 10)}${String(made).padStart(4, '0').replace(/0/g, 'Z').replace(/1/g, 'X')}`;
-        const inserted = await trx.insertInto('clues').values(row).returning('id').executeTakeFirstOrThrow();
-        if (['forwarded', 'closed', 'resolved'].includes(state) && mergeTargets.length < 30) mergeTargets.push(inserted.id);
-        await trx.insertInto('case_events').values(events.map((e) => ({
-          tenant_id: tenantId, case_type: 'clue', case_id: inserted.id, transition: e.transition, label: e.label, from_state: e.from, to_state: e.to,
-          actor_kind: e.kind, actor_id: e.actorId, actor_name: e.actor, note: e.note, data_json: e.data ? JSON.stringify(e.data) : null, at: e.at,
-        }))).execute();
-        const conv = events.find((e) => e.transition === 'convert');
-        if (conv?.data) {
-          await trx.insertInto('clue_conversions').values({ tenant_id: tenantId, clue_id: inserted.id, kind: conv.data.kind as 'topic', title: String(conv.data.title),
-            created_by: staff.id, created_by_name: staff.name, created_at: conv.at, status: 'queued' }).execute();
-        }
+        planned.push({ row, events, state });
+      }
+    }
+    // Written oldest first, as a real county's clues arrive: ids follow time, so the newest-first triage list
+    // opens on today's mix of states rather than on one state.
+    planned.sort((a, b) => a.row.created_at.localeCompare(b.row.created_at));
+    for (const { row, events, state } of planned) {
+      if (state === 'merged') {
+        row.merged_into_id = mergeTargets.length ? pick(mergeTargets) : null;
+        for (const e of events) if (e.transition === 'merge') e.data = { targetId: row.merged_into_id };
+      }
+      const inserted = await trx.insertInto('clues').values(row).returning('id').executeTakeFirstOrThrow();
+      if (['forwarded', 'closed', 'resolved'].includes(state) && mergeTargets.length < 30) mergeTargets.push(inserted.id);
+      await trx.insertInto('case_events').values(events.map((e) => ({
+        tenant_id: tenantId, case_type: 'clue', case_id: inserted.id, transition: e.transition, label: e.label, from_state: e.from, to_state: e.to,
+        actor_kind: e.kind, actor_id: e.actorId, actor_name: e.actor, note: e.note, data_json: e.data ? JSON.stringify(e.data) : null, at: e.at,
+      }))).execute();
+      const conv = events.find((e) => e.transition === 'convert');
+      if (conv?.data) {
+        await trx.insertInto('clue_conversions').values({ tenant_id: tenantId, clue_id: inserted.id, kind: conv.data.kind as 'topic', title: String(conv.data.title),
+          created_by: staff.id, created_by_name: staff.name, created_at: conv.at, status: 'queued' }).execute();
       }
     }
   });

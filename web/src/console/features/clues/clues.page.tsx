@@ -226,7 +226,7 @@ export default function CluesPage() {
               },
             } : undefined}
             locale={{ emptyText: list.hasFilters ? '没有符合筛选条件的线索' : '暂无线索' }}
-            pagination={listPagination(list, q.data?.total ?? 0)}
+            pagination={listPagination(list, q.data)}
           />
         </div>
       </Card>

@@ -80,14 +80,19 @@ export function useListState(defaultPageSize = 20): ListState {
 }
 
 /** The table's pagination for a list kept in the URL: one definition for the triage list and the unit portal. */
-export function listPagination(list: ListState, total: number): TablePaginationConfig {
+/** What the list header says of a total: 共 1,234 条, or 超过 1,000 条 when the search stopped counting at its cap. */
+export function totalText(total: number, capped = false): string {
+  return capped ? `超过 ${total.toLocaleString('zh-CN')} 条` : `共 ${total.toLocaleString('zh-CN')} 条`;
+}
+
+export function listPagination(list: ListState, page: { total: number; totalCapped?: boolean } | undefined): TablePaginationConfig {
   return {
     current: list.page,
     pageSize: list.pageSize,
-    total,
+    total: page?.total ?? 0,
     showSizeChanger: true,
     pageSizeOptions: [...PAGE_SIZES],
-    showTotal: (n) => `共 ${n} 条`,
+    showTotal: (n) => totalText(n, page?.totalCapped),
     onChange: (p, size) => list.setPage(size === list.pageSize ? p : 1, size),
   };
 }

@@ -84,7 +84,7 @@ export default function UnitCluesPage() {
           tableLayout="fixed"
           scroll={{ x: 1000 }}
           locale={{ emptyText: state === DEFAULT_STATE && !filters.overdue && !filters.q ? '目前没有待办理的线索' : '没有符合条件的线索' }}
-          pagination={listPagination(list, q.data?.total ?? 0)}
+          pagination={listPagination(list, q.data)}
         />
       </Card>
     </>

@@ -1,0 +1,43 @@
+/**
+ * The demo county's clues: every state present, written in time order (the triage list opens on a mix of
+ * states), merges pointing at older clues, and every timeline ending where its clue is.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLUE_STATES, type ClueState } from '@xs/core/schemas/clues.ts';
+import { seedDemo } from '../../demo/seed.ts';
+import { createTestApp, DIALECT, type TestEnv } from '../../test/helper.ts';
+
+let env: TestEnv;
+beforeAll(async () => {
+  env = await createTestApp();
+  await seedDemo(env.db);
+});
+afterAll(async () => env.close());
+
+describe(`the demo clues (${DIALECT})`, () => {
+  it('has a few hundred clues in every state, ids in time order', async () => {
+    const rows = await env.db.selectFrom('clues').select(['id', 'state', 'created_at', 'merged_into_id']).orderBy('id').execute();
+    expect(rows.length).toBeGreaterThanOrEqual(300);
+    const states = new Set(rows.map((r) => r.state));
+    for (const s of Object.keys(CLUE_STATES) as ClueState[]) expect(states, s).toContain(s);
+    const times = rows.map((r) => r.created_at);
+    expect(times).toEqual([...times].sort());
+    // The newest page of the triage list shows more than one state.
+    expect(new Set(rows.slice(-20).map((r) => r.state)).size).toBeGreaterThan(1);
+  });
+
+  it('merges into older clues that exist, and every timeline ends in its clue\'s state', async () => {
+    const rows = await env.db.selectFrom('clues').select(['id', 'state', 'merged_into_id']).execute();
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    for (const r of rows.filter((x) => x.state === 'merged')) {
+      expect(r.merged_into_id).not.toBeNull();
+      expect(r.merged_into_id!).toBeLessThan(r.id);
+      expect(byId.get(r.merged_into_id!)?.state).not.toBe('merged');
+    }
+    const last = await env.db.selectFrom('case_events').select(['case_id', 'to_state', 'data_json', 'transition']).where('case_type', '=', 'clue').orderBy('id').execute();
+    const end = new Map<number, string>();
+    for (const e of last) end.set(e.case_id, e.to_state!);
+    for (const r of rows) expect(end.get(r.id), `clue ${r.id}`).toBe(r.state);
+    for (const e of last.filter((x) => x.transition === 'merge')) expect(JSON.parse(e.data_json!).targetId).toBe(byId.get(e.case_id)!.merged_into_id);
+  });
+});
