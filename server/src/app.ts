@@ -1,7 +1,6 @@
 import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import fs from 'node:fs';
 import path from 'node:path';
-import helmet from '@fastify/helmet';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import multipart from '@fastify/multipart';
@@ -13,6 +12,7 @@ import type { Config } from './config.ts';
 import { createDb, type Db } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { installErrorHandler } from './platform/errors.ts';
+import { installSecurityHeaders } from './platform/security-headers.ts';
 import { installRouteGuard } from './platform/auth.ts';
 import { MODULES } from './modules/index.ts';
 import { defineJob, startScheduler } from './platform/scheduler.ts';
@@ -55,18 +55,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   });
 
   // Infrastructure
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        scriptSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        upgradeInsecureRequests: null,
-      },
-    },
-  });
+  installSecurityHeaders(app);
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 6, fields: 30, parts: 40 } });
