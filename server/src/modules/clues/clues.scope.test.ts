@@ -11,7 +11,8 @@ import { ClueListQuerySchema } from '@xs/core/schemas/clues.ts';
 import { loadConfig } from '../../config.ts';
 import { createDb, isPostgres, type Db } from '../../db/database.ts';
 import { MIGRATIONS } from '../../db/migrate.ts';
-import { parseSearchTokens, searchTokens } from '../../platform/search/segment.ts';
+import { addTownships, parseSearchTokens, searchTokens } from '../../platform/search/segment.ts';
+import { clueSearchTokens } from './clues.similar.ts';
 import { createCounty, DIALECT } from '../../test/helper.ts';
 import { listClues } from './clues.repository.ts';
 import { rawClueValues, serviceSearchTokens } from './fixtures/clue-rows.ts';
@@ -57,6 +58,16 @@ describe(`scope markers in the clue index (${DIALECT})`, () => {
     expect((await db.selectFrom('clues').select('search_tokens').where('id', '=', row.id).executeTakeFirstOrThrow()).search_tokens).toBe(old);
     expect((await list(county.id, { q: '路灯 不亮', townshipId: county.townshipId })).items).toEqual([]);
     expect((await migrator.migrateToLatest()).error).toBeUndefined();
+  });
+
+  it('re-reads a place name after the dictionary learns it (the name tokens are kept between submissions)', () => {
+    const name = '瀍涧乡';
+    const before = clueSearchTokens({ content: '路灯不亮', townshipName: name });
+    expect(clueSearchTokens({ content: '路灯不亮', townshipName: name })).toBe(before);
+    expect(addTownships([name])).toBeGreaterThan(0);
+    const after = clueSearchTokens({ content: '路灯不亮', townshipName: name });
+    expect(after).not.toBe(before);
+    expect(after).toBe(`${searchTokens('路灯不亮 ')} ${searchTokens(name)}`);
   });
 
   it('cannot be forged by what a citizen writes, and are not words of the clue', () => {

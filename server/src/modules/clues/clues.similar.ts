@@ -22,7 +22,7 @@
  */
 import { OPEN_CLUE_STATES, type ClueCategory } from '@xs/core/schemas/clues.ts';
 import type { Db } from '../../db/database.ts';
-import { addPlaces, addTownships, analyze, cleanToken, parseSearchTokens, scopeMarkers, searchTokens, AREA_PREFIX, CONCEPT_PREFIX, PLACE_PREFIX } from '../../platform/search/segment.ts';
+import { addPlaces, addTownships, analyze, cleanToken, dictionaryVersion, parseSearchTokens, scopeMarkers, searchTokens, AREA_PREFIX, CONCEPT_PREFIX, PLACE_PREFIX } from '../../platform/search/segment.ts';
 import { normalizeText } from '../../platform/search/normalize.ts';
 import { conceptLabel, isGenericConcept } from '../../platform/search/concepts.ts';
 import { isAreaPlace, placeCore } from '../../platform/search/places.ts';
@@ -409,13 +409,26 @@ export function clueTextTokens(c: { content: string; place?: string | null }): s
   return searchTokens(`${c.content} ${c.place ?? ''}`);
 }
 
+/** searchTokens of a township's or village's name: the same few hundred names on every submission, so kept. */
+const nameCache = new Map<string, string>();
+let nameCacheVersion = -1;
+function nameTokens(name: string): string {
+  if (nameCacheVersion !== dictionaryVersion() || nameCache.size > 10_000) {
+    nameCache.clear();
+    nameCacheVersion = dictionaryVersion();
+  }
+  let t = nameCache.get(name);
+  if (t === undefined) nameCache.set(name, (t = searchTokens(name)));
+  return t;
+}
+
 /** What the full-text index stores for a clue: its text and place, then its township and village names. */
 export function clueSearchTokens(
   c: { content: string; place?: string | null; townshipName?: string | null; villageName?: string | null; tenantId?: number; townshipId?: number },
   textTokens?: string,
 ): string {
   return [
-    textTokens ?? clueTextTokens(c), c.townshipName ? searchTokens(c.townshipName) : '', c.villageName ? searchTokens(c.villageName) : '',
+    textTokens ?? clueTextTokens(c), c.townshipName ? nameTokens(c.townshipName) : '', c.villageName ? nameTokens(c.villageName) : '',
     c.tenantId && c.townshipId ? scopeMarkers(c.tenantId, c.townshipId) : '',
   ].filter(Boolean).join(' ');
 }
