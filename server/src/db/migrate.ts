@@ -5,6 +5,7 @@ import * as m0001 from './migrations/20261129_0001_platform.ts';
 import * as m0002 from './migrations/20261129_0002_clues.ts';
 import * as m0003 from './migrations/20261129_0003_clue_list_indexes.ts';
 import * as m0004 from './migrations/20261129_0004_clue_scope_markers.ts';
+import * as m0005 from './migrations/20261129_0005_versions_and_uploaders.ts';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so the same code runs
@@ -15,6 +16,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261129_0002_clues': m0002,
   '20261129_0003_clue_list_indexes': m0003,
   '20261129_0004_clue_scope_markers': m0004,
+  '20261129_0005_versions_and_uploaders': m0005,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

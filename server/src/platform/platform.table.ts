@@ -121,6 +121,8 @@ export interface FilesTable {
   storage_key: string;
   original_name: string | null;
   created_at: Timestamp;
+  /** The staff or unit user who uploaded it; null for a citizen's anonymous photo. */
+  uploaded_by: number | null;
 }
 
 export interface PlatformTables {

@@ -48,7 +48,7 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
       createSchema: NamedItemSchema, updateSchema: NamedItemSchema.partial().extend({ version: z.number().int().positive() }),
       searchColumn: 'name', orderBy: ['sort', 'id'],
       toRow: (i) => pick(i, { name: 'name', sort: 'sort' }),
-      toDto: (r) => ({ id: r.id, name: str(r.name), sort: Number(r.sort), version: 1 }),
+      toDto: (r) => ({ id: r.id, name: str(r.name), sort: Number(r.sort), version: Number(r.version) }),
       exportColumns: [{ header: '名称', value: (d) => d.name }, { header: '排序', value: (d) => d.sort }],
     });
   }

@@ -22,6 +22,8 @@ export interface SectorsTable {
   tenant_id: number;
   name: string;
   sort: number;
+  /** Starts at 1 (the column's default); each edit adds one. */
+  version: Generated<number>;
 }
 
 export interface CommitteesTable {
@@ -29,6 +31,8 @@ export interface CommitteesTable {
   tenant_id: number;
   name: string;
   sort: number;
+  /** Starts at 1 (the column's default); each edit adds one. */
+  version: Generated<number>;
 }
 
 export type UnitKind = 'department' | 'township_gov' | 'other';

@@ -180,6 +180,29 @@ describe('sectors, committees, units and venues', () => {
     expect(await env.db.selectFrom('committees').select('id').where('id', '=', c.id).executeTakeFirst()).toBeDefined();
   });
 
+  it('checks the version of a sector or committee edit: the second of two edits from the same version gets 409', async () => {
+    for (const [kind, label, row] of [
+      ['sectors', '界别', await createSector(env.db, a.id)],
+      ['committees', '专委会', await createCommittee(env.db, a.id)],
+    ] as const) {
+      expect((await admin.get(`/api/v1/orgs/${kind}/${row.id}`)).json(), kind).toMatchObject({ version: 1 });
+      const first = await admin.patch(`/api/v1/orgs/${kind}/${row.id}`, { name: `${row.name}甲`, sort: 3, version: 1 });
+      expect(first.statusCode, first.body).toBe(200);
+      expect(first.json()).toMatchObject({ name: `${row.name}甲`, sort: 3, version: 2 });
+      const audit = await countRows(env.db, 'audit_log');
+      const second = await admin.patch(`/api/v1/orgs/${kind}/${row.id}`, { name: `${row.name}乙`, version: 1 });
+      expect(second.statusCode, kind).toBe(409);
+      expect(second.json()).toEqual({ error: 'stale_version', message: `该${label}已被他人修改，请刷新后再试` });
+      expect(await env.db.selectFrom(kind).select(['name', 'sort', 'version']).where('id', '=', row.id).executeTakeFirst())
+        .toEqual({ name: `${row.name}甲`, sort: 3, version: 2 });
+      expect(await countRows(env.db, 'audit_log')).toBe(audit);
+      // The version the list hands out is the one that edits.
+      const listed = (await admin.get(`/api/v1/orgs/${kind}?pageSize=500`)).json().items.find((i: { id: number }) => i.id === row.id);
+      expect(listed).toMatchObject({ version: 2 });
+      expect((await admin.patch(`/api/v1/orgs/${kind}/${row.id}`, { name: `${row.name}乙`, version: listed.version })).statusCode).toBe(200);
+    }
+  });
+
   it('manages units with version checks, unique names and a kind filter', async () => {
     const res = await admin.post('/api/v1/orgs/units', { name: '县住建局', kind: 'department', contactName: '张科长', contactPhone: '0379-6123456' });
     expect(res.statusCode, res.body).toBe(201);
