@@ -1,13 +1,11 @@
 /** 重置密码: an admin sets a new password; the user must change it at next login and is signed out now. */
 import { useState } from 'react';
-import { Alert, App, Button, Form, Input, Modal, Space, Typography } from 'antd';
+import { Alert, App, Button, Form, Modal, Typography } from 'antd';
 import { useMutation } from '@tanstack/react-query';
-import { PasswordSchema } from '@xs/core/validation.ts';
 import { api, isApiError } from '../../../shared/api.ts';
 import { applyServerErrors } from '../../../shared/form-errors.ts';
-import { zodRule } from '../../../shared/form-rules.ts';
 import type { User } from '../../../shared/types.ts';
-import { randomPassword } from './password.ts';
+import { PasswordField } from './password-field.tsx';
 
 export function ResetPasswordModal({ user, onClose, onDone }: { user: User | null; onClose: () => void; onDone: () => void }) {
   const { message } = App.useApp();
@@ -47,14 +45,7 @@ export function ResetPasswordModal({ user, onClose, onDone }: { user: User | nul
           description={<>新密码：<Typography.Text code copyable>{done}</Typography.Text><br />请当面或电话告知用户。用户已在所有设备上退出，下次登录时须修改密码。</>} />
       ) : (
         <Form form={form} layout="vertical" preserve={false} onFinish={(v) => reset.mutate(v)}>
-          <Form.Item label="新密码" required extra="至少 8 位，包含大写字母、小写字母、数字、符号中的至少三类">
-            <Space.Compact style={{ width: '100%' }}>
-              <Form.Item name="password" noStyle rules={[zodRule(PasswordSchema)]}>
-                <Input.Password autoComplete="new-password" aria-label="新密码" />
-              </Form.Item>
-              <Button onClick={() => form.setFieldValue('password', randomPassword())}>随机生成</Button>
-            </Space.Compact>
-          </Form.Item>
+          <PasswordField label="新密码" />
         </Form>
       )}
     </Modal>

@@ -1,5 +1,5 @@
 /** 新增/编辑用户: account, name, roles; the unit for unit handlers, the member record for members. */
-import { App, Button, Form, Input, Modal, Select, Space } from 'antd';
+import { App, Form, Input, Modal, Select } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import { CITY_ROLES, ROLE_LABELS, ROLES, type Role } from '@xs/core/roles.ts';
 import { UserCreateSchema } from '@xs/core/schemas/orgs.ts';
@@ -9,7 +9,7 @@ import { maxLengthOf, zodRule } from '../../../shared/form-rules.ts';
 import type { User } from '../../../shared/types.ts';
 import { useMembers, useUnits } from '../../components/options.ts';
 import { useSession } from '../../session.tsx';
-import { randomPassword } from './password.ts';
+import { PasswordField } from './password-field.tsx';
 
 interface Values {
   username: string;
@@ -109,16 +109,7 @@ export function UserFormModal({ user, open, onClose, onSaved }: {
             <Select options={members.options} loading={members.loading} allowClear showSearch={{ optionFilterProp: 'label' }} placeholder="请选择" />
           </Form.Item>
         )}
-        {!user && (
-          <Form.Item label="初始密码" required extra="至少 8 位，包含大写字母、小写字母、数字、符号中的至少三类；请告知用户，首次登录后修改">
-            <Space.Compact style={{ width: '100%' }}>
-              <Form.Item name="password" noStyle rules={[zodRule(S.password)]}>
-                <Input.Password autoComplete="new-password" aria-label="初始密码" />
-              </Form.Item>
-              <Button onClick={() => form.setFieldValue('password', randomPassword())}>随机生成</Button>
-            </Space.Compact>
-          </Form.Item>
-        )}
+        {!user && <PasswordField label="初始密码" hint="请告知用户，首次登录后修改" />}
       </Form>
     </Modal>
   );
