@@ -3,12 +3,13 @@
  * result and date (China time); each entry opens to show what the record was before and after.
  */
 import { useState } from 'react';
-import { Alert, Button, Card, DatePicker, Flex, Input, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, Card, DatePicker, Flex, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
 import { api, isApiError, type Query } from '../../../shared/api.ts';
 import type { AuditEntry, Page } from '../../../shared/types.ts';
 import { ExportButton } from '../../components/export-button.tsx';
+import { FilterBar, FilterSelect } from '../../components/filter-bar.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { formatTime } from '../../components/time.ts';
 import { ACTION_FILTERS, actionLabel } from './audit-labels.ts';
@@ -89,17 +90,16 @@ export default function AuditPage() {
         extra={<ExportButton path="/audit/export" query={filter} fileName="审计日志.xlsx" />}
       />
       <Card>
-        <Flex gap={12} wrap style={{ marginBottom: 16 }} role="search" aria-label="筛选审计日志">
-          <Input.Search aria-label="关键词（描述、操作、操作人）" placeholder="关键词：描述、操作人" allowClear enterButton="搜索"
-            style={{ width: 280 }} maxLength={50} onSearch={(v) => { setQ(v.trim()); firstPage(); }} />
-          <Select aria-label="操作类型" placeholder="操作类型" allowClear style={{ width: 200 }} options={ACTION_FILTERS} value={action}
-            onChange={(v: string | undefined) => { setAction(v); firstPage(); }} />
-          <Select aria-label="结果" placeholder="结果" allowClear style={{ width: 120 }} value={result}
+        <FilterBar label="筛选审计日志" searchLabel="关键词（描述、操作、操作人）" searchPlaceholder="关键词：描述、操作人"
+          onSearch={(v) => { setQ(v); firstPage(); }}>
+          <FilterSelect label="操作类型" width={200} options={ACTION_FILTERS} value={action}
+            onChange={(v) => { setAction(v); firstPage(); }} />
+          <FilterSelect label="结果" width={120} value={result}
             options={[{ value: 'success', label: '成功' }, { value: 'failure', label: '失败' }]}
-            onChange={(v: 'success' | 'failure' | undefined) => { setResult(v); firstPage(); }} />
+            onChange={(v) => { setResult(v); firstPage(); }} />
           <DatePicker.RangePicker aria-label="日期范围" value={range} allowEmpty={[true, true]}
             onChange={(v) => { setRange(v); firstPage(); }} />
-        </Flex>
+        </FilterBar>
         {list.isError && (
           <Alert type="error" showIcon style={{ marginBottom: 16 }} title={isApiError(list.error) ? list.error.message : '加载失败'}
             action={<Button size="small" onClick={() => void list.refetch()}>重试</Button>} />

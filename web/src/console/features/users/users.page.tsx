@@ -1,12 +1,13 @@
 /** 用户: accounts of this org — roles, the unit of unit handlers, reset password, unlock, disable. */
 import { useState } from 'react';
-import { App, Button, Card, Flex, Input, Popconfirm, Select, Space, Table, Tag, Tooltip, type TableColumnsType } from 'antd';
+import { App, Button, Card, Popconfirm, Space, Table, Tag, Tooltip, type TableColumnsType } from 'antd';
 import { LockOutlined, PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { CITY_ROLES, ROLE_LABELS, ROLES, type Role } from '@xs/core/roles.ts';
 import { api, isApiError } from '../../../shared/api.ts';
 import type { User } from '../../../shared/types.ts';
 import { ExportButton } from '../../components/export-button.tsx';
+import { FilterBar, FilterSelect } from '../../components/filter-bar.tsx';
 import { useMembers, useUnits } from '../../components/options.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { formatTime } from '../../components/time.ts';
@@ -117,12 +118,9 @@ export default function UsersPage() {
         }
       />
       <Card>
-        <Flex gap={12} wrap style={{ marginBottom: 16 }} role="search" aria-label="筛选用户">
-          <Input.Search aria-label="按用户名或姓名搜索" placeholder="按用户名或姓名搜索" allowClear enterButton="搜索"
-            style={{ width: 280 }} maxLength={50} onSearch={(v) => setQ(v.trim())} />
-          <Select aria-label="角色" placeholder="角色" allowClear style={{ width: 180 }} options={roleOptions} value={role}
-            onChange={(v: Role | undefined) => setRole(v)} />
-        </Flex>
+        <FilterBar label="筛选用户" searchLabel="按用户名或姓名搜索" onSearch={setQ}>
+          <FilterSelect label="角色" width={180} options={roleOptions} value={role} onChange={setRole} />
+        </FilterBar>
         <Table<User>
           rowKey="id"
           size="middle"
