@@ -2,9 +2,9 @@
 import { useState } from 'react';
 import { Alert, App, Button, Form, Modal, Typography } from 'antd';
 import { useMutation } from '@tanstack/react-query';
-import { api, isApiError } from '../../../shared/api.ts';
-import { applyServerErrors } from '../../../shared/form-errors.ts';
+import { api } from '../../../shared/api.ts';
 import type { User } from '../../../shared/types.ts';
+import { handleUserChangeError } from './change-errors.ts';
 import { PasswordField } from './password-field.tsx';
 
 export function ResetPasswordModal({ user, onClose, onDone }: { user: User | null; onClose: () => void; onDone: () => void }) {
@@ -17,14 +17,7 @@ export function ResetPasswordModal({ user, onClose, onDone }: { user: User | nul
       setDone(password);
       onDone();
     },
-    onError: (err) => {
-      if (isApiError(err) && err.error === 'stale_version') {
-        message.error(err.message);
-        onClose();
-        return;
-      }
-      applyServerErrors(form, err, message);
-    },
+    onError: (err) => handleUserChangeError(err, form, message, onClose),
   });
   const close = () => {
     setDone(null);

@@ -3,12 +3,12 @@ import { App, Form, Input, Modal, Select } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import { CITY_ROLES, ROLE_LABELS, ROLES, type Role } from '@xs/core/roles.ts';
 import { UserCreateSchema } from '@xs/core/schemas/orgs.ts';
-import { api, isApiError } from '../../../shared/api.ts';
-import { applyServerErrors } from '../../../shared/form-errors.ts';
+import { api } from '../../../shared/api.ts';
 import { maxLengthOf, zodRule } from '../../../shared/form-rules.ts';
 import type { User } from '../../../shared/types.ts';
 import { useMembers, useUnits } from '../../components/options.ts';
 import { useSession } from '../../session.tsx';
+import { handleUserChangeError } from './change-errors.ts';
 import { PasswordField } from './password-field.tsx';
 
 interface Values {
@@ -55,14 +55,7 @@ export function UserFormModal({ user, open, onClose, onSaved }: {
       message.success(user ? `已保存用户「${u.displayName}」` : `已新增用户「${u.displayName}」`);
       onSaved(u);
     },
-    onError: (err) => {
-      if (isApiError(err) && err.error === 'stale_version') {
-        message.error(err.message);
-        onClose();
-        return;
-      }
-      applyServerErrors(form, err, message);
-    },
+    onError: (err) => handleUserChangeError(err, form, message, onClose),
   });
 
   return (
