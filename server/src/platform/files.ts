@@ -21,13 +21,20 @@ function storagePath(dataDir: string, key: string): string {
   return path.join(dataDir, 'files', key.slice(0, 2), key);
 }
 
-export async function saveFile(db: Kysely<Database>, dataDir: string, tenantId: number, buf: Buffer, mime: string, name: string | null): Promise<StoredFile> {
+/**
+ * Store an upload and record it. `uploadedBy` is the staff or unit user who sent it; a citizen's anonymous
+ * photo has none. A reply attaches only files its author uploaded, so a file without one is never attached.
+ */
+export async function saveFile(
+  db: Kysely<Database>, dataDir: string, tenantId: number, buf: Buffer, mime: string, name: string | null, uploadedBy: number | null = null,
+): Promise<StoredFile> {
   const sha = createHash('sha256').update(buf).digest('hex');
   const file = storagePath(dataDir, sha);
   await fs.mkdir(path.dirname(file), { recursive: true });
   await fs.writeFile(file, buf, { flag: 'w' });
   const row = await db.insertInto('files').values({
     tenant_id: tenantId, sha256: sha, mime, size: buf.length, storage_key: sha, original_name: name, created_at: new Date().toISOString(),
+    uploaded_by: uploadedBy,
   }).returning('id').executeTakeFirstOrThrow();
   return { id: row.id, mime, size: buf.length, name };
 }

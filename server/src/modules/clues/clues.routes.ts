@@ -282,7 +282,7 @@ export const clueRoutes: FastifyPluginAsyncZod = async (app) => {
     const buf = await file.toBuffer();
     if (file.file.truncated) throw new AppError('payload_too_large', '附件不能超过 10 MB');
     const name = file.filename.slice(0, 120);
-    const saved = await saveFile(db, config.dataDir, ctx.tenantId, buf, attachmentType(buf, name), name);
+    const saved = await saveFile(db, config.dataDir, ctx.tenantId, buf, attachmentType(buf, name), name, ctx.actor.id);
     reply.status(201);
     return { fileId: saved.id, name };
   });

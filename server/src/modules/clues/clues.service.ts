@@ -369,15 +369,14 @@ export async function transitionClue(db: Kysely<Database>, ctx: StaffContext, id
           case 'reply': {
             eventData = { unitId: current.unit_id, replyText: body.replyText, fileIds: body.fileIds ?? [] };
             for (const fileId of new Set(body.fileIds ?? [])) {
-              // A fresh attachment, or a file already on this clue: never another clue's photo or reply, which the unit could then read.
+              // Only the replier's own upload not yet attached anywhere: a file id guessed from another unit (or a
+              // citizen's photo, which has no uploader) would otherwise become readable through this clue.
               const f = await t.selectFrom('files').select('id').where('id', '=', fileId).where('tenant_id', '=', ctx.tenantId)
-                .where(({ not, exists, selectFrom }) => not(exists(selectFrom('clue_files').select('clue_files.file_id')
-                  .whereRef('clue_files.file_id', '=', 'files.id').where('clue_files.clue_id', '!=', id))))
-                .where(({ not, exists, selectFrom }) => not(exists(selectFrom('clue_uploads').select('clue_uploads.token').whereRef('clue_uploads.file_id', '=', 'files.id'))))
+                .where('uploaded_by', '=', ctx.actor.id)
+                .where(({ not, exists, selectFrom }) => not(exists(selectFrom('clue_files').select('clue_files.file_id').whereRef('clue_files.file_id', '=', 'files.id'))))
                 .executeTakeFirst();
-              if (!f) throw invalid([{ path: 'fileIds', message: '附件不存在，请重新上传' }]);
-              await t.insertInto('clue_files').values({ clue_id: id, file_id: fileId, tenant_id: ctx.tenantId, role: 'reply' })
-                .onConflict((oc) => oc.columns(['clue_id', 'file_id']).doNothing()).execute();
+              if (!f) throw invalid([{ path: 'fileIds', message: '附件不存在或不是您上传的，请重新上传' }]);
+              await t.insertInto('clue_files').values({ clue_id: id, file_id: fileId, tenant_id: ctx.tenantId, role: 'reply' }).execute();
             }
             return { reply_text: body.replyText, replied_at: now.toISOString() };
           }

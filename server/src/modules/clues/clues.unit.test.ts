@@ -175,6 +175,40 @@ describe('the unit portal', () => {
     expect((await clueRow(c.id)).state).toBe('forwarded');
   });
 
+  it('attaches only the replier\'s own unused uploads: not another unit\'s fresh upload, nor a file already on a clue', async () => {
+    const c = await clueAt(env, w, 'forwarded');
+    const m = multipart(PDF, '甲单位答复函.pdf');
+    const fileId = (await w.handler.request('POST', `/api/v1/unit/clues/${c.id}/files`, m.body, m.headers)).json().fileId as number;
+
+    // Unit B's handler, on a clue of its own, names unit A's not-yet-used upload.
+    const unitB = await createUnit(env.db, w.county.id);
+    const handlerB = (await clientFor(env, w.county.id, ['unit_handler'], { unitId: unitB.id })).client;
+    const cb = await submitClue(env, w.county);
+    await must(env, w.staff, cb.id, 'accept');
+    await must(env, w.staff, cb.id, 'forward', { unitId: unitB.id });
+    const before = await clueRow(cb.id);
+    const events = (await eventsOf(env, cb.id)).length;
+    const res = await act(env, handlerB, cb.id, 'reply', { replyText: '答复见附件', fileIds: [fileId] }, 'unit/clues');
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ error: 'validation_failed', fields: [{ path: 'fileIds', message: '附件不存在或不是您上传的，请重新上传' }] });
+    expect(await clueRow(cb.id)).toEqual(before);
+    expect(await eventsOf(env, cb.id)).toHaveLength(events);
+    expect(await env.db.selectFrom('clue_files').select('clue_id').where('file_id', '=', fileId).execute()).toEqual([]);
+    expect((await handlerB.get(`/api/v1/unit/clues/${cb.id}/files/${fileId}`)).statusCode).toBe(404);
+    // A colleague in unit A did not upload it either.
+    const colleague = (await clientFor(env, w.county.id, ['unit_handler'], { unitId: w.unit.id })).client;
+    expect((await act(env, colleague, c.id, 'reply', { replyText: '答复见附件', fileIds: [fileId] }, 'unit/clues')).statusCode).toBe(400);
+
+    // Its uploader attaches it; once on a clue it cannot be attached to another.
+    await must(env, w.handler, c.id, 'reply', { replyText: '答复见附件', fileIds: [fileId] }, 'unit/clues');
+    const c2 = await clueAt(env, w, 'forwarded');
+    const again = await act(env, w.handler, c2.id, 'reply', { replyText: '答复见附件', fileIds: [fileId] }, 'unit/clues');
+    expect(again.statusCode).toBe(400);
+    expect(again.json().fields).toEqual([expect.objectContaining({ path: 'fileIds' })]);
+    expect(await env.db.selectFrom('clue_files').select('clue_id').where('file_id', '=', fileId).execute()).toEqual([{ clue_id: c.id }]);
+    expect(await env.db.selectFrom('files').select('uploaded_by').where('id', '=', fileId).executeTakeFirstOrThrow()).toEqual({ uploaded_by: w.handlerUser.id });
+  });
+
   it('returns a clue: 200 with the clue as it left, then it is gone from the unit and back with staff', async () => {
     const c = await clueAt(env, w, 'forwarded');
     const noReason = await act(env, w.handler, c.id, 'return', {}, 'unit/clues');
