@@ -15,3 +15,11 @@ export function contains(column: string, text: string) {
 export function startsWith(column: string, text: string) {
   return sql<SqlBool>`${sql.ref(column)} like ${`${escapeLike(text)}%`} escape '\\'`;
 }
+
+/**
+ * `column` contains `text`, ignoring case on both dialects: SQLite's LIKE folds ASCII case, PostgreSQL's does
+ * not. lower() on both sides folds the same letters on each side of the comparison.
+ */
+export function containsIgnoringCase(column: string, text: string) {
+  return sql<SqlBool>`lower(${sql.ref(column)}) like lower(${`%${escapeLike(text)}%`}) escape '\\'`;
+}

@@ -11,7 +11,7 @@ import { AppError, invalid, notFound } from '../../platform/errors.ts';
 import { checkRefs } from '../../platform/crud.ts';
 import { isUniqueViolation } from '../../platform/db-errors.ts';
 import { sendWorkbook } from '../../platform/excel.ts';
-import { contains } from '../../platform/like.ts';
+import { containsIgnoringCase } from '../../platform/like.ts';
 import type { Selectable, Updateable } from 'kysely';
 
 function toDto(u: Selectable<UsersTable>) {
@@ -40,7 +40,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
   async function list(tenantId: number, query: z.infer<typeof ListQuery>) {
     let q = db.selectFrom('users').selectAll().where('tenant_id', '=', tenantId);
     const text = query.q;
-    if (text) q = q.where((eb) => eb.or([contains('username', text), contains('display_name', text)]));
+    if (text) q = q.where((eb) => eb.or([containsIgnoringCase('username', text), containsIgnoringCase('display_name', text)]));
     if (query.role) q = q.where('roles', 'like', `%"${query.role}"%`);
     return (await q.orderBy('id').limit(5000).execute()).map(toDto);
   }

@@ -49,6 +49,15 @@ describe('users', () => {
     expect(admins).not.toContain(mine.id);
   });
 
+  it('searches usernames ignoring case, on both dialects, within the own county', async () => {
+    const mixed = await createUser(env.db, a.id, ['staff'], { username: 'ZhangWei.Case' });
+    const lower = await createUser(env.db, a.id, ['staff'], { username: 'zhangwei.case2' });
+    await createUser(env.db, b.id, ['staff'], { username: 'ZHANGWEI.case3' });
+    const found = async (q: string) => (await admin.get(`/api/v1/users?q=${encodeURIComponent(q)}`)).json().items.map((u: { id: number }) => u.id);
+    for (const q of ['zhangwei.case', 'ZHANGWEI.CASE', 'ZhAnGwEi.CaSe']) expect(await found(q), q).toEqual([mixed.id, lower.id]);
+    expect(await found('wei.Case2')).toEqual([lower.id]);
+  });
+
   it('creates a user who can log in, audits it without the password', async () => {
     const res = await admin.post('/api/v1/users', { ...NEW_USER, username: 'new.colleague', phone: '13600001234' });
     expect(res.statusCode, res.body).toBe(201);
