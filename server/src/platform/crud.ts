@@ -126,6 +126,12 @@ export function registerCrud<Dto, C extends Record<string, unknown>, U extends R
     return row as Row;
   }
 
+  /** A row as the audit's "before" records it: with its related data (e.g. committees), like the "after" of an edit. */
+  async function snapshot(tenantId: number, row: Row): Promise<Dto> {
+    const dto = spec.toDto(row);
+    return spec.decorate ? (await spec.decorate(db, tenantId, [dto]))[0]! : dto;
+  }
+
   function translate(err: unknown): never {
     if (isUniqueViolation(err)) throw new AppError('conflict', spec.uniqueMessage ?? `已有同名的${spec.label}`, [{ path: 'name', message: spec.uniqueMessage ?? '名称已存在' }]);
     if (isForeignKeyViolation(err)) throw new AppError('conflict', `该${spec.label}已被其他数据使用，不能删除`);
@@ -188,6 +194,8 @@ export function registerCrud<Dto, C extends Record<string, unknown>, U extends R
     const before = await findOwn(auth.tenantId, req.params.id);
     const issues = await checkRefs(db, auth.tenantId, spec.refs?.(input as unknown as Partial<C>) ?? []);
     if (issues.length) throw invalid(issues);
+    // Read before the transaction replaces the related rows; the version check below makes it the state edited.
+    const beforeDto = await snapshot(auth.tenantId, before);
     try {
       const updated = await db.transaction().execute(async (trx) => {
         const changes = spec.toRow(input as unknown as Partial<C>);
@@ -201,7 +209,7 @@ export function registerCrud<Dto, C extends Record<string, unknown>, U extends R
         }
         await spec.afterWrite?.(trx, auth.tenantId, before.id, input as unknown as Partial<C>);
         await writeAudit(trx, { ...auditSource(req), action: `${spec.entity}.update`, entity: spec.entity, entityId: before.id,
-          summary: `修改${spec.label}「${String(before.name ?? before.id)}」`, before: spec.toDto(before), after: input });
+          summary: `修改${spec.label}「${String(before.name ?? before.id)}」`, before: beforeDto, after: input });
         return findOwn(auth.tenantId, before.id, trx);
       });
       return (await shape(req, [spec.toDto(updated)]))[0];
@@ -216,11 +224,12 @@ export function registerCrud<Dto, C extends Record<string, unknown>, U extends R
   }, async (req) => {
     const auth = authOf(req);
     const before = await findOwn(auth.tenantId, req.params.id);
+    const beforeDto = await snapshot(auth.tenantId, before);
     try {
       await db.transaction().execute(async (trx) => {
         await loose(trx).deleteFrom(spec.table).where('id', '=', before.id).where('tenant_id', '=', auth.tenantId).execute();
         await writeAudit(trx, { ...auditSource(req), action: `${spec.entity}.delete`, entity: spec.entity, entityId: before.id,
-          summary: `删除${spec.label}「${String(before.name ?? before.id)}」`, before: spec.toDto(before) });
+          summary: `删除${spec.label}「${String(before.name ?? before.id)}」`, before: beforeDto });
       });
     } catch (err) {
       translate(err);

@@ -57,6 +57,20 @@ describe('members CRUD', () => {
     expect(await committeesOf(m.id)).toEqual([]);
   });
 
+  it('audits an edit\'s committees on both sides: "before" holds the old committeeIds, "after" the new', async () => {
+    const m = (await admin.post('/api/v1/members', { name: '委员甲', term: '第十一届', committeeIds: [committee.id, committee2.id] })).json();
+    expect((await admin.patch(`/api/v1/members/${m.id}`, { committeeIds: [committee2.id], version: 1 })).statusCode).toBe(200);
+    const audit = await env.db.selectFrom('audit_log').select(['before_json', 'after_json']).where('action', '=', 'member.update').where('entity_id', '=', m.id).executeTakeFirstOrThrow();
+    const sorted = (ids: number[]) => [...ids].sort((x, y) => x - y);
+    expect(sorted(JSON.parse(audit.before_json!).committeeIds)).toEqual(sorted([committee.id, committee2.id]));
+    expect(JSON.parse(audit.after_json!).committeeIds).toEqual([committee2.id]);
+
+    // A deletion records the committees the member left.
+    expect((await admin.delete(`/api/v1/members/${m.id}`)).statusCode).toBe(200);
+    const removed = await env.db.selectFrom('audit_log').select('before_json').where('action', '=', 'member.delete').where('entity_id', '=', m.id).executeTakeFirstOrThrow();
+    expect(JSON.parse(removed.before_json!)).toMatchObject({ name: '委员甲', committeeIds: [committee2.id] });
+  });
+
   it('lists only the own county and filters by sector, status and name', async () => {
     const mine = await createMember(env.db, a.id, { name: '筛选委员甲', sectorId: sector2.id });
     const other = await createMember(env.db, a.id, { name: '筛选委员乙', sectorId: sector.id });
