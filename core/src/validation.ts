@@ -2,6 +2,9 @@
 import { z } from 'zod';
 
 z.config(z.locales.zhCN());
+// A required value that is missing (an empty Excel cell, a field left out of a request) is 「不能为空」, as an empty
+// text is; the locale would say 「无效输入：期望 string，实际接收 undefined」. Anything else keeps the locale's message.
+z.config({ customError: (issue) => (issue.code === 'invalid_type' && issue.input === undefined ? '不能为空' : undefined) });
 
 /** Text a person typed: trimmed, without control characters or lone surrogates, bounded. */
 export function text(max: number, min = 1) {

@@ -257,6 +257,23 @@ describe('members import', () => {
     expect(await env.db.selectFrom('members').select('id').where('name', '=', '好委员').executeTakeFirst()).toBeUndefined();
   });
 
+  it('says an empty required cell 「不能为空」 by its row and column, and imports nothing', async () => {
+    const before = await countRows(env.db, 'members');
+    const file = await buildXlsx([
+      HEADER,
+      ['好委员乙', '男', '', '', '', '', '第十一届', ''],
+      ['', '女', '13800000010', '', '', '', '第十一届', '无名委员'],
+      ['无届次委员', '', '', '', '', '', '', ''],
+    ]);
+    const res = await upload(admin, file);
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toEqual({
+      error: 'validation_failed', message: '有 2 行有误，整份文件未导入',
+      fields: [{ path: '第 3 行', message: '姓名：不能为空' }, { path: '第 4 行', message: '届次：不能为空' }],
+    });
+    expect(await countRows(env.db, 'members')).toBe(before);
+  });
+
   it('refuses a file that is not an xlsx, a sheet without the template header, an empty sheet and a non-upload', async () => {
     const before = await countRows(env.db, 'members');
     const notXlsx = await upload(admin, Buffer.from('姓名,届次\n张三,第十一届\n'));
