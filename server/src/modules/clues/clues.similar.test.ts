@@ -195,6 +195,10 @@ describe('scoreSimilarity', () => {
     expect(same('滨河路路灯坏了好几盏，晚上太黑', '人民路的路灯晚上不亮，走路看不清').score).toBeLessThan(SAME_PROBLEM_THRESHOLD);
     expect(same('天桥村卫生室缺药，降压药买不到', '龙王庙村卫生室药品不全，慢性病药得去镇上买').score).toBeLessThan(SAME_PROBLEM_THRESHOLD);
     expect(same('滨河路（幸福街至人民路段）路灯夜间不亮', '人民路从文化路口到汽车站这一段路灯不亮').score).toBeLessThan(SAME_PROBLEM_THRESHOLD);
+    // A broad concept shared (occupied road, lorries) while the specific problems differ.
+    expect(same('北环路夜市摊贩占道经营', '北环路上有人晒玉米，占了半边路').score).toBeLessThan(SAME_PROBLEM_THRESHOLD);
+    expect(same('北环路大货车开得飞快', '北环路的大货车把路面压坏了').score).toBeLessThan(SAME_PROBLEM_THRESHOLD);
+    expect(same('北环路拉土的大车跑得太快', '市民来电反映：北环路重型货车超速行驶').score).toBeGreaterThanOrEqual(SAME_PROBLEM_THRESHOLD);
   });
 
   it('is symmetric and stays in 0..1', () => {

@@ -92,6 +92,8 @@ function conceptWeight(k: string): number {
   return isGenericConcept(k) ? 0.5 : 1;
 }
 
+const hasSpecificConcept = (f: ClueFeatures) => [...f.concepts].some((c) => !isGenericConcept(c));
+
 const placeRef = (name: string): PlaceRef => ({ name, core: placeCore(name) });
 
 function buildFeatures(words: Iterable<string>, concepts: Iterable<string>, places: Iterable<string>, references: Iterable<string>,
@@ -227,8 +229,9 @@ const PLACE_LOGIT: Record<PlaceEvidence, number> = { same: 3, near: 2, partial: 
  * Pure: texts are analysed, features are compared as given.
  *
  * score = P(same problem) × P(same place), each a logistic of its evidence:
- * - problem: concepts shared (+1.5 + 2 × the share of the smaller set), none shared while both name one
- *   (−3), named on one side only (−0.5); text overlap 4 × (text − 0.25); category ±0.3;
+ * - problem: concepts shared (+1.5 + 2 × the share of the smaller set), none shared while both name one,
+ *   or only generic ones while both name a specific one (−3), named on one side only (−0.5); text overlap
+ *   4 × (text − 0.25); category ±0.3;
  * - place: PLACE_LOGIT by evidence, plus 1.5 × (text − 0.2).
  */
 export function scoreSimilarity(a: ClueFeatures | SimilarityText, b: ClueFeatures | SimilarityText): SimilarityResult {
@@ -246,7 +249,12 @@ export function scoreSimilarity(a: ClueFeatures | SimilarityText, b: ClueFeature
   }
   const conceptMin = Math.min(fa.conceptTotal, fb.conceptTotal);
   const concept = conceptMin > 0 ? sharedWeight / conceptMin : 0;
-  const conceptConflict = fa.concepts.size > 0 && fb.concepts.size > 0 && sharedConcepts.length === 0;
+  // A broad concept shared (占用道路, 大货车) does not make one problem of two that each name a specific
+  // one and share none of those: stalls on the road vs grain drying on it, lorries speeding vs lorries
+  // breaking the road.
+  const sharedSpecific = sharedConcepts.some((c) => !isGenericConcept(c));
+  const conceptConflict = fa.concepts.size > 0 && fb.concepts.size > 0
+    && (sharedConcepts.length === 0 || (!sharedSpecific && hasSpecificConcept(fa) && hasSpecificConcept(fb)));
 
   const { place, name: placeName } = placeEvidence(fa, fb);
 

@@ -4,6 +4,7 @@
  * with a real name before the suffix. Township names are not places here: the township is already known.
  */
 import type { Piece } from './segment.ts';
+import { wordTags } from './jieba.ts';
 
 /** A village (or community) is an area; a road, estate, school or landmark is a spot inside one. */
 export type PlaceKind = 'village' | 'spot';
@@ -51,6 +52,11 @@ export function isAreaPlace(name: string): boolean {
   return k ? k === 'village' : /(村|社区|庄|屯|寨)$/.test(name);
 }
 
+/** Whether a registered township's name (or its core) is this word: 田湖 in 田湖卫生院 names no place of its own. */
+function isTownshipName(word: string): boolean {
+  return prefixes.has(word) && word !== '县' && word !== '县城';
+}
+
 /** Whether two place names name the same place: exactly, or nearly (滨河路/滨河大道, 县人民医院/人民医院). */
 export function placeMatch(a: string, b: string): 'same' | 'near' | null {
   if (a === b) return 'same';
@@ -87,14 +93,30 @@ const LANDMARKS = new Set(['卫生院', '中心小学', '中心校', '汽车站'
 
 /** Function characters never inside a place name. */
 const FUNCTION_CHARS = /[的了在到从往和与及是没不很都也就还又把被给让这那哪些每各我你他她俺咱们啥咋怎么呢吧啊吗哩]/;
-const BAD_PREFIX = new Set(['附近', '周边', '门口', '一条', '整条', '这条', '那条', '这个', '那个', '县城', '城里', '乡里', '镇上', '街上', '路上',
+const BAD_PREFIX = new Set(['部分', '大部分', '少数', '多数', '个别', '附近', '周边', '门口', '一条', '整条', '这条', '那条', '这个', '那个', '县城', '城里', '乡里', '镇上', '街上', '路上',
   '回家', '上学', '放学', '出门', '进村', '出村', '通村', '隔壁', '对面', '旁边', '前面', '后面', '东边', '西边', '南边', '北边', '主要', '整个',
   '老旧', '新建', '一些', '所有', '很多', '好多', '几个', '两个', '城乡', '农村', '乡村', '村村', '公共', '背后', '里面', '外面', '咱村', '俺们',
   '我家', '他家', '家门', '小区', '社区', '这边', '那边', '现在', '平时', '经常', '周围', '沿线', '一带', '全镇', '全乡', '全县']);
 
 const HAN = /^\p{Script=Han}+$/u;
 /** Single characters that end a name to their left (verbs, pronouns, function words): 修/东关/小区 is not 修东关小区. */
-const NOT_IN_NAME = /[修住去来走进出回过找看说叫跑靠挨离近是在到从往把被给让和与及就都也还又很太最更再才只而但却并或等用拿买卖开关停挖铺建装拆搬送接放扔倒堆占拉推俺我你他她咱这那哪个条段的了着呢吧啊吗哩嘞每各几老新至经沿旁边侧对向朝路街巷道桥庄]/;
+const NOT_IN_NAME = /[修住去来走进出回过找看说叫跑靠挨离近是在到从往把被给让和与及就都也还又很太最更再才只而但却并或等用拿买卖开关停挖铺建装拆搬送接放扔倒堆占拉推俺我你他她咱这那哪个条段盏根辆的了着呢吧啊吗哩嘞每各几老新至经沿旁边侧对向朝路街巷道桥庄]/;
+
+/**
+ * Tags of words that are no name (jieba's, for the word alone): verbs (加装/路灯, 咬伤/村民, 列入/危/桥),
+ * numerals and measures (一盏/路灯), times, positions and directions (北段/路灯, 半边/路), pronouns, adverbs,
+ * prepositions, conjunctions, particles, idioms. Verbal nouns stay (建设路, 胜利大道), as do adjectives (幸福街).
+ */
+const NOT_NAME_TAG = /^(v|vd|vg|vi|m|mq|q|t|tg|s|f|d|dg|p|r|rr|rz|c|u[a-z]*|y|e|o|ad|l|i)$/;
+
+/** Whether a word cut before a generic word (路灯, 路面, 村民, 村卫生室…) can be the name it belongs to. */
+function nameLike(word: string): boolean {
+  if (word.endsWith('段')) return false;
+  const tags = wordTags(word);
+  if (tags.length === 1) return !NOT_NAME_TAG.test(tags[0]);
+  // 多/盏, 全/段: a count, not a name.
+  return tags.at(-1) !== 'q' && !(tags[0] === 'm' && tags.length === 2);
+}
 
 function okPrefix(prefix: string): boolean {
   return prefix.length >= 2 && HAN.test(prefix) && !FUNCTION_CHARS.test(prefix) && !BAD_PREFIX.has(prefix) && !/[镇乡市]$/.test(prefix) && !TYPE_PREFIX.test(prefix);
@@ -116,12 +138,17 @@ export interface FoundPlaces {
   references: string[];
 }
 
-const BEFORE_REFERENCE = /(从|自|至|到|往|靠近|临近|挨着|紧挨|距离|离|距|接近|通往|通到|对面|旁边的)$/;
+/** Offices a report is addressed to (请镇政府劝导清理): named after 请/建议…, they are not where the problem is. */
+const OFFICES = new Set(['镇政府', '乡政府', '派出所', '供电所', '自来水厂', '水厂', '便民服务中心']);
+const BEFORE_ADDRESSEE = /(请|建议|由|要求|希望|督促|责成|恳请|呼吁|联系|报告|报请|交由|转)$/;
+
+/** Before a place named to locate (or as where people have to go instead: 需到镇卫生院购买). */
+const BEFORE_REFERENCE = /(从|自|至|到|去|往|靠近|临近|挨着|紧挨|距离|离|距|接近|通往|通到|对面|旁边的)[镇乡县]?$/;
 const AFTER_REFERENCE = /^(至|到|往|之间|路段之间|对面|附近|那边)/;
 
 /** Places named in normalised text, given its cut and its dictionary words. */
 export function findPlaces(norm: string, pieces: Piece[], words: Iterable<string>): FoundPlaces {
-  const all = detectPlaces(norm, pieces, words);
+  const all = detectPlaces(norm, pieces, words).filter((p) => !OFFICES.has(p) || !everyOccurrence(norm, p, (i) => BEFORE_ADDRESSEE.test(norm.slice(Math.max(0, i - 3), i))));
   const places: string[] = [];
   const references: string[] = [];
   for (const p of all) {
@@ -154,11 +181,15 @@ export function detectPlaces(norm: string, pieces: Piece[], words: Iterable<stri
     const { t } = pieces[i];
     if (!HAN.test(t)) continue;
     const landmark = LANDMARKS.has(t) ? t : /^[镇乡]/.test(t) && LANDMARKS.has(t.slice(1)) ? t.slice(1) : null;
+    let before = i > 0 && pieces[i - 1].end === pieces[i].start && !suffixWord(pieces[i - 1].t) ? pieces[i - 1].t : null;
+    // A lone function character or a word that is no name is no end of one (外溢/至/小区, 狗/咬伤/村民).
+    if (before && (before.length === 1 ? NOT_IN_NAME.test(before) : !nameLike(before))) before = null;
     if (landmark) {
-      out.add(landmark);
+      // 实验/中学 is a school of its own; 田湖/卫生院, 镇/中心小学 the township's one.
+      if (before && before.length >= 2 && t === landmark && suffixOf(t) && okPrefix(before) && nameLike(before) && !isTownshipName(before)) out.add(before + t);
+      else out.add(landmark);
       continue;
     }
-    let before = i > 0 && pieces[i - 1].end === pieces[i].start && !suffixWord(pieces[i - 1].t) ? pieces[i - 1].t : null;
     if (before) {
       // A rare name comes cut into single characters (孙/店/村, 伊/河湾/小区): take them back, up to four.
       for (let j = i - 2; j >= 0 && before.length < 4; j--) {
@@ -167,7 +198,7 @@ export function detectPlaces(norm: string, pieces: Piece[], words: Iterable<stri
         if (p.t.length === 1) before = p.t + before;
         else {
           // One word before a lone character: 东城/名/苑 → 东城名苑.
-          if (before.length === 1 && p.t.length <= 3 && !BAD_PREFIX.has(p.t)) before = p.t + before;
+          if (before.length === 1 && p.t.length <= 3 && !BAD_PREFIX.has(p.t) && nameLike(p.t)) before = p.t + before;
           break;
         }
       }
@@ -180,11 +211,21 @@ export function detectPlaces(norm: string, pieces: Piece[], words: Iterable<stri
     }
     // 村卫生室, 村委会, 村口…: the name before it is a village.
     const tail = s === t ? t : (SUFFIX_WORDS[t] ?? (t.length >= 2 && t[0] === '村' ? '村' : undefined));
-    if (tail && prev && okPrefix(prev) && !GENERIC.has(prev + tail)) out.add(prev + tail);
+    // The suffix or a word holding it came cut off (滨河/路灯, 天桥/村卫生室): the word before must be a name.
+    if (tail && prev && okPrefix(prev) && nameLike(prev) && !GENERIC.has(prev + tail)) out.add(prev + tail);
   }
   // 东街村 makes 东街 redundant when every 东街 of the text is part of 东街村.
   const list = [...out];
   return list.filter((p) => !list.some((q) => q !== p && q.includes(p) && countOf(norm, p) === countOf(norm, q)));
+}
+
+function everyOccurrence(text: string, sub: string, test: (at: number) => boolean): boolean {
+  let any = false;
+  for (let i = text.indexOf(sub); i >= 0; i = text.indexOf(sub, i + sub.length)) {
+    if (!test(i)) return false;
+    any = true;
+  }
+  return any;
 }
 
 function countOf(text: string, sub: string): number {

@@ -38,6 +38,11 @@ describe('what the index stores', () => {
     for (const t of ['一下雨就积水', '雨后内涝', '下大雨路上全是水', '得蹚水过']) expect(concepts(t), t).toContain('drainage');
     for (const t of ['停车难', '车位不足', '车辆乱停乱放']) expect(concepts(t), t).toContain('parking');
     for (const t of ['村卫生室缺药', '降压药买不到', '药品配备不足']) expect(concepts(t), t).toContain('clinicmedicine');
+    // How residents say it, without the operator's words (the misses of the fresh labelled clues).
+    for (const t of ['后面的路太黑了', '巷子里黑漆漆的']) expect(concepts(t), t).toContain('streetlight');
+    for (const t of ['拉土的大车跑得太快', '重型货车超速行驶', '车都开得飞快']) expect(concepts(t), t).toContain('speeding');
+    for (const t of ['公路上晾晒粮食', '路上到处是晒的玉米']) expect(concepts(t), t).toContain('cropdrying');
+    for (const t of ['夜市一到天黑就把路占完了', '摊子摆到马路上了', '占道经营']) expect(concepts(t), t).toContain('occupyroad');
   });
 
   it('keeps apart what only looks alike', () => {
@@ -47,6 +52,9 @@ describe('what the index stores', () => {
     expect(concepts('路面坑坑洼洼')).toEqual(['road']);
     expect(conceptsOf('自来水发黄')).not.toContain('watersupply');
     expect(conceptsOf('建筑垃圾乱倒')).toEqual(['debris']);
+    // The department a report is sent to names no problem.
+    expect(conceptsOf('供水管道冻裂，请水利部门抢修')).toEqual(['watersupply']);
+    expect(conceptsOf('污水黑乎乎的')).not.toContain('streetlight');
   });
 
   it('marks the places named, and the ones named only to locate', () => {
@@ -60,6 +68,15 @@ describe('what the index stores', () => {
     expect(analyze('伊河湾小区化粪池满了').places).toEqual(['伊河湾小区']);
     expect(analyze('天桥村卫生室缺药').places).toEqual(['天桥村']);
     expect(analyze('修东关小区门口的路').places).toEqual(['东关小区']);
+    expect(analyze('实验中学门口车多').places).toEqual(['实验中学']);
+  });
+
+  it('takes no counts, verbs or offices written to for places', () => {
+    for (const t of ['多盏路灯损坏', '建议加装路灯', '北段路灯不亮', '野狗咬伤村民', '部分村民组没信号', '污水外溢至小区道路', '请镇政府劝导清理']) {
+      expect(analyze(t).places, t).toEqual([]);
+    }
+    // Where people have to go instead is no place of the problem.
+    expect(analyze('天桥村卫生室缺药，需到镇卫生院购买').references).toEqual(['卫生院']);
   });
 
   it('learns a county\'s names', () => {

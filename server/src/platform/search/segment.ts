@@ -10,14 +10,10 @@
  * common phrases live in the dictionary; call `addPlaces`/`addWords` before indexing, and re-index
  * (`dictionaryVersion` tells when it changed).
  */
-import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict.js';
+import { jieba, HMM, loadDictLines } from './jieba.ts';
 import { normalizeText } from './normalize.ts';
 import { conceptsOf } from './concepts.ts';
 import { findPlaces, registerPlace, registerTownship, type PlaceKind } from './places.ts';
-
-const jieba = Jieba.withDict(dict);
-const HMM = false;
 
 export const CONCEPT_PREFIX = 'zc';
 export const PLACE_PREFIX = 'zp';
@@ -53,7 +49,7 @@ export function addWords(words: Iterable<string>, tag = 'n'): number {
     lines.push(`${word} 2000 ${tag}`);
   }
   if (lines.length) {
-    jieba.loadDict(Buffer.from(lines.join('\n')));
+    loadDictLines(lines);
     version++;
   }
   return lines.length;
