@@ -95,18 +95,44 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
         if (file.includes(`${path.sep}assets${path.sep}`)) res.header('cache-control', 'public, max-age=31536000, immutable');
       },
     });
-    const page = (file: string) => fs.readFileSync(path.join(config.webDist, file), 'utf8');
-    const consoleHtml = page('index.html');
-    const h5Html = fs.existsSync(path.join(config.webDist, 'h5.html')) ? page('h5.html') : consoleHtml;
-    app.get('/h5', { schema: { hide: true } }, (_req, reply) => reply.type('text/html').send(h5Html));
-    app.get('/h5/*', { schema: { hide: true } }, (_req, reply) => reply.type('text/html').send(h5Html));
-    app.get('/', { schema: { hide: true } }, (_req, reply) => reply.type('text/html').send(consoleHtml));
+    const consoleHtml = builtPage(path.join(config.webDist, 'index.html'));
+    const h5Html = builtPage(path.join(config.webDist, 'h5.html'), consoleHtml);
+    app.get('/h5', { schema: { hide: true } }, (_req, reply) => reply.type('text/html').send(h5Html()));
+    app.get('/h5/*', { schema: { hide: true } }, (_req, reply) => reply.type('text/html').send(h5Html()));
+    app.get('/', { schema: { hide: true } }, (_req, reply) => reply.type('text/html').send(consoleHtml()));
     app.get('/*', { schema: { hide: true } }, async (req, reply) => {
       const rel = decodeURIComponent(req.url.split('?')[0] ?? '/');
       if (rel.startsWith('/api/')) return reply.status(404).send({ error: 'not_found', message: '接口不存在' });
       if (/\.[a-z0-9]+$/i.test(rel)) return reply.sendFile(rel.slice(1));
-      return reply.type('text/html').send(consoleHtml);
+      return reply.type('text/html').send(consoleHtml());
     });
   }
   return app;
+}
+
+/**
+ * A page of the built web, kept in memory and read again when a rebuild changes the file, so a new
+ * web/dist is served without a restart. One stat per request (a page load, not an API call); while a
+ * build has removed the file, the last copy read is served, or `fallback` if there never was one.
+ */
+function builtPage(file: string, fallback: () => string = () => ''): () => string {
+  let html: string | null = null;
+  let seen = '';
+  const current = () => {
+    const stat = fs.statSync(file, { throwIfNoEntry: false });
+    if (stat) {
+      const key = `${stat.mtimeMs}:${stat.size}:${stat.ino}`;
+      if (key !== seen) {
+        try {
+          html = fs.readFileSync(file, 'utf8');
+          seen = key;
+        } catch {
+          // Removed between the stat and the read by a build in progress: keep the last copy.
+        }
+      }
+    }
+    return html ?? fallback();
+  };
+  current();
+  return current;
 }
