@@ -1,5 +1,6 @@
 /**
- * Similar-clue detection measured on a labelled set (fixtures/similar-clues.json): each clue, in
+ * Similar-clue detection measured on a labelled set (fixtures/similar-clues.json, then the held-out
+ * fixtures/similar-clues-unseen.json): each clue, in
  * submission order, is checked against every clue filed before it, as the public form does; each pair
  * the finder reports is a "same problem" decision, right when both clues carry the same group. Runs on
  * the dialect DATABASE_URL selects.
@@ -11,7 +12,17 @@
  *   二小 for 城关二小). The concept table and place aliases were then widened, so holdout is no longer unseen.
  * - fresh (25): written after all tuning and not tuned on. First measurement (both dialects, with the county
  *   place list): precision 1.000 (9/9), recall 0.563 (9/16): problems the concept table does not know
- *   (晒粮占道, 大货车超速) fall back to text overlap, which is rarely enough across registers.
+ *   (晒粮占道, 大货车超速) fall back to text overlap, which is rarely enough across registers. The table
+ *   (路太黑, 超速/大车, 晒粮, 把路占了), place rules and scorer were then fixed on its misses (commit 18ed8e9):
+ *   1.000 / 1.000 since, so fresh is no longer unseen either.
+ * - unseen (47, fixtures/similar-clues-unseen.json, filed after the others in the same county): written after
+ *   that commit and committed (1c07e7b) before the detector ever ran on it; not tuned on. First measurement,
+ *   identical on both dialects: form and full mode precision 0.933 (14/15), recall 0.424 (14/33); without
+ *   the county place list 1.000 (12/12), 0.364 (12/33). The code before 18ed8e9 scores it exactly the same:
+ *   the fresh fixes did not carry over. Every miss is a pair where neither report names a concept the table
+ *   knows (烧烤油烟, 野猪, 黑车揽客, 野泳, 栈道, 自来水发浑 as 黄泥汤) and text overlap across registers stays
+ *   under the threshold; the one false pair is 城关一小 no zebra crossing vs an older 城关一小 traffic jam
+ *   (学校门口交通 is one concept for both). Its figures are asserted at what they reached, as a floor.
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,10 +34,11 @@ import type { Db } from '../../db/database.ts';
 import { addPlaces } from '../../platform/search/segment.ts';
 import { clueFeatures, clueSearchTokens, ensurePlaceNames, findSimilarClues, reindexClueTokens, scoreSimilarity, similarCandidates, storedClueFeatures, SAME_PROBLEM_THRESHOLD } from './clues.similar.ts';
 import fixture from './fixtures/similar-clues.json';
+import unseen from './fixtures/similar-clues-unseen.json';
 
 interface FixtureClue {
   id: string;
-  set: 'dev' | 'holdout';
+  set: 'dev' | 'holdout' | 'fresh' | 'unseen';
   group: string | null;
   township: string;
   village: string | null;
@@ -36,7 +48,11 @@ interface FixtureClue {
   content: string;
   note?: string;
 }
-const clues = fixture.clues as FixtureClue[];
+/** The labelled set, then the held-out clues filed after it in the same county. */
+const clues = [...fixture.clues, ...unseen.clues] as FixtureClue[];
+const townships: Record<string, string[]> = { ...fixture.townships };
+for (const [t, vs] of Object.entries(unseen.townships)) townships[t] = [...new Set([...(townships[t] ?? []), ...vs])];
+const HELD_OUT = 'unseen';
 const DEBUG = !!process.env.SIMILAR_DEBUG;
 
 interface Orgs {
@@ -51,7 +67,7 @@ async function createFixtureCounty(db: Db): Promise<Orgs> {
   const township = new Map<string, number>([['城关镇', county.townshipId]]);
   const village = new Map<string, number>([['东街村', county.villageId]]);
   const now = new Date().toISOString();
-  for (const [tName, villages] of Object.entries(fixture.townships)) {
+  for (const [tName, villages] of Object.entries(townships)) {
     let tId = township.get(tName);
     if (!tId) {
       tId = (await db.insertInto('orgs').values({ parent_id: county.id, tenant_id: county.id, kind: 'township', name: tName, code: null, sort: township.size + 1, created_at: now, version: 1 })
@@ -142,7 +158,7 @@ describe(`similar clues on the labelled set (${DIALECT})`, () => {
     // First as a county that has only entered its townships and villages…
     await run(['orgs']);
     // …then as one that also listed its roads, estates, schools and landmarks.
-    addPlaces(fixture.places);
+    addPlaces([...fixture.places, ...unseen.places]);
     await run(['form', 'full']);
   });
 
@@ -157,25 +173,31 @@ describe(`similar clues on the labelled set (${DIALECT})`, () => {
     console.log(`${score === null ? 'MISS' : 'FALSE'} [${mode}] ${q.id}(${q.group ?? '-'}) ~ ${r.id}(${r.group ?? '-'}) score ${score ?? s.score} ${JSON.stringify(s.evidence)} ${s.reason}\n    ${q.content}\n    ${r.content}`);
   }
 
+  /** Every set but the held-out one. */
+  const labelled = (m: Mode) => sum(SETS.filter((s) => s !== HELD_OUT).map((s) => tallies[m][s]));
   const sum = (ts: Tally[]): Tally => ts.reduce((a, b) => ({ tp: a.tp + b.tp, fp: a.fp + b.fp, fn: a.fn + b.fn }), { tp: 0, fp: 0, fn: 0 });
 
-  it('decides "same problem" pairs with precision and recall ≥ 0.85', () => {
+  it('decides "same problem" pairs with precision and recall ≥ 0.85 on the labelled set (and prints the held-out figures)', () => {
     const groups = new Set(clues.filter((c) => c.group).map((c) => c.group));
     const sorted = [...latencies].sort((a, b) => a - b);
     console.log([
       `similar clues [${DIALECT}] ${clues.length} clues, ${groups.size} duplicate groups, threshold ${SAME_PROBLEM_THRESHOLD}; pairs: each clue against all earlier ones`,
       ...(['form', 'full', 'orgs'] as Mode[]).flatMap((m) => [
         `  ${MODES[m]}`,
-        `      all: ${fmt(sum(Object.values(tallies[m])))}`,
-        ...SETS.map((s) => `      ${s}: ${fmt(tallies[m][s])}`),
+        `      labelled set: ${fmt(labelled(m))}`,
+        ...SETS.map((s) => `      ${s}${s === HELD_OUT ? ' (held out)' : ''}: ${fmt(tallies[m][s])}`),
       ]),
       `  nearest reported clue is a true duplicate: ${top1.right}/${top1.asked}`,
       `  query latency (${latencies.length} queries, small db) p50 ${sorted[Math.floor(sorted.length / 2)].toFixed(2)} ms, p95 ${sorted[Math.floor(sorted.length * 0.95)].toFixed(2)} ms`,
     ].join('\n'));
     for (const m of ['form', 'full'] as const) {
-      const all = sum(Object.values(tallies[m]));
+      const all = labelled(m);
       expect(precision(all), m).toBeGreaterThanOrEqual(0.85);
       expect(recall(all), m).toBeGreaterThanOrEqual(0.85);
+      // The held-out clues: not the target, what the detector reached on text it was not fitted to (see the
+      // top of the file). A floor, so that a change which loses ground on unseen text shows.
+      expect(precision(tallies[m][HELD_OUT]), `${m} ${HELD_OUT}`).toBeGreaterThanOrEqual(0.93);
+      expect(recall(tallies[m][HELD_OUT]), `${m} ${HELD_OUT}`).toBeGreaterThanOrEqual(0.42);
     }
   });
 });
