@@ -1,8 +1,9 @@
 /**
- * Command line: start | migrate | demo
+ * Command line: start | migrate | demo | reindex
  *   start    serve the API and the web on PORT (default 3000)
  *   migrate  bring the database schema up to date
  *   demo     migrate and seed the Luoyang demo into an empty database, then print the accounts
+ *   reindex  re-index the clues of counties whose search entries are stale now (the server also does it every 10 minutes)
  */
 import { loadConfig } from './config.ts';
 import { createDb } from './db/database.ts';
@@ -10,11 +11,20 @@ import { migrateToLatest } from './db/migrate.ts';
 import { buildApp } from './app.ts';
 import { seedDemo } from './demo/seed.ts';
 import { DEMO_PASSWORD } from './demo/luoyang.data.ts';
+import { reindexStale } from './modules/clues/clues.jobs.ts';
 
 const command = process.argv[2] ?? 'start';
 const config = loadConfig();
 
 async function main(): Promise<void> {
+  if (command === 'reindex') {
+    const db = await createDb(config);
+    await migrateToLatest(db);
+    const changed = await reindexStale(db, new Date());
+    console.log(`已重建 ${changed} 条线索的检索索引。`);
+    await db.destroy();
+    return;
+  }
   if (command === 'migrate' || command === 'demo') {
     const db = await createDb(config);
     await migrateToLatest(db);
@@ -30,7 +40,7 @@ async function main(): Promise<void> {
     return;
   }
   if (command !== 'start') {
-    console.error(`未知命令：${command}（可用：start | migrate | demo）`);
+    console.error(`未知命令：${command}（可用：start | migrate | demo | reindex）`);
     process.exit(2);
   }
   const app = await buildApp(config, { scheduler: true });

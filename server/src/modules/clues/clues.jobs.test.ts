@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defineJob, runDueJobs } from '../../platform/scheduler.ts';
 import { clientFor, createTestApp, type TestEnv } from '../../test/helper.ts';
-import { archiveUnrated, askRecheck, remindOverdue } from './clues.jobs.ts';
+import { archiveUnrated, askRecheck, reindexStale, remindOverdue } from './clues.jobs.ts';
 import { clueAt, createClueWorld, eventsOf, must, publicPost, type ClueWorld } from './clues.factory.ts';
 
 let env: TestEnv;
@@ -190,5 +190,28 @@ describe('runDueJobs', () => {
     expect(runs).toBe(1);
     await runDueJobs(env.db, new Date(now.getTime() + 60_000));
     expect(runs).toBe(2);
+  });
+});
+
+describe('reindexStale', () => {
+  it('re-indexes a county whose entries are stale, once, and again when its place names change', async () => {
+    const now = new Date();
+    await reindexStale(env.db, now); // every county's version recorded
+    const c = await clueAt(env, w, 'submitted');
+    const fresh = (await clueRow(c.id)).search_tokens;
+    // Entries computed by older analysis code: the stored version no longer matches.
+    await env.db.updateTable('clues').set({ search_tokens: 'stale' }).where('id', '=', c.id).execute();
+    await env.db.updateTable('settings').set({ value_json: '"old"' }).where('tenant_id', '=', 0).where('key', '=', `index.clues.${w.county.id}`).execute();
+    expect(await reindexStale(env.db, now)).toBe(1);
+    expect((await clueRow(c.id)).search_tokens).toBe(fresh);
+    // Nothing changed since: nothing is read again.
+    await env.db.updateTable('clues').set({ search_tokens: 'stale' }).where('id', '=', c.id).execute();
+    expect(await reindexStale(env.db, now)).toBe(0);
+    expect((await clueRow(c.id)).search_tokens).toBe('stale');
+    // A new village is a new dictionary word: the county's version moves and its clues are read again.
+    await env.db.insertInto('orgs').values({ parent_id: w.county.townshipId, tenant_id: w.county.id, kind: 'village', name: '新建村', code: null, sort: 9,
+      created_at: now.toISOString(), version: 1 }).execute();
+    expect(await reindexStale(env.db, now)).toBeGreaterThanOrEqual(1);
+    expect((await clueRow(c.id)).search_tokens).toBe(fresh);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * Clue deadlines, run by the scheduler: remind units of overdue clues (催办, the day after a miss and
  * then daily), ask the citizen once whether the problem is really gone (回访, four weeks after
- * resolution), and archive resolved clues nobody rated in time.
+ * resolution), archive resolved clues nobody rated in time, and re-index counties whose index entries are stale.
  */
 import type { Kysely } from 'kysely';
 import { CLUE_WORKFLOW } from '@xs/core/schemas/clues.ts';
@@ -10,6 +10,7 @@ import { defineJob } from '../../platform/scheduler.ts';
 import { enqueueMessage, notifyUsers } from '../../platform/notify.ts';
 import { applyTransition } from '../../platform/workflow.ts';
 import { writeAudit } from '../../platform/audit.ts';
+import { clueIndexVersion, reindexClueTokens } from './clues.similar.ts';
 
 const DAY = 86_400_000;
 
@@ -60,6 +61,27 @@ export async function archiveUnrated(db: Kysely<Database>, now: Date): Promise<n
   return rows.length;
 }
 
+/**
+ * Re-index the counties whose clues' index entries were computed with other analysis code (a new phrase in
+ * the concept table, a place rule) or other place names (a village added). The version each county's entries
+ * carry is kept beside the scheduler's leases (tenant 0 of settings). Returns the rows whose entries changed.
+ */
+export async function reindexStale(db: Kysely<Database>, now: Date): Promise<number> {
+  const counties = await db.selectFrom('orgs').select('id').where('kind', '=', 'county').orderBy('id').execute();
+  let changed = 0;
+  for (const c of counties) {
+    const version = JSON.stringify(await clueIndexVersion(db, c.id));
+    const key = `index.clues.${c.id}`;
+    const stored = await db.selectFrom('settings').select('value_json').where('tenant_id', '=', 0).where('key', '=', key).executeTakeFirst();
+    if (stored?.value_json === version) continue;
+    changed += await reindexClueTokens(db, c.id, 200);
+    await db.insertInto('settings').values({ tenant_id: 0, key, value_json: version, updated_at: now.toISOString(), updated_by: null })
+      .onConflict((oc) => oc.columns(['tenant_id', 'key']).doUpdateSet({ value_json: version, updated_at: now.toISOString() })).execute();
+  }
+  return changed;
+}
+
+defineJob({ name: 'clue.reindex', everyMs: 10 * 60_000, run: reindexStale });
 defineJob({ name: 'clue.remind', everyMs: 10 * 60_000, run: remindOverdue });
 defineJob({ name: 'clue.recheck', everyMs: 60 * 60_000, run: askRecheck });
 defineJob({ name: 'clue.archive', everyMs: 60 * 60_000, run: archiveUnrated });

@@ -28,6 +28,7 @@ import { conceptLabel, isGenericConcept } from '../../platform/search/concepts.t
 import { isAreaPlace, placeCore } from '../../platform/search/places.ts';
 import { wordWeight } from '../../platform/search/weights.ts';
 import { anyOf, ftsTermMatch, type FtsTerm } from '../../platform/search/fts.ts';
+import { indexVersion } from '../../platform/search/index-version.ts';
 
 export const SAME_PROBLEM_THRESHOLD = 0.5;
 export const CANDIDATE_DAYS = 730;
@@ -455,12 +456,25 @@ export async function reindexClueTokens(db: Db, tenantId: number, batch = 500): 
       .where('tenant_id', '=', tenantId).where('id', '>', after).orderBy('id').limit(batch).execute();
     if (!rows.length) return changed;
     after = rows[rows.length - 1].id;
-    for (const r of rows) {
+    const stale = rows.flatMap((r) => {
       const tokens = clueSearchTokens({ content: r.content, place: r.place, townshipName: names.get(r.township_id), villageName: r.village_id ? names.get(r.village_id) : null,
         tenantId, townshipId: r.township_id });
-      if (tokens === r.search_tokens) continue;
-      await db.updateTable('clues').set({ search_tokens: tokens }).where('tenant_id', '=', tenantId).where('id', '=', r.id).execute();
-      changed++;
+      return tokens === r.search_tokens ? [] : [{ id: r.id, tokens }];
+    });
+    // One transaction a batch: one fsync instead of one per row.
+    if (stale.length) {
+      await db.transaction().execute(async (trx) => {
+        for (const r of stale) await trx.updateTable('clues').set({ search_tokens: r.tokens }).where('tenant_id', '=', tenantId).where('id', '=', r.id).execute();
+      });
     }
+    changed += stale.length;
+    // Let requests in between: a county with a million clues takes minutes.
+    await new Promise((resolve) => setImmediate(resolve));
   }
+}
+
+/** The index version a county's clues should carry now (analysis code + its township and village names). */
+export async function clueIndexVersion(db: Db, tenantId: number): Promise<string> {
+  const places = await db.selectFrom('orgs').select('name').where('tenant_id', '=', tenantId).where('kind', 'in', ['township', 'village']).execute();
+  return indexVersion(places.map((p) => p.name));
 }
