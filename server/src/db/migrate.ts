@@ -6,6 +6,7 @@ import * as m0002 from './migrations/20261129_0002_clues.ts';
 import * as m0003 from './migrations/20261129_0003_clue_list_indexes.ts';
 import * as m0004 from './migrations/20261129_0004_clue_scope_markers.ts';
 import * as m0005 from './migrations/20261129_0005_versions_and_uploaders.ts';
+import * as m0006 from './migrations/20261129_0006_clue_file_once.ts';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so the same code runs
@@ -17,6 +18,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261129_0003_clue_list_indexes': m0003,
   '20261129_0004_clue_scope_markers': m0004,
   '20261129_0005_versions_and_uploaders': m0005,
+  '20261129_0006_clue_file_once': m0006,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

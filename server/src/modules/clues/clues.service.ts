@@ -375,8 +375,11 @@ export async function transitionClue(db: Kysely<Database>, ctx: StaffContext, id
                 .where('uploaded_by', '=', ctx.actor.id)
                 .where(({ not, exists, selectFrom }) => not(exists(selectFrom('clue_files').select('clue_files.file_id').whereRef('clue_files.file_id', '=', 'files.id'))))
                 .executeTakeFirst();
-              if (!f) throw invalid([{ path: 'fileIds', message: '附件不存在或不是您上传的，请重新上传' }]);
-              await t.insertInto('clue_files').values({ clue_id: id, file_id: fileId, tenant_id: ctx.tenantId, role: 'reply' }).execute();
+              const notYours = invalid([{ path: 'fileIds', message: '附件不存在或不是您上传的，请重新上传' }]);
+              if (!f) throw notYours;
+              // A reply at the same moment attached it first (the unique index of migration 0006).
+              await t.insertInto('clue_files').values({ clue_id: id, file_id: fileId, tenant_id: ctx.tenantId, role: 'reply' }).execute()
+                .catch((err: unknown) => { throw isUniqueViolation(err) ? notYours : err; });
             }
             return { reply_text: body.replyText, replied_at: now.toISOString() };
           }

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientFor, createUnit, nextAddress, type Client, type TestEnv, createTestApp } from '../../test/helper.ts';
 import { addWorkingDays } from '@xs/core/calendar.ts';
-import { act, clueAt, createClueWorld, eventsOf, must, submitClue, type ClueWorld } from './clues.factory.ts';
+import { act, clueAt, createClueWorld, eventsOf, must, submitClue, versionOf, type ClueWorld } from './clues.factory.ts';
 
 let env: TestEnv;
 let w: ClueWorld;
@@ -207,6 +207,20 @@ describe('the unit portal', () => {
     expect(again.json().fields).toEqual([expect.objectContaining({ path: 'fileIds' })]);
     expect(await env.db.selectFrom('clue_files').select('clue_id').where('file_id', '=', fileId).execute()).toEqual([{ clue_id: c.id }]);
     expect(await env.db.selectFrom('files').select('uploaded_by').where('id', '=', fileId).executeTakeFirstOrThrow()).toEqual({ uploaded_by: w.handlerUser.id });
+  });
+
+  it('attaches one file to one clue when two replies name it at the same moment (400 for the second, never 500)', async () => {
+    const c1 = await clueAt(env, w, 'forwarded');
+    const c2 = await clueAt(env, w, 'forwarded');
+    const m = multipart(PDF, '同时答复.pdf');
+    const fileId = (await w.handler.request('POST', `/api/v1/unit/clues/${c1.id}/files`, m.body, m.headers)).json().fileId as number;
+    const [v1, v2] = [await versionOf(env, c1.id), await versionOf(env, c2.id)];
+    const answers = await Promise.all([
+      w.handler.post(`/api/v1/unit/clues/${c1.id}/transitions/reply`, { version: v1, replyText: '答复见附件', fileIds: [fileId] }),
+      w.handler.post(`/api/v1/unit/clues/${c2.id}/transitions/reply`, { version: v2, replyText: '答复见附件', fileIds: [fileId] }),
+    ]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 400]);
+    expect(await env.db.selectFrom('clue_files').select('clue_id').where('file_id', '=', fileId).execute()).toHaveLength(1);
   });
 
   it('returns a clue: 200 with the clue as it left, then it is gone from the unit and back with staff', async () => {
