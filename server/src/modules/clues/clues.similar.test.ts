@@ -35,10 +35,11 @@ import { addPlaces } from '../../platform/search/segment.ts';
 import { clueFeatures, clueSearchTokens, ensurePlaceNames, findSimilarClues, reindexClueTokens, scoreSimilarity, similarCandidates, storedClueFeatures, SAME_PROBLEM_THRESHOLD } from './clues.similar.ts';
 import fixture from './fixtures/similar-clues.json';
 import unseen from './fixtures/similar-clues-unseen.json';
+import unseen2 from './fixtures/similar-clues-unseen-2.json';
 
 interface FixtureClue {
   id: string;
-  set: 'dev' | 'holdout' | 'fresh' | 'unseen';
+  set: 'dev' | 'holdout' | 'fresh' | 'unseen' | 'unseen2';
   group: string | null;
   township: string;
   village: string | null;
@@ -48,11 +49,13 @@ interface FixtureClue {
   content: string;
   note?: string;
 }
-/** The labelled set, then the held-out clues filed after it in the same county. */
-const clues = [...fixture.clues, ...unseen.clues] as FixtureClue[];
+/** The labelled set, then the held-out sets filed after it in the same county. */
+const clues = [...fixture.clues, ...unseen.clues, ...unseen2.clues] as FixtureClue[];
 const townships: Record<string, string[]> = { ...fixture.townships };
-for (const [t, vs] of Object.entries(unseen.townships)) townships[t] = [...new Set([...(townships[t] ?? []), ...vs])];
-const HELD_OUT = 'unseen';
+for (const set of [unseen, unseen2]) {
+  for (const [t, vs] of Object.entries(set.townships)) townships[t] = [...new Set([...(townships[t] ?? []), ...vs])];
+}
+const HELD_OUT = ['unseen', 'unseen2'];
 const DEBUG = !!process.env.SIMILAR_DEBUG;
 
 interface Orgs {
@@ -158,7 +161,7 @@ describe(`similar clues on the labelled set (${DIALECT})`, () => {
     // First as a county that has only entered its townships and villages…
     await run(['orgs']);
     // …then as one that also listed its roads, estates, schools and landmarks.
-    addPlaces([...fixture.places, ...unseen.places]);
+    addPlaces([...fixture.places, ...unseen.places, ...unseen2.places]);
     await run(['form', 'full']);
   });
 
@@ -173,8 +176,8 @@ describe(`similar clues on the labelled set (${DIALECT})`, () => {
     console.log(`${score === null ? 'MISS' : 'FALSE'} [${mode}] ${q.id}(${q.group ?? '-'}) ~ ${r.id}(${r.group ?? '-'}) score ${score ?? s.score} ${JSON.stringify(s.evidence)} ${s.reason}\n    ${q.content}\n    ${r.content}`);
   }
 
-  /** Every set but the held-out one. */
-  const labelled = (m: Mode) => sum(SETS.filter((s) => s !== HELD_OUT).map((s) => tallies[m][s]));
+  /** Every set but the held-out ones. */
+  const labelled = (m: Mode) => sum(SETS.filter((s) => !HELD_OUT.includes(s)).map((s) => tallies[m][s]));
   const sum = (ts: Tally[]): Tally => ts.reduce((a, b) => ({ tp: a.tp + b.tp, fp: a.fp + b.fp, fn: a.fn + b.fn }), { tp: 0, fp: 0, fn: 0 });
 
   it('decides "same problem" pairs with precision and recall ≥ 0.85 on the labelled set (and prints the held-out figures)', () => {
@@ -185,7 +188,7 @@ describe(`similar clues on the labelled set (${DIALECT})`, () => {
       ...(['form', 'full', 'orgs'] as Mode[]).flatMap((m) => [
         `  ${MODES[m]}`,
         `      labelled set: ${fmt(labelled(m))}`,
-        ...SETS.map((s) => `      ${s}${s === HELD_OUT ? ' (held out)' : ''}: ${fmt(tallies[m][s])}`),
+        ...SETS.map((s) => `      ${s}${HELD_OUT.includes(s) ? ' (held out)' : ''}: ${fmt(tallies[m][s])}`),
       ]),
       `  nearest reported clue is a true duplicate: ${top1.right}/${top1.asked}`,
       `  query latency (${latencies.length} queries, small db) p50 ${sorted[Math.floor(sorted.length / 2)].toFixed(2)} ms, p95 ${sorted[Math.floor(sorted.length * 0.95)].toFixed(2)} ms`,
@@ -196,8 +199,8 @@ describe(`similar clues on the labelled set (${DIALECT})`, () => {
       expect(recall(all), m).toBeGreaterThanOrEqual(0.85);
       // The held-out clues: not the target, what the detector reached on text it was not fitted to (see the
       // top of the file). A floor, so that a change which loses ground on unseen text shows.
-      expect(precision(tallies[m][HELD_OUT]), `${m} ${HELD_OUT}`).toBeGreaterThanOrEqual(0.93);
-      expect(recall(tallies[m][HELD_OUT]), `${m} ${HELD_OUT}`).toBeGreaterThanOrEqual(0.42);
+      expect(precision(tallies[m].unseen), `${m} unseen`).toBeGreaterThanOrEqual(0.93);
+      expect(recall(tallies[m].unseen), `${m} unseen`).toBeGreaterThanOrEqual(0.42);
     }
   });
 });
