@@ -97,7 +97,7 @@ export const clueRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (req, reply) => {
     const s = await clueStats(db, authOf(req).tenantId, req.query);
     const rows = [
-      ...[['收到线索', s.funnel.received], ['采纳', s.funnel.adopted], ['转办/上报', s.funnel.forwarded], ['转化', s.funnel.converted], ['办结', s.funnel.resolved],
+      ...[['收到线索', s.funnel.received], ['采纳', s.funnel.adopted], ['转办/上报', s.funnel.forwarded], ['其中转化', s.funnel.converted], ['办结', s.funnel.resolved],
         ['满意率(%)', s.satisfaction.rate ?? ''], ['平均办理工作日', s.avgHandlingDays ?? ''], ['在办超期', s.overdueOpen]].map(([k, v]) => ({ group: '总体', label: String(k), received: v, adopted: '', resolved: '' })),
       ...s.byCategory.map((g) => ({ group: '按类别', label: g.label, received: g.received, adopted: g.adopted, resolved: g.resolved })),
       ...s.byTownship.map((g) => ({ group: '按乡镇', label: g.label, received: g.received, adopted: g.adopted, resolved: g.resolved })),

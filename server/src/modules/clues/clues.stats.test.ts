@@ -63,8 +63,8 @@ describe('GET /clues/stats', () => {
     const res = await w.staff.get('/api/v1/clues/stats');
     expect(res.statusCode).toBe(200);
     const s = res.json();
-    // received A–K; adopted B C D E F H I; forwarded C D E F I; resolved D F I (E was reopened)
-    expect(s.funnel).toEqual({ received: 11, adopted: 7, forwarded: 5, converted: 1, resolved: 3 });
+    // received A–K; adopted B C D E F H I; sent onward C D E F I and H (converted); resolved D F I (E was reopened)
+    expect(s.funnel).toEqual({ received: 11, adopted: 7, forwarded: 6, converted: 1, resolved: 3 });
     expect(s.satisfaction).toEqual({ satisfied: 1, basically: 1, unsatisfied: 1, rate: 66.7 });
     // D five working days, F and I the same day.
     expect(s.avgHandlingDays).toBe(1.7);

@@ -9,7 +9,11 @@ import type { Database } from '../../db/database.ts';
 import { getCalendar } from '../../platform/settings.ts';
 
 const ADOPTED = ['accepted', 'forwarded', 'returned', 'replied', 'resolved', 'closed', 'converted'];
-const FORWARDED = ['forwarded', 'returned', 'replied', 'resolved', 'closed'];
+/**
+ * Sent onward: forwarded to a unit, or reported as a consultation topic, a proposal lead or an opinion report
+ * (转化). The seed's 嵩县 counts both as "报送县委、县政府和有关部门"; `converted` says how many of them were conversions.
+ */
+const FORWARDED = ['forwarded', 'returned', 'replied', 'resolved', 'closed', 'converted'];
 
 export interface StatsPeriod {
   from?: string;

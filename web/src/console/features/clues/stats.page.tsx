@@ -136,7 +136,7 @@ export default function ClueStatsPage() {
             {[
               { title: '收到线索', value: s.funnel.received, suffix: '条' },
               { title: '采纳', value: s.funnel.adopted, suffix: '条', note: `采纳率 ${pct(s.funnel.adopted, s.funnel.received)}` },
-              { title: '转办/上报', value: s.funnel.forwarded, suffix: '条', note: `另转化 ${s.funnel.converted} 条` },
+              { title: '转办/上报', value: s.funnel.forwarded, suffix: '条', note: `其中转化 ${s.funnel.converted} 条` },
               { title: '办结', value: s.funnel.resolved, suffix: '条', note: `办结率 ${pct(s.funnel.resolved, s.funnel.received)}` },
               {
                 title: '满意率', value: s.satisfaction.rate ?? '—', suffix: s.satisfaction.rate === null ? '' : '%',
