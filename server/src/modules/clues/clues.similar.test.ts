@@ -23,6 +23,19 @@
  *   knows (烧烤油烟, 野猪, 黑车揽客, 野泳, 栈道, 自来水发浑 as 黄泥汤) and text overlap across registers stays
  *   under the threshold; the one false pair is 城关一小 no zebra crossing vs an older 城关一小 traffic jam
  *   (学校门口交通 is one concept for both). Its figures are asserted at what they reached, as a floor.
+ * - The character fallback (rare characters of the problem words stand in when neither report names a specific
+ *   concept; an umbrella concept shared does not decide when each side names another problem) was developed
+ *   on all the sets above, unseen included, so unseen is no longer unseen either: form and full 1.000 (24/24),
+ *   0.727 (24/33); labelled set 1.000 (90/90), 0.978 (90/92) (the umbrella rule costs two G09 pairs whose
+ *   concepts look like the zebra-crossing trap's).
+ * - unseen2 (50, fixtures/similar-clues-unseen-2.json: 12 groups of problems the table does not know, 14 traps):
+ *   written and committed (c686b66) before any detector ran on it, for that work. The detector before it:
+ *   form and full 0.778 (7/9), 0.200 (7/35); without the place list 0.667 (4/6), 0.114 (4/35). With the
+ *   fallback, measured once at the end, not tuned on, identical on both dialects: form 0.810 (17/21),
+ *   0.486 (17/35); full 0.864 (19/22), 0.543 (19/35); without the place list 0.789 (15/19), 0.429 (15/35).
+ *   False pairs: a supermarket's steep steps vs its expired food (the fallback, same street), a gate-access
+ *   report vs a cesspit one sharing only 物业, and 县中医院 (not in the place list) vs 县人民医院 scalpers.
+ *   Asserted at what it reached, as a floor.
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -199,8 +212,10 @@ describe(`similar clues on the labelled set (${DIALECT})`, () => {
       expect(recall(all), m).toBeGreaterThanOrEqual(0.85);
       // The held-out clues: not the target, what the detector reached on text it was not fitted to (see the
       // top of the file). A floor, so that a change which loses ground on unseen text shows.
-      expect(precision(tallies[m].unseen), `${m} unseen`).toBeGreaterThanOrEqual(0.93);
-      expect(recall(tallies[m].unseen), `${m} unseen`).toBeGreaterThanOrEqual(0.42);
+      expect(precision(tallies[m].unseen), `${m} unseen`).toBeGreaterThanOrEqual(1);
+      expect(recall(tallies[m].unseen), `${m} unseen`).toBeGreaterThanOrEqual(0.72);
+      expect(precision(tallies[m].unseen2), `${m} unseen2`).toBeGreaterThanOrEqual(0.8);
+      expect(recall(tallies[m].unseen2), `${m} unseen2`).toBeGreaterThanOrEqual(0.48);
     }
   });
 });
@@ -224,6 +239,21 @@ describe('scoreSimilarity', () => {
     expect(same('北环路夜市摊贩占道经营', '北环路上有人晒玉米，占了半边路').score).toBeLessThan(SAME_PROBLEM_THRESHOLD);
     expect(same('北环路大货车开得飞快', '北环路的大货车把路面压坏了').score).toBeLessThan(SAME_PROBLEM_THRESHOLD);
     expect(same('北环路拉土的大车跑得太快', '市民来电反映：北环路重型货车超速行驶').score).toBeGreaterThanOrEqual(SAME_PROBLEM_THRESHOLD);
+  });
+
+  it('meets a problem the concept table does not know through its rare characters, and keeps another one apart', () => {
+    const env = (content: string) => ({ content, category: 'environment' as const });
+    const bbq = scoreSimilarity(env('南环路烤串的烟太大了，熏得慌'), env('南环路那几家烧烤店天天把炉子摆到门口烤，油烟呛得人窗户都不敢开'));
+    expect(bbq.evidence.text).toBe(0);
+    expect(bbq.score).toBeGreaterThanOrEqual(SAME_PROBLEM_THRESHOLD);
+    expect(scoreSimilarity(env('南环路烤串的烟太大了，熏得慌'), env('南环路上的下水道盖子丢了一个，晚上骑车容易掉进去')).score).toBeLessThan(SAME_PROBLEM_THRESHOLD);
+  });
+
+  it('does not take an umbrella concept shared for one problem when each side names another', () => {
+    const r = same('城关一小门口也没有斑马线，过马路太吓人', '城关一小门口早上送孩子的车太多，堵得水泄不通');
+    expect(r.sharedConcepts).toContain('schooltraffic');
+    expect(r.evidence.concept).toBe(0);
+    expect(r.score).toBeLessThan(SAME_PROBLEM_THRESHOLD);
   });
 
   it('is symmetric and stays in 0..1', () => {

@@ -10,6 +10,8 @@
  *   the form; two reports that name different places are different problems (人民路 lights vs 滨河路
  *   lights);
  * - text: weighted overlap of the words left once places and boilerplate are set aside (weights.ts);
+ *   when neither report names a specific concept (a problem the table does not know), the overlap of their
+ *   rare characters as well (烧烤/烤串, 浑浊/黄泥汤), so detection does not rest on the table alone;
  * - category: weak, citizens pick categories loosely.
  * score = P(same problem) × P(same place), each a logistic of its evidence (scoreSimilarity), so strong
  * evidence of one cannot make up for evidence against the other; pairs at or above
@@ -24,9 +26,9 @@ import { OPEN_CLUE_STATES, type ClueCategory } from '@xs/core/schemas/clues.ts';
 import type { Db } from '../../db/database.ts';
 import { addPlaces, addTownships, analyze, cleanToken, dictionaryVersion, parseSearchTokens, scopeMarkers, searchTokens, AREA_PREFIX, CONCEPT_PREFIX, PLACE_PREFIX } from '../../platform/search/segment.ts';
 import { normalizeText } from '../../platform/search/normalize.ts';
-import { conceptLabel, isGenericConcept } from '../../platform/search/concepts.ts';
+import { conceptLabel, isGenericConcept, isUmbrellaConcept } from '../../platform/search/concepts.ts';
 import { isAreaPlace, placeCore } from '../../platform/search/places.ts';
-import { wordWeight } from '../../platform/search/weights.ts';
+import { charIdf, idf, isBoilerplate, wordWeight } from '../../platform/search/weights.ts';
 import { anyOf, ftsTermMatch, type FtsTerm } from '../../platform/search/fts.ts';
 import { indexVersion } from '../../platform/search/index-version.ts';
 
@@ -69,6 +71,9 @@ export interface ClueFeatures {
   /** Content words with their weights (places and boilerplate left out). */
   words: Map<string, number>;
   wordTotal: number;
+  /** Characters and within-word character pairs of the content words, weighted by rarity (charGrams). */
+  grams: Map<string, number>;
+  gramTotal: number;
   concepts: Set<string>;
   /** Concepts weighted (generic ones count half). */
   conceptTotal: number;
@@ -97,15 +102,44 @@ const hasSpecificConcept = (f: ClueFeatures) => [...f.concepts].some((c) => !isG
 
 const placeRef = (name: string): PlaceRef => ({ name, core: placeCore(name) });
 
+/** Characters as common as 路/水/车 (idf under this) say nothing about the problem. */
+const CHAR_FLOOR = 3;
+const isHan = (c: string) => c >= '\u4e00' && c <= '\u9fff';
+
+/** Pairs as common as 孩子/晚上/门口 (word idf under this) say nothing either. */
+const PAIR_FLOOR = 6;
+
+/**
+ * The characters of a content word and its adjacent pairs, each weighted by how rare it is (a character by
+ * its own frequency, a pair by its frequency as a word: 电鱼 and 泥汤 are rare, 孩子 is not): 烧烤 and 烤串,
+ * 浑浊 and 泥汤/黄泥汤 share no word but share 烤, 浑/泥. Words jieba cuts differently or does not know
+ * (黄泥汤, 野泳) still meet through their characters.
+ */
+function addCharGrams(grams: Map<string, number>, word: string): void {
+  const cs = [...word];
+  for (let i = 0; i < cs.length; i++) {
+    if (!isHan(cs[i])) continue;
+    const wt = charIdf(cs[i]) - CHAR_FLOOR;
+    if (wt > 0) grams.set(cs[i], wt);
+    if (i + 1 < cs.length && isHan(cs[i + 1])) {
+      const pair = cs[i] + cs[i + 1];
+      const pw = (idf(pair) - PAIR_FLOOR) / 2;
+      if (pw > 0) grams.set(pair, pw);
+    }
+  }
+}
+
 function buildFeatures(words: Iterable<string>, concepts: Iterable<string>, places: Iterable<string>, references: Iterable<string>,
   category: ClueCategory | null, villageId: number | null): ClueFeatures {
   const placeSet = new Set(places);
   const refs = [...new Set(references)].filter((r) => !placeSet.has(r));
   const named = [...placeSet, ...refs];
   const weighted = new Map<string, number>();
+  const grams = new Map<string, number>();
   let wordTotal = 0;
   for (const w of words) {
     if (weighted.has(w) || named.some((p) => p.includes(w))) continue;
+    if (!isBoilerplate(w)) addCharGrams(grams, w);
     const wt = wordWeight(w);
     if (wt > 0) {
       weighted.set(w, wt);
@@ -118,7 +152,9 @@ function buildFeatures(words: Iterable<string>, concepts: Iterable<string>, plac
   const spots: PlaceRef[] = [];
   const areas: PlaceRef[] = [];
   for (const p of placeSet) (isAreaPlace(p) ? areas : spots).push(placeRef(p));
-  return { words: weighted, wordTotal, concepts: conceptSet, conceptTotal, spots, areas, references: refs.map(placeRef), category, villageId };
+  let gramTotal = 0;
+  for (const g of grams.values()) gramTotal += g;
+  return { words: weighted, wordTotal, grams, gramTotal, concepts: conceptSet, conceptTotal, spots, areas, references: refs.map(placeRef), category, villageId };
 }
 
 function placesOfField(place: string | null | undefined): string[] {
@@ -185,13 +221,31 @@ export interface SimilarityResult {
   score: number;
   reason: string;
   /** The evidence, for tests and tuning. */
-  evidence: { concept: number; conceptConflict: boolean; place: PlaceEvidence; text: number; category: -1 | 0 | 1; pProblem: number; pPlace: number };
+  evidence: { concept: number; conceptConflict: boolean; place: PlaceEvidence; text: number; chars: number; category: -1 | 0 | 1; pProblem: number; pPlace: number };
   sharedConcepts: string[];
   sharedPlaces: string[];
   keywords: string[];
 }
 
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
+
+/**
+ * Weighted overlap: the mean of the share of the smaller side covered and the cosine-like share; `prior`
+ * is mass added to both sides, so that two reports with almost no content (自来水时有时无 has one rare
+ * character) do not agree by sharing it.
+ */
+function overlap(xs: Map<string, number>, tx: number, ys: Map<string, number>, ty: number, prior = 0): number {
+  if (!tx || !ty) return 0;
+  const [small, large] = xs.size <= ys.size ? [xs, ys] : [ys, xs];
+  let shared = 0;
+  for (const [g, w] of small) if (large.has(g)) shared += w;
+  return 0.5 * (shared / (Math.min(tx, ty) + prior)) + 0.5 * (shared / (Math.sqrt(tx * ty) + prior));
+}
+
+/** Mass of rare characters a short note brings (南环路烤串的烟太大了 ≈ 18); CHAR_PRIOR damps notes with less. */
+const CHAR_PRIOR = 6;
+/** Character overlap on the scale of word overlap (unrelated reports of one place stay under 0.1, SEARCH.md). */
+const CHAR_GAIN = 2;
 
 /** The same place (exactly), nearly (滨河路/滨河大道, 县人民医院/人民医院), or none. */
 function bestPlaceMatch(xs: PlaceRef[], ys: PlaceRef[]): { kind: 'same' | 'near'; name: string } | null {
@@ -230,9 +284,11 @@ const PLACE_LOGIT: Record<PlaceEvidence, number> = { same: 3, near: 2, partial: 
  * Pure: texts are analysed, features are compared as given.
  *
  * score = P(same problem) × P(same place), each a logistic of its evidence:
- * - problem: concepts shared (+1.5 + 2 × the share of the smaller set), none shared while both name one,
- *   or only generic ones while both name a specific one (−3), named on one side only (−0.5); text overlap
- *   4 × (text − 0.25); category ±0.3;
+ * - problem: concepts shared (+1.5 + 2 × the share of the smaller set; nothing when only an umbrella is
+ *   shared and each side names another problem of its own), none shared while both name one, or only
+ *   generic ones while both name a specific one (−3), named on one side only (−0.5); text overlap
+ *   4 × (text − 0.25), where text is max(word overlap, 2 × character overlap) when neither names a
+ *   specific concept; category ±0.3;
  * - place: PLACE_LOGIT by evidence, plus 1.5 × (text − 0.2).
  */
 export function scoreSimilarity(a: ClueFeatures | SimilarityText, b: ClueFeatures | SimilarityText): SimilarityResult {
@@ -249,7 +305,13 @@ export function scoreSimilarity(a: ClueFeatures | SimilarityText, b: ClueFeature
     }
   }
   const conceptMin = Math.min(fa.conceptTotal, fb.conceptTotal);
-  const concept = conceptMin > 0 ? sharedWeight / conceptMin : 0;
+  // An umbrella shared (学校门口交通) while each side names a further problem of its own, one of them
+  // specific: no zebra crossing vs a jam at the same school gate. The umbrella does not decide; words do.
+  const ownA = [...fa.concepts].filter((c) => !fb.concepts.has(c));
+  const ownB = [...fb.concepts].filter((c) => !fa.concepts.has(c));
+  const umbrellaOnly = sharedConcepts.length > 0 && sharedConcepts.every(isUmbrellaConcept) && ownA.length > 0 && ownB.length > 0
+    && [...ownA, ...ownB].some((c) => !isGenericConcept(c));
+  const concept = conceptMin > 0 && !umbrellaOnly ? sharedWeight / conceptMin : 0;
   // A broad concept shared (占用道路, 大货车) does not make one problem of two that each name a specific
   // one and share none of those: stalls on the road vs grain drying on it, lorries speeding vs lorries
   // breaking the road.
@@ -272,15 +334,21 @@ export function scoreSimilarity(a: ClueFeatures | SimilarityText, b: ClueFeature
   const ta = fa.wordTotal;
   const tb = fb.wordTotal;
   const text = ta && tb ? 0.5 * (shared / Math.min(ta, tb)) + 0.5 * (shared / Math.sqrt(ta * tb)) : 0;
+  const chars = overlap(fa.grams, fa.gramTotal, fb.grams, fb.gramTotal, CHAR_PRIOR);
 
   const category: -1 | 0 | 1 = fa.category && fb.category ? (fa.category === fb.category ? 1 : -1) : 0;
 
-  let problem = 4 * (text - 0.25) + 0.3 * category;
+  // A problem the concept table does not know (野猪, 电鱼, 高空抛物): when neither report names a specific
+  // concept, their rare characters stand in for the words they do not share (烧烤/烤串, 浑浊/泥汤).
+  const unknownProblem = !conceptConflict && !hasSpecificConcept(fa) && !hasSpecificConcept(fb);
+  const evidence = unknownProblem ? Math.max(text, CHAR_GAIN * chars) : text;
+
+  let problem = 4 * (evidence - 0.25) + 0.3 * category;
   if (conceptConflict) problem -= 3;
   else if (concept > 0) problem += 1.5 + 2 * concept;
   else if (fa.concepts.size || fb.concepts.size) problem -= 0.5;
   const pProblem = sigmoid(problem);
-  const pPlace = sigmoid(PLACE_LOGIT[place] + 1.5 * (text - 0.2));
+  const pPlace = sigmoid(PLACE_LOGIT[place] + 1.5 * (evidence - 0.2));
   const score = Math.round(pProblem * pPlace * 1000) / 1000;
 
   common.sort((x, y) => y[1] - x[1]);
@@ -299,7 +367,7 @@ export function scoreSimilarity(a: ClueFeatures | SimilarityText, b: ClueFeature
   return {
     score,
     reason: parts.join('、'),
-    evidence: { concept: r3(concept), conceptConflict, place, text: r3(text), category, pProblem: r3(pProblem), pPlace: r3(pPlace) },
+    evidence: { concept: r3(concept), conceptConflict, place, text: r3(text), chars: r3(chars), category, pProblem: r3(pProblem), pPlace: r3(pPlace) },
     sharedConcepts,
     sharedPlaces: placeName ? [placeName] : [],
     keywords,
@@ -325,15 +393,16 @@ export interface CandidateRow {
  * The clues worth scoring against a report: same tenant and township, recent (CANDIDATE_DAYS), not
  * merged (or only open ones), and — through the full-text index — naming one of its places (the newest
  * PLACE_CANDIDATES) or one of its problem concepts (the newest CONCEPT_CANDIDATES); a report that names
- * neither is compared with the newest clues sharing one of its rarest words. Uses the
+ * no specific concept is also compared with the newest clues sharing one of its rarest words. Uses the
  * (tenant_id, township_id, state) and (tenant_id, id) indexes; never reads another tenant.
  */
 export async function similarCandidates(db: Db, tenantId: number, input: SimilarInput, query = clueFeatures(input)): Promise<CandidateRow[]> {
   const places = [...query.spots, ...query.areas].flatMap((p) => [PLACE_PREFIX + p.name, p.name]);
   const concepts = [...query.concepts].map((c) => CONCEPT_PREFIX + c);
-  const asks: [FtsTerm | null, number][] = places.length || concepts.length
-    ? [[anyOf(places), PLACE_CANDIDATES], [anyOf(concepts), CONCEPT_CANDIDATES]]
-    : [[anyOf(rareWords(query, 6)), CONCEPT_CANDIDATES]];
+  // A problem the table does not know is found by its rarest words too (a place written differently,
+  // 湿地公园 for 伊河湿地公园, would otherwise hide it).
+  const asks: [FtsTerm | null, number][] = [[anyOf(places), PLACE_CANDIDATES], [anyOf(concepts), CONCEPT_CANDIDATES]];
+  if (!hasSpecificConcept(query)) asks.push([anyOf(rareWords(query, 6)), CONCEPT_CANDIDATES]);
   const since = new Date(Date.now() - CANDIDATE_DAYS * 86_400_000).toISOString();
   const seen = new Set<number>();
   const out: CandidateRow[] = [];

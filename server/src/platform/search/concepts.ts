@@ -14,6 +14,8 @@ export interface Concept {
   label: string;
   patterns: RegExp;
   generic?: boolean;
+  /** A place-kind of problem with sub-problems (school-gate traffic: a jam, no crossing, speeding). */
+  broad?: boolean;
 }
 
 const HAN_NO_LAMP = '[^灯。，,.!！？?；;]';
@@ -79,7 +81,7 @@ export const CONCEPTS: Concept[] = [
     patterns: /水质|(自来水|水龙头|放出来的水|出来的水).{0,6}(发黄|浑|黄|有味|异味|有沙|泥沙|水垢|沉淀|不干净|白沫)|黄水|浑水/,
   },
   {
-    key: 'schooltraffic', label: '学校门口交通',
+    key: 'schooltraffic', label: '学校门口交通', broad: true,
     patterns: new RegExp([
       '(学校|小学|中学|一小|二小|三小|一中|二中|一高|实验中学|幼儿园|校门|学校门口).{0,12}(拥堵|堵车|堵|交通|接送|乱停|车多|斑马线|红绿灯|危险|家长|过马路|减速带)',
       '(放学|上学|接送孩子|接孩子|送孩子|上下学|接送学生).{0,12}(堵|拥堵|车多|乱|危险|过马路|车流)',
@@ -162,6 +164,12 @@ export function conceptLabel(key: string): string {
 
 export function isGenericConcept(key: string): boolean {
   return BY_KEY.get(key)?.generic === true;
+}
+
+/** Generic or broad: sharing it alone does not make one problem of two that each name another. */
+export function isUmbrellaConcept(key: string): boolean {
+  const c = BY_KEY.get(key);
+  return c?.generic === true || c?.broad === true;
 }
 
 export interface ConceptHit {

@@ -37,6 +37,11 @@ const BOILERPLATE = new Set(['市民', '群众', '居民', '村民', '老百姓'
   '城关镇', '城关', '关镇', '县城', '镇上', '村里', '我们', '他们', '大家', '附近', '周边', '一带', '旁边', '这边', '那边', '地方', '一段', '这段',
   '这一', '一个', '这个', '那个', '没有', '不能', '可以', '需要', '应该', '进行', '加强', '提高', '做好', '开展', '组织', '工作', '有效', '措施']);
 
+/** Words that carry no content for similarity (boilerplate, township names); exported for the character evidence. */
+export function isBoilerplate(word: string): boolean {
+  return BOILERPLATE.has(word) || (/^[镇乡]|[镇乡县]$/.test(word) && word.length <= 4);
+}
+
 const memo = new Map<string, number>();
 
 /** Weight of a word for text similarity: 0 for boilerplate and very common words. */
@@ -51,9 +56,28 @@ export function wordWeight(word: string): number {
 }
 
 function computeWeight(word: string): number {
-  if (BOILERPLATE.has(word) || (/^[镇乡]|[镇乡县]$/.test(word) && word.length <= 4)) return 0;
+  if (isBoilerplate(word)) return 0;
   if (/^\d+$/.test(word)) return 0.5;
   const w = idf(word);
   if (w < 6) return 0;
   return [...word].length === 1 ? w * 0.25 : w;
+}
+
+/**
+ * Inverse frequency of a Han character, for the character evidence of similar reports (烧烤/烤串,
+ * 浑浊/泥汤 share characters, not words). From jieba's dict.txt: a character's frequency is the sum of the
+ * frequencies of the words containing it, idf = ln(max / (freq + 1)); char-idf.txt keeps the characters
+ * under RARE_CHAR (4,221, `node` one-off over dict.txt, sorted), every other one is rare.
+ */
+const RARE_CHAR = 8;
+let charTable: Map<string, number> | null = null;
+
+export function charIdf(ch: string): number {
+  if (!charTable) {
+    charTable = new Map();
+    for (const line of readFileSync(new URL('./char-idf.txt', import.meta.url), 'utf8').split('\n')) {
+      if (line.length > 2) charTable.set(line[0], Number(line.slice(2)));
+    }
+  }
+  return charTable.get(ch) ?? RARE_CHAR;
 }
