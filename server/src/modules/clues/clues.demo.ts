@@ -144,7 +144,13 @@ export async function seedDemoClues(db: Db, ctx: { songxianId: number; now: Date
             case 'accept': row.accepted_at = iso; break;
             case 'forward': row.unit_id = unitId; row.forwarded_at = iso; data = { unitId, dueAt: plan.dueAt }; break;
             case 'return': note = '该事项不属于本单位职责，建议转交属地乡镇'; data = { unitId }; row.unit_id = null; break;
-            case 'reply': row.replied_at = iso; row.reply_text = `经核查，${content.slice(0, 12)}…的问题属实。我单位已安排专人现场处理，目前已整改完毕，后续将加强日常巡查。`; data = { unitId, replyText: row.reply_text }; break;
+            case 'reply':
+              row.replied_at = iso;
+              row.reply_text = row.kind === 'suggestion'
+                ? '感谢您的建议。我单位已组织研究，将把这项工作纳入今年的工作计划分步推进，具体安排将通过县政协告知。'
+                : '经现场核查，您反映的问题属实。我单位已安排专人处理，目前已整改完毕，后续将加强日常巡查。';
+              data = { unitId, replyText: row.reply_text };
+              break;
             case 'resolve': row.resolved_at = iso; row.recheck_due_at = row.contact_phone ? new Date(at.getTime() + 28 * 86_400_000).toISOString() : null; break;
             case 'rate': {
               row.rating = rand() < 0.72 ? 'satisfied' : rand() < 0.8 ? 'basically' : 'unsatisfied';
