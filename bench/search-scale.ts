@@ -26,6 +26,7 @@ import { listCluesBefore } from './lib/list-before.ts';
 import { ClueListQuerySchema, type ClueListQuery } from '@xs/core/schemas/clues.ts';
 import { DATA, fmt, machine, summary } from './lib/util.ts';
 import { StatementTimer, openLikeApp } from './lib/timed-sqlite.ts';
+import { searchCaseSets } from './lib/search-cases.ts';
 
 const N = Number(process.env.N ?? 1_000_000);
 const WORKERS = Math.min(2, Number(process.env.WORKERS ?? Math.min(2, os.availableParallelism())));
@@ -210,29 +211,8 @@ async function queries(dbFile: string, which: 'before' | 'after') {
     return { label, calls: samples.length, list: all, count: cnt, page: pg, cases: rows };
   };
 
-  const twoWord = ['路灯 不亮', '垃圾 清运', '停车 小区', '噪音 扰民', '路面 积水', '物业 楼道', '停水 做饭', '车辆 乱停', '学校 拥堵', '老人 电梯',
-    '小区 化粪池', '垃圾 河道', '停水 发黄', '路灯 井盖', '流浪狗 咬伤', '化粪池 满溢', '戏台 庙会', '高压线 房屋', '燃气 泄漏', '桥梁 护栏',
-    '医保 报销', '校车 上学', '人民路 路灯', '王庄村 停水', '阳光小区 物业', '滨河路 噪音', '地铁 延误', '养殖场 粪污', '充电桩 排队', '红绿灯 行人'];
-  const tw = (i: number) => townships[(i * 5) % townships.length].id;
   const out = [];
-  out.push(await measure('(a1) two-word queries, county-wide, page 1', twoWord.map((q) => ({ name: q, f: { q } }))));
-  out.push(await measure('(a2) two-word queries + township filter, page 1', twoWord.map((q, i) => ({ name: `${q} · township ${tw(i)}`, f: { q, townshipId: tw(i) } }))));
-  out.push(await measure('(a3) two-word queries + state=open, page 1', twoWord.map((q) => ({ name: `${q} · open`, f: { q, state: 'open' as const } }))));
-  const t1 = townships[0].id;
-  const t9 = townships[9].id;
-  const lists: { name: string; f: Partial<ClueListQuery> }[] = [];
-  for (const page of [1, 500]) {
-    lists.push({ name: `all · p${page}`, f: { page } });
-    lists.push({ name: `state=submitted · p${page}`, f: { state: 'submitted', page } });
-    lists.push({ name: `state=open · p${page}`, f: { state: 'open', page } });
-    lists.push({ name: `state=closed · p${page}`, f: { state: 'closed', page } });
-    lists.push({ name: `township ${t1} · p${page}`, f: { townshipId: t1, page } });
-    lists.push({ name: `township ${t9} · p${page}`, f: { townshipId: t9, page } });
-    lists.push({ name: `open + township ${t1} · p${page}`, f: { state: 'open', townshipId: t1, page } });
-    lists.push({ name: `closed + township ${t9} · p${page}`, f: { state: 'closed', townshipId: t9, page } });
-    lists.push({ name: `overdue · p${page}`, f: { overdue: '1', page } });
-  }
-  out.push(await measure('(b) triage list without q (page 1 and page 500 = offset 9,980)', lists));
+  for (const set of searchCaseSets(townships.map((t) => t.id))) out.push(await measure(set.label, set.cases));
   await db.destroy();
   if (VERIFY) console.log(`\nverification against the straightforward query: ${mismatches} mismatches`);
   return out;
