@@ -26,7 +26,7 @@ import { listCluesBefore } from './lib/list-before.ts';
 import { ClueListQuerySchema, type ClueListQuery } from '@xs/core/schemas/clues.ts';
 import { DATA, fmt, machine, summary } from './lib/util.ts';
 import { StatementTimer, openLikeApp } from './lib/timed-sqlite.ts';
-import { searchCaseSets } from './lib/search-cases.ts';
+import { searchCaseSets, type Case } from './lib/search-cases.ts';
 
 const N = Number(process.env.N ?? 1_000_000);
 const WORKERS = Math.min(2, Number(process.env.WORKERS ?? Math.min(2, os.availableParallelism())));
@@ -189,7 +189,7 @@ async function queries(dbFile: string, which: 'before' | 'after') {
     }
     return { capped: !!(res as { totalCapped?: boolean }).totalCapped, total: res.total, list, count, page, rest, matched: res.items.length };
   };
-  const measure = async (label: string, cases: { name: string; f: Partial<ClueListQuery> }[]) => {
+  const measure = async (label: string, cases: Case[]) => {
     const samples: Sample[] = [];
     const rows: string[] = [];
     for (const c of cases) {

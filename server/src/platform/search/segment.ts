@@ -177,8 +177,11 @@ function isMarker(w: string): boolean {
   return k === 0x63 ? lower : (k === 0x70 || k === 0x72) && !lower;
 }
 
+/** `${TENANT_PREFIX}<digits>` or `${AREA_PREFIX}<digits>`. */
+const SCOPE_MARKER = /^z[tw]\d+$/;
+
 function isScopeMarker(w: string): boolean {
-  return (w.startsWith(TENANT_PREFIX) || w.startsWith(AREA_PREFIX)) && /^z[tw]\d+$/.test(w);
+  return SCOPE_MARKER.test(w);
 }
 
 export interface StoredTokens {
