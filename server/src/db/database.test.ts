@@ -1,22 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { isForeignKeyViolation, isUniqueViolation } from '../platform/db-errors.ts';
-import { createCounty, createSector, createTestApp, DIALECT, type TestEnv } from '../test/helper.ts';
+import { createCounty, createSector, createTestApp, DIALECT, rejectionOf, type TestEnv } from '../test/helper.ts';
 import { affected, isPostgres, keepStatements } from './database.ts';
 import { migrateToLatest, MIGRATIONS } from './migrate.ts';
 
 let env: TestEnv;
 beforeAll(async () => { env = await createTestApp(); });
 afterAll(async () => env.close());
-
-async function failure(p: Promise<unknown>): Promise<unknown> {
-  try {
-    await p;
-  } catch (err) {
-    return err;
-  }
-  throw new Error('expected the statement to fail');
-}
 
 describe(`the database (${DIALECT})`, () => {
   it('runs on the dialect the environment asks for', () => {
@@ -32,7 +23,7 @@ describe(`the database (${DIALECT})`, () => {
 
   it('enforces foreign keys, and the violation is recognised', async () => {
     const county = await createCounty(env.db);
-    const err = await failure(env.db.insertInto('members').values({
+    const err = await rejectionOf(env.db.insertInto('members').values({
       tenant_id: county.id, name: '无界别', gender: null, phone: null, sector_id: 999_999, township_id: null, term: '第十一届',
       title: null, status: 'active', version: 1, created_at: new Date().toISOString(),
     }).execute());
@@ -43,7 +34,7 @@ describe(`the database (${DIALECT})`, () => {
   it('enforces unique names, and the violation is recognised', async () => {
     const county = await createCounty(env.db);
     await createSector(env.db, county.id, '重复界别');
-    const err = await failure(createSector(env.db, county.id, '重复界别'));
+    const err = await rejectionOf(createSector(env.db, county.id, '重复界别'));
     expect(isUniqueViolation(err)).toBe(true);
     expect(isForeignKeyViolation(err)).toBe(false);
     // The same name in another county is fine.

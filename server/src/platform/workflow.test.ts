@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { WorkflowError, type Actor, type WorkflowDef } from '@xs/core/workflow.ts';
 import type { Database } from '../db/database.ts';
 import { createTableWithId } from '../db/schema-helpers.ts';
-import { createCounty, createTestApp, DIALECT, setSetting, type TestEnv } from '../test/helper.ts';
+import { createCounty, createTestApp, DIALECT, rejectionOf, setSetting, type TestEnv } from '../test/helper.ts';
 import { AppError } from './errors.ts';
 import { invalidateSettings } from './settings.ts';
 import { applyTransition, caseTimeline, type ApplyOptions } from './workflow.ts';
@@ -75,15 +75,6 @@ async function expectUntouched(c: Row) {
   expect(await read(c.id)).toEqual(c);
   expect(await events(c.id)).toEqual([]);
   expect(await audits(c.id)).toEqual([]);
-}
-
-async function rejection(p: Promise<unknown>): Promise<unknown> {
-  try {
-    await p;
-  } catch (err) {
-    return err;
-  }
-  throw new Error('expected the promise to reject');
 }
 
 beforeEach(async () => {
@@ -184,7 +175,7 @@ describe('applyTransition', () => {
     const c = await newCase(tenant, 'open');
     await raw().updateTable('wf_cases').set({ version: 5 }).where('id', '=', c.id).execute();
     const stale = { ...c, version: 5 };
-    const err = await rejection(apply({ id: c.id, transition: 'note', expectedVersion: 4 }));
+    const err = await rejectionOf(apply({ id: c.id, transition: 'note', expectedVersion: 4 }));
     expect(err).toMatchObject({ code: 'stale_version', status: 409 });
     expect((err as Error).message).toContain('办理中');
     await expectUntouched(stale);
@@ -192,7 +183,7 @@ describe('applyTransition', () => {
 
   it('writes nothing when a requirement is missing, and lists every missing one', async () => {
     const c = await newCase(tenant, 'open');
-    const err = await rejection(apply({ id: c.id, transition: 'close', expectedVersion: 1, input: { reason: ' ' } }));
+    const err = await rejectionOf(apply({ id: c.id, transition: 'close', expectedVersion: 1, input: { reason: ' ' } }));
     expect(err).toBeInstanceOf(WorkflowError);
     expect(err).toMatchObject({ code: 'requirements' });
     expect((err as WorkflowError).fields?.map((f) => f.path).sort()).toEqual(['reason', 'result']);
@@ -208,7 +199,7 @@ describe('applyTransition', () => {
 
   it('does not find another tenant\'s case', async () => {
     const c = await newCase(otherTenant);
-    const err = await rejection(apply({ id: c.id, transition: 'open', expectedVersion: 1 }));
+    const err = await rejectionOf(apply({ id: c.id, transition: 'open', expectedVersion: 1 }));
     expect(err).toBeInstanceOf(AppError);
     expect(err).toMatchObject({ code: 'not_found', status: 404 });
     await expectUntouched(c);
