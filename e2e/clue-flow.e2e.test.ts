@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startApp, type Running } from './harness.ts';
+import { button, startApp, type Running } from './harness.ts';
 
 let app: Running;
 
@@ -17,8 +17,6 @@ afterAll(async () => {
   await app?.stop();
 });
 
-/** Ant Design puts a space between two Chinese characters on a button (「转 办」). */
-const button = (text: string) => new RegExp(`^\\s*${[...text].join('\\s*')}\\s*$`);
 
 /** A 1×1 PNG, a valid reply attachment. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC', 'base64');

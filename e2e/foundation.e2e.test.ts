@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { startApp, type Running } from './harness.ts';
+import { button, startApp, type Running } from './harness.ts';
 
 let app: Running;
 
@@ -16,8 +16,6 @@ afterAll(async () => {
   await app?.stop();
 });
 
-/** Ant Design puts a space between two Chinese characters on a button (「保 存」). */
-const button = (text: string) => new RegExp(`^\\s*${[...text].join('\\s*')}\\s*$`);
 
 async function openAdminPage(page: Page, label: string) {
   const link = page.getByRole('link', { name: label, exact: true });

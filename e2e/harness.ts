@@ -14,6 +14,9 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
+/** A button's accessible name as Ant Design renders it: a space between two Chinese characters (「保 存」). */
+export const button = (text: string) => new RegExp(`^\\s*${[...text].join('\\s*')}\\s*$`);
+
 export interface Running {
   baseUrl: string;
   browser: Browser;
