@@ -15,7 +15,7 @@ import type { Page } from '../../../shared/types.ts';
 import { ExportButton } from '../../components/export-button.tsx';
 import { useTownships, useUnits } from '../../components/options.ts';
 import { PageHeader } from '../../components/page-header.tsx';
-import { formatTime } from '../../components/time.ts';
+import { DateTimeCell, TwoLines } from '../../components/two-lines.tsx';
 import { useCan } from '../../session.tsx';
 import { BULK_LABELS, BulkActionModal, type BulkAction } from './bulk-action.modal.tsx';
 import { CATEGORY_OPTIONS, CHANNEL_OPTIONS, DueText, STATE_OPTIONS, StateTag } from './labels.tsx';
@@ -115,10 +115,7 @@ export default function CluesPage() {
     },
     {
       title: '提交时间', dataIndex: 'createdAt', width: 96,
-      render: (t: string) => {
-        const [date, time] = formatTime(t).split(' ');
-        return <span style={{ whiteSpace: 'nowrap' }}>{date}<br /><Typography.Text type="secondary">{time}</Typography.Text></span>;
-      },
+      render: (t: string) => <DateTimeCell iso={t} />,
     },
     { title: '类别', dataIndex: 'categoryLabel', width: 82 },
     {
@@ -131,7 +128,7 @@ export default function CluesPage() {
         </Link>
       ),
     },
-    { title: '乡镇', dataIndex: 'townshipName', width: 92, render: (t: string, r) => (r.villageName ? <span>{t}<br /><Typography.Text type="secondary">{r.villageName}</Typography.Text></span> : t) },
+    { title: '乡镇', dataIndex: 'townshipName', width: 92, render: (t: string, r) => <TwoLines main={t} sub={r.villageName} /> },
     { title: '状态', dataIndex: 'state', width: 112, render: (_s, r) => <StateTag state={r.state} label={r.stateLabel} overdue={r.overdue} /> },
     { title: '承办单位', dataIndex: 'unitName', width: 112, render: (u: string | null) => u ?? <Typography.Text type="secondary">—</Typography.Text> },
     { title: '期限', dataIndex: 'dueAt', width: 112, render: (_d, r) => <DueText dueAt={r.dueAt} overdue={r.overdue} state={r.state} /> },

@@ -5,7 +5,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, isApiError } from '../../../shared/api.ts';
 import type { Page } from '../../../shared/types.ts';
 import { PageHeader } from '../../components/page-header.tsx';
-import { formatTime } from '../../components/time.ts';
+import { DateTimeCell, TwoLines } from '../../components/two-lines.tsx';
 import { DueText, StateTag } from '../clues/labels.tsx';
 import { listPagination, useListState } from '../clues/list-filters.ts';
 import type { ClueListItem } from '../clues/types.ts';
@@ -29,17 +29,14 @@ const columns: TableColumnsType<ClueListItem> = [
   },
   {
     title: '提交时间', dataIndex: 'createdAt', width: 100,
-    render: (t: string) => {
-      const [date, time] = formatTime(t).split(' ');
-      return <span style={{ whiteSpace: 'nowrap' }}>{date}<br /><Typography.Text type="secondary">{time}</Typography.Text></span>;
-    },
+    render: (t: string) => <DateTimeCell iso={t} />,
   },
   { title: '类别', dataIndex: 'categoryLabel', width: 90 },
   {
     title: '摘要', dataIndex: 'summary',
     render: (s: string) => <Typography.Paragraph style={{ margin: 0 }} ellipsis={{ rows: 2, tooltip: s }}>{s}</Typography.Paragraph>,
   },
-  { title: '乡镇', dataIndex: 'townshipName', width: 100, render: (t: string, r) => (r.villageName ? <span>{t}<br /><Typography.Text type="secondary">{r.villageName}</Typography.Text></span> : t) },
+  { title: '乡镇', dataIndex: 'townshipName', width: 100, render: (t: string, r) => <TwoLines main={t} sub={r.villageName} /> },
   { title: '状态', dataIndex: 'state', width: 124, render: (_s, r) => <StateTag state={r.state} label={r.stateLabel} overdue={r.overdue} /> },
   { title: '答复期限', dataIndex: 'dueAt', width: 130, render: (_d, r) => <DueText dueAt={r.dueAt} overdue={r.overdue} state={r.state} /> },
   { title: '附议人数', dataIndex: 'supporters', width: 84, align: 'right' },
