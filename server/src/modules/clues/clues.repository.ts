@@ -81,11 +81,10 @@ function clueFilters(tenantId: number, f: Partial<ClueListQuery>, now: Date): Ex
 const CODE_QUERY = /^\s*[0-9A-Za-z]{10}\s*$/;
 
 /** The filtered query behind the triage list, the unit portal and the Excel export. */
-export function clueQuery(db: Kysely<Database>, tenantId: number, f: Partial<ClueListQuery>, now = new Date()) {
+export function clueQuery(db: Kysely<Database>, tenantId: number, f: Partial<ClueListQuery>, now = new Date(), term = f.q ? ftsQuery(f.q) : null) {
   let q = db.selectFrom('clues as c');
   for (const cond of clueFilters(tenantId, f, now)) q = q.where(cond);
   if (f.q) {
-    const term = ftsQuery(f.q);
     const match = term ? ftsTermMatch(db, 'clues', 'c', scoped(term, tenantId, f.townshipId)) : null;
     // A tracking code read out by a citizen on the phone finds its clue (its letters are words to the index too).
     const code = CODE_QUERY.test(f.q) ? f.q.trim().toUpperCase() : null;
@@ -157,7 +156,7 @@ export async function listClues(db: Kysely<Database>, tenantId: number, f: ClueL
   if (term && !code && !isPostgres(db)) {
     ({ rows, n } = await searchPageSqlite(db, tenantId, f, now, term, countLimit));
   } else {
-    const base = clueQuery(db, tenantId, f, now);
+    const base = clueQuery(db, tenantId, f, now, term);
     const count = async () => {
       const summary = searching ? null : await summaryCount(db, tenantId, f);
       if (summary !== null) return summary;
