@@ -1,7 +1,7 @@
 /** 直通政协: clues (民意线索) from the public, their workflow and the shapes the API takes. */
 import { z } from 'zod';
 import type { WorkflowDef, Actor } from '../workflow.ts';
-import { IdSchema, PhoneSchema, text } from '../validation.ts';
+import { IdSchema, PhoneSchema, cleanString, text } from '../validation.ts';
 
 export const CLUE_CATEGORIES = {
   traffic: '交通出行',
@@ -138,11 +138,11 @@ export const ClueSubmitSchema = z.strictObject({
 export type ClueSubmit = z.infer<typeof ClueSubmitSchema>;
 
 export const ClueSimilarQuerySchema = z.strictObject({
-  content: z.string().trim().max(2000).refine((s) => s.isWellFormed(), '含有无效字符'),
+  content: cleanString().max(2000).refine((s) => s.isWellFormed(), '含有无效字符'),
   townshipId: IdSchema,
   category: ClueCategorySchema.optional(),
   villageId: z.union([IdSchema, z.null()]).optional(),
-  place: z.union([z.string().trim().max(100), z.null()]).optional(),
+  place: z.union([cleanString().max(100), z.null()]).optional(),
 });
 
 const CodeSchema = z.string().trim().toUpperCase().regex(/^[0-9A-Z]{10}$/, '查询码为 10 位字母或数字');
@@ -175,7 +175,7 @@ export const ClueListQuerySchema = z.strictObject({
   unitId: z.coerce.number().int().positive().optional(),
   overdue: z.enum(['1', '0']).optional(),
   /** Chinese full-text search. */
-  q: z.string().trim().max(100).optional(),
+  q: cleanString().max(100).optional(),
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
 });

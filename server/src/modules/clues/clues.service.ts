@@ -10,6 +10,7 @@ import {
   type ClueCase, type ClueState, type ClueSubmit, type ClueTransition, type ClueTransitionBody,
 } from '@xs/core/schemas/clues.ts';
 import { addWorkingDays, addCalendarDays } from '@xs/core/calendar.ts';
+import { stripInvisible } from '@xs/core/validation.ts';
 import { availableTransitions, type Actor } from '@xs/core/workflow.ts';
 import { isPostgres, type Database } from '../../db/database.ts';
 import { AppError, invalid, notFound } from '../../platform/errors.ts';
@@ -42,8 +43,11 @@ function newSecret(): string {
   return s;
 }
 
-/** Collapse whitespace and punctuation so "the same text sent twice" is caught despite small edits. */
-const normalise = (text: string) => text.normalize('NFKC').replace(/[\s\p{P}\p{S}]+/gu, '').toLowerCase();
+/**
+ * Collapse whitespace and punctuation so "the same text sent twice" is caught despite small edits; invisible
+ * characters go too, for callers that did not come through the request schemas.
+ */
+const normalise = (text: string) => stripInvisible(text).normalize('NFKC').replace(/[\s\p{P}\p{S}]+/gu, '').toLowerCase();
 
 export interface SubmitContext {
   ip: string | null;
