@@ -19,12 +19,16 @@ export const stripInvisible = (s: string): string => s.replace(INVISIBLE, '');
 /** A string as every text schema reads it: invisible characters removed, then trimmed. */
 export const cleanString = () => z.string().overwrite(stripInvisible).trim();
 
-/** Text a person typed: trimmed, without invisible or control characters or lone surrogates, bounded. */
-export function text(max: number, min = 1) {
+/**
+ * Text a person typed: trimmed, without invisible or control characters or lone surrogates, bounded.
+ * `minMessage` replaces 「至少 N 个字」 where the form says more. The first check that fails ends the field's
+ * checks (`abort`): a person gets one message per field, not a list of everything else that is also wrong.
+ */
+export function text(max: number, min = 1, minMessage?: string) {
   return cleanString()
-    .min(min, min <= 1 ? '不能为空' : `至少 ${min} 个字`)
-    .max(max, `不能超过 ${max} 个字`)
-    .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), '含有不允许的控制字符')
+    .min(min, { message: minMessage ?? (min <= 1 ? '不能为空' : `至少 ${min} 个字`), abort: true })
+    .max(max, { message: `不能超过 ${max} 个字`, abort: true })
+    .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), { message: '含有不允许的控制字符', abort: true })
     .refine((s) => s.isWellFormed(), '含有无效字符');
 }
 

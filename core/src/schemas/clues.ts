@@ -112,12 +112,18 @@ export type ClueTransition =
 
 // ---- Public API shapes ----
 
+/**
+ * The shortest report taken. Real reports from a QR code are this short: 「德亭中学宿舍没热水」 is 9 characters,
+ * 「路灯不亮了」 5; what is missing can be asked for (request_info).
+ */
+export const CLUE_CONTENT_MIN = 5;
+
 const optionalShort = (max: number) => z.union([text(max, 0), z.null()]).optional().transform((v) => v || null);
 
 export const ClueSubmitSchema = z.strictObject({
   kind: z.enum(['problem', 'suggestion'], { error: '请选择反映问题或提出建议' }).default('problem'),
   category: ClueCategorySchema,
-  content: text(2000, 10).refine((s) => s.length >= 10, '请至少写 10 个字，说清楚是什么问题'),
+  content: text(2000, CLUE_CONTENT_MIN, `请至少写 ${CLUE_CONTENT_MIN} 个字，说清楚是什么问题`),
   townshipId: IdSchema,
   villageId: z.union([IdSchema, z.null()]).optional(),
   place: optionalShort(100),
