@@ -167,7 +167,8 @@ export const ClueRecheckSchema = z.strictObject({
   comment: optionalShort(500),
 });
 export const ClueSupplementSchema = z.strictObject({ code: CodeSchema, secret: SecretSchema, content: text(1000, 2) });
-export const ClueSupportSchema = z.strictObject({ code: CodeSchema });
+/** The support token a similar-clues hint gave out (never the tracking code). */
+export const ClueSupportSchema = z.strictObject({ token: z.string().trim().regex(/^[A-Za-z0-9_-]{16,64}$/, '凭证无效，请重新填写问题后再试') });
 
 // ---- Staff API shapes ----
 

@@ -21,7 +21,8 @@ import { getCalendar, getSetting } from '../../platform/settings.ts';
 import { enqueueMessage, notifyUsers } from '../../platform/notify.ts';
 import { isUniqueViolation } from '../../platform/db-errors.ts';
 import { groupCommit } from '../../platform/group-commit.ts';
-import { clueSearchTokens, ensurePlaceNames } from './clues.similar.ts';
+import { clueSearchTokens, ensurePlaceNames, findSimilarClues, type SimilarInput } from './clues.similar.ts';
+import { redactPersonal } from './clues.redact.ts';
 import { findClue, namesFor, summarize, toListItem, type ClueRow } from './clues.repository.ts';
 import './clues.settings.ts';
 
@@ -295,9 +296,52 @@ export async function supplementClue(db: Kysely<Database>, clue: ClueRow, conten
     changes: () => ({ content: merged, search_tokens: tokens }) });
 }
 
-/** "我也遇到了": a citizen adds their voice to an open clue instead of filing a new one. */
-export async function supportClue(db: Kysely<Database>, code: string) {
-  const clue = await db.selectFrom('clues').select(['id', 'state']).where('code', '=', code).executeTakeFirst();
+/**
+ * The similar-clues hint of the public form: open clues of the township that look like the same problem.
+ * Nothing of what citizens wrote leaves but a summary with personal data taken out (redactPersonal), and no
+ * tracking code: each item carries the clue's support token, the only handle "我也遇到了" takes.
+ */
+export async function publicSimilarClues(db: Kysely<Database>, tenantId: number, input: SimilarInput) {
+  const found = await findSimilarClues(db, tenantId, { ...input, openOnly: true }, 5);
+  if (found.length === 0) return { items: [] };
+  const rows = await db.selectFrom('clues').select(['id', 'content', 'contact_name', 'category', 'state', 'supporters', 'created_at'])
+    .where('tenant_id', '=', tenantId).where('id', 'in', found.map((f) => f.id)).execute();
+  const open = found.flatMap((f) => {
+    const r = rows.find((x) => x.id === f.id);
+    return r && OPEN_CLUE_STATES.includes(r.state) ? [{ r, score: f.score }] : [];
+  });
+  const tokens = await supportTokens(db, tenantId, open.map((x) => x.r.id));
+  return {
+    items: open.map(({ r, score }) => ({
+      token: tokens.get(r.id)!, summary: summarize(redactPersonal(r.content, [r.contact_name]), 80), categoryLabel: CLUE_CATEGORIES[r.category],
+      stateLabel: CLUE_STATES[r.state].label, supporters: r.supporters, createdAt: r.created_at, score,
+    })),
+  };
+}
+
+/**
+ * The support tokens of clues, made on first use: random, so neither the code nor the id can be derived from
+ * one or one from them. Two hints at the same moment may both try to set a clue's token; only the first
+ * write lands (`support_token IS NULL`), and both read back the one that did.
+ */
+export async function supportTokens(db: Kysely<Database>, tenantId: number, ids: number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const read = () => db.selectFrom('clues').select(['id', 'support_token']).where('tenant_id', '=', tenantId).where('id', 'in', ids).execute();
+  let rows = await read();
+  const missing = rows.filter((r) => !r.support_token);
+  if (missing.length) {
+    for (const r of missing) {
+      await db.updateTable('clues').set({ support_token: randomBytes(18).toString('base64url') })
+        .where('tenant_id', '=', tenantId).where('id', '=', r.id).where('support_token', 'is', null).execute();
+    }
+    rows = await read();
+  }
+  return new Map(rows.flatMap((r) => (r.support_token ? [[r.id, r.support_token] as const] : [])));
+}
+
+/** "我也遇到了": a citizen adds their voice to an open clue (found by its support token) instead of filing a new one. */
+export async function supportClue(db: Kysely<Database>, token: string) {
+  const clue = await db.selectFrom('clues').select(['id', 'state']).where('support_token', '=', token).executeTakeFirst();
   if (!clue || !OPEN_CLUE_STATES.includes(clue.state)) throw new AppError('not_found', '该线索不存在或已办结');
   await db.updateTable('clues').set((eb) => ({ supporters: eb('supporters', '+', 1) })).where('id', '=', clue.id).execute();
   const r = await db.selectFrom('clues').select('supporters').where('id', '=', clue.id).executeTakeFirstOrThrow();
@@ -516,17 +560,18 @@ export async function publishClue(db: Kysely<Database>, ctx: StaffContext, id: n
 }
 
 /**
- * A unit's reply as the board shows it: phone numbers and the reporter's name taken out (the reply is
- * the unit's text, not checked at publishing like the summary; and a phone's last four digits next to
- * the code on the board would open the clue's tracking page).
+ * A unit's reply as the board shows it: personal data and the reporter's name taken out (the reply is the
+ * unit's text, not checked at publishing like the summary; and a phone's last four digits would open the
+ * clue's tracking page).
  */
 function hideReporter(text: string | null, name: string | null): string | null {
-  if (!text) return text;
-  const out = text.replace(/1[3-9]\d{9}/g, '1**********');
-  return name && name.length >= 2 ? out.replaceAll(name, `${name[0]}某`) : out;
+  return text && redactPersonal(text, [name]);
 }
 
-/** The public board (反馈公开): resolved clues staff approved, no names, no phones. */
+/**
+ * The public board (反馈公开): resolved clues staff approved, no names, no phones, and no tracking codes (a code
+ * is half of what opens a clue's tracking page, and the citizen who filed it knows it already).
+ */
 export async function publicBoard(db: Kysely<Database>, tenantId: number, page: number, pageSize: number) {
   const base = db.selectFrom('clues').where('tenant_id', '=', tenantId).where('published', '=', 1).where('state', 'in', ['resolved', 'closed']);
   const [count, rows] = await Promise.all([
@@ -536,7 +581,7 @@ export async function publicBoard(db: Kysely<Database>, tenantId: number, page: 
   const names = await namesFor(db, tenantId, rows);
   return {
     items: rows.map((c) => ({
-      code: c.code, categoryLabel: CLUE_CATEGORIES[c.category], townshipName: names.org.get(c.township_id) ?? '',
+      categoryLabel: CLUE_CATEGORIES[c.category], townshipName: names.org.get(c.township_id) ?? '',
       summary: c.public_summary ?? '', reply: hideReporter(c.reply_text, c.contact_name), unitName: c.unit_id ? (names.unit.get(c.unit_id) ?? null) : null,
       resolvedAt: c.resolved_at, rating: c.rating,
     })),

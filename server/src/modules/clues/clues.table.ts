@@ -48,6 +48,8 @@ export interface CluesTable {
   replied_at: Timestamp | null;
   resolved_at: Timestamp | null;
   closed_at: Timestamp | null;
+  /** The public hint's handle for "我也遇到了" (never the code); set when the clue is first shown in a hint. */
+  support_token: string | null;
 }
 
 export interface ClueFilesTable {
