@@ -11,6 +11,7 @@ import { enqueueMessage, notifyUsers } from '../../platform/notify.ts';
 import { applyTransition } from '../../platform/workflow.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import { clueIndexVersion, reindexClueTokens } from './clues.similar.ts';
+import { forgetSupportSources } from './clues.service.ts';
 
 const DAY = 86_400_000;
 
@@ -85,3 +86,4 @@ defineJob({ name: 'clue.reindex', everyMs: 10 * 60_000, run: reindexStale });
 defineJob({ name: 'clue.remind', everyMs: 10 * 60_000, run: remindOverdue });
 defineJob({ name: 'clue.recheck', everyMs: 60 * 60_000, run: askRecheck });
 defineJob({ name: 'clue.archive', everyMs: 60 * 60_000, run: archiveUnrated });
+defineJob({ name: 'clue.supports', everyMs: 60 * 60_000, run: forgetSupportSources });

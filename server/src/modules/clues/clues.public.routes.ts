@@ -113,9 +113,9 @@ export const cluePublicRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.post('/public/clues/support', {
-    schema: { tags, summary: '“我也遇到了”：凭相似线索给出的凭证，为已有线索增加一份群众声音', body: ClueSupportSchema },
+    schema: { tags, summary: '“我也遇到了”：凭相似线索给出的凭证，为已有线索增加一份群众声音（同一来源每条线索每天计一次）', body: ClueSupportSchema },
     config: { permission: 'public', ...limit() },
-  }, async (req) => supportClue(db, req.body.token));
+  }, async (req) => supportClue(db, req.body.token, req.ip));
 
   app.post('/public/clues/track', {
     schema: { tags, summary: '凭查询码和查询密码（或手机号后四位）查询办理进度', body: ClueTrackSchema },

@@ -9,7 +9,7 @@ import {
   CLUE_CATEGORIES, CLUE_RATINGS, CLUE_STATES, CLUE_WORKFLOW, CONVERSION_KINDS, OPEN_CLUE_STATES,
   type ClueCase, type ClueState, type ClueSubmit, type ClueTransition, type ClueTransitionBody,
 } from '@xs/core/schemas/clues.ts';
-import { addWorkingDays, addCalendarDays } from '@xs/core/calendar.ts';
+import { addWorkingDays, addCalendarDays, cstDate } from '@xs/core/calendar.ts';
 import { stripInvisible } from '@xs/core/validation.ts';
 import { availableTransitions, type Actor } from '@xs/core/workflow.ts';
 import { isPostgres, type Database } from '../../db/database.ts';
@@ -339,13 +339,31 @@ export async function supportTokens(db: Kysely<Database>, tenantId: number, ids:
   return new Map(rows.flatMap((r) => (r.support_token ? [[r.id, r.support_token] as const] : [])));
 }
 
-/** "我也遇到了": a citizen adds their voice to an open clue (found by its support token) instead of filing a new one. */
-export async function supportClue(db: Kysely<Database>, token: string) {
-  const clue = await db.selectFrom('clues').select(['id', 'state']).where('support_token', '=', token).executeTakeFirst();
+/**
+ * "我也遇到了": a citizen adds their voice to an open clue (found by its support token) instead of filing a new
+ * one. One voice per client address, clue and China day: the clue_supports key decides, so a burst of
+ * requests, or requests spread over several app processes, adds one. A repeat answers with the count as it
+ * stands, as if it had counted (the page shows the same either way).
+ */
+export async function supportClue(db: Kysely<Database>, token: string, ip: string | null, now = new Date()) {
+  const clue = await db.selectFrom('clues').select(['id', 'tenant_id', 'state']).where('support_token', '=', token).executeTakeFirst();
   if (!clue || !OPEN_CLUE_STATES.includes(clue.state)) throw new AppError('not_found', '该线索不存在或已办结');
-  await db.updateTable('clues').set((eb) => ({ supporters: eb('supporters', '+', 1) })).where('id', '=', clue.id).execute();
+  await db.transaction().execute(async (trx) => {
+    const counted = await trx.insertInto('clue_supports')
+      .values({ tenant_id: clue.tenant_id, clue_id: clue.id, source: sha256(`${clue.id}|${ip ?? ''}`), day: cstDate(now), created_at: now.toISOString() })
+      .onConflict((oc) => oc.columns(['clue_id', 'source', 'day']).doNothing())
+      .executeTakeFirst();
+    if (Number(counted.numInsertedOrUpdatedRows ?? 0) === 0) return;
+    await trx.updateTable('clues').set((eb) => ({ supporters: eb('supporters', '+', 1) })).where('id', '=', clue.id).execute();
+  });
   const r = await db.selectFrom('clues').select('supporters').where('id', '=', clue.id).executeTakeFirstOrThrow();
   return { supporters: r.supporters };
+}
+
+/** Forget which addresses supported a clue once their day is over (two days back, to be clear of time zones). */
+export async function forgetSupportSources(db: Kysely<Database>, now: Date): Promise<number> {
+  const r = await db.deleteFrom('clue_supports').where('day', '<', cstDate(new Date(now.getTime() - 2 * 86_400_000))).executeTakeFirst();
+  return Number(r.numDeletedRows);
 }
 
 // ---- Staff and unit actions ----

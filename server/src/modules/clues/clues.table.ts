@@ -90,10 +90,22 @@ export interface ClueUploadsTable {
   used: Flag;
 }
 
+/** One counted "我也遇到了" per clue, source and China day (see migration 20261204_1528). */
+export interface ClueSupportsTable {
+  tenant_id: number;
+  clue_id: number;
+  /** sha256 of the clue id and the client address: the same address counts once, and the address is not kept. */
+  source: string;
+  /** YYYY-MM-DD in China time. */
+  day: string;
+  created_at: Timestamp;
+}
+
 export interface ClueTables {
   clues: CluesTable;
   clue_files: ClueFilesTable;
   clue_conversions: ClueConversionsTable;
   clue_routing_rules: ClueRoutingRulesTable;
   clue_uploads: ClueUploadsTable;
+  clue_supports: ClueSupportsTable;
 }
