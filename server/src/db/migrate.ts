@@ -10,6 +10,7 @@ import * as m0006 from './migrations/20261129_0006_clue_file_once.ts';
 import * as m0007 from './migrations/20261129_0007_clue_counts_pg.ts';
 import * as m1517 from './migrations/20261204_1517_clue_support_token.ts';
 import * as m1528 from './migrations/20261204_1528_clue_supports.ts';
+import * as m1533 from './migrations/20261204_1533_clue_track_failures.ts';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so the same code runs
@@ -25,6 +26,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261129_0007_clue_counts_pg': m0007,
   '20261204_1517_clue_support_token': m1517,
   '20261204_1528_clue_supports': m1528,
+  '20261204_1533_clue_track_failures': m1533,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -12,6 +12,7 @@ import { applyTransition } from '../../platform/workflow.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import { clueIndexVersion, reindexClueTokens } from './clues.similar.ts';
 import { forgetSupportSources } from './clues.service.ts';
+import { forgetTrackFailures } from './clues.track-lock.ts';
 
 const DAY = 86_400_000;
 
@@ -87,3 +88,4 @@ defineJob({ name: 'clue.remind', everyMs: 10 * 60_000, run: remindOverdue });
 defineJob({ name: 'clue.recheck', everyMs: 60 * 60_000, run: askRecheck });
 defineJob({ name: 'clue.archive', everyMs: 60 * 60_000, run: archiveUnrated });
 defineJob({ name: 'clue.supports', everyMs: 60 * 60_000, run: forgetSupportSources });
+defineJob({ name: 'clue.trackFailures', everyMs: 60 * 60_000, run: forgetTrackFailures });

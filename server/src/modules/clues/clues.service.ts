@@ -23,6 +23,7 @@ import { isUniqueViolation } from '../../platform/db-errors.ts';
 import { groupCommit } from '../../platform/group-commit.ts';
 import { clueSearchTokens, ensurePlaceNames, findSimilarClues, type SimilarInput } from './clues.similar.ts';
 import { redactPersonal } from './clues.redact.ts';
+import { releaseDigitGuess, reserveDigitGuess } from './clues.track-lock.ts';
 import { findClue, namesFor, summarize, toListItem, type ClueRow } from './clues.repository.ts';
 import './clues.settings.ts';
 
@@ -149,33 +150,23 @@ export async function submitClue(db: Kysely<Database>, tenantId: number, input: 
 }
 
 /**
- * Wrong secrets per code within an hour. Codes are printed on the public board and the last four
- * digits of a phone are a secret, so guessing is limited per code as well as per address.
+ * Find a clue by its public code and check the secret: the 8-character secret shown at submission (never
+ * locked), or the last four digits of the phone left with it (budgeted per code, clues.track-lock.ts).
  */
-const failedTracks = new Map<string, { count: number; since: number }>();
-export const MAX_TRACK_FAILURES = 10;
-const TRACK_WINDOW_MS = 3600_000;
-
-/** Find a clue by its public code and check the secret (token or last four digits of the phone). */
 export async function clueByCode(db: Kysely<Database>, code: string, secret: string): Promise<ClueRow> {
-  const now = Date.now();
-  const failed = failedTracks.get(code);
-  if (failed && now - failed.since < TRACK_WINDOW_MS && failed.count >= MAX_TRACK_FAILURES) {
-    throw new AppError('rate_limited', '该查询码的错误次数过多，请一小时后再试，或使用提交时显示的 8 位查询密码联系县政协');
-  }
   const clue = await db.selectFrom('clues').selectAll().where('code', '=', code).executeTakeFirst();
-  const ok = clue && (
-    (secret.length === 8 && safeEqual(sha256(secret.toUpperCase()), clue.secret_hash)) ||
-    (secret.length === 4 && !!clue.contact_phone && clue.contact_phone.endsWith(secret))
-  );
-  // One answer for "no such code" and "wrong secret": a code alone reveals nothing.
-  if (!clue || !ok) {
-    const entry = failed && now - failed.since < TRACK_WINDOW_MS ? failed : { count: 0, since: now };
-    entry.count += 1;
-    failedTracks.set(code, entry);
-    if (failedTracks.size > 100_000) failedTracks.clear();
-    throw new AppError('not_found', '查询码或查询密码不正确');
+  let ok = false;
+  if (secret.length === 8) {
+    ok = !!clue && safeEqual(sha256(secret.toUpperCase()), clue.secret_hash);
+  } else if (secret.length === 4) {
+    if (!(await reserveDigitGuess(db, clue?.tenant_id ?? null, code))) {
+      throw new AppError('rate_limited', '该查询码今天输错手机号后四位的次数过多，暂时不能用手机号后四位查询；请使用提交时显示的 8 位查询密码，或联系县政协');
+    }
+    ok = !!clue && !!clue.contact_phone && clue.contact_phone.endsWith(secret);
+    if (ok) await releaseDigitGuess(db, code);
   }
+  // One answer for "no such code" and "wrong secret": a code alone reveals nothing.
+  if (!clue || !ok) throw new AppError('not_found', '查询码或查询密码不正确');
   return clue;
 }
 

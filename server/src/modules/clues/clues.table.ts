@@ -101,6 +101,14 @@ export interface ClueSupportsTable {
   created_at: Timestamp;
 }
 
+/** Wrong phone-digit secrets per tracking code and China day (see clues.track-lock.ts). */
+export interface ClueTrackFailuresTable {
+  code: string;
+  /** YYYY-MM-DD in China time. */
+  day: string;
+  count: number;
+}
+
 export interface ClueTables {
   clues: CluesTable;
   clue_files: ClueFilesTable;
@@ -108,4 +116,5 @@ export interface ClueTables {
   clue_routing_rules: ClueRoutingRulesTable;
   clue_uploads: ClueUploadsTable;
   clue_supports: ClueSupportsTable;
+  clue_track_failures: ClueTrackFailuresTable;
 }
