@@ -6,14 +6,29 @@ z.config(z.locales.zhCN());
 // text is; the locale would say 「无效输入：期望 string，实际接收 undefined」. Anything else keeps the locale's message.
 z.config({ customError: (issue) => (issue.code === 'invalid_type' && issue.input === undefined ? '不能为空' : undefined) });
 
-/** Text a person typed: trimmed, without control characters or lone surrogates, bounded. */
-export function text(max: number, min = 1) {
-  return z
-    .string()
-    .trim()
-    .min(min, min <= 1 ? '不能为空' : `至少 ${min} 个字`)
-    .max(max, `不能超过 ${max} 个字`)
-    .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), '含有不允许的控制字符')
+/**
+ * Bidi controls (U+202A–U+202E, U+2066–U+2069, U+200E/F, U+061C) and zero-width characters (U+200B–U+200D,
+ * U+2060, U+FEFF): nobody types them on purpose, yet they reorder what staff read (U+202E shows 「gpj.exe」 as
+ * 「exe.jpg」), hide text from a search and make one report look like two to the duplicate check.
+ */
+const INVISIBLE = /[\u061C\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/g;
+
+/** `s` without bidi controls and zero-width characters (see INVISIBLE). */
+export const stripInvisible = (s: string): string => s.replace(INVISIBLE, '');
+
+/** A string as every text schema reads it: invisible characters removed, then trimmed. */
+export const cleanString = () => z.string().overwrite(stripInvisible).trim();
+
+/**
+ * Text a person typed: trimmed, without invisible or control characters or lone surrogates, bounded.
+ * `minMessage` replaces 「至少 N 个字」 where the form says more. The first check that fails ends the field's
+ * checks (`abort`): a person gets one message per field, not a list of everything else that is also wrong.
+ */
+export function text(max: number, min = 1, minMessage?: string) {
+  return cleanString()
+    .min(min, { message: minMessage ?? (min <= 1 ? '不能为空' : `至少 ${min} 个字`), abort: true })
+    .max(max, { message: `不能超过 ${max} 个字`, abort: true })
+    .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), { message: '含有不允许的控制字符', abort: true })
     .refine((s) => s.isWellFormed(), '含有无效字符');
 }
 
@@ -45,7 +60,7 @@ export function passwordKinds(s: string): number {
 export const PageQuerySchema = z.strictObject({
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
-  q: z.string().trim().max(100).optional(),
+  q: cleanString().max(100).optional(),
 });
 
 export function maskPhone(phone: string | null | undefined): string | null {

@@ -1,7 +1,7 @@
 /** 直通政协: clues (民意线索) from the public, their workflow and the shapes the API takes. */
 import { z } from 'zod';
 import type { WorkflowDef, Actor } from '../workflow.ts';
-import { IdSchema, PhoneSchema, text } from '../validation.ts';
+import { IdSchema, PhoneSchema, cleanString, text } from '../validation.ts';
 
 export const CLUE_CATEGORIES = {
   traffic: '交通出行',
@@ -112,12 +112,18 @@ export type ClueTransition =
 
 // ---- Public API shapes ----
 
+/**
+ * The shortest report taken. Real reports from a QR code are this short: 「德亭中学宿舍没热水」 is 9 characters,
+ * 「路灯不亮了」 5; what is missing can be asked for (request_info).
+ */
+export const CLUE_CONTENT_MIN = 5;
+
 const optionalShort = (max: number) => z.union([text(max, 0), z.null()]).optional().transform((v) => v || null);
 
 export const ClueSubmitSchema = z.strictObject({
   kind: z.enum(['problem', 'suggestion'], { error: '请选择反映问题或提出建议' }).default('problem'),
   category: ClueCategorySchema,
-  content: text(2000, 10).refine((s) => s.length >= 10, '请至少写 10 个字，说清楚是什么问题'),
+  content: text(2000, CLUE_CONTENT_MIN, `请至少写 ${CLUE_CONTENT_MIN} 个字，说清楚是什么问题`),
   townshipId: IdSchema,
   villageId: z.union([IdSchema, z.null()]).optional(),
   place: optionalShort(100),
@@ -138,11 +144,11 @@ export const ClueSubmitSchema = z.strictObject({
 export type ClueSubmit = z.infer<typeof ClueSubmitSchema>;
 
 export const ClueSimilarQuerySchema = z.strictObject({
-  content: z.string().trim().max(2000).refine((s) => s.isWellFormed(), '含有无效字符'),
+  content: cleanString().max(2000).refine((s) => s.isWellFormed(), '含有无效字符'),
   townshipId: IdSchema,
   category: ClueCategorySchema.optional(),
   villageId: z.union([IdSchema, z.null()]).optional(),
-  place: z.union([z.string().trim().max(100), z.null()]).optional(),
+  place: z.union([cleanString().max(100), z.null()]).optional(),
 });
 
 const CodeSchema = z.string().trim().toUpperCase().regex(/^[0-9A-Z]{10}$/, '查询码为 10 位字母或数字');
@@ -161,7 +167,8 @@ export const ClueRecheckSchema = z.strictObject({
   comment: optionalShort(500),
 });
 export const ClueSupplementSchema = z.strictObject({ code: CodeSchema, secret: SecretSchema, content: text(1000, 2) });
-export const ClueSupportSchema = z.strictObject({ code: CodeSchema });
+/** The support token a similar-clues hint gave out (never the tracking code). */
+export const ClueSupportSchema = z.strictObject({ token: z.string().trim().regex(/^[A-Za-z0-9_-]{16,64}$/, '凭证无效，请重新填写问题后再试') });
 
 // ---- Staff API shapes ----
 
@@ -175,7 +182,7 @@ export const ClueListQuerySchema = z.strictObject({
   unitId: z.coerce.number().int().positive().optional(),
   overdue: z.enum(['1', '0']).optional(),
   /** Chinese full-text search. */
-  q: z.string().trim().max(100).optional(),
+  q: cleanString().max(100).optional(),
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
 });

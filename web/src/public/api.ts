@@ -107,7 +107,7 @@ export const publicApi = {
   submit: (countyId: number, body: SubmitBody) => request<SubmitResult>('POST', `/counties/${countyId}/clues`, body),
   similar: (countyId: number, body: z.input<typeof ClueSimilarQuerySchema>, signal?: AbortSignal) =>
     request<{ items: SimilarClue[] }>('POST', `/counties/${countyId}/clues/similar`, body, signal),
-  support: (code: string) => request<{ supporters: number }>('POST', '/clues/support', { code }),
+  support: (token: string) => request<{ supporters: number }>('POST', '/clues/support', { token }),
   track: (code: string, secret: string) => request<TrackView>('POST', '/clues/track', { code, secret }),
   rate: (code: string, secret: string, rating: ClueRating, comment: string | null) =>
     request<TrackView>('POST', '/clues/rate', { code, secret, rating, comment }),

@@ -4,14 +4,14 @@
  * bundle, so the few used here are checked against core's types instead (a renamed key fails `tsc`).
  * Category, state and channel labels always come from the server's responses.
  */
-import type { ClueRating, ClueSubmit } from '@xs/core/schemas/clues.ts';
+import type { CLUE_CONTENT_MIN, ClueRating, ClueSubmit } from '@xs/core/schemas/clues.ts';
 
 export const KIND_LABELS = { problem: '反映问题', suggestion: '提出建议' } as const satisfies Record<ClueSubmit['kind'], string>;
 
 export const RATING_LABELS = { satisfied: '满意', basically: '基本满意', unsatisfied: '不满意' } as const satisfies Record<ClueRating, string>;
 
 /** Mirrors ClueSubmitSchema's limits, to stop obvious mistakes before a round trip. */
-export const LIMITS = { contentMin: 10, contentMax: 2000, placeMax: 100, nameMax: 20, photos: 6, photoBytes: 8 * 1024 * 1024, commentMax: 500, supplementMax: 1000 } as const;
+export const LIMITS = { contentMin: 5 satisfies typeof CLUE_CONTENT_MIN, contentMax: 2000, placeMax: 100, nameMax: 20, photos: 6, photoBytes: 8 * 1024 * 1024, commentMax: 500, supplementMax: 1000 } as const;
 
 export const PHONE_RE = /^1[3-9]\d{9}$/;
 export const CODE_RE = /^[0-9A-Z]{10}$/;

@@ -39,7 +39,9 @@ export interface SubmitResult {
 }
 
 export interface SimilarClue {
-  code: string;
+  /** The handle for "我也遇到了" (never the clue's tracking code). */
+  token: string;
+  /** The clue's text with personal data taken out, shortened. */
   summary: string;
   categoryLabel: string;
   stateLabel: string;
@@ -78,7 +80,6 @@ export interface TrackView {
 }
 
 export interface BoardItem {
-  code: string;
   categoryLabel: string;
   townshipName: string | null;
   summary: string;

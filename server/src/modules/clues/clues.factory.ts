@@ -6,6 +6,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import { clientFor, createCounty, createUnit, nextAddress, type Client, type TestEnv } from '../../test/helper.ts';
+import { supportTokens } from './clues.service.ts';
 
 export interface SubmittedClue {
   id: number;
@@ -59,6 +60,12 @@ export async function submitClue(env: TestEnv, county: { id: number; townshipId:
 /** A citizen call to a public endpoint (track, rate, recheck, supplement, support). */
 export function publicPost(env: TestEnv, url: string, body: unknown, remoteAddress = nextAddress()): Promise<LightMyRequestResponse> {
   return env.app.inject({ method: 'POST', url: `/api/v1/public${url}`, payload: body as object, remoteAddress });
+}
+
+/** The clue's support token (what a similar-clues hint hands out for "我也遇到了"), made if it has none yet. */
+export async function supportTokenOf(env: TestEnv, c: { id: number }): Promise<string> {
+  const row = await env.db.selectFrom('clues').select('tenant_id').where('id', '=', c.id).executeTakeFirstOrThrow();
+  return (await supportTokens(env.db, row.tenant_id, [c.id])).get(c.id)!;
 }
 
 /** The clue's current version as its row holds it. */

@@ -7,7 +7,7 @@ import { addWorkingDays, cstDate, EMPTY_CALENDAR } from '@xs/core/calendar.ts';
 import { invalidateSettings } from '../../platform/settings.ts';
 import { clientFor, createUnit, type TestEnv, createTestApp } from '../../test/helper.ts';
 import {
-  act, clueAt, createClueWorld, eventsOf, must, publicPost, submitClue, versionOf, type ClueWorld,
+  act, clueAt, createClueWorld, eventsOf, must, publicPost, submitClue, supportTokenOf, versionOf, type ClueWorld,
 } from './clues.factory.ts';
 
 let env: TestEnv;
@@ -141,7 +141,7 @@ describe('the whole flow', () => {
 
     const board = await env.app.inject({ url: `/api/v1/public/counties/${w.county.id}/board` });
     expect(board.statusCode).toBe(200);
-    expect(board.json()).toMatchObject({ total: 1, items: [{ code: c.code, summary: '群众反映东街路口路灯不亮，县住建局已修复。', unitName: w.unit.name, rating: 'satisfied', townshipName: '城关镇' }] });
+    expect(board.json()).toMatchObject({ total: 1, items: [{ summary: '群众反映东街路口路灯不亮，县住建局已修复。', unitName: w.unit.name, rating: 'satisfied', townshipName: '城关镇' }] });
     expect(board.body).not.toContain(NAME);
     expect(board.body).not.toContain(PHONE);
     expect(board.body).not.toContain(PHONE.slice(-4));
@@ -169,11 +169,12 @@ describe('the whole flow', () => {
     const published = await w.staff.post(`/api/v1/clues/${c.id}/publish`, { summary: '群众反映路灯不亮，已修复。', publish: true });
     expect(published.statusCode).toBe(200);
     const board = await env.app.inject({ url: `/api/v1/public/counties/${w.county.id}/board?pageSize=50` });
-    const item = board.json().items.find((i: { code: string }) => i.code === c.code);
+    const item = board.json().items.find((i: { reply: string | null }) => i.reply?.includes('电话沟通，路灯已修复'));
     expect(item.reply).toContain('路灯已修复');
     expect(board.body).not.toContain('司马相如');
     expect(board.body).not.toContain(phone);
-    // The code is on the board, so the last four digits (a tracking secret) must not be.
+    // Neither the code nor the last four digits (a tracking secret) are on the board.
+    expect(board.body).not.toContain(c.code);
     expect(board.body).not.toContain(phone.slice(-4));
     // Staff still see the reply as the unit wrote it.
     expect((await w.staff.get(`/api/v1/clues/${c.id}`)).json().replyText).toContain(phone);
@@ -231,10 +232,11 @@ describe('the whole flow', () => {
 
   it('counts "我也遇到了" on an open clue and refuses it on a closed one', async () => {
     const c = await submitClue(env, w.county);
-    expect((await publicPost(env, '/clues/support', { code: c.code })).json()).toEqual({ supporters: 1 });
-    expect((await publicPost(env, '/clues/support', { code: c.code })).json()).toEqual({ supporters: 2 });
+    const token = await supportTokenOf(env, c);
+    expect((await publicPost(env, '/clues/support', { token })).json()).toEqual({ supporters: 1 });
+    expect((await publicPost(env, '/clues/support', { token })).json()).toEqual({ supporters: 2 });
     const closed = await clueAt(env, w, 'closed');
-    const res = await publicPost(env, '/clues/support', { code: closed.code });
+    const res = await publicPost(env, '/clues/support', { token: await supportTokenOf(env, closed) });
     expect(res.statusCode).toBe(404);
     expect((await clueRow(closed.id)).supporters).toBe(0);
   });
@@ -326,7 +328,7 @@ describe('conflicts and guards', () => {
 
     // Into an open clue of the same county it works, and the target gains the voices.
     const target = await submitClue(env, w.county);
-    await publicPost(env, '/clues/support', { code: c.code });
+    await publicPost(env, '/clues/support', { token: await supportTokenOf(env, c) });
     const merged = await must(env, w.staff, c.id, 'merge', { targetId: target.id });
     expect(merged).toMatchObject({ state: 'merged', mergedInto: { id: target.id, code: target.code } });
     expect((await clueRow(target.id)).supporters).toBe(2);

@@ -11,6 +11,8 @@ import { enqueueMessage, notifyUsers } from '../../platform/notify.ts';
 import { applyTransition } from '../../platform/workflow.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import { clueIndexVersion, reindexClueTokens } from './clues.similar.ts';
+import { forgetSupportSources } from './clues.service.ts';
+import { forgetTrackFailures } from './clues.track-lock.ts';
 
 const DAY = 86_400_000;
 
@@ -86,4 +88,6 @@ export const CLUE_JOBS: Job[] = [
   { name: 'clue.remind', everyMs: 10 * 60_000, run: remindOverdue },
   { name: 'clue.recheck', everyMs: 60 * 60_000, run: askRecheck },
   { name: 'clue.archive', everyMs: 60 * 60_000, run: archiveUnrated },
+  { name: 'clue.supports', everyMs: 60 * 60_000, run: forgetSupportSources },
+  { name: 'clue.trackFailures', everyMs: 60 * 60_000, run: forgetTrackFailures },
 ];

@@ -13,6 +13,9 @@ import * as m0003 from './migrations/20261129_0003_clue_list_indexes.ts';
 import * as m0004 from './migrations/20261129_0004_clue_scope_markers.ts';
 import * as m0006 from './migrations/20261129_0006_clue_file_once.ts';
 import * as m0007 from './migrations/20261129_0007_clue_counts_pg.ts';
+import * as m1517 from './migrations/20261204_1517_clues_support_token.ts';
+import * as m1528 from './migrations/20261204_1528_clues_supports.ts';
+import * as m1533 from './migrations/20261204_1533_clues_track_failures.ts';
 
 export const cluesModule = defineModule({
   name: 'clues',
@@ -24,6 +27,9 @@ export const cluesModule = defineModule({
     '20261129_0004_clue_scope_markers': m0004,
     '20261129_0006_clue_file_once': m0006,
     '20261129_0007_clue_counts_pg': m0007,
+    '20261204_1517_clues_support_token': m1517,
+    '20261204_1528_clues_supports': m1528,
+    '20261204_1533_clues_track_failures': m1533,
   },
   settings: CLUE_SETTINGS,
   jobs: CLUE_JOBS,

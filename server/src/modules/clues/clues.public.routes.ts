@@ -4,15 +4,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   CLUE_CATEGORIES, ClueRateSchema, ClueRecheckSchema, ClueSimilarQuerySchema, ClueSubmitSchema, ClueSupplementSchema, ClueSupportSchema, ClueTrackSchema,
-  OPEN_CLUE_STATES, CLUE_STATES,
 } from '@xs/core/schemas/clues.ts';
 import { IdSchema } from '@xs/core/validation.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { preparePhoto, saveFile } from '../../platform/files.ts';
-import { clueByCode, publicBoard, publicView, rateClue, recheckClue, supplementClue, supportClue } from './clues.service.ts';
-import { findSimilarClues } from './clues.similar.ts';
+import { clueByCode, publicBoard, publicSimilarClues, publicView, rateClue, recheckClue, supplementClue, supportClue } from './clues.service.ts';
 import { createIntake } from './clues.intake.ts';
-import { summarize } from './clues.repository.ts';
 
 export const CONSENT_TEXT = '您留下的姓名和手机号仅用于县政协工作人员联系您核实情况、告知办理结果和回访，不会公开，也不会提供给与办理无关的单位和个人。'
   + '照片默认去除拍摄位置信息。您可以不留姓名和电话，凭查询码查询进度。';
@@ -105,31 +102,20 @@ export const cluePublicRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/public/counties/:countyId/clues/similar', {
     schema: {
       tags, params: CountyParams, body: ClueSimilarQuerySchema,
-      summary: '相似线索：输入草稿文字、乡镇和类别，返回判定为同一问题的在办线索（按相似度排序，带分数）',
+      summary: '相似线索：输入草稿文字、乡镇和类别，返回判定为同一问题的在办线索（按相似度排序，带分数；只含去除个人信息的摘要，不含查询码）',
     },
     config: { permission: 'public', ...limit(4) },
   }, async (req) => {
     await county(req.params.countyId);
     if (req.body.content.length < 6) return { items: [] };
-    const found = await findSimilarClues(db, req.params.countyId, { content: req.body.content, townshipId: req.body.townshipId, category: req.body.category ?? null,
-      place: req.body.place ?? null, villageId: req.body.villageId ?? null, openOnly: true }, 5);
-    if (found.length === 0) return { items: [] };
-    const rows = await db.selectFrom('clues').select(['id', 'code', 'content', 'category', 'state', 'supporters', 'created_at'])
-      .where('tenant_id', '=', req.params.countyId).where('id', 'in', found.map((f) => f.id)).execute();
-    return {
-      items: found.flatMap((f) => {
-        const r = rows.find((x) => x.id === f.id);
-        if (!r || !OPEN_CLUE_STATES.includes(r.state)) return [];
-        return [{ code: r.code, summary: summarize(r.content, 80), categoryLabel: CLUE_CATEGORIES[r.category], stateLabel: CLUE_STATES[r.state].label,
-          supporters: r.supporters, createdAt: r.created_at, score: f.score }];
-      }),
-    };
+    return publicSimilarClues(db, req.params.countyId, { content: req.body.content, townshipId: req.body.townshipId, category: req.body.category ?? null,
+      place: req.body.place ?? null, villageId: req.body.villageId ?? null });
   });
 
   app.post('/public/clues/support', {
-    schema: { tags, summary: '“我也遇到了”：为已有线索增加一份群众声音', body: ClueSupportSchema },
+    schema: { tags, summary: '“我也遇到了”：凭相似线索给出的凭证，为已有线索增加一份群众声音（同一来源每条线索每天计一次）', body: ClueSupportSchema },
     config: { permission: 'public', ...limit() },
-  }, async (req) => supportClue(db, req.body.code));
+  }, async (req) => supportClue(db, req.body.token, req.ip));
 
   app.post('/public/clues/track', {
     schema: { tags, summary: '凭查询码和查询密码（或手机号后四位）查询办理进度', body: ClueTrackSchema },

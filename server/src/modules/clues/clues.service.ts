@@ -9,7 +9,8 @@ import {
   CLUE_CATEGORIES, CLUE_RATINGS, CLUE_STATES, CLUE_WORKFLOW, CONVERSION_KINDS, OPEN_CLUE_STATES,
   type ClueCase, type ClueState, type ClueSubmit, type ClueTransition, type ClueTransitionBody,
 } from '@xs/core/schemas/clues.ts';
-import { addWorkingDays, addCalendarDays } from '@xs/core/calendar.ts';
+import { addWorkingDays, addCalendarDays, cstDate } from '@xs/core/calendar.ts';
+import { stripInvisible } from '@xs/core/validation.ts';
 import { availableTransitions, type Actor } from '@xs/core/workflow.ts';
 import { isPostgres, type Database } from '../../db/database.ts';
 import { AppError, invalid, notFound } from '../../platform/errors.ts';
@@ -20,7 +21,9 @@ import { getCalendar, getSetting } from '../../platform/settings.ts';
 import { enqueueMessage, notifyUsers } from '../../platform/notify.ts';
 import { isUniqueViolation } from '../../platform/db-errors.ts';
 import { groupCommit } from '../../platform/group-commit.ts';
-import { clueSearchTokens, ensurePlaceNames } from './clues.similar.ts';
+import { clueSearchTokens, ensurePlaceNames, findSimilarClues, type SimilarInput } from './clues.similar.ts';
+import { redactPersonal } from './clues.redact.ts';
+import { releaseDigitGuess, reserveDigitGuess } from './clues.track-lock.ts';
 import { findClue, namesFor, summarize, toListItem, type ClueRow } from './clues.repository.ts';
 
 const CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
@@ -41,8 +44,11 @@ function newSecret(): string {
   return s;
 }
 
-/** Collapse whitespace and punctuation so "the same text sent twice" is caught despite small edits. */
-const normalise = (text: string) => text.normalize('NFKC').replace(/[\s\p{P}\p{S}]+/gu, '').toLowerCase();
+/**
+ * Collapse whitespace and punctuation so "the same text sent twice" is caught despite small edits; invisible
+ * characters go too, for callers that did not come through the request schemas.
+ */
+const normalise = (text: string) => stripInvisible(text).normalize('NFKC').replace(/[\s\p{P}\p{S}]+/gu, '').toLowerCase();
 
 export interface SubmitContext {
   ip: string | null;
@@ -143,33 +149,23 @@ export async function submitClue(db: Kysely<Database>, tenantId: number, input: 
 }
 
 /**
- * Wrong secrets per code within an hour. Codes are printed on the public board and the last four
- * digits of a phone are a secret, so guessing is limited per code as well as per address.
+ * Find a clue by its public code and check the secret: the 8-character secret shown at submission (never
+ * locked), or the last four digits of the phone left with it (budgeted per code, clues.track-lock.ts).
  */
-const failedTracks = new Map<string, { count: number; since: number }>();
-export const MAX_TRACK_FAILURES = 10;
-const TRACK_WINDOW_MS = 3600_000;
-
-/** Find a clue by its public code and check the secret (token or last four digits of the phone). */
 export async function clueByCode(db: Kysely<Database>, code: string, secret: string): Promise<ClueRow> {
-  const now = Date.now();
-  const failed = failedTracks.get(code);
-  if (failed && now - failed.since < TRACK_WINDOW_MS && failed.count >= MAX_TRACK_FAILURES) {
-    throw new AppError('rate_limited', '该查询码的错误次数过多，请一小时后再试，或使用提交时显示的 8 位查询密码联系县政协');
-  }
   const clue = await db.selectFrom('clues').selectAll().where('code', '=', code).executeTakeFirst();
-  const ok = clue && (
-    (secret.length === 8 && safeEqual(sha256(secret.toUpperCase()), clue.secret_hash)) ||
-    (secret.length === 4 && !!clue.contact_phone && clue.contact_phone.endsWith(secret))
-  );
-  // One answer for "no such code" and "wrong secret": a code alone reveals nothing.
-  if (!clue || !ok) {
-    const entry = failed && now - failed.since < TRACK_WINDOW_MS ? failed : { count: 0, since: now };
-    entry.count += 1;
-    failedTracks.set(code, entry);
-    if (failedTracks.size > 100_000) failedTracks.clear();
-    throw new AppError('not_found', '查询码或查询密码不正确');
+  let ok = false;
+  if (secret.length === 8) {
+    ok = !!clue && safeEqual(sha256(secret.toUpperCase()), clue.secret_hash);
+  } else if (secret.length === 4) {
+    if (!(await reserveDigitGuess(db, clue?.tenant_id ?? null, code))) {
+      throw new AppError('rate_limited', '该查询码今天输错手机号后四位的次数过多，暂时不能用手机号后四位查询；请使用提交时显示的 8 位查询密码，或联系县政协');
+    }
+    ok = !!clue && !!clue.contact_phone && clue.contact_phone.endsWith(secret);
+    if (ok) await releaseDigitGuess(db, code);
   }
+  // One answer for "no such code" and "wrong secret": a code alone reveals nothing.
+  if (!clue || !ok) throw new AppError('not_found', '查询码或查询密码不正确');
   return clue;
 }
 
@@ -290,13 +286,74 @@ export async function supplementClue(db: Kysely<Database>, clue: ClueRow, conten
     changes: () => ({ content: merged, search_tokens: tokens }) });
 }
 
-/** "我也遇到了": a citizen adds their voice to an open clue instead of filing a new one. */
-export async function supportClue(db: Kysely<Database>, code: string) {
-  const clue = await db.selectFrom('clues').select(['id', 'state']).where('code', '=', code).executeTakeFirst();
+/**
+ * The similar-clues hint of the public form: open clues of the township that look like the same problem.
+ * Nothing of what citizens wrote leaves but a summary with personal data taken out (redactPersonal), and no
+ * tracking code: each item carries the clue's support token, the only handle "我也遇到了" takes.
+ */
+export async function publicSimilarClues(db: Kysely<Database>, tenantId: number, input: SimilarInput) {
+  const found = await findSimilarClues(db, tenantId, { ...input, openOnly: true }, 5);
+  if (found.length === 0) return { items: [] };
+  const rows = await db.selectFrom('clues').select(['id', 'content', 'contact_name', 'category', 'state', 'supporters', 'created_at'])
+    .where('tenant_id', '=', tenantId).where('id', 'in', found.map((f) => f.id)).execute();
+  const open = found.flatMap((f) => {
+    const r = rows.find((x) => x.id === f.id);
+    return r && OPEN_CLUE_STATES.includes(r.state) ? [{ r, score: f.score }] : [];
+  });
+  const tokens = await supportTokens(db, tenantId, open.map((x) => x.r.id));
+  return {
+    items: open.map(({ r, score }) => ({
+      token: tokens.get(r.id)!, summary: summarize(redactPersonal(r.content, [r.contact_name]), 80), categoryLabel: CLUE_CATEGORIES[r.category],
+      stateLabel: CLUE_STATES[r.state].label, supporters: r.supporters, createdAt: r.created_at, score,
+    })),
+  };
+}
+
+/**
+ * The support tokens of clues, made on first use: random, so neither the code nor the id can be derived from
+ * one or one from them. Two hints at the same moment may both try to set a clue's token; only the first
+ * write lands (`support_token IS NULL`), and both read back the one that did.
+ */
+export async function supportTokens(db: Kysely<Database>, tenantId: number, ids: number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const read = () => db.selectFrom('clues').select(['id', 'support_token']).where('tenant_id', '=', tenantId).where('id', 'in', ids).execute();
+  let rows = await read();
+  const missing = rows.filter((r) => !r.support_token);
+  if (missing.length) {
+    for (const r of missing) {
+      await db.updateTable('clues').set({ support_token: randomBytes(18).toString('base64url') })
+        .where('tenant_id', '=', tenantId).where('id', '=', r.id).where('support_token', 'is', null).execute();
+    }
+    rows = await read();
+  }
+  return new Map(rows.flatMap((r) => (r.support_token ? [[r.id, r.support_token] as const] : [])));
+}
+
+/**
+ * "我也遇到了": a citizen adds their voice to an open clue (found by its support token) instead of filing a new
+ * one. One voice per client address, clue and China day: the clue_supports key decides, so a burst of
+ * requests, or requests spread over several app processes, adds one. A repeat answers with the count as it
+ * stands, as if it had counted (the page shows the same either way).
+ */
+export async function supportClue(db: Kysely<Database>, token: string, ip: string | null, now = new Date()) {
+  const clue = await db.selectFrom('clues').select(['id', 'tenant_id', 'state']).where('support_token', '=', token).executeTakeFirst();
   if (!clue || !OPEN_CLUE_STATES.includes(clue.state)) throw new AppError('not_found', '该线索不存在或已办结');
-  await db.updateTable('clues').set((eb) => ({ supporters: eb('supporters', '+', 1) })).where('id', '=', clue.id).execute();
+  await db.transaction().execute(async (trx) => {
+    const counted = await trx.insertInto('clue_supports')
+      .values({ tenant_id: clue.tenant_id, clue_id: clue.id, source: sha256(`${clue.id}|${ip ?? ''}`), day: cstDate(now), created_at: now.toISOString() })
+      .onConflict((oc) => oc.columns(['clue_id', 'source', 'day']).doNothing())
+      .executeTakeFirst();
+    if (Number(counted.numInsertedOrUpdatedRows ?? 0) === 0) return;
+    await trx.updateTable('clues').set((eb) => ({ supporters: eb('supporters', '+', 1) })).where('id', '=', clue.id).execute();
+  });
   const r = await db.selectFrom('clues').select('supporters').where('id', '=', clue.id).executeTakeFirstOrThrow();
   return { supporters: r.supporters };
+}
+
+/** Forget which addresses supported a clue once their day is over (two days back, to be clear of time zones). */
+export async function forgetSupportSources(db: Kysely<Database>, now: Date): Promise<number> {
+  const r = await db.deleteFrom('clue_supports').where('day', '<', cstDate(new Date(now.getTime() - 2 * 86_400_000))).executeTakeFirst();
+  return Number(r.numDeletedRows);
 }
 
 // ---- Staff and unit actions ----
@@ -511,17 +568,18 @@ export async function publishClue(db: Kysely<Database>, ctx: StaffContext, id: n
 }
 
 /**
- * A unit's reply as the board shows it: phone numbers and the reporter's name taken out (the reply is
- * the unit's text, not checked at publishing like the summary; and a phone's last four digits next to
- * the code on the board would open the clue's tracking page).
+ * A unit's reply as the board shows it: personal data and the reporter's name taken out (the reply is the
+ * unit's text, not checked at publishing like the summary; and a phone's last four digits would open the
+ * clue's tracking page).
  */
 function hideReporter(text: string | null, name: string | null): string | null {
-  if (!text) return text;
-  const out = text.replace(/1[3-9]\d{9}/g, '1**********');
-  return name && name.length >= 2 ? out.replaceAll(name, `${name[0]}某`) : out;
+  return text && redactPersonal(text, [name]);
 }
 
-/** The public board (反馈公开): resolved clues staff approved, no names, no phones. */
+/**
+ * The public board (反馈公开): resolved clues staff approved, no names, no phones, and no tracking codes (a code
+ * is half of what opens a clue's tracking page, and the citizen who filed it knows it already).
+ */
 export async function publicBoard(db: Kysely<Database>, tenantId: number, page: number, pageSize: number) {
   const base = db.selectFrom('clues').where('tenant_id', '=', tenantId).where('published', '=', 1).where('state', 'in', ['resolved', 'closed']);
   const [count, rows] = await Promise.all([
@@ -531,7 +589,7 @@ export async function publicBoard(db: Kysely<Database>, tenantId: number, page: 
   const names = await namesFor(db, tenantId, rows);
   return {
     items: rows.map((c) => ({
-      code: c.code, categoryLabel: CLUE_CATEGORIES[c.category], townshipName: names.org.get(c.township_id) ?? '',
+      categoryLabel: CLUE_CATEGORIES[c.category], townshipName: names.org.get(c.township_id) ?? '',
       summary: c.public_summary ?? '', reply: hideReporter(c.reply_text, c.contact_name), unitName: c.unit_id ? (names.unit.get(c.unit_id) ?? null) : null,
       resolvedAt: c.resolved_at, rating: c.rating,
     })),

@@ -12,4 +12,8 @@ export const CLUE_SETTINGS: Record<string, SettingDef> = {
   'clue.maxExtensionDays': { label: '延期累计上限', default: 20, min: 0, max: 60, unit: '个工作日' },
   'clue.duplicateWindowMinutes': { label: '相同内容重复提交拦截时间', default: 10, min: 1, max: 1440, unit: '分钟' },
   'clue.maxPerPhonePerDay': { label: '同一手机号每日最多提交', default: 5, min: 1, max: 100, unit: '条' },
+  // The last four digits of a phone are 10,000 possibilities: 10 wrong a day takes years to try them all, and
+  // the total stops it for good (100 is a 1 % chance); the 8-character secret is never locked (clues.track-lock.ts).
+  'clue.track.phoneFailuresPerDay': { label: '每个查询码每天允许输错手机号后四位', default: 10, min: 1, max: 20, unit: '次' },
+  'clue.track.phoneFailuresTotal': { label: '每个查询码累计允许输错手机号后四位（之后只能用 8 位查询密码）', default: 100, min: 10, max: 500, unit: '次' },
 };

@@ -48,6 +48,8 @@ export interface CluesTable {
   replied_at: Timestamp | null;
   resolved_at: Timestamp | null;
   closed_at: Timestamp | null;
+  /** The public hint's handle for "我也遇到了" (never the code); set when the clue is first shown in a hint. */
+  support_token: string | null;
 }
 
 export interface ClueFilesTable {
@@ -88,12 +90,33 @@ export interface ClueUploadsTable {
   used: Flag;
 }
 
+/** One counted "我也遇到了" per clue, source and China day (see migration 20261204_1528). */
+export interface ClueSupportsTable {
+  tenant_id: number;
+  clue_id: number;
+  /** sha256 of the clue id and the client address: the same address counts once, and the address is not kept. */
+  source: string;
+  /** YYYY-MM-DD in China time. */
+  day: string;
+  created_at: Timestamp;
+}
+
+/** Wrong phone-digit secrets per tracking code and China day (see clues.track-lock.ts). */
+export interface ClueTrackFailuresTable {
+  code: string;
+  /** YYYY-MM-DD in China time. */
+  day: string;
+  count: number;
+}
+
 export interface ClueTables {
   clues: CluesTable;
   clue_files: ClueFilesTable;
   clue_conversions: ClueConversionsTable;
   clue_routing_rules: ClueRoutingRulesTable;
   clue_uploads: ClueUploadsTable;
+  clue_supports: ClueSupportsTable;
+  clue_track_failures: ClueTrackFailuresTable;
 }
 
 declare module '../../db/database.ts' {

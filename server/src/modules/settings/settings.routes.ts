@@ -1,6 +1,7 @@
 /** The county's rules (RULES.md) and holiday calendar: every number a setting, edited here and audited. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { cleanString } from '@xs/core/validation.ts';
 import { authOf } from '../../platform/auth.ts';
 import { auditSource, writeAudit } from '../../platform/audit.ts';
 import { invalid, notFound } from '../../platform/errors.ts';
@@ -13,7 +14,7 @@ const CalendarBody = z.strictObject({
   date: z.iso.date('日期格式应为 YYYY-MM-DD'),
   /** holiday: a weekday off; workday: a weekend day worked (调休); null removes the entry. */
   kind: z.union([z.enum(['holiday', 'workday']), z.null()]),
-  name: z.union([z.string().trim().max(20), z.null()]).optional(),
+  name: z.union([cleanString().max(20), z.null()]).optional(),
 });
 
 export const settingsRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -40,8 +40,9 @@ export default function BoardPage({ countyId }: { countyId: number }) {
       {total != null && <p className="xs-meta" role="status">共 {total} 件</p>}
       {total === 0 && <Notice tone="info" title="还没有公开的办理结果">问题办结并经工作人员审核后，会在这里公开。</Notice>}
       <ul className="xs-board">
-        {items.map((b) => (
-          <li key={b.code} className="xs-card xs-board-item">
+        {items.map((b, i) => (
+          // Items carry no id or code (the board gives out no handle on a clue); pages only ever append.
+          <li key={i} className="xs-card xs-board-item">
             <p className="xs-meta">
               <span className="xs-tag">{b.categoryLabel}</span>
               {b.townshipName && <span> · {b.townshipName}</span>}

@@ -14,22 +14,23 @@ interface Props {
   place: string;
 }
 
-const MIN_CHARS = 10;
+// The server looks from 6 characters on; a short report (「德亭中学宿舍没热水」, 9) deserves the hint too.
+const MIN_CHARS = 6;
 const DEBOUNCE_MS = 700;
 
-/** Codes this browser already supported, so one person counts once. */
+/** Support tokens this browser already used, so the page shows the voice as counted. */
 const supportedKey = 'xs.h5.supported';
-function supportedCodes(): Set<string> {
+function supportedTokens(): Set<string> {
   try {
     return new Set(JSON.parse(window.sessionStorage.getItem(supportedKey) ?? '[]') as string[]);
   } catch {
     return new Set();
   }
 }
-function markSupported(code: string): void {
+function markSupported(token: string): void {
   try {
-    const s = supportedCodes();
-    s.add(code);
+    const s = supportedTokens();
+    s.add(token);
     window.sessionStorage.setItem(supportedKey, JSON.stringify([...s]));
   } catch {
     // ignore
@@ -74,14 +75,14 @@ export function SimilarHint({ countyId, content, townshipId, category, villageId
     };
   }, [countyId, text, townshipId, category, villageId, where, ready]);
 
-  const already = supportedCodes();
-  const support = async (code: string) => {
-    setBusy(code);
+  const already = supportedTokens();
+  const support = async (token: string) => {
+    setBusy(token);
     setFailure(null);
     try {
-      const r = await publicApi.support(code);
-      markSupported(code);
-      setSupported((s) => ({ ...s, [code]: r.supporters }));
+      const r = await publicApi.support(token);
+      markSupported(token);
+      setSupported((s) => ({ ...s, [token]: r.supporters }));
     } catch (err) {
       setFailure(errorMessage(err));
     } finally {
@@ -98,10 +99,10 @@ export function SimilarHint({ countyId, content, townshipId, category, villageId
           <p className="xs-hint">如果是同一件事，点“我也遇到了”就行，不用重复提交，政协会知道有更多人关心它。</p>
           <ul className="xs-similar-list">
             {items.map((s) => {
-              const count = supported[s.code];
-              const done = count != null || already.has(s.code);
+              const count = supported[s.token];
+              const done = count != null || already.has(s.token);
               return (
-                <li key={s.code} className="xs-similar-item">
+                <li key={s.token} className="xs-similar-item">
                   <p className="xs-similar-summary">{s.summary}</p>
                   <p className="xs-meta">
                     <span>{s.categoryLabel}</span> · <span>{s.stateLabel}</span> · <span>{formatDate(s.createdAt)}</span>
@@ -110,8 +111,8 @@ export function SimilarHint({ countyId, content, townshipId, category, villageId
                   {done ? (
                     <p className="xs-done" role="status">✓ 已记上您的一份{count != null ? `，现在另有 ${count} 人也遇到了` : ''}。您可以不再提交，或继续填写您的情况。</p>
                   ) : (
-                    <Button color="primary" fill="outline" className="xs-btn" loading={busy === s.code} loadingText="正在提交"
-                      onClick={() => void support(s.code)}>
+                    <Button color="primary" fill="outline" className="xs-btn" loading={busy === s.token} loadingText="正在提交"
+                      onClick={() => void support(s.token)}>
                       我也遇到了
                     </Button>
                   )}
