@@ -20,6 +20,8 @@ export interface Config {
   trustProxy: boolean | string | ((address: string, hop: number) => boolean);
   /** Rate limits for the public endpoints; the benchmark raises them, they are on by default. */
   publicRateLimit: { max: number; windowMs: number };
+  /** Login attempts per client address and minute, before the per-account throttle (login-throttle.ts). */
+  loginRateLimitMax: number;
   webDist: string;
   /**
    * Write public submissions in a thread of their own (SQLite files only; see clues.intake.ts).
@@ -46,6 +48,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       max: Number(env.PUBLIC_RATE_LIMIT_MAX ?? 30),
       windowMs: Number(env.PUBLIC_RATE_LIMIT_WINDOW_MS ?? 60_000),
     },
+    loginRateLimitMax: Number(env.LOGIN_RATE_LIMIT_MAX ?? 20),
     webDist: path.join(root, 'web/dist'),
     intakeThread: env.INTAKE_THREAD !== '0',
     ...overrides,

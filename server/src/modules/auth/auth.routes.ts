@@ -9,7 +9,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/auth/login', {
     schema: { tags: ['账号'], summary: '登录', body: LoginSchema },
-    config: { permission: 'public', rateLimit: { max: 20, timeWindow: 60_000 } },
+    config: { permission: 'public', rateLimit: { max: config.loginRateLimitMax, timeWindow: 60_000 } },
   }, async (req, reply) => {
     const { token, csrfToken } = await login(db, req, req.body);
     setSessionCookie(reply, token, config.secureCookies);

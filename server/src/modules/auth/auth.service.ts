@@ -3,12 +3,23 @@ import type { Db } from '../../db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import { createSession, verifyPassword, hashPassword, parseRoles, type AuthContext } from '../../platform/auth.ts';
-import { getSetting } from '../../platform/settings.ts';
+import { claimAttempt, releaseClaim, throttleRules } from '../../platform/login-throttle.ts';
 import { CITY_ROLES } from '@xs/core/roles.ts';
 
+/** The answer to a throttled attempt; the password was not checked. */
+function refusal(claim: { scope: 'source' | 'account'; until: number }, now: number): AppError {
+  const wait = Math.max(claim.until - now, 1000);
+  return claim.scope === 'source'
+    ? new AppError('locked', `登录失败次数过多，已锁定，请 ${Math.ceil(wait / 60_000)} 分钟后再试`)
+    : new AppError('locked', `该账号登录失败次数过多，请 ${Math.ceil(wait / 1000)} 秒后再试`);
+}
+
 /**
- * Log in with a username and password. Failures are counted; after `security.lockout.maxFailures`
- * in a row the account is locked for `security.lockout.minutes`. Every attempt is audited.
+ * Log in with a username and password. Each attempt first claims a password check from the throttle
+ * (platform/login-throttle.ts): per account and client address, and for the account as a whole. A refused
+ * claim is answered without checking the password, so a burst checks at most `security.lockout.maxFailures`
+ * passwords per source and lock window, and a correct password during a lock is refused too. Every attempt
+ * is audited.
  */
 export async function login(db: Db, req: FastifyRequest, input: { username: string; password: string }) {
   const user = await db.selectFrom('users').selectAll().where('username', '=', input.username).executeTakeFirst();
@@ -21,33 +32,25 @@ export async function login(db: Db, req: FastifyRequest, input: { username: stri
   }
   const now = new Date();
   const base = { ...source, tenantId: user.tenant_id, actorId: user.id, actorName: user.display_name, entityId: user.id };
-  if (user.locked_until && Date.parse(user.locked_until) > now.getTime()) {
-    const minutes = Math.ceil((Date.parse(user.locked_until) - now.getTime()) / 60_000);
-    await writeAudit(db, { ...base, action: 'auth.login_failed', result: 'failure', summary: '登录失败：账号已锁定' });
-    throw new AppError('locked', `登录失败次数过多，账号已锁定，请 ${minutes} 分钟后再试`);
+  const rules = await throttleRules(db, user.tenant_id);
+  const claim = await claimAttempt(db, user.username, req.ip, rules, now.getTime());
+  if (!claim.ok) {
+    await writeAudit(db, { ...base, action: 'auth.login_failed', result: 'failure', summary: claim.scope === 'source' ? '登录失败：该来源已锁定' : '登录失败：账号登录延时中' });
+    throw refusal(claim, now.getTime());
   }
   if (!(await verifyPassword(user.password_hash, input.password))) {
-    const max = await getSetting(db, user.tenant_id, 'security.lockout.maxFailures');
-    const lockMinutes = await getSetting(db, user.tenant_id, 'security.lockout.minutes');
-    const updated = await db
-      .updateTable('users')
-      .set((eb) => ({ failed_logins: eb('failed_logins', '+', 1) }))
-      .where('id', '=', user.id)
-      .returning('failed_logins')
-      .executeTakeFirstOrThrow();
-    if (updated.failed_logins >= max) {
-      await db.updateTable('users')
-        .set({ failed_logins: 0, locked_until: new Date(now.getTime() + lockMinutes * 60_000).toISOString() })
-        .where('id', '=', user.id).execute();
-      await writeAudit(db, { ...base, action: 'auth.locked', result: 'failure', summary: `连续 ${max} 次密码错误，账号锁定 ${lockMinutes} 分钟` });
-      throw new AppError('locked', `连续 ${max} 次密码错误，账号已锁定 ${lockMinutes} 分钟`);
+    if (claim.locksSource) {
+      const lockMinutes = rules.lockMs / 60_000;
+      // For the admin's user list only; the lock itself is the throttle row.
+      await db.updateTable('users').set({ locked_until: new Date(now.getTime() + rules.lockMs).toISOString() }).where('id', '=', user.id).execute();
+      await writeAudit(db, { ...base, action: 'auth.locked', result: 'failure', summary: `来自 ${req.ip} 连续 ${rules.maxFailures} 次密码错误，该来源锁定 ${lockMinutes} 分钟` });
+      throw new AppError('locked', `登录失败次数过多，已锁定 ${lockMinutes} 分钟，请稍后再试`);
     }
     await writeAudit(db, { ...base, action: 'auth.login_failed', result: 'failure', summary: '登录失败：密码错误' });
-    throw new AppError('unauthenticated', `用户名或密码错误，再错 ${max - updated.failed_logins} 次将锁定账号`);
+    throw new AppError('unauthenticated', `用户名或密码错误，再错 ${rules.maxFailures - claim.source} 次将锁定账号`);
   }
-  await db.updateTable('users')
-    .set({ failed_logins: 0, locked_until: null, last_login_at: now.toISOString() })
-    .where('id', '=', user.id).execute();
+  await releaseClaim(db, user.username, req.ip, claim);
+  await db.updateTable('users').set({ last_login_at: now.toISOString() }).where('id', '=', user.id).execute();
   const session = await createSession(db, user.id, user.tenant_id, req);
   await writeAudit(db, { ...base, action: 'auth.login', summary: '登录成功' });
   return session;
