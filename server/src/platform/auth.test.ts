@@ -4,6 +4,7 @@ import type { Db } from '../db/database.ts';
 import {
   clientFor, countRows, createCounty, createTestApp, createUser, login, nextAddress, setSetting, TEST_PASSWORD, type TestEnv,
 } from '../test/helper.ts';
+import { passwordVerifications } from './auth.ts';
 
 let env: TestEnv;
 let county: Awaited<ReturnType<typeof createCounty>>;
@@ -73,6 +74,21 @@ describe('login', () => {
     expect(audit.at(-1)!.summary).toContain('no-such-user');
   });
 
+  it('does not tell a real account from an unknown one: same answers up to and through the lock, one hash check each', async () => {
+    const u = await createUser(env.db, county.id, ['county_admin']);
+    const real = nextAddress();
+    const unknown = nextAddress();
+    for (let i = 1; i <= 6; i++) {
+      const checks = passwordVerifications();
+      const a = await attempt(u.username, `Wrong@${i}abc`, real);
+      const realChecks = passwordVerifications() - checks;
+      const b = await attempt(`no-such-${u.username}`, `Wrong@${i}abc`, unknown);
+      expect([a.statusCode, a.json()], `attempt ${i}`).toEqual([b.statusCode, b.json()]);
+      // The unknown name costs the same argon2 check as the real one (none once locked).
+      expect(passwordVerifications() - checks - realChecks, `attempt ${i}`).toBe(realChecks);
+    }
+  });
+
   it('refuses a disabled user even with the right password, and ends their open sessions', async () => {
     const u = await createUser(env.db, county.id, ['staff']);
     const session = await login(env.app, u.username);
@@ -84,7 +100,8 @@ describe('login', () => {
   it('limits login attempts per address', async () => {
     const address = nextAddress();
     const codes: number[] = [];
-    for (let i = 0; i < 21; i++) codes.push((await attempt('nobody-at-all', 'x', address)).statusCode);
+    // A different name each time: five tries at one name would lock it for this address (see lockout).
+    for (let i = 0; i < 21; i++) codes.push((await attempt(`nobody-at-all-${i}`, 'x', address)).statusCode);
     expect(codes.slice(0, 20).every((c) => c === 401)).toBe(true);
     expect(codes[20]).toBe(429);
     const res = await attempt('nobody-at-all', 'x', address);

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../db/database.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -14,43 +15,46 @@ function refusal(claim: { scope: 'source' | 'account'; until: number }, now: num
     : new AppError('locked', `该账号登录失败次数过多，请 ${Math.ceil(wait / 1000)} 秒后再试`);
 }
 
+let dummyHash: Promise<string> | null = null;
+/** A hash of nothing anyone knows, made like real ones, so an unknown name costs the same check as a real one. */
+const unknownAccountHash = () => (dummyHash ??= hashPassword(randomBytes(16).toString('hex')));
+
 /**
  * Log in with a username and password. Each attempt first claims a password check from the throttle
  * (platform/login-throttle.ts): per account and client address, and for the account as a whole. A refused
  * claim is answered without checking the password, so a burst checks at most `security.lockout.maxFailures`
- * passwords per source and lock window, and a correct password during a lock is refused too. Every attempt
- * is audited.
+ * passwords per source and lock window, and a correct password during a lock is refused too.
+ * An unknown or disabled name goes through the same claims, the same hash check and the same answers, so
+ * nothing tells whether an account exists. Every attempt is audited.
  */
 export async function login(db: Db, req: FastifyRequest, input: { username: string; password: string }) {
-  const user = await db.selectFrom('users').selectAll().where('username', '=', input.username).executeTakeFirst();
-  const source = { ip: req.ip, entity: 'user' };
-  if (!user || !user.active) {
-    // Hash anyway so a missing account takes as long as a wrong password.
-    await verifyPassword('$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHQ$RdescudvJCsgt3ub+b+dWRWJTmaaJObG', input.password);
-    await writeAudit(db, { ...source, action: 'auth.login_failed', result: 'failure', summary: `登录失败：账号不存在或已停用（${input.username}）` });
-    throw new AppError('unauthenticated', '用户名或密码错误');
-  }
-  const now = new Date();
-  const base = { ...source, tenantId: user.tenant_id, actorId: user.id, actorName: user.display_name, entityId: user.id };
-  const rules = await throttleRules(db, user.tenant_id);
-  const claim = await claimAttempt(db, user.username, req.ip, rules, now.getTime());
+  const found = await db.selectFrom('users').selectAll().where('username', '=', input.username).executeTakeFirst();
+  const user = found?.active ? found : undefined;
+  const now = Date.now();
+  const base = user
+    ? { ip: req.ip, entity: 'user', tenantId: user.tenant_id, actorId: user.id, actorName: user.display_name, entityId: user.id }
+    : { ip: req.ip, entity: 'user' };
+  const who = user ? '' : `（账号不存在或已停用：${input.username}）`;
+  const rules = await throttleRules(db, found?.tenant_id ?? 0);
+  const claim = await claimAttempt(db, input.username, req.ip, rules, now);
   if (!claim.ok) {
-    await writeAudit(db, { ...base, action: 'auth.login_failed', result: 'failure', summary: claim.scope === 'source' ? '登录失败：该来源已锁定' : '登录失败：账号登录延时中' });
-    throw refusal(claim, now.getTime());
+    await writeAudit(db, { ...base, action: 'auth.login_failed', result: 'failure', summary: `${claim.scope === 'source' ? '登录失败：该来源已锁定' : '登录失败：账号登录延时中'}${who}` });
+    throw refusal(claim, now);
   }
-  if (!(await verifyPassword(user.password_hash, input.password))) {
+  const matches = await verifyPassword(user?.password_hash ?? (await unknownAccountHash()), input.password);
+  if (!user || !matches) {
     if (claim.locksSource) {
       const lockMinutes = rules.lockMs / 60_000;
-      // For the admin's user list only; the lock itself is the throttle row.
-      await db.updateTable('users').set({ locked_until: new Date(now.getTime() + rules.lockMs).toISOString() }).where('id', '=', user.id).execute();
-      await writeAudit(db, { ...base, action: 'auth.locked', result: 'failure', summary: `来自 ${req.ip} 连续 ${rules.maxFailures} 次密码错误，该来源锁定 ${lockMinutes} 分钟` });
+      // For the admin's user list only (the lock itself is the throttle row); by name, so an unknown one costs the same.
+      await db.updateTable('users').set({ locked_until: new Date(now + rules.lockMs).toISOString() }).where('username', '=', input.username).execute();
+      await writeAudit(db, { ...base, action: 'auth.locked', result: 'failure', summary: `来自 ${req.ip} 连续 ${rules.maxFailures} 次密码错误，该来源锁定 ${lockMinutes} 分钟${who}` });
       throw new AppError('locked', `登录失败次数过多，已锁定 ${lockMinutes} 分钟，请稍后再试`);
     }
-    await writeAudit(db, { ...base, action: 'auth.login_failed', result: 'failure', summary: '登录失败：密码错误' });
-    throw new AppError('unauthenticated', `用户名或密码错误，再错 ${rules.maxFailures - claim.source} 次将锁定账号`);
+    await writeAudit(db, { ...base, action: 'auth.login_failed', result: 'failure', summary: `登录失败：${user ? '密码错误' : '账号不存在或已停用'}${who ? `（${input.username}）` : ''}` });
+    throw new AppError('unauthenticated', '用户名或密码错误');
   }
   await releaseClaim(db, user.username, req.ip, claim);
-  await db.updateTable('users').set({ last_login_at: now.toISOString() }).where('id', '=', user.id).execute();
+  await db.updateTable('users').set({ last_login_at: new Date(now).toISOString() }).where('id', '=', user.id).execute();
   const session = await createSession(db, user.id, user.tenant_id, req);
   await writeAudit(db, { ...base, action: 'auth.login', summary: '登录成功' });
   return session;
