@@ -308,6 +308,30 @@ describe('passwords', () => {
     expect(same.statusCode).toBe(400);
   });
 
+  it('counts wrong current passwords toward the login lockout and stops checking them once locked', async () => {
+    const u = await createUser(env.db, county.id, ['staff']);
+    const client = await login(env.app, u.username);
+    const from = nextAddress();
+    const change = (currentPassword: string) => env.app.inject({
+      method: 'POST', url: '/api/v1/auth/password', remoteAddress: from,
+      cookies: { xs_sid: client.cookie }, headers: { 'x-csrf-token': client.csrf }, payload: { currentPassword, newPassword: 'Newpass@2026' },
+    });
+    // Two wrong logins and three wrong current passwords from one address: the fifth locks it.
+    for (let i = 0; i < 2; i++) expect((await attempt(u.username, 'Wrong@1abc', from)).statusCode).toBe(401);
+    for (let i = 0; i < 2; i++) expect((await change('Wrong@2abc')).statusCode).toBe(400);
+    const fifth = await change('Wrong@3abc');
+    expect(fifth.statusCode).toBe(423);
+    expect(fifth.json()).toMatchObject({ error: 'locked' });
+
+    const checks = passwordVerifications();
+    expect((await change(TEST_PASSWORD)).statusCode).toBe(423);
+    expect((await attempt(u.username, TEST_PASSWORD, from)).statusCode).toBe(423);
+    expect(passwordVerifications()).toBe(checks);
+    // Nothing was changed: elsewhere the old password still logs in.
+    expect((await attempt(u.username, TEST_PASSWORD, nextAddress())).statusCode).toBe(200);
+    expect(await auditOf(env.db, 'auth.password_changed', u.id)).toEqual([]);
+  });
+
   it('changing the password ends the user\'s other sessions, keeps this one and retires the old password', async () => {
     const u = await createUser(env.db, county.id, ['staff']);
     const here = await login(env.app, u.username);

@@ -96,14 +96,31 @@ export async function switchTenant(db: Db, req: FastifyRequest, auth: AuthContex
   return target;
 }
 
+/**
+ * Change one's own password. The current password is checked through the login throttle (the same rows as
+ * login: this account from this address, and the account as a whole), so the form is no oracle for guessing it.
+ */
 export async function changePassword(db: Db, req: FastifyRequest, auth: AuthContext, input: { currentPassword: string; newPassword: string }) {
-  const user = await db.selectFrom('users').select(['password_hash']).where('id', '=', auth.user.id).executeTakeFirstOrThrow();
-  if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
-    throw new AppError('validation_failed', '当前密码不正确', [{ path: 'currentPassword', message: '当前密码不正确' }]);
-  }
   if (input.currentPassword === input.newPassword) {
     throw new AppError('validation_failed', '新密码不能与当前密码相同', [{ path: 'newPassword', message: '新密码不能与当前密码相同' }]);
   }
+  const user = await db.selectFrom('users').select(['username', 'password_hash']).where('id', '=', auth.user.id).executeTakeFirstOrThrow();
+  const now = Date.now();
+  const base = { tenantId: auth.user.homeTenantId, actorId: auth.user.id, actorName: auth.user.displayName, ip: req.ip, entity: 'user', entityId: auth.user.id };
+  const rules = await throttleRules(db, auth.user.homeTenantId);
+  const claim = await claimAttempt(db, user.username, req.ip, rules, now);
+  if (!claim.ok) throw refusal(claim, now);
+  if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
+    if (claim.locksSource) {
+      const lockMinutes = rules.lockMs / 60_000;
+      await db.updateTable('users').set({ locked_until: new Date(now + rules.lockMs).toISOString() }).where('id', '=', auth.user.id).execute();
+      await writeAudit(db, { ...base, action: 'auth.locked', result: 'failure', summary: `修改密码时来自 ${req.ip} 连续 ${rules.maxFailures} 次当前密码错误，该来源锁定 ${lockMinutes} 分钟` });
+      throw new AppError('locked', `密码错误次数过多，已锁定 ${lockMinutes} 分钟，请稍后再试`);
+    }
+    await writeAudit(db, { ...base, action: 'auth.login_failed', result: 'failure', summary: '修改密码：当前密码错误' });
+    throw new AppError('validation_failed', '当前密码不正确', [{ path: 'currentPassword', message: '当前密码不正确' }]);
+  }
+  await releaseClaim(db, user.username, req.ip, claim);
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction().execute(async (trx) => {
     await trx.updateTable('users').set({ password_hash: passwordHash, password_changed_at: new Date().toISOString() })
