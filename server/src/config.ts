@@ -14,8 +14,9 @@ export interface Config {
   logLevel: string;
   /**
    * Which peers may name the client in X-Forwarded-For: a hop count, a list of addresses/CIDRs or
-   * proxy-addr names, or true/false. By default only loopback and private-network peers (a proxy
-   * inside the deployment); a client on the internet cannot pick the address its rate limit counts.
+   * proxy-addr names (`loopback`, `uniquelocal`…), or true/false. By default none: the peer is the client.
+   * Trusting a whole network by default let any client inside it (an intranet, a county office LAN) pick
+   * the address its rate limit, lockout and audit entry count; only the operator knows where the proxy is.
    */
   trustProxy: boolean | string | ((address: string, hop: number) => boolean);
   /** Rate limits for the public endpoints; the benchmark raises them, they are on by default. */
@@ -56,7 +57,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
 }
 
 function parseTrustProxy(v: string | undefined): Config['trustProxy'] {
-  if (v === undefined || v.trim() === '') return 'loopback, linklocal, uniquelocal';
+  if (v === undefined || v.trim() === '') return false;
   if (v === 'true' || v === 'false') return v === 'true';
   if (!/^\d+$/.test(v.trim())) return v;
   const hops = Number(v);
