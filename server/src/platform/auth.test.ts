@@ -206,6 +206,47 @@ describe('lockout', () => {
   });
 });
 
+describe('sessions per user', () => {
+  it('a new login keeps the earlier sessions up to the cap of 5, then ends the oldest first', async () => {
+    const u = await createUser(env.db, county.id, ['staff']);
+    const devices = [];
+    for (let i = 0; i < 5; i++) devices.push(await login(env.app, u.username));
+    for (const d of devices) expect((await d.get('/api/v1/auth/me')).statusCode).toBe(200);
+    const sixth = await login(env.app, u.username);
+    expect((await devices[0]!.get('/api/v1/auth/me')).statusCode).toBe(401);
+    for (const d of [...devices.slice(1), sixth]) expect((await d.get('/api/v1/auth/me')).statusCode).toBe(200);
+    expect(await env.db.selectFrom('sessions').select('id').where('user_id', '=', u.id).execute()).toHaveLength(5);
+  });
+
+  it('takes the cap from the county settings', async () => {
+    const other = await createCounty(env.db);
+    await setSetting(env.db, other.id, 'security.maxSessionsPerUser', 1);
+    const u = await createUser(env.db, other.id, ['staff']);
+    const first = await login(env.app, u.username);
+    const second = await login(env.app, u.username);
+    expect((await first.get('/api/v1/auth/me')).statusCode).toBe(401);
+    expect((await second.get('/api/v1/auth/me')).statusCode).toBe(200);
+  });
+
+  it('signs out the other devices and keeps this one', async () => {
+    const u = await createUser(env.db, county.id, ['staff']);
+    const [here, phone, laptop] = [await login(env.app, u.username), await login(env.app, u.username), await login(env.app, u.username)];
+    const res = await here.post('/api/v1/auth/logout-others');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({ ended: 2 });
+    expect((await phone.get('/api/v1/auth/me')).statusCode).toBe(401);
+    expect((await laptop.get('/api/v1/auth/me')).statusCode).toBe(401);
+    expect((await here.get('/api/v1/auth/me')).statusCode).toBe(200);
+    expect(await auditOf(env.db, 'auth.logout_others', u.id)).toHaveLength(1);
+    // Another user's sessions are not touched, and the route needs a session and the CSRF token.
+    const { client: neighbour } = await clientFor(env, county.id, ['staff']);
+    expect((await here.post('/api/v1/auth/logout-others')).json()).toEqual({ ended: 0 });
+    expect((await neighbour.get('/api/v1/auth/me')).statusCode).toBe(200);
+    expect((await env.app.inject({ method: 'POST', url: '/api/v1/auth/logout-others' })).statusCode).toBe(401);
+    expect((await env.app.inject({ method: 'POST', url: '/api/v1/auth/logout-others', cookies: { xs_sid: here.cookie } })).statusCode).toBe(403);
+  });
+});
+
 describe('CSRF', () => {
   it('refuses a state-changing request without or with a wrong x-csrf-token and changes nothing', async () => {
     const { client } = await clientFor(env, county.id, ['county_admin']);

@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { writeAudit } from '../../platform/audit.ts';
-import { createSession, verifyPassword, hashPassword, parseRoles, type AuthContext } from '../../platform/auth.ts';
+import { createSession, endOtherSessions, verifyPassword, hashPassword, parseRoles, type AuthContext } from '../../platform/auth.ts';
 import { claimAttempt, releaseClaim, throttleRules } from '../../platform/login-throttle.ts';
 import { CITY_ROLES } from '@xs/core/roles.ts';
 
@@ -129,6 +129,16 @@ export async function changePassword(db: Db, req: FastifyRequest, auth: AuthCont
     await trx.deleteFrom('sessions').where('user_id', '=', auth.user.id).where('id', '!=', auth.sessionId).execute();
     await writeAudit(trx, { tenantId: auth.user.homeTenantId, actorId: auth.user.id, actorName: auth.user.displayName, ip: req.ip,
       action: 'auth.password_changed', entity: 'user', entityId: auth.user.id, summary: '修改密码' });
+  });
+}
+
+/** End every other session of the user ("sign out other devices"), audited with how many ended. */
+export async function signOutOtherDevices(db: Db, req: FastifyRequest, auth: AuthContext): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const ended = await endOtherSessions(trx, auth);
+    await writeAudit(trx, { tenantId: auth.user.homeTenantId, actorId: auth.user.id, actorName: auth.user.displayName, ip: req.ip,
+      action: 'auth.logout_others', entity: 'user', entityId: auth.user.id, summary: `退出其他设备（${ended} 个登录）` });
+    return ended;
   });
 }
 
