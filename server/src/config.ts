@@ -10,6 +10,10 @@ export interface Config {
   sqliteFile: string;
   /** PostgreSQL schema to use (tests give each run its own). */
   pgSchema: string | null;
+  /**
+   * The session cookie's Secure flag. On unless SECURE_COOKIES=0, which only a server on plain HTTP in
+   * development may set (the demo does); start-up then warns (configWarnings).
+   */
   secureCookies: boolean;
   logLevel: string;
   /**
@@ -42,7 +46,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     databaseUrl: env.DATABASE_URL?.startsWith('postgres') ? env.DATABASE_URL : null,
     sqliteFile: path.join(dataDir, 'xieshang.db'),
     pgSchema: env.PG_SCHEMA ?? null,
-    secureCookies: env.SECURE_COOKIES === '1',
+    secureCookies: env.SECURE_COOKIES !== '0',
     logLevel: env.LOG_LEVEL ?? 'info',
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     publicRateLimit: {
@@ -54,6 +58,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     intakeThread: env.INTAKE_THREAD !== '0',
     ...overrides,
   };
+}
+
+/** What start-up must say about a configuration that is only fit for development. */
+export function configWarnings(config: Config): string[] {
+  return config.secureCookies
+    ? []
+    : ['会话 Cookie 未设置 Secure（SECURE_COOKIES=0）：仅限本机开发时用明文 HTTP；正式部署请使用 HTTPS 并去掉此设置'];
 }
 
 function parseTrustProxy(v: string | undefined): Config['trustProxy'] {

@@ -5,6 +5,7 @@ import {
   clientFor, countRows, createCounty, createTestApp, createUser, login, nextAddress, setSetting, TEST_PASSWORD, type TestEnv,
 } from '../test/helper.ts';
 import { passwordVerifications } from './auth.ts';
+import { configWarnings, loadConfig } from '../config.ts';
 
 let env: TestEnv;
 let county: Awaited<ReturnType<typeof createCounty>>;
@@ -50,6 +51,24 @@ describe('login', () => {
     const me = await env.app.inject({ url: '/api/v1/auth/me', cookies: { xs_sid: cookie!.value } });
     expect(me.statusCode).toBe(200);
     expect(me.json()).toMatchObject({ user: { id: u.id }, tenant: { id: county.id } });
+  });
+
+  it('makes the session cookie Secure unless SECURE_COOKIES=0 puts the server on plain HTTP, and warns at start-up then', async () => {
+    expect(configWarnings(loadConfig({}))).toEqual([]);
+    const plain = loadConfig({ SECURE_COOKIES: '0' });
+    expect(configWarnings(plain)).toEqual([expect.stringContaining('Secure')]);
+    for (const [config, secure] of [[loadConfig({}), true], [plain, false]] as const) {
+      const e = await createTestApp({ secureCookies: config.secureCookies });
+      try {
+        const c = await createCounty(e.db);
+        const u = await createUser(e.db, c.id, ['staff']);
+        const res = await e.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: u.username, password: TEST_PASSWORD } });
+        expect(res.statusCode).toBe(200);
+        expect(res.cookies.find((x) => x.name === 'xs_sid')!.secure ?? false).toBe(secure);
+      } finally {
+        await e.close();
+      }
+    }
   });
 
   it('refuses a wrong password with 401 and audits auth.login_failed', async () => {
