@@ -10,7 +10,7 @@ import {
   type ClueCase, type ClueState, type ClueSubmit, type ClueTransition, type ClueTransitionBody,
 } from '@xs/core/schemas/clues.ts';
 import { addWorkingDays, addCalendarDays } from '@xs/core/calendar.ts';
-import { availableTransitions, type Actor } from '@xs/core/workflow.ts';
+import { availableTransitions, WorkflowError, type Actor } from '@xs/core/workflow.ts';
 import { isPostgres, type Database } from '../../db/database.ts';
 import { AppError, invalid, notFound } from '../../platform/errors.ts';
 import { writeAudit } from '../../platform/audit.ts';
@@ -449,7 +449,8 @@ export async function bulkTransition(db: Kysely<Database>, ctx: StaffContext, na
       await transitionClue(db, ctx, item.id, name, { version: item.version, reason: extra.reason ?? null, unitId: extra.unitId });
       done.push(item.id);
     } catch (err) {
-      failed.push({ id: item.id, message: err instanceof Error ? err.message : '操作失败' });
+      // A refusal staff can act on is shown as it is; anything else (a database error…) must not reach the client.
+      failed.push({ id: item.id, message: err instanceof AppError || err instanceof WorkflowError ? err.message : '操作失败' });
     }
   }
   return { done, failed };
