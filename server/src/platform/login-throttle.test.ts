@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { passwordVerifications } from './auth.ts';
+import { forgetStaleThrottle } from './login-throttle.ts';
 import { createCounty, createTestApp, createUser, nextAddress, TEST_PASSWORD, type TestEnv } from '../test/helper.ts';
 
 let env: TestEnv;
@@ -82,6 +83,20 @@ describe('login throttle', () => {
     await pass();
     expect((await attempt(u.username, TEST_PASSWORD, early)).statusCode).toBe(200);
     expect(await row(u.username, '*')).toMatchObject({ failures: 0, delay_ms: 0, blocked_until: 0 });
+  });
+
+  it('forgets rows nobody has tried for a day, but not a lock that still runs', async () => {
+    const now = Date.now();
+    const day = 24 * 3600_000;
+    const rows = [
+      { username: 'forget-old', source: '*', failures: 3, blocked_until: 0, delay_ms: 0, updated_at: now - day - 1000 },
+      { username: 'forget-recent', source: '*', failures: 3, blocked_until: 0, delay_ms: 0, updated_at: now - day + 60_000 },
+      { username: 'forget-locked', source: '10.9.9.9', failures: 5, blocked_until: now + 60_000, delay_ms: 0, updated_at: now - day - 1000 },
+    ];
+    await env.db.insertInto('login_throttle').values(rows).execute();
+    await forgetStaleThrottle(env.db, new Date(now));
+    const left = await env.db.selectFrom('login_throttle').select('username').where('username', 'like', 'forget-%').orderBy('username').execute();
+    expect(left.map((r) => r.username)).toEqual(['forget-locked', 'forget-recent']);
   });
 
   it('caps the delay at security.slowdown.maxSeconds', async () => {

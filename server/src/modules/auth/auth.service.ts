@@ -34,6 +34,7 @@ export async function login(db: Db, req: FastifyRequest, input: { username: stri
   const base = user
     ? { ip: req.ip, entity: 'user', tenantId: user.tenant_id, actorId: user.id, actorName: user.display_name, entityId: user.id }
     : { ip: req.ip, entity: 'user' };
+  // Audit entries of an unknown name say which name was tried.
   const who = user ? '' : `（账号不存在或已停用：${input.username}）`;
   const rules = await throttleRules(db, found?.tenant_id ?? 0);
   const claim = await claimAttempt(db, input.username, req.ip, rules, now);
@@ -50,7 +51,7 @@ export async function login(db: Db, req: FastifyRequest, input: { username: stri
       await writeAudit(db, { ...base, action: 'auth.locked', result: 'failure', summary: `来自 ${req.ip} 连续 ${rules.maxFailures} 次密码错误，该来源锁定 ${lockMinutes} 分钟${who}` });
       throw new AppError('locked', `登录失败次数过多，已锁定 ${lockMinutes} 分钟，请稍后再试`);
     }
-    await writeAudit(db, { ...base, action: 'auth.login_failed', result: 'failure', summary: `登录失败：${user ? '密码错误' : '账号不存在或已停用'}${who ? `（${input.username}）` : ''}` });
+    await writeAudit(db, { ...base, action: 'auth.login_failed', result: 'failure', summary: user ? '登录失败：密码错误' : `登录失败：账号不存在或已停用（${input.username}）` });
     throw new AppError('unauthenticated', '用户名或密码错误');
   }
   await releaseClaim(db, user.username, req.ip, claim);
