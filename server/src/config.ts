@@ -10,16 +10,23 @@ export interface Config {
   sqliteFile: string;
   /** PostgreSQL schema to use (tests give each run its own). */
   pgSchema: string | null;
+  /**
+   * The session cookie's Secure flag. On unless SECURE_COOKIES=0, which only a server on plain HTTP in
+   * development may set (the demo does); start-up then warns (configWarnings).
+   */
   secureCookies: boolean;
   logLevel: string;
   /**
    * Which peers may name the client in X-Forwarded-For: a hop count, a list of addresses/CIDRs or
-   * proxy-addr names, or true/false. By default only loopback and private-network peers (a proxy
-   * inside the deployment); a client on the internet cannot pick the address its rate limit counts.
+   * proxy-addr names (`loopback`, `uniquelocal`…), or true/false. By default none: the peer is the client.
+   * Trusting a whole network by default let any client inside it (an intranet, a county office LAN) pick
+   * the address its rate limit, lockout and audit entry count; only the operator knows where the proxy is.
    */
   trustProxy: boolean | string | ((address: string, hop: number) => boolean);
   /** Rate limits for the public endpoints; the benchmark raises them, they are on by default. */
   publicRateLimit: { max: number; windowMs: number };
+  /** Login attempts per client address and minute, before the per-account throttle (login-throttle.ts). */
+  loginRateLimitMax: number;
   webDist: string;
   /**
    * Write public submissions in a thread of their own (SQLite files only; see clues.intake.ts).
@@ -39,21 +46,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     databaseUrl: env.DATABASE_URL?.startsWith('postgres') ? env.DATABASE_URL : null,
     sqliteFile: path.join(dataDir, 'xieshang.db'),
     pgSchema: env.PG_SCHEMA ?? null,
-    secureCookies: env.SECURE_COOKIES === '1',
+    secureCookies: env.SECURE_COOKIES !== '0',
     logLevel: env.LOG_LEVEL ?? 'info',
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     publicRateLimit: {
       max: Number(env.PUBLIC_RATE_LIMIT_MAX ?? 30),
       windowMs: Number(env.PUBLIC_RATE_LIMIT_WINDOW_MS ?? 60_000),
     },
+    loginRateLimitMax: Number(env.LOGIN_RATE_LIMIT_MAX ?? 20),
     webDist: path.join(root, 'web/dist'),
     intakeThread: env.INTAKE_THREAD !== '0',
     ...overrides,
   };
 }
 
+/** What start-up must say about a configuration that is only fit for development. */
+export function configWarnings(config: Config): string[] {
+  return config.secureCookies
+    ? []
+    : ['会话 Cookie 未设置 Secure（SECURE_COOKIES=0）：仅限本机开发时用明文 HTTP；正式部署请使用 HTTPS 并去掉此设置'];
+}
+
 function parseTrustProxy(v: string | undefined): Config['trustProxy'] {
-  if (v === undefined || v.trim() === '') return 'loopback, linklocal, uniquelocal';
+  if (v === undefined || v.trim() === '') return false;
   if (v === 'true' || v === 'false') return v === 'true';
   if (!/^\d+$/.test(v.trim())) return v;
   const hops = Number(v);

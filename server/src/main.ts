@@ -5,7 +5,7 @@
  *   demo     migrate and seed the Luoyang demo into an empty database, then print the accounts
  *   reindex  re-index the clues of counties whose search entries are stale now (the server also does it every 10 minutes)
  */
-import { loadConfig } from './config.ts';
+import { configWarnings, loadConfig } from './config.ts';
 import { createDb } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { buildApp } from './app.ts';
@@ -46,6 +46,7 @@ async function main(): Promise<void> {
   const app = await buildApp(config, { scheduler: true });
   await app.listen({ port: config.port, host: config.host });
   console.log(`协商 Xieshang 已启动：http://localhost:${config.port}`);
+  for (const warning of configWarnings(config)) console.warn(`警告：${warning}`);
   for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => void app.close().then(() => process.exit(0)));
 }
 

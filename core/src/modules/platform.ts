@@ -21,6 +21,7 @@ export const platformModule = defineCoreModule({
     'auth.login_failed': '登录失败',
     'auth.locked': '账号锁定',
     'auth.logout': '退出登录',
+    'auth.logout_others': '退出其他设备',
     'auth.password_changed': '修改密码',
     'auth.switch_tenant': '切换单位',
     'member.import': '导入委员',

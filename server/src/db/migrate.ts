@@ -4,6 +4,7 @@ import type { Db } from './database.ts';
 import { MODULES } from '../modules/index.ts';
 import * as m0001 from './migrations/20261129_0001_platform.ts';
 import * as m0005 from './migrations/20261129_0005_versions_and_uploaders.ts';
+import * as m1520 from './migrations/20261204_1520_login_throttle.ts';
 
 /**
  * The platform's own migrations. Listed statically (not read from the folder) so the same code runs
@@ -12,6 +13,7 @@ import * as m0005 from './migrations/20261129_0005_versions_and_uploaders.ts';
 const PLATFORM_MIGRATIONS: Record<string, Migration> = {
   '20261129_0001_platform': m0001,
   '20261129_0005_versions_and_uploaders': m0005,
+  '20261204_1520_login_throttle': m1520,
 };
 
 /** Every migration: the platform's and each module's (from its manifest), in name order. */

@@ -4,6 +4,8 @@ import type { Db } from '../db/database.ts';
 import {
   clientFor, countRows, createCounty, createTestApp, createUser, login, nextAddress, setSetting, TEST_PASSWORD, type TestEnv,
 } from '../test/helper.ts';
+import { passwordVerifications } from './auth.ts';
+import { configWarnings, loadConfig } from '../config.ts';
 
 let env: TestEnv;
 let county: Awaited<ReturnType<typeof createCounty>>;
@@ -51,6 +53,24 @@ describe('login', () => {
     expect(me.json()).toMatchObject({ user: { id: u.id }, tenant: { id: county.id } });
   });
 
+  it('makes the session cookie Secure unless SECURE_COOKIES=0 puts the server on plain HTTP, and warns at start-up then', async () => {
+    expect(configWarnings(loadConfig({}))).toEqual([]);
+    const plain = loadConfig({ SECURE_COOKIES: '0' });
+    expect(configWarnings(plain)).toEqual([expect.stringContaining('Secure')]);
+    for (const [config, secure] of [[loadConfig({}), true], [plain, false]] as const) {
+      const e = await createTestApp({ secureCookies: config.secureCookies });
+      try {
+        const c = await createCounty(e.db);
+        const u = await createUser(e.db, c.id, ['staff']);
+        const res = await e.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: u.username, password: TEST_PASSWORD } });
+        expect(res.statusCode).toBe(200);
+        expect(res.cookies.find((x) => x.name === 'xs_sid')!.secure ?? false).toBe(secure);
+      } finally {
+        await e.close();
+      }
+    }
+  });
+
   it('refuses a wrong password with 401 and audits auth.login_failed', async () => {
     const u = await createUser(env.db, county.id, ['staff']);
     const res = await attempt(u.username, 'Wrong@9999');
@@ -73,6 +93,21 @@ describe('login', () => {
     expect(audit.at(-1)!.summary).toContain('no-such-user');
   });
 
+  it('does not tell a real account from an unknown one: same answers up to and through the lock, one hash check each', async () => {
+    const u = await createUser(env.db, county.id, ['county_admin']);
+    const real = nextAddress();
+    const unknown = nextAddress();
+    for (let i = 1; i <= 6; i++) {
+      const checks = passwordVerifications();
+      const a = await attempt(u.username, `Wrong@${i}abc`, real);
+      const realChecks = passwordVerifications() - checks;
+      const b = await attempt(`no-such-${u.username}`, `Wrong@${i}abc`, unknown);
+      expect([a.statusCode, a.json()], `attempt ${i}`).toEqual([b.statusCode, b.json()]);
+      // The unknown name costs the same argon2 check as the real one (none once locked).
+      expect(passwordVerifications() - checks - realChecks, `attempt ${i}`).toBe(realChecks);
+    }
+  });
+
   it('refuses a disabled user even with the right password, and ends their open sessions', async () => {
     const u = await createUser(env.db, county.id, ['staff']);
     const session = await login(env.app, u.username);
@@ -84,7 +119,8 @@ describe('login', () => {
   it('limits login attempts per address', async () => {
     const address = nextAddress();
     const codes: number[] = [];
-    for (let i = 0; i < 21; i++) codes.push((await attempt('nobody-at-all', 'x', address)).statusCode);
+    // A different name each time: five tries at one name would lock it for this address (see lockout).
+    for (let i = 0; i < 21; i++) codes.push((await attempt(`nobody-at-all-${i}`, 'x', address)).statusCode);
     expect(codes.slice(0, 20).every((c) => c === 401)).toBe(true);
     expect(codes[20]).toBe(429);
     const res = await attempt('nobody-at-all', 'x', address);
@@ -99,37 +135,61 @@ describe('login', () => {
 });
 
 describe('lockout', () => {
-  it('locks after 5 failures with 423, refuses even the right password, and unlocks when locked_until passes', async () => {
+  const throttleRow = (username: string, source: string) =>
+    env.db.selectFrom('login_throttle').select(['failures', 'blocked_until']).where('username', '=', username).where('source', '=', source).executeTakeFirst();
+  const endLock = (username: string, source: string) =>
+    env.db.updateTable('login_throttle').set({ blocked_until: Date.now() - 1000 }).where('username', '=', username).where('source', '=', source).execute();
+
+  it('locks a source after 5 failures with 423, refuses even the right password from it, and keeps the count', async () => {
     const u = await createUser(env.db, county.id, ['staff']);
+    const from = nextAddress();
     for (let i = 1; i <= 4; i++) {
-      const res = await attempt(u.username, `Wrong@${i}abc`);
+      const res = await attempt(u.username, `Wrong@${i}abc`, from);
       expect(res.statusCode, `attempt ${i}`).toBe(401);
-      expect(res.json().message).toContain(`再错 ${5 - i} 次`);
     }
-    const fifth = await attempt(u.username, 'Wrong@5abc');
+    const fifth = await attempt(u.username, 'Wrong@5abc', from);
     expect(fifth.statusCode).toBe(423);
     expect(fifth.json()).toMatchObject({ error: 'locked', message: expect.stringContaining('锁定') });
     expect(await auditOf(env.db, 'auth.locked', u.id)).toHaveLength(1);
 
-    const locked = await attempt(u.username, TEST_PASSWORD);
+    const locked = await attempt(u.username, TEST_PASSWORD, from);
     expect(locked.statusCode).toBe(423);
     expect(locked.cookies.find((c) => c.name === 'xs_sid')).toBeUndefined();
-    const row = await env.db.selectFrom('users').select('locked_until').where('id', '=', u.id).executeTakeFirstOrThrow();
-    // The default lock is 15 minutes.
-    expect(Date.parse(row.locked_until!) - Date.now()).toBeGreaterThan(14 * 60_000);
-    expect(Date.parse(row.locked_until!) - Date.now()).toBeLessThanOrEqual(15 * 60_000);
+    const row = await throttleRow(u.username, from);
+    // The lock keeps the count (a reset would let attempts already under way start over), for 15 minutes by default.
+    expect(row!.failures).toBe(5);
+    expect(row!.blocked_until - Date.now()).toBeGreaterThan(14 * 60_000);
+    expect(row!.blocked_until - Date.now()).toBeLessThanOrEqual(15 * 60_000);
 
-    await env.db.updateTable('users').set({ locked_until: minutesAgo(1) }).where('id', '=', u.id).execute();
-    expect((await attempt(u.username, TEST_PASSWORD)).statusCode).toBe(200);
-    const after = await env.db.selectFrom('users').select(['failed_logins', 'locked_until']).where('id', '=', u.id).executeTakeFirstOrThrow();
-    expect(after).toEqual({ failed_logins: 0, locked_until: null });
+    await endLock(u.username, from);
+    expect((await attempt(u.username, TEST_PASSWORD, from)).statusCode).toBe(200);
+    expect(await throttleRow(u.username, from)).toMatchObject({ failures: 0, blocked_until: 0 });
   });
 
-  it('a successful login resets the failure count', async () => {
+  it('allows another 5 checks, not more, once a lock has passed', async () => {
     const u = await createUser(env.db, county.id, ['staff']);
-    for (let i = 0; i < 4; i++) await attempt(u.username, 'Wrong@1abc');
-    expect((await attempt(u.username, TEST_PASSWORD)).statusCode).toBe(200);
-    for (let i = 0; i < 4; i++) expect((await attempt(u.username, 'Wrong@1abc')).statusCode).toBe(401);
+    const from = nextAddress();
+    for (let i = 0; i < 5; i++) await attempt(u.username, 'Wrong@1abc', from);
+    await endLock(u.username, from);
+    const codes: number[] = [];
+    for (let i = 0; i < 6; i++) codes.push((await attempt(u.username, 'Wrong@2abc', from)).statusCode);
+    expect(codes).toEqual([401, 401, 401, 401, 423, 423]);
+  });
+
+  it('a successful login resets the failure count of its source', async () => {
+    const u = await createUser(env.db, county.id, ['staff']);
+    const from = nextAddress();
+    for (let i = 0; i < 4; i++) await attempt(u.username, 'Wrong@1abc', from);
+    expect((await attempt(u.username, TEST_PASSWORD, from)).statusCode).toBe(200);
+    for (let i = 0; i < 4; i++) expect((await attempt(u.username, 'Wrong@1abc', from)).statusCode).toBe(401);
+  });
+
+  it('locks only the source: another address still logs in, and its success leaves the lock in place', async () => {
+    const u = await createUser(env.db, county.id, ['county_admin']);
+    const attacker = nextAddress();
+    for (let i = 0; i < 5; i++) await attempt(u.username, 'Wrong@1abc', attacker);
+    expect((await attempt(u.username, TEST_PASSWORD, nextAddress())).statusCode).toBe(200);
+    expect((await attempt(u.username, TEST_PASSWORD, attacker)).statusCode).toBe(423);
   });
 
   it('takes the number of failures and the lock length from the county settings', async () => {
@@ -137,27 +197,72 @@ describe('lockout', () => {
     await setSetting(env.db, other.id, 'security.lockout.maxFailures', 3);
     await setSetting(env.db, other.id, 'security.lockout.minutes', 60);
     const u = await createUser(env.db, other.id, ['staff']);
-    expect((await attempt(u.username, 'Wrong@1abc')).statusCode).toBe(401);
-    expect((await attempt(u.username, 'Wrong@2abc')).statusCode).toBe(401);
-    const third = await attempt(u.username, 'Wrong@3abc');
+    const from = nextAddress();
+    expect((await attempt(u.username, 'Wrong@1abc', from)).statusCode).toBe(401);
+    expect((await attempt(u.username, 'Wrong@2abc', from)).statusCode).toBe(401);
+    const third = await attempt(u.username, 'Wrong@3abc', from);
     expect(third.statusCode).toBe(423);
     expect(third.json().message).toContain('60 分钟');
-    const row = await env.db.selectFrom('users').select('locked_until').where('id', '=', u.id).executeTakeFirstOrThrow();
-    expect(Date.parse(row.locked_until!) - Date.now()).toBeGreaterThan(59 * 60_000);
-    expect((await attempt(u.username, TEST_PASSWORD)).statusCode).toBe(423);
+    const row = await throttleRow(u.username, from);
+    expect(row!.blocked_until - Date.now()).toBeGreaterThan(59 * 60_000);
+    expect((await attempt(u.username, TEST_PASSWORD, from)).statusCode).toBe(423);
 
     // The default county still allows five.
     const v = await createUser(env.db, county.id, ['staff']);
-    for (let i = 0; i < 3; i++) expect((await attempt(v.username, 'Wrong@1abc')).statusCode).toBe(401);
+    for (let i = 0; i < 3; i++) expect((await attempt(v.username, 'Wrong@1abc', from)).statusCode).toBe(401);
   });
 
   it('an admin can clear a lock', async () => {
     const u = await createUser(env.db, county.id, ['staff']);
-    await env.db.updateTable('users').set({ locked_until: new Date(Date.now() + 3600_000).toISOString() }).where('id', '=', u.id).execute();
+    const from = nextAddress();
+    for (let i = 0; i < 5; i++) await attempt(u.username, 'Wrong@1abc', from);
     const { client: admin } = await clientFor(env, county.id, ['county_admin']);
+    const listed = (await admin.get(`/api/v1/users?q=${u.username}`)).json().items.find((x: { id: number }) => x.id === u.id);
+    expect(listed.locked).toBe(true);
     const res = await admin.patch(`/api/v1/users/${u.id}`, { unlock: true, version: 1 });
     expect(res.statusCode, res.body).toBe(200);
-    expect((await attempt(u.username, TEST_PASSWORD)).statusCode).toBe(200);
+    expect((await attempt(u.username, TEST_PASSWORD, from)).statusCode).toBe(200);
+  });
+});
+
+describe('sessions per user', () => {
+  it('a new login keeps the earlier sessions up to the cap of 5, then ends the oldest first', async () => {
+    const u = await createUser(env.db, county.id, ['staff']);
+    const devices = [];
+    for (let i = 0; i < 5; i++) devices.push(await login(env.app, u.username));
+    for (const d of devices) expect((await d.get('/api/v1/auth/me')).statusCode).toBe(200);
+    const sixth = await login(env.app, u.username);
+    expect((await devices[0]!.get('/api/v1/auth/me')).statusCode).toBe(401);
+    for (const d of [...devices.slice(1), sixth]) expect((await d.get('/api/v1/auth/me')).statusCode).toBe(200);
+    expect(await env.db.selectFrom('sessions').select('id').where('user_id', '=', u.id).execute()).toHaveLength(5);
+  });
+
+  it('takes the cap from the county settings', async () => {
+    const other = await createCounty(env.db);
+    await setSetting(env.db, other.id, 'security.maxSessionsPerUser', 1);
+    const u = await createUser(env.db, other.id, ['staff']);
+    const first = await login(env.app, u.username);
+    const second = await login(env.app, u.username);
+    expect((await first.get('/api/v1/auth/me')).statusCode).toBe(401);
+    expect((await second.get('/api/v1/auth/me')).statusCode).toBe(200);
+  });
+
+  it('signs out the other devices and keeps this one', async () => {
+    const u = await createUser(env.db, county.id, ['staff']);
+    const [here, phone, laptop] = [await login(env.app, u.username), await login(env.app, u.username), await login(env.app, u.username)];
+    const res = await here.post('/api/v1/auth/logout-others');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({ ended: 2 });
+    expect((await phone.get('/api/v1/auth/me')).statusCode).toBe(401);
+    expect((await laptop.get('/api/v1/auth/me')).statusCode).toBe(401);
+    expect((await here.get('/api/v1/auth/me')).statusCode).toBe(200);
+    expect(await auditOf(env.db, 'auth.logout_others', u.id)).toHaveLength(1);
+    // Another user's sessions are not touched, and the route needs a session and the CSRF token.
+    const { client: neighbour } = await clientFor(env, county.id, ['staff']);
+    expect((await here.post('/api/v1/auth/logout-others')).json()).toEqual({ ended: 0 });
+    expect((await neighbour.get('/api/v1/auth/me')).statusCode).toBe(200);
+    expect((await env.app.inject({ method: 'POST', url: '/api/v1/auth/logout-others' })).statusCode).toBe(401);
+    expect((await env.app.inject({ method: 'POST', url: '/api/v1/auth/logout-others', cookies: { xs_sid: here.cookie } })).statusCode).toBe(403);
   });
 });
 
@@ -261,6 +366,30 @@ describe('passwords', () => {
     expect(wrong.json().fields).toEqual([{ path: 'currentPassword', message: '当前密码不正确' }]);
     const same = await client.post('/api/v1/auth/password', { currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD });
     expect(same.statusCode).toBe(400);
+  });
+
+  it('counts wrong current passwords toward the login lockout and stops checking them once locked', async () => {
+    const u = await createUser(env.db, county.id, ['staff']);
+    const client = await login(env.app, u.username);
+    const from = nextAddress();
+    const change = (currentPassword: string) => env.app.inject({
+      method: 'POST', url: '/api/v1/auth/password', remoteAddress: from,
+      cookies: { xs_sid: client.cookie }, headers: { 'x-csrf-token': client.csrf }, payload: { currentPassword, newPassword: 'Newpass@2026' },
+    });
+    // Two wrong logins and three wrong current passwords from one address: the fifth locks it.
+    for (let i = 0; i < 2; i++) expect((await attempt(u.username, 'Wrong@1abc', from)).statusCode).toBe(401);
+    for (let i = 0; i < 2; i++) expect((await change('Wrong@2abc')).statusCode).toBe(400);
+    const fifth = await change('Wrong@3abc');
+    expect(fifth.statusCode).toBe(423);
+    expect(fifth.json()).toMatchObject({ error: 'locked' });
+
+    const checks = passwordVerifications();
+    expect((await change(TEST_PASSWORD)).statusCode).toBe(423);
+    expect((await attempt(u.username, TEST_PASSWORD, from)).statusCode).toBe(423);
+    expect(passwordVerifications()).toBe(checks);
+    // Nothing was changed: elsewhere the old password still logs in.
+    expect((await attempt(u.username, TEST_PASSWORD, nextAddress())).statusCode).toBe(200);
+    expect(await auditOf(env.db, 'auth.password_changed', u.id)).toEqual([]);
   });
 
   it('changing the password ends the user\'s other sessions, keeps this one and retires the old password', async () => {

@@ -57,7 +57,15 @@ export function hashPassword(password: string): Promise<string> {
   return hash(password);
 }
 
+let verifications = 0;
+
+/** Passwords checked by this process so far: the lockout tests count real checks with it. */
+export function passwordVerifications(): number {
+  return verifications;
+}
+
 export function verifyPassword(stored: string, password: string): Promise<boolean> {
+  verifications++;
   return verify(stored, password).catch(() => false);
 }
 
@@ -121,10 +129,11 @@ export async function createSession(db: Db, userId: number, tenantId: number, re
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const now = new Date().toISOString();
+  const id = sha256(token);
   await db
     .insertInto('sessions')
     .values({
-      id: sha256(token),
+      id,
       user_id: userId,
       tenant_id: tenantId,
       csrf_token: csrfToken,
@@ -134,7 +143,18 @@ export async function createSession(db: Db, userId: number, tenantId: number, re
       user_agent: req.headers['user-agent']?.slice(0, 300) ?? null,
     })
     .execute();
+  // A login does not end the others (several devices are normal), but their number is capped: oldest out first.
+  const max = await getSetting(db, tenantId, 'security.maxSessionsPerUser');
+  const newest = db.selectFrom('sessions').select('id').where('user_id', '=', userId).where('id', '!=', id)
+    .orderBy('created_at', 'desc').orderBy('id', 'desc').limit(max - 1);
+  await db.deleteFrom('sessions').where('user_id', '=', userId).where('id', '!=', id).where('id', 'not in', newest).execute();
   return { token, csrfToken };
+}
+
+/** "Sign out other devices": every session of the user but this one ends; how many did. */
+export async function endOtherSessions(db: Db, auth: AuthContext): Promise<number> {
+  const r = await db.deleteFrom('sessions').where('user_id', '=', auth.user.id).where('id', '!=', auth.sessionId).executeTakeFirst();
+  return Number(r.numDeletedRows);
 }
 
 export function setSessionCookie(reply: FastifyReply, token: string, secure: boolean): void {

@@ -125,9 +125,26 @@ export interface FilesTable {
   uploaded_by: number | null;
 }
 
+/** Login failures per account name and client address; source '*' is the account as a whole. */
+export interface LoginThrottleTable {
+  /** The name as typed at login, so an unknown name is counted like a real one. */
+  username: string;
+  /** The client address, or '*' for every source together. */
+  source: string;
+  /** Attempts claimed and not cleared by a success, in the current window. */
+  failures: number;
+  /** Epoch ms before which no password of this row is checked (0: never blocked). */
+  blocked_until: number;
+  /** The account row's current delay (doubles per further failure); 0 on source rows. */
+  delay_ms: number;
+  /** Epoch ms of the last claim, for forgetting stale rows. */
+  updated_at: number;
+}
+
 export interface PlatformTables {
   users: UsersTable;
   sessions: SessionsTable;
+  login_throttle: LoginThrottleTable;
   audit_log: AuditLogTable;
   case_events: CaseEventsTable;
   settings: SettingsTable;

@@ -15,8 +15,13 @@ export interface SettingDef {
 }
 
 const registry = new Map<string, SettingDef>([
-  ['security.lockout.maxFailures', { label: '连续登录失败锁定次数', default: 5, min: 3, max: 20, unit: '次' }],
-  ['security.lockout.minutes', { label: '锁定时长', default: 15, min: 1, max: 1440, unit: '分钟' }],
+  // Login throttling (platform/login-throttle.ts): a source is locked for one account; the account is only slowed.
+  ['security.lockout.maxFailures', { label: '同一来源（IP）对同一账号连续登录失败锁定次数', default: 5, min: 3, max: 20, unit: '次' }],
+  ['security.lockout.minutes', { label: '该来源锁定时长', default: 15, min: 1, max: 1440, unit: '分钟' }],
+  ['security.slowdown.afterFailures', { label: '账号各来源合计登录失败达到此数后开始延时', default: 10, min: 3, max: 1000, unit: '次' }],
+  ['security.slowdown.firstSeconds', { label: '账号登录延时起始值（此后每次失败加倍）', default: 2, min: 1, max: 600, unit: '秒' }],
+  ['security.slowdown.maxSeconds', { label: '账号登录延时上限', default: 900, min: 10, max: 86_400, unit: '秒' }],
+  ['security.maxSessionsPerUser', { label: '每个账号同时登录的设备数上限（超出时最早的登录退出）', default: 5, min: 1, max: 50, unit: '个' }],
   ['security.idleMinutes', { label: '无操作自动退出', default: 30, min: 5, max: 240, unit: '分钟' }],
   ['security.passwordMaxAgeDays', { label: '密码有效期', default: 90, min: 30, max: 365, unit: '天' }],
   ['audit.retentionDays', { label: '审计日志至少保留', default: 180, min: 180, max: 3650, unit: '天' }],

@@ -2,14 +2,14 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ChangePasswordSchema, LoginSchema, SwitchTenantSchema } from '@xs/core/schemas/orgs.ts';
 import { authOf, SESSION_COOKIE, setSessionCookie } from '../../platform/auth.ts';
 import { writeAudit } from '../../platform/audit.ts';
-import { changePassword, describeSession, login, switchableTenants, switchTenant } from './auth.service.ts';
+import { changePassword, describeSession, login, signOutOtherDevices, switchableTenants, switchTenant } from './auth.service.ts';
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, config } = app;
 
   app.post('/auth/login', {
     schema: { tags: ['账号'], summary: '登录', body: LoginSchema },
-    config: { permission: 'public', rateLimit: { max: 20, timeWindow: 60_000 } },
+    config: { permission: 'public', rateLimit: { max: config.loginRateLimitMax, timeWindow: 60_000 } },
   }, async (req, reply) => {
     const { token, csrfToken } = await login(db, req, req.body);
     setSessionCookie(reply, token, config.secureCookies);
@@ -26,6 +26,11 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return { ok: true };
   });
+
+  app.post('/auth/logout-others', {
+    schema: { tags: ['账号'], summary: '退出其他设备（结束本账号除当前外的所有登录）' },
+    config: { permission: 'authenticated' },
+  }, async (req) => ({ ended: await signOutOtherDevices(db, req, authOf(req)) }));
 
   app.get('/auth/me', {
     schema: { tags: ['账号'], summary: '当前用户、所在单位与权限' },

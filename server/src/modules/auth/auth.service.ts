@@ -1,53 +1,61 @@
+import { randomBytes } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { writeAudit } from '../../platform/audit.ts';
-import { createSession, verifyPassword, hashPassword, parseRoles, type AuthContext } from '../../platform/auth.ts';
-import { getSetting } from '../../platform/settings.ts';
+import { createSession, endOtherSessions, verifyPassword, hashPassword, parseRoles, type AuthContext } from '../../platform/auth.ts';
+import { claimAttempt, releaseClaim, throttleRules } from '../../platform/login-throttle.ts';
 import { CITY_ROLES } from '@xs/core/roles.ts';
 
+/** The answer to a throttled attempt; the password was not checked. */
+function refusal(claim: { scope: 'source' | 'account'; until: number }, now: number): AppError {
+  const wait = Math.max(claim.until - now, 1000);
+  return claim.scope === 'source'
+    ? new AppError('locked', `登录失败次数过多，已锁定，请 ${Math.ceil(wait / 60_000)} 分钟后再试`)
+    : new AppError('locked', `该账号登录失败次数过多，请 ${Math.ceil(wait / 1000)} 秒后再试`);
+}
+
+let dummyHash: Promise<string> | null = null;
+/** A hash of nothing anyone knows, made like real ones, so an unknown name costs the same check as a real one. */
+const unknownAccountHash = () => (dummyHash ??= hashPassword(randomBytes(16).toString('hex')));
+
 /**
- * Log in with a username and password. Failures are counted; after `security.lockout.maxFailures`
- * in a row the account is locked for `security.lockout.minutes`. Every attempt is audited.
+ * Log in with a username and password. Each attempt first claims a password check from the throttle
+ * (platform/login-throttle.ts): per account and client address, and for the account as a whole. A refused
+ * claim is answered without checking the password, so a burst checks at most `security.lockout.maxFailures`
+ * passwords per source and lock window, and a correct password during a lock is refused too.
+ * An unknown or disabled name goes through the same claims, the same hash check and the same answers, so
+ * nothing tells whether an account exists. Every attempt is audited.
  */
 export async function login(db: Db, req: FastifyRequest, input: { username: string; password: string }) {
-  const user = await db.selectFrom('users').selectAll().where('username', '=', input.username).executeTakeFirst();
-  const source = { ip: req.ip, entity: 'user' };
-  if (!user || !user.active) {
-    // Hash anyway so a missing account takes as long as a wrong password.
-    await verifyPassword('$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHQ$RdescudvJCsgt3ub+b+dWRWJTmaaJObG', input.password);
-    await writeAudit(db, { ...source, action: 'auth.login_failed', result: 'failure', summary: `登录失败：账号不存在或已停用（${input.username}）` });
+  const found = await db.selectFrom('users').selectAll().where('username', '=', input.username).executeTakeFirst();
+  const user = found?.active ? found : undefined;
+  const now = Date.now();
+  const base = user
+    ? { ip: req.ip, entity: 'user', tenantId: user.tenant_id, actorId: user.id, actorName: user.display_name, entityId: user.id }
+    : { ip: req.ip, entity: 'user' };
+  // Audit entries of an unknown name say which name was tried.
+  const who = user ? '' : `（账号不存在或已停用：${input.username}）`;
+  const rules = await throttleRules(db, found?.tenant_id ?? 0);
+  const claim = await claimAttempt(db, input.username, req.ip, rules, now);
+  if (!claim.ok) {
+    await writeAudit(db, { ...base, action: 'auth.login_failed', result: 'failure', summary: `${claim.scope === 'source' ? '登录失败：该来源已锁定' : '登录失败：账号登录延时中'}${who}` });
+    throw refusal(claim, now);
+  }
+  const matches = await verifyPassword(user?.password_hash ?? (await unknownAccountHash()), input.password);
+  if (!user || !matches) {
+    if (claim.locksSource) {
+      const lockMinutes = rules.lockMs / 60_000;
+      // For the admin's user list only (the lock itself is the throttle row); by name, so an unknown one costs the same.
+      await db.updateTable('users').set({ locked_until: new Date(now + rules.lockMs).toISOString() }).where('username', '=', input.username).execute();
+      await writeAudit(db, { ...base, action: 'auth.locked', result: 'failure', summary: `来自 ${req.ip} 连续 ${rules.maxFailures} 次密码错误，该来源锁定 ${lockMinutes} 分钟${who}` });
+      throw new AppError('locked', `登录失败次数过多，已锁定 ${lockMinutes} 分钟，请稍后再试`);
+    }
+    await writeAudit(db, { ...base, action: 'auth.login_failed', result: 'failure', summary: user ? '登录失败：密码错误' : `登录失败：账号不存在或已停用（${input.username}）` });
     throw new AppError('unauthenticated', '用户名或密码错误');
   }
-  const now = new Date();
-  const base = { ...source, tenantId: user.tenant_id, actorId: user.id, actorName: user.display_name, entityId: user.id };
-  if (user.locked_until && Date.parse(user.locked_until) > now.getTime()) {
-    const minutes = Math.ceil((Date.parse(user.locked_until) - now.getTime()) / 60_000);
-    await writeAudit(db, { ...base, action: 'auth.login_failed', result: 'failure', summary: '登录失败：账号已锁定' });
-    throw new AppError('locked', `登录失败次数过多，账号已锁定，请 ${minutes} 分钟后再试`);
-  }
-  if (!(await verifyPassword(user.password_hash, input.password))) {
-    const max = await getSetting(db, user.tenant_id, 'security.lockout.maxFailures');
-    const lockMinutes = await getSetting(db, user.tenant_id, 'security.lockout.minutes');
-    const updated = await db
-      .updateTable('users')
-      .set((eb) => ({ failed_logins: eb('failed_logins', '+', 1) }))
-      .where('id', '=', user.id)
-      .returning('failed_logins')
-      .executeTakeFirstOrThrow();
-    if (updated.failed_logins >= max) {
-      await db.updateTable('users')
-        .set({ failed_logins: 0, locked_until: new Date(now.getTime() + lockMinutes * 60_000).toISOString() })
-        .where('id', '=', user.id).execute();
-      await writeAudit(db, { ...base, action: 'auth.locked', result: 'failure', summary: `连续 ${max} 次密码错误，账号锁定 ${lockMinutes} 分钟` });
-      throw new AppError('locked', `连续 ${max} 次密码错误，账号已锁定 ${lockMinutes} 分钟`);
-    }
-    await writeAudit(db, { ...base, action: 'auth.login_failed', result: 'failure', summary: '登录失败：密码错误' });
-    throw new AppError('unauthenticated', `用户名或密码错误，再错 ${max - updated.failed_logins} 次将锁定账号`);
-  }
-  await db.updateTable('users')
-    .set({ failed_logins: 0, locked_until: null, last_login_at: now.toISOString() })
-    .where('id', '=', user.id).execute();
+  await releaseClaim(db, user.username, req.ip, claim);
+  await db.updateTable('users').set({ last_login_at: new Date(now).toISOString() }).where('id', '=', user.id).execute();
   const session = await createSession(db, user.id, user.tenant_id, req);
   await writeAudit(db, { ...base, action: 'auth.login', summary: '登录成功' });
   return session;
@@ -89,14 +97,31 @@ export async function switchTenant(db: Db, req: FastifyRequest, auth: AuthContex
   return target;
 }
 
+/**
+ * Change one's own password. The current password is checked through the login throttle (the same rows as
+ * login: this account from this address, and the account as a whole), so the form is no oracle for guessing it.
+ */
 export async function changePassword(db: Db, req: FastifyRequest, auth: AuthContext, input: { currentPassword: string; newPassword: string }) {
-  const user = await db.selectFrom('users').select(['password_hash']).where('id', '=', auth.user.id).executeTakeFirstOrThrow();
-  if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
-    throw new AppError('validation_failed', '当前密码不正确', [{ path: 'currentPassword', message: '当前密码不正确' }]);
-  }
   if (input.currentPassword === input.newPassword) {
     throw new AppError('validation_failed', '新密码不能与当前密码相同', [{ path: 'newPassword', message: '新密码不能与当前密码相同' }]);
   }
+  const user = await db.selectFrom('users').select(['username', 'password_hash']).where('id', '=', auth.user.id).executeTakeFirstOrThrow();
+  const now = Date.now();
+  const base = { tenantId: auth.user.homeTenantId, actorId: auth.user.id, actorName: auth.user.displayName, ip: req.ip, entity: 'user', entityId: auth.user.id };
+  const rules = await throttleRules(db, auth.user.homeTenantId);
+  const claim = await claimAttempt(db, user.username, req.ip, rules, now);
+  if (!claim.ok) throw refusal(claim, now);
+  if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
+    if (claim.locksSource) {
+      const lockMinutes = rules.lockMs / 60_000;
+      await db.updateTable('users').set({ locked_until: new Date(now + rules.lockMs).toISOString() }).where('id', '=', auth.user.id).execute();
+      await writeAudit(db, { ...base, action: 'auth.locked', result: 'failure', summary: `修改密码时来自 ${req.ip} 连续 ${rules.maxFailures} 次当前密码错误，该来源锁定 ${lockMinutes} 分钟` });
+      throw new AppError('locked', `密码错误次数过多，已锁定 ${lockMinutes} 分钟，请稍后再试`);
+    }
+    await writeAudit(db, { ...base, action: 'auth.login_failed', result: 'failure', summary: '修改密码：当前密码错误' });
+    throw new AppError('validation_failed', '当前密码不正确', [{ path: 'currentPassword', message: '当前密码不正确' }]);
+  }
+  await releaseClaim(db, user.username, req.ip, claim);
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction().execute(async (trx) => {
     await trx.updateTable('users').set({ password_hash: passwordHash, password_changed_at: new Date().toISOString() })
@@ -105,6 +130,16 @@ export async function changePassword(db: Db, req: FastifyRequest, auth: AuthCont
     await trx.deleteFrom('sessions').where('user_id', '=', auth.user.id).where('id', '!=', auth.sessionId).execute();
     await writeAudit(trx, { tenantId: auth.user.homeTenantId, actorId: auth.user.id, actorName: auth.user.displayName, ip: req.ip,
       action: 'auth.password_changed', entity: 'user', entityId: auth.user.id, summary: '修改密码' });
+  });
+}
+
+/** End every other session of the user ("sign out other devices"), audited with how many ended. */
+export async function signOutOtherDevices(db: Db, req: FastifyRequest, auth: AuthContext): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const ended = await endOtherSessions(trx, auth);
+    await writeAudit(trx, { tenantId: auth.user.homeTenantId, actorId: auth.user.id, actorName: auth.user.displayName, ip: req.ip,
+      action: 'auth.logout_others', entity: 'user', entityId: auth.user.id, summary: `退出其他设备（${ended} 个登录）` });
+    return ended;
   });
 }
 

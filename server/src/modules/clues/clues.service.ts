@@ -11,7 +11,7 @@ import {
 } from '@xs/core/schemas/clues.ts';
 import { addWorkingDays, addCalendarDays, cstDate } from '@xs/core/calendar.ts';
 import { stripInvisible } from '@xs/core/validation.ts';
-import { availableTransitions, type Actor } from '@xs/core/workflow.ts';
+import { availableTransitions, WorkflowError, type Actor } from '@xs/core/workflow.ts';
 import { isPostgres, type Database } from '../../db/database.ts';
 import { AppError, invalid, notFound } from '../../platform/errors.ts';
 import { writeAudit } from '../../platform/audit.ts';
@@ -505,7 +505,8 @@ export async function bulkTransition(db: Kysely<Database>, ctx: StaffContext, na
       await transitionClue(db, ctx, item.id, name, { version: item.version, reason: extra.reason ?? null, unitId: extra.unitId });
       done.push(item.id);
     } catch (err) {
-      failed.push({ id: item.id, message: err instanceof Error ? err.message : '操作失败' });
+      // A refusal staff can act on is shown as it is; anything else (a database error…) must not reach the client.
+      failed.push({ id: item.id, message: err instanceof AppError || err instanceof WorkflowError ? err.message : '操作失败' });
     }
   }
   return { done, failed };

@@ -6,6 +6,7 @@ import { IdParamsSchema, maskPhone, text } from '@xs/core/validation.ts';
 import type { UsersTable } from '../../platform/platform.table.ts';
 import { affected, type Db } from '../../db/database.ts';
 import { authOf, hashPassword, parseRoles } from '../../platform/auth.ts';
+import { clearLoginThrottle } from '../../platform/login-throttle.ts';
 import { auditSource, writeAudit } from '../../platform/audit.ts';
 import { AppError, invalid, notFound } from '../../platform/errors.ts';
 import { checkRefs } from '../../platform/crud.ts';
@@ -130,6 +131,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
         .where('id', '=', before.id).where('tenant_id', '=', auth.tenantId).where('version', '=', b.version).executeTakeFirst();
       if (affected(r) === 0) throw new AppError('stale_version', '该用户已被他人修改，请刷新后再试');
       if (b.active === false || b.password || b.roles) await trx.deleteFrom('sessions').where('user_id', '=', before.id).execute();
+      if (b.unlock) await clearLoginThrottle(trx, before.username);
       await writeAudit(trx, { ...auditSource(req), action: 'user.update', entity: 'user', entityId: before.id,
         summary: `修改用户「${before.display_name}」${b.password ? '（重置密码）' : ''}${b.unlock ? '（解除锁定）' : ''}`,
         before: toDto(before), after: { ...b, password: undefined } });

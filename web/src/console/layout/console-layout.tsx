@@ -2,7 +2,7 @@
 import { Suspense, useMemo, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { App, Button, Dropdown, Flex, Layout, Menu, Select, Tag, Typography, type MenuProps } from 'antd';
-import { DownOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
+import { DisconnectOutlined, DownOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ROLE_LABELS } from '@xs/core/roles.ts';
 import { api, isApiError, setCsrfToken } from '../../shared/api.ts';
@@ -86,8 +86,18 @@ function useLogout(): () => Promise<void> {
 function UserMenu({ onChangePassword, compact }: { onChangePassword: () => void; compact: boolean }) {
   const me = useSession();
   const logout = useLogout();
+  const { message } = App.useApp();
+  const signOutOthers = async () => {
+    try {
+      const { ended } = await api.post<{ ended: number }>('/auth/logout-others');
+      message.success(ended ? `已退出其他 ${ended} 个登录` : '没有其他设备登录此账号');
+    } catch (err) {
+      message.error(isApiError(err) ? err.message : '操作失败');
+    }
+  };
   const items: MenuProps['items'] = [
     { key: 'password', icon: <KeyOutlined />, label: '修改密码', onClick: onChangePassword },
+    { key: 'others', icon: <DisconnectOutlined />, label: '退出其他设备', onClick: () => void signOutOthers() },
     { type: 'divider' },
     { key: 'logout', icon: <LogoutOutlined />, label: '退出登录', danger: true, onClick: () => void logout() },
   ];
