@@ -47,6 +47,24 @@ export async function readFile(db: Kysely<Database>, dataDir: string, tenantId: 
   return { row, data: await fs.readFile(storagePath(dataDir, row.storage_key)) };
 }
 
+/**
+ * Delete the stored files of `keys` that no files row names any more (rows share storage by content, so each
+ * key is checked against every row). A file written after `unchangedSince` is left alone: an upload of the same
+ * bytes may be between writing it and recording its row, and its own row will bring it back here later.
+ */
+export async function removeUnusedStorage(db: Kysely<Database>, dataDir: string, keys: Iterable<string>, unchangedSince: Date): Promise<number> {
+  let removed = 0;
+  for (const key of new Set(keys)) {
+    if (await db.selectFrom('files').select('id').where('storage_key', '=', key).limit(1).executeTakeFirst()) continue;
+    const file = storagePath(dataDir, key);
+    const stat = await fs.stat(file).catch(() => null);
+    if (!stat || stat.mtime > unchangedSince) continue;
+    await fs.rm(file, { force: true });
+    removed++;
+  }
+  return removed;
+}
+
 const PHOTO_FORMATS: Record<string, string> = { jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp', heif: 'image/heic' };
 export const MAX_PHOTO_BYTES = 8 * 1024 * 1024;
 /**
