@@ -5,6 +5,7 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import JSZip from 'jszip';
 import type { z } from 'zod';
 import type { FieldError } from '@xs/core/errors.ts';
 import { AppError } from './errors.ts';
@@ -26,6 +27,13 @@ export const MAX_IMPORT_ROWS = 5000;
  * before it is read.
  */
 export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
+/**
+ * What the XML parts of an import file (sheets, shared strings, styles) may inflate to together. The same
+ * 5,000-row sheet is 2.3 MB of XML (measured). A 2 MB zip bomb inflates to gigabytes, and exceljs keeps every
+ * shared string in memory and writes a sheet to a temporary file before reading a row, so the row limit alone
+ * does not bound it. Other parts (pictures) exceljs only inflates and drops, so they are not counted.
+ */
+export const MAX_IMPORT_INFLATED_BYTES = 16 * 1024 * 1024;
 
 export async function sendTemplate(reply: FastifyReply, filename: string, columns: ImportColumn[]) {
   const wb = new ExcelJS.Workbook();
@@ -84,6 +92,38 @@ export interface ParseOptions {
 }
 
 /**
+ * Inflate every XML part once, counting, and stop at the cap: the sizes a zip declares can lie, the bytes cannot.
+ * Throws the refusal, or `unreadable` for what is not a zip.
+ */
+async function checkInflatedSize(buf: Buffer): Promise<void> {
+  // Almost always a sheet with far too many rows, so the message says the row limit too.
+  const tooBig = new AppError('validation_failed', `文件内容过多（解压后超过 ${MAX_IMPORT_INFLATED_BYTES / 1024 / 1024} MB）；一次最多导入 ${MAX_IMPORT_ROWS} 行，请分成几个文件导入`,
+    [{ path: 'file', message: `解压后超过 ${MAX_IMPORT_INFLATED_BYTES / 1024 / 1024} MB` }]);
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(buf, { checkCRC32: false });
+  } catch {
+    throw unreadable();
+  }
+  let total = 0;
+  for (const part of Object.values(zip.files)) {
+    if (part.dir || !/\.(xml|rels)$/i.test(part.name)) continue;
+    await new Promise<void>((resolve, reject) => {
+      const stream = part.nodeStream('nodebuffer');
+      stream.on('data', (chunk: Buffer) => {
+        total += chunk.length;
+        if (total <= MAX_IMPORT_INFLATED_BYTES) return;
+        stream.pause();
+        stream.removeAllListeners('data');
+        reject(tooBig);
+      });
+      stream.on('end', () => resolve());
+      stream.on('error', () => reject(unreadable()));
+    });
+  }
+}
+
+/**
  * Hand the first sheet's rows to `visit` as exceljs's streaming WorkbookReader parses them, until it answers
  * 'stop'. Excel writes the shared strings after the sheets; exceljs then inflates each sheet to a temporary file
  * before parsing it (memory stays flat) and deletes the file when its own loop moves on — so that loop is always
@@ -113,6 +153,7 @@ export async function parseSheet<T>(buf: Buffer, columns: ImportColumn[], schema
   const maxRows = opts.maxRows ?? MAX_IMPORT_ROWS;
   // Anything but a zip is refused here: the streaming unzipper would read it as an archive with no entries.
   if (buf.subarray(0, 4).toString('latin1') !== 'PK\x03\x04') throw unreadable();
+  await checkInflatedSize(buf);
   const positions = new Map<string, number>();
   const issues: FieldError[] = [];
   const out: T[] = [];

@@ -5,7 +5,8 @@ import {
   type Client, type TestEnv,
 } from '../../test/helper.ts';
 import { MemberCreateSchema } from '@xs/core/schemas/orgs.ts';
-import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, parseSheet } from '../../platform/xlsx-import.ts';
+import JSZip from 'jszip';
+import { MAX_IMPORT_BYTES, MAX_IMPORT_INFLATED_BYTES, MAX_IMPORT_ROWS, parseSheet } from '../../platform/xlsx-import.ts';
 
 let env: TestEnv;
 let a: Awaited<ReturnType<typeof createCounty>>;
@@ -331,6 +332,24 @@ describe('members import', () => {
     const res = await upload(admin, file);
     expect(res.statusCode).toBe(413);
     expect(res.json()).toMatchObject({ error: 'payload_too_large', message: `文件不能超过 ${MAX_IMPORT_BYTES / 1024 / 1024} MB` });
+    expect(await countRows(env.db, 'members')).toBe(before);
+  });
+
+  it('refuses a small file that inflates past the cap (a zip bomb) before exceljs reads it', async () => {
+    const before = await countRows(env.db, 'members');
+    const zip = await JSZip.loadAsync(await buildXlsx([HEADER, ['炸弹', '', '', '', '', '', '第十一届', '']]));
+    // Shared strings nobody uses: exceljs would hold every one of them in memory.
+    const strings = await zip.file('xl/sharedStrings.xml')!.async('string');
+    const padding = '<si><t>炸</t></si>'.repeat(Math.ceil(MAX_IMPORT_INFLATED_BYTES / 19) + 1);
+    zip.file('xl/sharedStrings.xml', strings.replace('</sst>', `${padding}</sst>`));
+    const bomb = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 1 } });
+    expect(bomb.length).toBeLessThan(MAX_IMPORT_BYTES);
+    const res = await upload(admin, bomb);
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({
+      error: 'validation_failed', message: `文件内容过多（解压后超过 16 MB）；一次最多导入 ${MAX_IMPORT_ROWS} 行，请分成几个文件导入`,
+      fields: [{ path: 'file', message: '解压后超过 16 MB' }],
+    });
     expect(await countRows(env.db, 'members')).toBe(before);
   });
 });
