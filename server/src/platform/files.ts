@@ -5,6 +5,8 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import type { FastifyReply } from 'fastify';
+import JSZip from 'jszip';
 import type { Kysely } from 'kysely';
 import sharp from 'sharp';
 import type { Database } from '../db/database.ts';
@@ -45,8 +47,46 @@ export async function readFile(db: Kysely<Database>, dataDir: string, tenantId: 
   return { row, data: await fs.readFile(storagePath(dataDir, row.storage_key)) };
 }
 
+/**
+ * Delete the stored files of `keys` that no files row names any more (rows share storage by content, so each
+ * key is checked against every row). A file written after `unchangedSince` is left alone: an upload of the same
+ * bytes may be between writing it and recording its row, and its own row will bring it back here later.
+ */
+export async function removeUnusedStorage(db: Kysely<Database>, dataDir: string, keys: Iterable<string>, unchangedSince: Date): Promise<number> {
+  let removed = 0;
+  for (const key of new Set(keys)) {
+    if (await db.selectFrom('files').select('id').where('storage_key', '=', key).limit(1).executeTakeFirst()) continue;
+    const file = storagePath(dataDir, key);
+    const stat = await fs.stat(file).catch(() => null);
+    if (!stat || stat.mtime > unchangedSince) continue;
+    await fs.rm(file, { force: true });
+    removed++;
+  }
+  return removed;
+}
+
 const PHOTO_FORMATS: Record<string, string> = { jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp', heif: 'image/heic' };
 export const MAX_PHOTO_BYTES = 8 * 1024 * 1024;
+/**
+ * The most pixels an uploaded image may have. Phone cameras save 12–50 megapixels (the 108/200 MP sensors save
+ * binned 12 MP photos unless switched to full resolution), and a scanned A4 page at 600 dpi is 35 MP. A
+ * 20000×20000 PNG of one colour is 400 MP in about 50 KB: decoding it costs gigabytes, so it is refused from
+ * its header, before anything is decoded.
+ */
+export const MAX_IMAGE_PIXELS = 50_000_000;
+
+/** Width and height from the image's header (nothing is decoded), or null when sharp does not know the format. */
+async function imageHeader(buf: Buffer): Promise<{ format: string; pixels: number } | null> {
+  try {
+    const m = await sharp(buf, { limitInputPixels: false }).metadata();
+    return m.format ? { format: m.format, pixels: (m.width ?? 0) * (m.height ?? 0) } : null;
+  } catch {
+    return null;
+  }
+}
+
+const tooManyPixels = (path: string) =>
+  new AppError('validation_failed', `图片太大：最多 ${MAX_IMAGE_PIXELS / 10_000} 万像素`, [{ path, message: `图片超过 ${MAX_IMAGE_PIXELS / 10_000} 万像素` }]);
 
 /**
  * Check a photo by its content and re-encode it: EXIF (with any GPS location) is dropped unless the
@@ -55,41 +95,86 @@ export const MAX_PHOTO_BYTES = 8 * 1024 * 1024;
 export async function preparePhoto(buf: Buffer, keepLocation: boolean): Promise<{ data: Buffer; mime: string }> {
   if (buf.length === 0) throw new AppError('validation_failed', '照片是空文件', [{ path: 'photo', message: '照片是空文件' }]);
   if (buf.length > MAX_PHOTO_BYTES) throw new AppError('payload_too_large', '照片不能超过 8 MB');
-  let format: string | undefined;
-  try {
-    format = (await sharp(buf).metadata()).format;
-  } catch {
-    format = undefined;
-  }
-  if (!format || !PHOTO_FORMATS[format]) {
+  const head = await imageHeader(buf);
+  if (!head || !PHOTO_FORMATS[head.format]) {
     throw new AppError('unsupported_media_type', '只能上传 JPG、PNG、WebP 或 HEIC 格式的照片', [{ path: 'photo', message: '不是可识别的照片文件' }]);
   }
+  if (head.pixels > MAX_IMAGE_PIXELS) throw tooManyPixels('photo');
   try {
-    const img = sharp(buf, { limitInputPixels: 50_000_000 }).rotate().resize({ width: 2560, height: 2560, fit: 'inside', withoutEnlargement: true });
+    const img = sharp(buf, { limitInputPixels: MAX_IMAGE_PIXELS }).rotate().resize({ width: 2560, height: 2560, fit: 'inside', withoutEnlargement: true });
     if (keepLocation) img.keepExif();
-    const out = format === 'png' ? await img.png().toBuffer() : await img.jpeg({ quality: 85 }).toBuffer();
-    return { data: out, mime: format === 'png' ? 'image/png' : 'image/jpeg' };
+    const out = head.format === 'png' ? await img.png().toBuffer() : await img.jpeg({ quality: 85 }).toBuffer();
+    return { data: out, mime: head.format === 'png' ? 'image/png' : 'image/jpeg' };
   } catch {
     throw new AppError('validation_failed', '照片已损坏，无法读取', [{ path: 'photo', message: '照片已损坏' }]);
   }
 }
 
-const ATTACHMENT_TYPES: [RegExp, string][] = [
-  [/^%PDF-/, 'application/pdf'],
-  [/^\xFF\xD8\xFF/, 'image/jpeg'],
-  [/^\x89PNG\r\n\x1A\n/, 'image/png'],
-  [/^PK\x03\x04/, 'application/zip'],
-];
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** An Office file is a zip that names its parts in [Content_Types].xml and holds the main part of its kind. */
+const OOXML_MAIN_PART: Record<string, string> = { [DOCX]: 'word/document.xml', [XLSX]: 'xl/workbook.xml' };
+/**
+ * Tags that make a browser or a mail client treat bytes as a web page. A PDF has no reason to carry them outside
+ * its compressed streams, where eight given bytes in a row are a chance of 1 in 2^64, and a PDF+HTML polyglot needs
+ * them in the clear. None can be a PDF hex string (`<` then hex digits): each tag name has a letter past f.
+ */
+const HTML_MARKERS = /<(?:!doctype\s+html|html|body|script|iframe|svg)[\s>/]/i;
 
-/** A reply attachment: PDF, JPG, PNG, or an Office file (docx/xlsx are zip containers). */
-export function attachmentType(buf: Buffer, name: string): string {
-  const head = buf.subarray(0, 8).toString('latin1');
-  const hit = ATTACHMENT_TYPES.find(([re]) => re.test(head));
-  if (!hit) throw new AppError('unsupported_media_type', '附件只能是 PDF、图片、Word 或 Excel 文件', [{ path: 'file', message: '不支持的文件类型' }]);
-  if (hit[1] === 'application/zip') {
-    if (/\.docx$/i.test(name)) return 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-    if (/\.xlsx$/i.test(name)) return 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-    throw new AppError('unsupported_media_type', '附件只能是 PDF、图片、Word 或 Excel 文件', [{ path: 'file', message: '不支持的文件类型' }]);
+const notAttachment = () =>
+  new AppError('unsupported_media_type', '附件只能是 PDF、图片、Word 或 Excel 文件', [{ path: 'file', message: '不支持的文件类型' }]);
+
+async function isOoxml(buf: Buffer, mainPart: string): Promise<boolean> {
+  try {
+    // Reads only the zip's directory; no part is inflated.
+    const zip = await JSZip.loadAsync(buf, { checkCRC32: false });
+    return zip.file('[Content_Types].xml') !== null && zip.file(mainPart) !== null;
+  } catch {
+    return false;
   }
-  return hit[1];
+}
+
+/**
+ * A reply attachment, checked by what it is and not only by its first bytes: an image is decoded and re-encoded
+ * (what is stored is sharp's output, so anything appended to it and its EXIF are gone); a PDF must not carry
+ * web-page markup; a .docx or .xlsx must be an Office zip with its main part. Returns the bytes to store.
+ */
+export async function prepareAttachment(buf: Buffer, name: string): Promise<{ data: Buffer; mime: string }> {
+  const head = buf.subarray(0, 8).toString('latin1');
+  if (/^\xFF\xD8\xFF/.test(head) || /^\x89PNG\r\n\x1A\n/.test(head)) {
+    const img = await imageHeader(buf);
+    if (!img || (img.format !== 'jpeg' && img.format !== 'png')) throw notAttachment();
+    if (img.pixels > MAX_IMAGE_PIXELS) throw tooManyPixels('file');
+    try {
+      const pipeline = sharp(buf, { limitInputPixels: MAX_IMAGE_PIXELS }).rotate();
+      return img.format === 'png'
+        ? { data: await pipeline.png().toBuffer(), mime: 'image/png' }
+        : { data: await pipeline.jpeg({ quality: 90 }).toBuffer(), mime: 'image/jpeg' };
+    } catch {
+      throw new AppError('validation_failed', '图片已损坏，无法读取', [{ path: 'file', message: '图片已损坏' }]);
+    }
+  }
+  if (head.startsWith('%PDF-')) {
+    if (HTML_MARKERS.test(buf.toString('latin1'))) {
+      throw new AppError('unsupported_media_type', 'PDF 文件中含有网页代码，请重新导出 PDF 后上传', [{ path: 'file', message: 'PDF 中含有网页代码' }]);
+    }
+    return { data: buf, mime: 'application/pdf' };
+  }
+  if (head.startsWith('PK\x03\x04')) {
+    const mime = /\.docx$/i.test(name) ? DOCX : /\.xlsx$/i.test(name) ? XLSX : null;
+    if (!mime || !(await isOoxml(buf, OOXML_MAIN_PART[mime]!))) throw notAttachment();
+    return { data: buf, mime };
+  }
+  throw notAttachment();
+}
+
+/** Where a browser is given a stored file: only images inline, and nothing it may sniff or run. */
+export function sendStoredFile(reply: FastifyReply, file: { mime: string; original_name: string | null }, data: Buffer) {
+  reply.type(file.mime).header('cache-control', 'private, max-age=3600').header('x-content-type-options', 'nosniff')
+    .header('content-security-policy', "default-src 'none'; sandbox");
+  if (!file.mime.startsWith('image/')) {
+    const name = file.original_name ?? 'attachment';
+    reply.header('content-disposition', `attachment; filename="${name.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`);
+  }
+  return reply.send(data);
 }

@@ -6,10 +6,16 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { affected, type Db } from '../db/database.ts';
 
+/** What a job may need from the app besides the database. */
+export interface JobContext {
+  /** config.dataDir, where stored files live; null where jobs are run without an app (a job needing it then does nothing). */
+  dataDir: string | null;
+}
+
 export interface Job {
   name: string;
   everyMs: number;
-  run: (db: Db, now: Date) => Promise<unknown>;
+  run: (db: Db, now: Date, ctx: JobContext) => Promise<unknown>;
 }
 
 const jobs: Job[] = [];
@@ -31,11 +37,11 @@ async function takeLease(db: Db, name: string, now: Date, ms: number): Promise<b
 }
 
 /** Run every job whose lease is free once; used by the interval and by tests. */
-export async function runDueJobs(db: Db, now = new Date(), log?: FastifyInstance['log']): Promise<void> {
+export async function runDueJobs(db: Db, now = new Date(), log?: FastifyInstance['log'], ctx: JobContext = { dataDir: null }): Promise<void> {
   for (const job of jobs) {
     if (!(await takeLease(db, job.name, now, job.everyMs - 1000))) continue;
     try {
-      await job.run(db, now);
+      await job.run(db, now, ctx);
     } catch (err) {
       log?.error({ err, job: job.name }, 'scheduled job failed');
     }
@@ -43,7 +49,7 @@ export async function runDueJobs(db: Db, now = new Date(), log?: FastifyInstance
 }
 
 export function startScheduler(app: FastifyInstance, tickMs = 30_000): void {
-  const timer = setInterval(() => void runDueJobs(app.db, new Date(), app.log), tickMs);
+  const timer = setInterval(() => void runDueJobs(app.db, new Date(), app.log, { dataDir: app.config.dataDir }), tickMs);
   timer.unref();
   app.addHook('onClose', async () => clearInterval(timer));
 }

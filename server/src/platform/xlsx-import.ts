@@ -2,8 +2,10 @@
  * Import rows from an Excel sheet: every row is checked first, and any problem in any row rejects
  * the whole file with each problem named by its row number, so nothing is half-imported.
  */
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import JSZip from 'jszip';
 import type { z } from 'zod';
 import type { FieldError } from '@xs/core/errors.ts';
 import { AppError } from './errors.ts';
@@ -17,7 +19,21 @@ export interface ImportColumn {
   convert?: (text: string) => { value: unknown } | { error: string };
 }
 
-const MAX_ROWS = 5000;
+/** Rows one file may carry; the sheet is read no further than this (a larger file is refused, not truncated). */
+export const MAX_IMPORT_ROWS = 5000;
+/**
+ * Upload cap for an import file. A full 5,000-row member sheet with long titles written by exceljs is about
+ * 210 KB (measured); 2 MB leaves room for Excel's and WPS's styles while a 4.5 MB, 900,000-row file is refused
+ * before it is read.
+ */
+export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
+/**
+ * What the XML parts of an import file (sheets, shared strings, styles) may inflate to together. The same
+ * 5,000-row sheet is 2.3 MB of XML (measured). A 2 MB zip bomb inflates to gigabytes, and exceljs keeps every
+ * shared string in memory and writes a sheet to a temporary file before reading a row, so the row limit alone
+ * does not bound it. Other parts (pictures) exceljs only inflates and drops, so they are not counted.
+ */
+export const MAX_IMPORT_INFLATED_BYTES = 16 * 1024 * 1024;
 
 export async function sendTemplate(reply: FastifyReply, filename: string, columns: ImportColumn[]) {
   const wb = new ExcelJS.Workbook();
@@ -39,10 +55,18 @@ export async function sendTemplate(reply: FastifyReply, filename: string, column
 /** The uploaded file of a multipart request, bounded in size. */
 export async function readUpload(req: FastifyRequest): Promise<Buffer> {
   if (!req.isMultipart()) throw new AppError('validation_failed', '请上传 Excel 文件', [{ path: 'file', message: '请上传 .xlsx 文件' }]);
-  const file = await req.file({ limits: { fileSize: 5 * 1024 * 1024 } });
+  const tooLarge = new AppError('payload_too_large', `文件不能超过 ${MAX_IMPORT_BYTES / 1024 / 1024} MB`, [{ path: 'file', message: `文件超过 ${MAX_IMPORT_BYTES / 1024 / 1024} MB` }]);
+  const file = await req.file({ limits: { fileSize: MAX_IMPORT_BYTES } });
   if (!file) throw new AppError('validation_failed', '请上传 Excel 文件', [{ path: 'file', message: '请上传 .xlsx 文件' }]);
-  const buf = await file.toBuffer();
-  if (file.file.truncated) throw new AppError('payload_too_large', '文件不能超过 5 MB');
+  let buf: Buffer;
+  try {
+    buf = await file.toBuffer();
+  } catch (err) {
+    // @fastify/multipart throws its own English 413 when the stream passes the limit.
+    if ((err as { code?: unknown }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge;
+    throw err;
+  }
+  if (file.file.truncated) throw tooLarge;
   return buf;
 }
 
@@ -57,32 +81,116 @@ function cellText(v: ExcelJS.CellValue): string {
   return String(v).trim();
 }
 
-/** Parse and validate every row; throws one 400 listing every problem, or returns all parsed rows. */
-export async function parseSheet<T>(buf: Buffer, columns: ImportColumn[], schema: z.ZodType<T>): Promise<T[]> {
-  const wb = new ExcelJS.Workbook();
+const unreadable = () => new AppError('validation_failed', '无法读取文件，请使用下载的 Excel 模板（.xlsx）', [{ path: 'file', message: '不是有效的 .xlsx 文件' }]);
+const tooManyRows = (max: number) => new AppError('validation_failed', `一次最多导入 ${max} 行，请分成几个文件导入`, [{ path: 'file', message: `超过 ${max} 行` }]);
+
+export interface ParseOptions {
+  /** Defaults to MAX_IMPORT_ROWS; tests use a small one. */
+  maxRows?: number;
+  /** Called with each row number the reader hands over (how far the file was read). */
+  onRow?: (n: number) => void;
+}
+
+/**
+ * Inflate every XML part once, counting, and stop at the cap: the sizes a zip declares can lie, the bytes cannot.
+ * Throws the refusal, or `unreadable` for what is not a zip.
+ */
+async function checkInflatedSize(buf: Buffer): Promise<void> {
+  // Almost always a sheet with far too many rows, so the message says the row limit too.
+  const tooBig = new AppError('validation_failed', `文件内容过多（解压后超过 ${MAX_IMPORT_INFLATED_BYTES / 1024 / 1024} MB）；一次最多导入 ${MAX_IMPORT_ROWS} 行，请分成几个文件导入`,
+    [{ path: 'file', message: `解压后超过 ${MAX_IMPORT_INFLATED_BYTES / 1024 / 1024} MB` }]);
+  let zip: JSZip;
   try {
-    await wb.xlsx.load(buf as unknown as ArrayBuffer);
+    zip = await JSZip.loadAsync(buf, { checkCRC32: false });
   } catch {
-    throw new AppError('validation_failed', '无法读取文件，请使用下载的 Excel 模板（.xlsx）', [{ path: 'file', message: '不是有效的 .xlsx 文件' }]);
+    throw unreadable();
   }
-  const ws = wb.worksheets[0];
-  if (!ws) throw new AppError('validation_failed', '文件中没有工作表', [{ path: 'file', message: '文件中没有工作表' }]);
-  const header = (ws.getRow(1).values as ExcelJS.CellValue[]).map(cellText);
+  let total = 0;
+  for (const part of Object.values(zip.files)) {
+    if (part.dir || !/\.(xml|rels)$/i.test(part.name)) continue;
+    await new Promise<void>((resolve, reject) => {
+      const stream = part.nodeStream('nodebuffer');
+      stream.on('data', (chunk: Buffer) => {
+        total += chunk.length;
+        if (total <= MAX_IMPORT_INFLATED_BYTES) return;
+        stream.pause();
+        stream.removeAllListeners('data');
+        reject(tooBig);
+      });
+      stream.on('end', () => resolve());
+      stream.on('error', () => reject(unreadable()));
+    });
+  }
+}
+
+/**
+ * Hand the first sheet's rows to `visit` as exceljs's streaming WorkbookReader parses them, until it answers
+ * 'stop'. Excel writes the shared strings after the sheets; exceljs then inflates each sheet to a temporary file
+ * before parsing it (memory stays flat) and deletes the file when its own loop moves on — so that loop is always
+ * run to its end here, and a later sheet is opened and left at once (which closes its file unparsed).
+ */
+async function eachRowOfFirstSheet(buf: Buffer, visit: (row: ExcelJS.Row) => 'stop' | undefined): Promise<void> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buf]), {
+    worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore',
+  });
+  let seen = false;
+  for await (const sheet of reader) {
+    if (seen) {
+      for await (const _ of sheet) break;
+      continue;
+    }
+    seen = true;
+    for await (const row of sheet) if (visit(row) === 'stop') break;
+  }
+  if (!seen) throw new AppError('validation_failed', '文件中没有工作表', [{ path: 'file', message: '文件中没有工作表' }]);
+}
+
+/**
+ * Parse and validate every row; throws one 400 listing every problem, or returns all parsed rows. The sheet is
+ * streamed and reading stops at the first row past the limit, so a huge file costs no more than a full one.
+ */
+export async function parseSheet<T>(buf: Buffer, columns: ImportColumn[], schema: z.ZodType<T>, opts: ParseOptions = {}): Promise<T[]> {
+  const maxRows = opts.maxRows ?? MAX_IMPORT_ROWS;
+  // Anything but a zip is refused here: the streaming unzipper would read it as an archive with no entries.
+  if (buf.subarray(0, 4).toString('latin1') !== 'PK\x03\x04') throw unreadable();
+  await checkInflatedSize(buf);
   const positions = new Map<string, number>();
   const issues: FieldError[] = [];
-  for (const c of columns) {
-    const at = header.indexOf(c.header);
-    if (at < 0) issues.push({ path: '表头', message: `缺少列「${c.header}」` });
-    else positions.set(c.key, at);
-  }
-  if (issues.length) throw new AppError('validation_failed', '表头与模板不一致', issues);
-  if (ws.rowCount - 1 > MAX_ROWS) throw new AppError('validation_failed', `一次最多导入 ${MAX_ROWS} 行`, [{ path: 'file', message: `超过 ${MAX_ROWS} 行` }]);
-
   const out: T[] = [];
-  for (let n = 2; n <= ws.rowCount; n++) {
-    const values = ws.getRow(n).values as ExcelJS.CellValue[];
+  let headerSeen = false;
+  let refusal: AppError | null = null;
+  const checkHeader = (values: ExcelJS.CellValue[]) => {
+    headerSeen = true;
+    const header = values.map(cellText);
+    for (const c of columns) {
+      const at = header.indexOf(c.header);
+      if (at < 0) issues.push({ path: '表头', message: `缺少列「${c.header}」` });
+      else positions.set(c.key, at);
+    }
+    if (issues.length) refusal = new AppError('validation_failed', '表头与模板不一致', issues);
+  };
+
+  try {
+    await eachRowOfFirstSheet(buf, (row) => {
+      opts.onRow?.(row.number);
+      if (row.number === 1) checkHeader(row.values as ExcelJS.CellValue[]);
+      else if (!headerSeen) checkHeader([]);
+      if (!refusal && row.number - 1 > maxRows) refusal = tooManyRows(maxRows);
+      if (refusal) return 'stop';
+      if (row.number > 1) checkRow(row.number, row.values as ExcelJS.CellValue[]);
+      return undefined;
+    });
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw unreadable();
+  }
+  if (refusal) throw refusal;
+  if (!headerSeen) checkHeader([]);
+  if (refusal) throw refusal;
+
+  function checkRow(n: number, values: ExcelJS.CellValue[]) {
     const texts = columns.map((c) => cellText(values[positions.get(c.key)!]));
-    if (texts.every((t) => t === '')) continue;
+    if (texts.every((t) => t === '')) return;
     const raw: Record<string, unknown> = {};
     columns.forEach((c, i) => {
       const t = texts[i] ?? '';
@@ -98,10 +206,11 @@ export async function parseSheet<T>(buf: Buffer, columns: ImportColumn[], schema
         const col = columns.find((c) => c.key === String(issue.path[0]));
         issues.push({ path: `第 ${n} 行`, message: `${col?.header ?? String(issue.path[0] ?? '')}：${issue.message}` });
       }
-      continue;
+      return;
     }
     out.push(parsed.data);
   }
+
   if (issues.length) throw new AppError('validation_failed', `有 ${new Set(issues.map((i) => i.path)).size} 行有误，整份文件未导入`, issues);
   if (out.length === 0) throw new AppError('validation_failed', '文件中没有可导入的数据', [{ path: 'file', message: '没有数据行' }]);
   return out;

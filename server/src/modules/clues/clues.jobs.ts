@@ -1,12 +1,15 @@
 /**
  * Clue deadlines, run by the scheduler: remind units of overdue clues (催办, the day after a miss and
  * then daily), ask the citizen once whether the problem is really gone (回访, four weeks after
- * resolution), archive resolved clues nobody rated in time, and re-index counties whose index entries are stale.
+ * resolution), archive resolved clues nobody rated in time, re-index counties whose index entries are stale, and
+ * delete citizens' photo uploads that no report used.
  */
 import type { Kysely } from 'kysely';
 import { CLUE_WORKFLOW } from '@xs/core/schemas/clues.ts';
 import type { Database } from '../../db/database.ts';
 import type { Job } from '../../platform/scheduler.ts';
+import { removeUnusedStorage } from '../../platform/files.ts';
+import { getSetting } from '../../platform/settings.ts';
 import { enqueueMessage, notifyUsers } from '../../platform/notify.ts';
 import { applyTransition } from '../../platform/workflow.ts';
 import { writeAudit } from '../../platform/audit.ts';
@@ -15,6 +18,7 @@ import { forgetSupportSources } from './clues.service.ts';
 import { forgetTrackFailures } from './clues.track-lock.ts';
 
 const DAY = 86_400_000;
+const HOUR = 3_600_000;
 
 export async function remindOverdue(db: Kysely<Database>, now: Date): Promise<number> {
   const cutoff = new Date(now.getTime() - DAY).toISOString();
@@ -83,6 +87,45 @@ export async function reindexStale(db: Kysely<Database>, now: Date): Promise<num
   return changed;
 }
 
+
+/**
+ * Delete the photos citizens uploaded but no report took within the county's clue.unusedUploadHours: the upload,
+ * its files row and, once no other row shares it, the stored file. Rows go in one transaction that re-checks
+ * `used`, so a report sent at that moment keeps its photo; stored files go after the commit, so a crash leaves at
+ * worst a file without a row, never a row without its file. `dataDir` null (jobs run without an app): nothing.
+ */
+export async function purgeUnusedUploads(db: Kysely<Database>, now: Date, dataDir: string | null): Promise<number> {
+  if (!dataDir) return 0;
+  // The shortest retention a county may set; nothing younger is looked at.
+  const youngest = new Date(now.getTime() - HOUR).toISOString();
+  const counties = await db.selectFrom('clue_uploads').select('tenant_id').distinct()
+    .where('used', '=', 0).where('created_at', '<', youngest).execute();
+  let purged = 0;
+  for (const { tenant_id: tenantId } of counties) {
+    const cutoff = new Date(now.getTime() - (await getSetting(db, tenantId, 'clue.unusedUploadHours')) * HOUR);
+    for (;;) {
+      const batch = await db.selectFrom('clue_uploads').select(['token', 'file_id']).where('tenant_id', '=', tenantId)
+        .where('used', '=', 0).where('created_at', '<', cutoff.toISOString()).limit(200).execute();
+      if (batch.length === 0) break;
+      const keys = await db.transaction().execute(async (trx) => {
+        const gone = await trx.deleteFrom('clue_uploads').where('token', 'in', batch.map((u) => u.token)).where('used', '=', 0)
+          .returning('file_id').execute();
+        if (gone.length === 0) return [];
+        const files = await trx.selectFrom('files').select(['id', 'storage_key']).where('tenant_id', '=', tenantId)
+          .where('id', 'in', gone.map((g) => g.file_id))
+          .where(({ not, exists, selectFrom }) => not(exists(selectFrom('clue_files').select('clue_files.file_id').whereRef('clue_files.file_id', '=', 'files.id'))))
+          .execute();
+        if (files.length) await trx.deleteFrom('files').where('id', 'in', files.map((f) => f.id)).execute();
+        purged += gone.length;
+        return files.map((f) => f.storage_key);
+      });
+      await removeUnusedStorage(db, dataDir, keys, cutoff);
+      if (batch.length < 200) break;
+    }
+  }
+  return purged;
+}
+
 export const CLUE_JOBS: Job[] = [
   { name: 'clue.reindex', everyMs: 10 * 60_000, run: reindexStale },
   { name: 'clue.remind', everyMs: 10 * 60_000, run: remindOverdue },
@@ -90,4 +133,5 @@ export const CLUE_JOBS: Job[] = [
   { name: 'clue.archive', everyMs: 60 * 60_000, run: archiveUnrated },
   { name: 'clue.supports', everyMs: 60 * 60_000, run: forgetSupportSources },
   { name: 'clue.trackFailures', everyMs: 60 * 60_000, run: forgetTrackFailures },
+  { name: 'clue.uploads.purge', everyMs: 60 * 60_000, run: (db, now, ctx) => purgeUnusedUploads(db, now, ctx.dataDir) },
 ];

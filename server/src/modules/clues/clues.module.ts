@@ -16,6 +16,7 @@ import * as m0007 from './migrations/20261129_0007_clue_counts_pg.ts';
 import * as m1517 from './migrations/20261204_1517_clues_support_token.ts';
 import * as m1528 from './migrations/20261204_1528_clues_supports.ts';
 import * as m1533 from './migrations/20261204_1533_clues_track_failures.ts';
+import * as m1534 from './migrations/20261204_1534_clues_upload_purge.ts';
 
 export const cluesModule = defineModule({
   name: 'clues',
@@ -30,6 +31,7 @@ export const cluesModule = defineModule({
     '20261204_1517_clues_support_token': m1517,
     '20261204_1528_clues_supports': m1528,
     '20261204_1533_clues_track_failures': m1533,
+    '20261204_1534_clues_upload_purge': m1534,
   },
   settings: CLUE_SETTINGS,
   jobs: CLUE_JOBS,

@@ -12,7 +12,7 @@ import { AppError, invalid, notFound } from '../../platform/errors.ts';
 import { auditSource, writeAudit } from '../../platform/audit.ts';
 import { checkRefs } from '../../platform/crud.ts';
 import { sendWorkbook } from '../../platform/excel.ts';
-import { attachmentType, readFile, saveFile } from '../../platform/files.ts';
+import { prepareAttachment, readFile, saveFile, sendStoredFile } from '../../platform/files.ts';
 import { clueQuery, findClue, listClues, namesFor, toListItem } from './clues.repository.ts';
 import {
   STAFF_TRANSITIONS, UNIT_TRANSITIONS, bulkTransition, clueDetail, publishClue, revealContact, transitionClue, type StaffContext,
@@ -181,7 +181,7 @@ export const clueRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { permission: 'clue.read', entity: 'files' },
   }, async (req, reply) => {
     const { row, data } = await readFile(db, config.dataDir, authOf(req).tenantId, req.params.fileId);
-    return reply.type(row.mime).header('cache-control', 'private, max-age=3600').send(data);
+    return sendStoredFile(reply, row, data);
   });
 
   app.get('/clues/:id', {
@@ -282,7 +282,8 @@ export const clueRoutes: FastifyPluginAsyncZod = async (app) => {
     const buf = await file.toBuffer();
     if (file.file.truncated) throw new AppError('payload_too_large', '附件不能超过 10 MB');
     const name = file.filename.slice(0, 120);
-    const saved = await saveFile(db, config.dataDir, ctx.tenantId, buf, attachmentType(buf, name), name, ctx.actor.id);
+    const prepared = await prepareAttachment(buf, name);
+    const saved = await saveFile(db, config.dataDir, ctx.tenantId, prepared.data, prepared.mime, name, ctx.actor.id);
     reply.status(201);
     return { fileId: saved.id, name };
   });
@@ -298,7 +299,7 @@ export const clueRoutes: FastifyPluginAsyncZod = async (app) => {
       : undefined;
     if (!link) throw notFound('文件');
     const { row, data } = await readFile(db, config.dataDir, ctx.tenantId, req.params.fileId);
-    return reply.type(row.mime).header('cache-control', 'private, max-age=3600').send(data);
+    return sendStoredFile(reply, row, data);
   });
 
 };

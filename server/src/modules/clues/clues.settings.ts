@@ -9,6 +9,7 @@ export const CLUE_SETTINGS: Record<string, SettingDef> = {
   'clue.deadline.info': { label: '群众补充信息期限', default: 7, min: 1, max: 60, unit: '天' },
   'clue.deadline.rate': { label: '群众评价期限（逾期自动归档）', default: 15, min: 1, max: 60, unit: '天' },
   'clue.recheckDays': { label: '办结后回访间隔', default: 28, min: 7, max: 90, unit: '天' },
+  'clue.unusedUploadHours': { label: '群众上传后未提交的照片保留', default: 24, min: 1, max: 720, unit: '小时' },
   'clue.maxExtensionDays': { label: '延期累计上限', default: 20, min: 0, max: 60, unit: '个工作日' },
   'clue.duplicateWindowMinutes': { label: '相同内容重复提交拦截时间', default: 10, min: 1, max: 1440, unit: '分钟' },
   'clue.maxPerPhonePerDay': { label: '同一手机号每日最多提交', default: 5, min: 1, max: 100, unit: '条' },

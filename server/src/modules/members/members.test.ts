@@ -4,6 +4,9 @@ import {
   buildXlsx, clientFor, countRows, createCommittee, createCounty, createMember, createSector, createTestApp, multipartFile, readXlsx,
   type Client, type TestEnv,
 } from '../../test/helper.ts';
+import { MemberCreateSchema } from '@xs/core/schemas/orgs.ts';
+import JSZip from 'jszip';
+import { MAX_IMPORT_BYTES, MAX_IMPORT_INFLATED_BYTES, MAX_IMPORT_ROWS, parseSheet } from '../../platform/xlsx-import.ts';
 
 let env: TestEnv;
 let a: Awaited<ReturnType<typeof createCounty>>;
@@ -295,6 +298,58 @@ describe('members import', () => {
     const json = await admin.post('/api/v1/members/import', { rows: [] });
     expect(json.statusCode).toBe(400);
     expect(json.json().message).toMatch(/[\u4e00-\u9fff]/);
+    expect(await countRows(env.db, 'members')).toBe(before);
+  });
+
+  it('refuses a sheet over the row limit after reading at most one row past it', async () => {
+    const rows: (string | null)[][] = [HEADER];
+    for (let i = 0; i < 3_000; i++) rows.push([`委员${i}`, '', '', '', '', '', '第十一届', '']);
+    const file = await buildXlsx(rows);
+    const read: number[] = [];
+    const columns = HEADER.map((header, i) => ({ header, key: ['name', 'gender', 'phone', 's', 't', 'c', 'term', 'title'][i]!, example: '' }));
+    const err = await parseSheet(file, columns, MemberCreateSchema, { maxRows: 100, onRow: (n) => read.push(n) }).then(() => null, (e: unknown) => e);
+    expect(err).toMatchObject({ code: 'validation_failed', message: '一次最多导入 100 行，请分成几个文件导入', fields: [{ path: 'file', message: '超过 100 行' }] });
+    // The streaming reader stopped at the first row past the limit: the other 2,899 rows were never parsed.
+    expect(read.length).toBeGreaterThan(0);
+    expect(Math.max(...read)).toBeLessThanOrEqual(100 + 2);
+    expect(read.length).toBeLessThanOrEqual(100 + 2);
+  });
+
+  it('refuses a file one row over the limit with the limit named in Chinese, and imports nothing', async () => {
+    const before = await countRows(env.db, 'members');
+    const rows: (string | null)[][] = [HEADER];
+    for (let i = 0; i <= MAX_IMPORT_ROWS; i++) rows.push([`超限委员${i}`, '', '', '', '', '', '第十一届', '']);
+    const res = await upload(admin, await buildXlsx(rows));
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ error: 'validation_failed', message: `一次最多导入 ${MAX_IMPORT_ROWS} 行，请分成几个文件导入` });
+    expect(await countRows(env.db, 'members')).toBe(before);
+  });
+
+  it('refuses an upload over the import size cap with 413 and the cap in Chinese', async () => {
+    const before = await countRows(env.db, 'members');
+    const file = Buffer.concat([await buildXlsx([HEADER, ['大文件', '', '', '', '', '', '第十一届', '']]), Buffer.alloc(MAX_IMPORT_BYTES + 1024)]);
+    expect(file.length).toBeLessThan(5 * 1024 * 1024);
+    const res = await upload(admin, file);
+    expect(res.statusCode).toBe(413);
+    expect(res.json()).toMatchObject({ error: 'payload_too_large', message: `文件不能超过 ${MAX_IMPORT_BYTES / 1024 / 1024} MB` });
+    expect(await countRows(env.db, 'members')).toBe(before);
+  });
+
+  it('refuses a small file that inflates past the cap (a zip bomb) before exceljs reads it', async () => {
+    const before = await countRows(env.db, 'members');
+    const zip = await JSZip.loadAsync(await buildXlsx([HEADER, ['炸弹', '', '', '', '', '', '第十一届', '']]));
+    // Shared strings nobody uses: exceljs would hold every one of them in memory.
+    const strings = await zip.file('xl/sharedStrings.xml')!.async('string');
+    const padding = '<si><t>炸</t></si>'.repeat(Math.ceil(MAX_IMPORT_INFLATED_BYTES / 19) + 1);
+    zip.file('xl/sharedStrings.xml', strings.replace('</sst>', `${padding}</sst>`));
+    const bomb = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 1 } });
+    expect(bomb.length).toBeLessThan(MAX_IMPORT_BYTES);
+    const res = await upload(admin, bomb);
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({
+      error: 'validation_failed', message: `文件内容过多（解压后超过 16 MB）；一次最多导入 ${MAX_IMPORT_ROWS} 行，请分成几个文件导入`,
+      fields: [{ path: 'file', message: '解压后超过 16 MB' }],
+    });
     expect(await countRows(env.db, 'members')).toBe(before);
   });
 });
