@@ -42,6 +42,8 @@ export interface ClockDef {
   /** The county setting holding the length; `default` when the county set none. */
   setting: string;
   default: number;
+  /** An input field that may give this case's own length (a task given 30 days), still held to the cap. */
+  lengthField?: string;
   /** What the clock runs from: the time of the transition that starts it (default), or a date field of the case. */
   anchor?: 'transition' | { field: string };
   /** However far it is extended, the clock never runs past anchor + cap (e.g. 6 months for a proposal reply). */
@@ -398,7 +400,8 @@ export function planClocks(
       // `start` leaves a running clock alone (a second forward does not give the unit more time); `reset` restarts it.
       if (op === 'start' && running) continue;
       const anchor = anchorOf(def, c, input, ctx.now);
-      const n = ctx.setting?.(def.setting) ?? def.default;
+      const own = def.lengthField ? Number(input.fields?.[def.lengthField]) : NaN;
+      const n = Number.isFinite(own) && own > 0 ? own : (ctx.setting?.(def.setting) ?? def.default);
       const due = addPeriod(def.kind, n, anchor, ctx.calendar);
       const cap = def.cap ? addPeriod(def.cap.kind, ctx.setting?.(def.cap.setting) ?? def.cap.default, anchor, ctx.calendar) : null;
       const dueAt = cap && cap < due ? cap : due;

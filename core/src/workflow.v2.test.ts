@@ -143,6 +143,17 @@ describe('named clocks', () => {
     expect(plan.clocks?.find((x) => x.name === 'reply')).toMatchObject({ dueAt: '2026-04-10T15:59:59.999Z', capAt: '2026-04-10T15:59:59.999Z' });
   });
 
+  it('takes a length the input gives where the clock declares a length field, still capped', () => {
+    const own = { ...def, clocks: { ...def.clocks, reply: { ...def.clocks!.reply!, lengthField: 'months' } } };
+    expect(planTransition(own, c('submitted'), staff, 'assign', { fields: { months: 1 } }, ctx({ loaded: {} })).clocks?.find((x) => x.name === 'reply'))
+      .toMatchObject({ dueAt: '2026-04-10T15:59:59.999Z' });
+    expect(planTransition(own, c('submitted'), staff, 'assign', { fields: { months: 9 } }, ctx({ loaded: {} })).clocks?.find((x) => x.name === 'reply'))
+      .toMatchObject({ dueAt: '2026-09-10T15:59:59.999Z' });
+    // Without it, the setting.
+    expect(planTransition(own, c('submitted'), staff, 'assign', {}, ctx({ loaded: {} })).clocks?.find((x) => x.name === 'reply'))
+      .toMatchObject({ dueAt: '2026-06-10T15:59:59.999Z' });
+  });
+
   it('anchors on the transition time when the anchor field is empty', () => {
     const plan = planTransition(def, c('submitted', null), staff, 'assign', {}, ctx({ loaded: {} }));
     expect(plan.clocks?.find((x) => x.name === 'reply')).toMatchObject({ anchorAt: NOW.toISOString() });
