@@ -5,3 +5,4 @@ export * from './calendar.ts';
 export * from './workflow.ts';
 export * from './schemas/orgs.ts';
 export * from "./schemas/clues.ts";
+export * from './schemas/tasks.ts';

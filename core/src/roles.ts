@@ -27,19 +27,22 @@ export const PERMISSIONS = {
   'clue.triage': '处理民意线索',
   'clue.unit': '承办单位办理线索',
   'stats.read': '查看统计',
+  'task.read': '查看落实事项',
+  'task.manage': '交办和核验落实事项',
+  'task.unit': '承办单位办理落实事项',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
-const READ_ONLY: Permission[] = ['org.read', 'member.read', 'clue.read', 'stats.read'];
+const READ_ONLY: Permission[] = ['org.read', 'member.read', 'clue.read', 'stats.read', 'task.read'];
 
 export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
   member: ['org.read'],
-  staff: ['org.read', 'member.read', 'clue.read', 'clue.triage', 'stats.read'],
-  unit_handler: ['org.read', 'clue.unit'],
-  leader: ['org.read', 'member.read', 'clue.read', 'stats.read'],
+  staff: ['org.read', 'member.read', 'clue.read', 'clue.triage', 'stats.read', 'task.read', 'task.manage'],
+  unit_handler: ['org.read', 'clue.unit', 'task.unit'],
+  leader: ['org.read', 'member.read', 'clue.read', 'stats.read', 'task.read'],
   county_admin: [
     'org.read', 'org.manage', 'member.read', 'member.manage', 'user.manage', 'audit.read', 'settings.manage',
-    'clue.read', 'clue.triage', 'stats.read',
+    'clue.read', 'clue.triage', 'stats.read', 'task.read', 'task.manage',
   ],
   city_viewer: READ_ONLY,
   city_admin: [...READ_ONLY, 'org.manage', 'member.manage', 'user.manage', 'audit.read', 'settings.manage'],
