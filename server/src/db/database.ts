@@ -7,9 +7,10 @@ import type { OrgTables } from '../modules/orgs/orgs.table.ts';
 import type { MemberTables } from '../modules/members/members.table.ts';
 import type { ClueTables } from '../modules/clues/clues.table.ts';
 import type { CaseTables } from '../platform/cases.table.ts';
+import type { TaskTables } from '../modules/tasks/tasks.table.ts';
 
 /** Every table of every module. A module's table file is the one place its columns are declared. */
-export interface Database extends PlatformTables, CaseTables, OrgTables, MemberTables, ClueTables {}
+export interface Database extends PlatformTables, CaseTables, OrgTables, MemberTables, ClueTables, TaskTables {}
 
 export type Db = Kysely<Database>;
 

@@ -9,6 +9,7 @@ import * as m0005 from './migrations/20261129_0005_versions_and_uploaders.ts';
 import * as m0006 from './migrations/20261129_0006_clue_file_once.ts';
 import * as m0007 from './migrations/20261129_0007_clue_counts_pg.ts';
 import * as engineCases from './migrations/20261204_1514_engine_cases.ts';
+import * as tasks from './migrations/20261204_1528_tasks.ts';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so the same code runs
@@ -23,6 +24,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261129_0006_clue_file_once': m0006,
   '20261129_0007_clue_counts_pg': m0007,
   '20261204_1514_engine_cases': engineCases,
+  '20261204_1528_tasks': tasks,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -14,6 +14,7 @@ import { cluePublicRoutes } from './clues/clues.public.routes.ts';
 import './clues/clues.jobs.ts';
 import { settingsRoutes } from './settings/settings.routes.ts';
 import { notificationRoutes } from './notifications/notifications.routes.ts';
+import { taskRoutes } from './tasks/tasks.routes.ts';
 
 export interface FeatureModule {
   name: string;
@@ -32,4 +33,5 @@ export const MODULES: FeatureModule[] = [
   { name: 'posters', label: '码上议海报', routes: posterRoutes },
   { name: 'clues', label: '直通政协', routes: clueRoutes },
   { name: 'clues-public', label: '直通政协（公开）', routes: cluePublicRoutes },
+  { name: 'tasks', label: '落实事项', routes: taskRoutes },
 ];

@@ -13,6 +13,7 @@ import {
   createVenue, login, nextAddress, type Client, type TestEnv,
 } from '../test/helper.ts';
 import { submitClue, uniqueContent } from '../modules/clues/clues.factory.ts';
+import { makeTask } from '../modules/tasks/tasks.factory.ts';
 import { saveFile } from './files.ts';
 import type { RoutePermission } from './auth.ts';
 
@@ -61,6 +62,9 @@ const SAMPLE_BODIES: Record<string, Record<string, unknown>> = {
   'POST /api/v1/clues/:id/transitions/:name': { version: 1 },
   'POST /api/v1/clues/:id/publish': { summary: '路灯已修复，感谢反映。', publish: true },
   'POST /api/v1/unit/clues/:id/transitions/:name': { version: 1, replyText: '已安排维修。' },
+  'POST /api/v1/tasks/:id/transitions/:name': { version: 1, reason: '请尽快办理' },
+  'POST /api/v1/unit/tasks/:id/transitions/:name': { version: 1 },
+  'POST /api/v1/unit/tasks/:id/progress': { version: 1, note: '已完成一半' },
 };
 
 /** A value for every path parameter other than the row id; a route with a parameter not listed here fails. */
@@ -85,6 +89,7 @@ const OWN_ROW_UNREACHABLE: Record<string, string> = {
   'POST /api/v1/unit/clues/:id/transitions/:name': 'the clue was not forwarded to this handler\'s unit',
   'POST /api/v1/unit/clues/:id/files': 'the clue was not forwarded to this handler\'s unit',
   'GET /api/v1/unit/clues/:id/files/:fileId': 'the sample file id names no file',
+  'GET /api/v1/tasks/:id/files/:fileId': 'the sample file id names no file',
 };
 
 /**
@@ -131,6 +136,7 @@ const ENTITY_FACTORIES: Record<string, (db: Db, tenantId: number, userId: number
     const c = await submitClue(env, county, { content, contactName: '秘密联系人', contactPhone: phone, consent: true });
     return { id: c.id, secrets: [c.code, c.secret, content, '秘密联系人', phone, `${phone.slice(0, 3)}****${phone.slice(-4)}`] };
   },
+  tasks: makeTask,
 };
 
 const COUNTY_ROLES = ROLES.filter((r) => !r.startsWith('city_'));
