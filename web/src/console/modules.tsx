@@ -6,12 +6,13 @@
 import { lazy, type ReactNode } from 'react';
 import type { RouteObject } from 'react-router';
 import {
-  ApartmentOutlined, BankOutlined, BarChartOutlined, CheckSquareOutlined, ClusterOutlined, CommentOutlined,
+  ApartmentOutlined, BankOutlined, BarChartOutlined, ClusterOutlined, CommentOutlined,
   DashboardOutlined, EnvironmentOutlined, EyeOutlined, FileTextOutlined, HomeOutlined, IdcardOutlined,
   SafetyCertificateOutlined, SettingOutlined, SoundOutlined, TeamOutlined, UserOutlined,
 } from '@ant-design/icons';
 import { AimOutlined, BranchesOutlined, FundOutlined, MessageOutlined, NodeIndexOutlined, SolutionOutlined } from '@ant-design/icons';
 import type { Permission } from '@xs/core/roles.ts';
+import { TASK_MODULES } from './features/tasks/tasks.modules.tsx';
 
 export interface ConsoleModule {
   /** Unique; also the menu key. */
@@ -104,11 +105,7 @@ export const MODULES: ConsoleModule[] = [
     element: soon('民主监督',
       '每年 8–10 项的民主监督清单：专委会揭榜挂帅认领事项，委员报名组成监督小组，按季度开展监督活动，发现的问题交单位回应并转为落实事项，年终评价。'),
   },
-  {
-    key: 'tasks', label: '落实事项', icon: <CheckSquareOutlined />, path: '/tasks', order: 60, permission: 'org.read',
-    element: soon('落实事项',
-      '协商成果、共提共答的答复、提案承诺和监督发现都转为落实事项：明确责任单位和期限，单位上报进展和佐证材料，机关核实办结，超期自动催办。'),
-  },
+  ...TASK_MODULES,
   {
     key: 'duty', label: '委员履职', icon: <IdcardOutlined />, path: '/duty', order: 70, permission: 'org.read',
     element: soon('委员履职',

@@ -1,0 +1,16 @@
+/** The console entries of 落实事项: the staff list and detail, and the units' 我的任务. */
+import { lazy } from 'react';
+import { CheckSquareOutlined, ScheduleOutlined } from '@ant-design/icons';
+import type { ConsoleModule } from '../../modules.tsx';
+
+const TasksPage = lazy(() => import('./tasks.page.tsx'));
+const TaskDetailPage = lazy(() => import('./task-detail.page.tsx'));
+const UnitTasksPage = lazy(() => import('./unit-tasks.page.tsx'));
+const UnitTaskDetailPage = lazy(() => import('./unit-task-detail.page.tsx'));
+
+export const TASK_MODULES: ConsoleModule[] = [
+  { key: 'tasks', label: '落实事项', icon: <CheckSquareOutlined />, path: '/tasks', order: 60, permission: 'task.read',
+    element: <TasksPage />, children: [{ path: ':id', element: <TaskDetailPage /> }] },
+  { key: 'unit-tasks', label: '我的任务', icon: <ScheduleOutlined />, path: '/unit/tasks', order: 16, permission: 'task.unit',
+    element: <UnitTasksPage />, children: [{ path: ':id', element: <UnitTaskDetailPage /> }] },
+];
