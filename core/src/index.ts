@@ -5,4 +5,3 @@ export * from './calendar.ts';
 export * from './workflow.ts';
 export * from './schemas/orgs.ts';
 export * from "./schemas/clues.ts";
-export * from './schemas/tasks.ts';

@@ -1,7 +1,11 @@
 /**
  * Roles and permissions. Every route names one permission; a role grants a set of them.
- * City users act inside a county with the read-only subset (see `permissionsFor`).
+ * City users act inside a county with the read-only subset (see `permissionsFor`). Modules declare their
+ * permissions and grants in core/src/modules/ (see module.ts).
  */
+import type { PermissionDef } from './module.ts';
+import * as MODULES from './modules/index.ts';
+
 export const ROLES = ['member', 'staff', 'unit_handler', 'leader', 'county_admin', 'city_viewer', 'city_admin'] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -15,38 +19,22 @@ export const ROLE_LABELS: Record<Role, string> = {
   city_admin: '市政协管理员',
 };
 
-export const PERMISSIONS = {
-  'org.read': '查看组织数据',
-  'org.manage': '管理组织数据',
-  'member.read': '查看委员',
-  'member.manage': '管理委员',
-  'user.manage': '管理用户',
-  'audit.read': '查看审计日志',
-  'settings.manage': '管理规则设置',
-  'clue.read': '查看民意线索',
-  'clue.triage': '处理民意线索',
-  'clue.unit': '承办单位办理线索',
-  'stats.read': '查看统计',
-  'task.read': '查看落实事项',
-  'task.manage': '交办和核验落实事项',
-  'task.unit': '承办单位办理落实事项',
-} as const;
-export type Permission = keyof typeof PERMISSIONS;
+type Declared = (typeof MODULES)[keyof typeof MODULES];
+/** Every permission of every module (core/src/modules/index.ts lists the modules). */
+export type Permission = Declared extends infer M ? (M extends { permissions: Record<infer P, unknown> } ? P & string : never) : never;
 
-const READ_ONLY: Permission[] = ['org.read', 'member.read', 'clue.read', 'stats.read', 'task.read'];
+/** The platform's permissions first, then each module's in name order (a stable order for lists and tests). */
+const DECLARED = Object.values(MODULES).sort((a, b) => Number(b.name === 'platform') - Number(a.name === 'platform') || a.name.localeCompare(b.name)).flatMap((m) => Object.entries<PermissionDef>(m.permissions)) as [Permission, PermissionDef][];
 
-export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
-  member: ['org.read'],
-  staff: ['org.read', 'member.read', 'clue.read', 'clue.triage', 'stats.read', 'task.read', 'task.manage'],
-  unit_handler: ['org.read', 'clue.unit', 'task.unit'],
-  leader: ['org.read', 'member.read', 'clue.read', 'stats.read', 'task.read'],
-  county_admin: [
-    'org.read', 'org.manage', 'member.read', 'member.manage', 'user.manage', 'audit.read', 'settings.manage',
-    'clue.read', 'clue.triage', 'stats.read', 'task.read', 'task.manage',
-  ],
-  city_viewer: READ_ONLY,
-  city_admin: [...READ_ONLY, 'org.manage', 'member.manage', 'user.manage', 'audit.read', 'settings.manage'],
-};
+/** Permission → its Chinese name. */
+export const PERMISSIONS = Object.fromEntries(DECLARED.map(([p, d]) => [p, d.label])) as Record<Permission, string>;
+
+const READ_ONLY = new Set<Permission>(DECLARED.filter(([, d]) => d.readOnly).map(([p]) => p));
+
+/** The permissions each role holds in its own tenant, gathered from the modules' declarations. */
+export const ROLE_PERMISSIONS = Object.fromEntries(
+  ROLES.map((role) => [role, DECLARED.filter(([, d]) => d.roles.includes(role)).map(([p]) => p)]),
+) as Record<Role, Permission[]>;
 
 export const CITY_ROLES: Role[] = ['city_viewer', 'city_admin'];
 
@@ -58,7 +46,7 @@ export function permissionsFor(roles: readonly Role[], actingInOwnTenant: boolea
   const out = new Set<Permission>();
   for (const role of roles) {
     for (const p of ROLE_PERMISSIONS[role]) {
-      if (actingInOwnTenant || READ_ONLY.includes(p)) out.add(p);
+      if (actingInOwnTenant || READ_ONLY.has(p)) out.add(p);
     }
   }
   return out;

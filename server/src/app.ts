@@ -14,7 +14,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import { installErrorHandler } from './platform/errors.ts';
 import { installSecurityHeaders } from './platform/security-headers.ts';
 import { installRouteGuard } from './platform/auth.ts';
-import { MODULES } from './modules/index.ts';
+import { installModules, MODULES } from './modules/index.ts';
 import { defineJob, startScheduler } from './platform/scheduler.ts';
 import { drainOutbox, logSender } from './platform/notify.ts';
 
@@ -78,8 +78,9 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  // Feature modules
-  for (const m of MODULES) await app.register(m.routes, { prefix: '/api/v1' });
+  // Feature modules, from their manifests
+  installModules();
+  for (const m of MODULES) for (const routes of m.routes ?? []) await app.register(routes, { prefix: '/api/v1' });
 
   defineJob({ name: 'outbox.drain', everyMs: 15_000, run: (d) => drainOutbox(d, logSender(app.log)) });
   if (opts.scheduler) startScheduler(app);

@@ -1,31 +1,34 @@
 import { Migrator, sql, type Migration, type MigrationProvider } from 'kysely';
 import { isPostgres } from './database.ts';
 import type { Db } from './database.ts';
+import { MODULES } from '../modules/index.ts';
 import * as m0001 from './migrations/20261129_0001_platform.ts';
-import * as m0002 from './migrations/20261129_0002_clues.ts';
-import * as m0003 from './migrations/20261129_0003_clue_list_indexes.ts';
-import * as m0004 from './migrations/20261129_0004_clue_scope_markers.ts';
 import * as m0005 from './migrations/20261129_0005_versions_and_uploaders.ts';
-import * as m0006 from './migrations/20261129_0006_clue_file_once.ts';
-import * as m0007 from './migrations/20261129_0007_clue_counts_pg.ts';
 import * as engineCases from './migrations/20261204_1514_engine_cases.ts';
-import * as tasks from './migrations/20261204_1528_tasks.ts';
 
 /**
- * Every migration, in order. Listed statically (not read from the folder) so the same code runs
- * under tsx, Vitest and a bundler. Name: `YYYYMMDD_NNNN_what`.
+ * The platform's own migrations. Listed statically (not read from the folder) so the same code runs
+ * under tsx, Vitest and a bundler. Name: `YYYYMMDD_HHMM_what` (the first ones: `YYYYMMDD_NNNN_what`).
  */
-export const MIGRATIONS: Record<string, Migration> = {
+const PLATFORM_MIGRATIONS: Record<string, Migration> = {
   '20261129_0001_platform': m0001,
-  '20261129_0002_clues': m0002,
-  '20261129_0003_clue_list_indexes': m0003,
-  '20261129_0004_clue_scope_markers': m0004,
   '20261129_0005_versions_and_uploaders': m0005,
-  '20261129_0006_clue_file_once': m0006,
-  '20261129_0007_clue_counts_pg': m0007,
   '20261204_1514_engine_cases': engineCases,
-  '20261204_1528_tasks': tasks,
 };
+
+/** Every migration: the platform's and each module's (from its manifest), in name order. */
+export const MIGRATIONS: Record<string, Migration> = collectMigrations();
+
+function collectMigrations(): Record<string, Migration> {
+  const all: Record<string, Migration> = { ...PLATFORM_MIGRATIONS };
+  for (const m of MODULES) {
+    for (const [name, migration] of Object.entries(m.migrations ?? {})) {
+      if (all[name]) throw new Error(`migration ${name} of module ${m.name} is declared twice`);
+      all[name] = migration;
+    }
+  }
+  return Object.fromEntries(Object.entries(all).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 
@@ -35,7 +38,10 @@ export async function migrateToLatest(db: Db): Promise<void> {
   const migrationTableSchema = isPostgres(db)
     ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s
     : undefined;
-  const { error, results } = await new Migrator({ db, provider, migrationTableSchema }).migrateToLatest();
+  // Modules are written side by side: one merged later may bring a migration dated before one a database
+  // already ran. Its name sorts it among the others on a new database and it runs late on an old one.
+  const migrator = new Migrator({ db, provider, migrationTableSchema, allowUnorderedMigrations: true });
+  const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) throw new Error(`migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
 }

@@ -1,11 +1,11 @@
 /**
  * Seed the Luoyang demo into an empty database. Idempotent: does nothing when orgs already exist.
- * Feature modules add their own demo data through `FEATURE_SEEDERS`.
+ * Feature modules add their own demo data through their manifests' `demo` seeders.
  */
 import type { Db } from '../db/database.ts';
 import type { Role } from '@xs/core/roles.ts';
 import { hashPassword } from '../platform/auth.ts';
-import { seedDemoClues } from '../modules/clues/clues.demo.ts';
+import { MODULES } from '../modules/index.ts';
 import { COMMITTEES, COUNTIES, DEMO_PASSWORD, OTHER_MEMBERS, SECTORS, SONG_MEMBERS } from './luoyang.data.ts';
 
 export interface DemoAccount {
@@ -14,8 +14,8 @@ export interface DemoAccount {
   org: string;
 }
 
-/** Each feature's demo data, seeded after the organisations. */
-const FEATURE_SEEDERS = [seedDemoClues];
+/** Each feature's demo data, seeded after the organisations in the order the modules ask for. */
+const FEATURE_SEEDERS = MODULES.flatMap((m) => (m.demo ? [m.demo] : [])).sort((a, b) => a.order - b.order);
 
 export async function seedDemo(db: Db): Promise<DemoAccount[] | null> {
   const existing = await db.selectFrom('orgs').select('id').limit(1).executeTakeFirst();
@@ -100,6 +100,6 @@ export async function seedDemo(db: Db): Promise<DemoAccount[] | null> {
       }
     }
   });
-  for (const s of FEATURE_SEEDERS) await s(db, { songxianId, now: new Date() });
+  for (const s of FEATURE_SEEDERS) await s.seed(db, { songxianId, now: new Date() });
   return accounts;
 }

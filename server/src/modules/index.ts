@@ -1,37 +1,34 @@
 /**
- * The feature modules, in the order they register. Each is a manifest: its API routes (under
- * /api/v1) and anything else the platform needs from it. A module never reaches into another's tables.
+ * The feature modules, read from their manifests (registry.ts lists them). The platform takes every
+ * module's routes, migrations, settings, jobs and demo seeders from here and names no feature itself.
  */
-import type { FastifyPluginAsync } from 'fastify';
-import { authRoutes } from './auth/auth.routes.ts';
-import { orgRoutes } from './orgs/orgs.routes.ts';
-import { memberRoutes } from './members/members.routes.ts';
-import { userRoutes } from './users/users.routes.ts';
-import { auditRoutes } from './audit/audit.routes.ts';
-import { posterRoutes } from './orgs/posters.ts';
-import { clueRoutes } from './clues/clues.routes.ts';
-import { cluePublicRoutes } from './clues/clues.public.routes.ts';
-import './clues/clues.jobs.ts';
-import { settingsRoutes } from './settings/settings.routes.ts';
-import { notificationRoutes } from './notifications/notifications.routes.ts';
-import { taskRoutes } from './tasks/tasks.routes.ts';
+import type { ModuleManifest } from '../platform/module.ts';
+import { defineSettings } from '../platform/settings.ts';
+import { defineJob } from '../platform/scheduler.ts';
+import { registerCaseType } from '../platform/cases.ts';
+import * as registry from './registry.ts';
 
-export interface FeatureModule {
-  name: string;
-  label: string;
-  routes: FastifyPluginAsync;
+export const MODULES: readonly ModuleManifest[] = Object.values(registry);
+
+{
+  const names = new Set<string>();
+  for (const m of MODULES) {
+    if (names.has(m.name)) throw new Error(`two modules are named ${m.name}`);
+    names.add(m.name);
+  }
 }
 
-export const MODULES: FeatureModule[] = [
-  { name: 'auth', label: '账号', routes: authRoutes },
-  { name: 'orgs', label: '组织数据', routes: orgRoutes },
-  { name: 'members', label: '委员', routes: memberRoutes },
-  { name: 'users', label: '用户', routes: userRoutes },
-  { name: 'audit', label: '审计日志', routes: auditRoutes },
-  { name: 'settings', label: '规则设置', routes: settingsRoutes },
-  { name: 'notifications', label: '消息', routes: notificationRoutes },
-  { name: 'posters', label: '码上议海报', routes: posterRoutes },
-  { name: 'clues', label: '直通政协', routes: clueRoutes },
-  { name: 'clues-public', label: '直通政协（公开）', routes: cluePublicRoutes },
-  { name: 'tasks', label: '落实事项', routes: taskRoutes },
-];
+let installed = false;
+/**
+ * Register every module's settings, jobs and case types with the platform. Called by the app at start and by any
+ * other entry point that runs module code on its own (the clue intake thread). Idempotent.
+ */
+export function installModules(): void {
+  if (installed) return;
+  installed = true;
+  for (const m of MODULES) {
+    if (m.settings) defineSettings(m.settings);
+    for (const job of m.jobs ?? []) defineJob(job);
+    for (const t of m.caseTypes ?? []) registerCaseType(t);
+  }
+}

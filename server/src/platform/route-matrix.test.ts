@@ -7,13 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RouteOptions } from 'fastify';
 import { z } from 'zod';
 import { permissionsFor, ROLE_PERMISSIONS, ROLES, type Permission, type Role } from '@xs/core/roles.ts';
-import type { Db } from '../db/database.ts';
 import {
   createCommittee, createCounty, createMember, createSector, createTestApp, createTownship, createUnit, createUser,
-  createVenue, login, nextAddress, type Client, type TestEnv,
+  createVenue, login, nextAddress, uniq, type Client, type TestEnv,
 } from '../test/helper.ts';
-import { submitClue, uniqueContent } from '../modules/clues/clues.factory.ts';
-import { makeTask } from '../modules/tasks/tasks.factory.ts';
+import { MODULES } from '../modules/index.ts';
+import type { ModuleFixtures, TestCounty } from '../test/fixtures.ts';
 import { saveFile } from './files.ts';
 import type { RoutePermission } from './auth.ts';
 
@@ -48,96 +47,84 @@ const INFRA = /^\/api\/(health|openapi\.json|docs(\/.*)?)$/;
 const PUBLIC = /^\/api\/v1\/(public\/|auth\/login$)/;
 
 /**
+ * The platform's own fixtures; each module brings its own through its manifest (`fixtures`), merged below.
  * A valid body per `:id` route with a body, so the cross-county check reaches the lookup and not the validator.
  * Add one for every new route; the matrix fails for a route without one.
  */
-const SAMPLE_BODIES: Record<string, Record<string, unknown>> = {
-  'PATCH /api/v1/orgs/places/:id': { name: '改名镇', version: 1 },
-  'PATCH /api/v1/orgs/sectors/:id': { name: '改名界别', version: 1 },
-  'PATCH /api/v1/orgs/committees/:id': { name: '改名专委会', version: 1 },
-  'PATCH /api/v1/orgs/units/:id': { name: '改名单位', version: 1 },
-  'PATCH /api/v1/orgs/venues/:id': { name: '改名阵地', version: 1 },
-  'PATCH /api/v1/members/:id': { name: '改名委员', version: 1 },
-  'PATCH /api/v1/users/:id': { displayName: '改名用户', version: 1 },
-  'POST /api/v1/clues/:id/transitions/:name': { version: 1 },
-  'POST /api/v1/clues/:id/publish': { summary: '路灯已修复，感谢反映。', publish: true },
-  'POST /api/v1/unit/clues/:id/transitions/:name': { version: 1, replyText: '已安排维修。' },
-  'POST /api/v1/tasks/:id/transitions/:name': { version: 1, reason: '请尽快办理' },
-  'POST /api/v1/unit/tasks/:id/transitions/:name': { version: 1 },
-  'POST /api/v1/unit/tasks/:id/progress': { version: 1, note: '已完成一半' },
+const PLATFORM_FIXTURES: ModuleFixtures = {
+  sampleBodies: {
+    'PATCH /api/v1/orgs/places/:id': { name: '改名镇', version: 1 },
+    'PATCH /api/v1/orgs/sectors/:id': { name: '改名界别', version: 1 },
+    'PATCH /api/v1/orgs/committees/:id': { name: '改名专委会', version: 1 },
+    'PATCH /api/v1/orgs/units/:id': { name: '改名单位', version: 1 },
+    'PATCH /api/v1/orgs/venues/:id': { name: '改名阵地', version: 1 },
+    'PATCH /api/v1/members/:id': { name: '改名委员', version: 1 },
+    'PATCH /api/v1/users/:id': { displayName: '改名用户', version: 1 },
+  },
+  /** A value for every path parameter other than the row id; a route with a parameter not listed here fails. */
+  paramSamples: {
+    key: () => 'security.idleMinutes',
+    format: () => 'png',
+    fileId: () => MISSING_ID,
+    countyId: (_url, { countyA: a }) => a.id,
+  },
+  plainEntities: ['orgs', 'sectors', 'committees', 'units', 'venues', 'members', 'users', 'notifications'],
+  /** A fresh row of each entity table in a county, and text of it that must never reach another county. */
+  entities: {
+    orgs: async ({ db, county }) => { const r = await createTownship(db, county.id); return { id: r.id, secrets: [r.name] }; },
+    sectors: async ({ db, county }) => { const r = await createSector(db, county.id); return { id: r.id, secrets: [r.name] }; },
+    committees: async ({ db, county }) => { const r = await createCommittee(db, county.id); return { id: r.id, secrets: [r.name] }; },
+    units: async ({ db, county }) => { const r = await createUnit(db, county.id); return { id: r.id, secrets: [r.name] }; },
+    venues: async ({ db, county }) => { const r = await createVenue(db, county.id); return { id: r.id, secrets: [r.name] }; },
+    members: async ({ db, county }) => {
+      const r = await createMember(db, county.id, { phone: '13912345678' });
+      return { id: r.id, secrets: [r.name, '13912345678', '139****5678'] };
+    },
+    users: async ({ db, county }) => { const r = await createUser(db, county.id, ['staff']); return { id: r.id, secrets: [r.username] }; },
+    notifications: async ({ db, county, userId }) => {
+      const title = uniq('通知');
+      const r = await db.insertInto('notifications').values({ tenant_id: county.id, user_id: userId, title, body: '正文', link: null, read_at: null, created_at: new Date().toISOString() })
+        .returning('id').executeTakeFirstOrThrow();
+      return { id: r.id, secrets: [title] };
+    },
+    files: async ({ db, county }) => {
+      const name = `${uniq('照片')}.jpg`;
+      const content = `本县的文件内容 ${name}`;
+      const f = await saveFile(db, env.app.config.dataDir, county.id, Buffer.from(content), 'image/jpeg', name);
+      return { id: f.id, secrets: [name, content] };
+    },
+  },
 };
 
-/** A value for every path parameter other than the row id; a route with a parameter not listed here fails. */
-const PARAM_SAMPLES: Record<string, (url: string) => string | number> = {
-  /** A transition each portal offers. */
-  name: (url) => (url.startsWith('/api/v1/unit/') ? 'reply' : 'accept'),
-  key: () => 'security.idleMinutes',
-  format: () => 'png',
-  fileId: () => MISSING_ID,
-  countyId: () => countyA.id,
-};
+const FIXTURES: ModuleFixtures[] = [
+  PLATFORM_FIXTURES,
+  ...(await Promise.all(MODULES.flatMap((m) => (m.fixtures ? [m.fixtures()] : [])))).map((f) => f.default),
+];
 
-/** Entities whose every route simply works on an own row (no state or relation decides). */
-const PLAIN_ENTITIES = new Set(['orgs', 'sectors', 'committees', 'units', 'venues', 'members', 'users', 'notifications']);
+/** Merge the fixtures' tables; a key that two of them declare is a mistake. */
+function merged<K extends 'sampleBodies' | 'entities' | 'ownRowUnreachable'>(key: K): NonNullable<ModuleFixtures[K]> {
+  const out: Record<string, unknown> = {};
+  for (const f of FIXTURES) {
+    for (const [k, v] of Object.entries(f[key] ?? {})) {
+      if (k in out) throw new Error(`route-matrix fixture ${key}.${k} is declared twice`);
+      out[k] = v;
+    }
+  }
+  return out as NonNullable<ModuleFixtures[K]>;
+}
 
-/**
- * Routes where even the county's own row answers 404 to the client this file uses, for a reason of
- * the domain rather than tenancy; the cross-county 404 is still checked for them.
- */
-const OWN_ROW_UNREACHABLE: Record<string, string> = {
-  'GET /api/v1/unit/clues/:id': 'the clue was not forwarded to this handler\'s unit',
-  'POST /api/v1/unit/clues/:id/transitions/:name': 'the clue was not forwarded to this handler\'s unit',
-  'POST /api/v1/unit/clues/:id/files': 'the clue was not forwarded to this handler\'s unit',
-  'GET /api/v1/unit/clues/:id/files/:fileId': 'the sample file id names no file',
-  'GET /api/v1/tasks/:id/files/:fileId': 'the sample file id names no file',
-};
-
-/**
- * A fresh row of each entity table in a county, and text of it that must never reach another county.
- * `userId` is the user the row should belong to where rows are personal (notifications).
- */
-type Made = { id: number; secrets: string[] };
-let phones = 0;
-const ENTITY_FACTORIES: Record<string, (db: Db, tenantId: number, userId: number) => Promise<Made>> = {
-  orgs: async (db, t) => { const r = await createTownship(db, t); return { id: r.id, secrets: [r.name] }; },
-  sectors: async (db, t) => { const r = await createSector(db, t); return { id: r.id, secrets: [r.name] }; },
-  committees: async (db, t) => { const r = await createCommittee(db, t); return { id: r.id, secrets: [r.name] }; },
-  units: async (db, t) => { const r = await createUnit(db, t); return { id: r.id, secrets: [r.name] }; },
-  venues: async (db, t) => { const r = await createVenue(db, t); return { id: r.id, secrets: [r.name] }; },
-  members: async (db, t) => {
-    const r = await createMember(db, t, { phone: '13912345678' });
-    return { id: r.id, secrets: [r.name, '13912345678', '139****5678'] };
-  },
-  users: async (db, t) => { const r = await createUser(db, t, ['staff']); return { id: r.id, secrets: [r.username] }; },
-  notifications: async (db, t, userId) => {
-    const title = `通知${uniqueContent('')}`;
-    const r = await db.insertInto('notifications').values({ tenant_id: t, user_id: userId, title, body: '正文', link: null, read_at: null, created_at: new Date().toISOString() })
-      .returning('id').executeTakeFirstOrThrow();
-    return { id: r.id, secrets: [title] };
-  },
-  files: async (db, t) => {
-    const name = `照片${uniqueContent('')}.jpg`;
-    const content = `本县的文件内容 ${name}`;
-    const f = await saveFile(db, env.app.config.dataDir, t, Buffer.from(content), 'image/jpeg', name);
-    return { id: f.id, secrets: [name, content] };
-  },
-  clue_routing_rules: async (db, t) => {
-    const unit = await createUnit(db, t);
-    const keywords = `关键词${uniqueContent('')}`;
-    const r = await db.insertInto('clue_routing_rules').values({ tenant_id: t, category: null, keywords, unit_id: unit.id, note: null })
-      .returning('id').executeTakeFirstOrThrow();
-    return { id: r.id, secrets: [keywords, unit.name] };
-  },
-  clues: async (db, t) => {
-    const county = t === countyA.id ? countyA : countyB;
-    const content = uniqueContent('反映一个只属于本县的问题：菜市场门口积水严重');
-    // A phone of its own per clue: one number may submit only a few a day.
-    const phone = `137${String(++phones).padStart(8, '0')}`;
-    const c = await submitClue(env, county, { content, contactName: '秘密联系人', contactPhone: phone, consent: true });
-    return { id: c.id, secrets: [c.code, c.secret, content, '秘密联系人', phone, `${phone.slice(0, 3)}****${phone.slice(-4)}`] };
-  },
-  tasks: makeTask,
-};
+const SAMPLE_BODIES = merged('sampleBodies');
+const ENTITY_FACTORIES = merged('entities');
+const OWN_ROW_UNREACHABLE = merged('ownRowUnreachable');
+const PLAIN_ENTITIES = new Set(FIXTURES.flatMap((f) => f.plainEntities ?? []));
+/** A parameter's value: the first module whose sampler knows the URL. */
+function paramSample(param: string, url: string): string | number | undefined {
+  for (const f of FIXTURES) {
+    const v = f.paramSamples?.[param]?.(url, { countyA });
+    if (v !== undefined) return v;
+  }
+  return undefined;
+}
 
 const COUNTY_ROLES = ROLES.filter((r) => !r.startsWith('city_'));
 const has = (role: Role, p: RoutePermission | undefined) => p === 'authenticated' || ROLE_PERMISSIONS[role].includes(p as Permission);
@@ -150,15 +137,15 @@ function fill(url: string, id: number | string): string {
   const own = idParam(url);
   return url.replace(/:(\w+)/g, (_m, p: string) => {
     if (p === own) return String(id);
-    const sample = PARAM_SAMPLES[p];
-    if (!sample) throw new Error(`no sample for parameter :${p} in ${url}`);
-    return String(sample(url));
+    const sample = paramSample(p, url);
+    if (sample === undefined) throw new Error(`no sample for parameter :${p} in ${url}`);
+    return String(sample);
   });
 }
 const noBody = (method: string) => method === 'GET' || method === 'DELETE';
 
-let countyA: Awaited<ReturnType<typeof createCounty>>;
-let countyB: Awaited<ReturnType<typeof createCounty>>;
+let countyA: TestCounty;
+let countyB: TestCounty;
 /** A logged-in client per role: county roles in county A, city roles in the city's own tenant. */
 const clients = new Map<Role, Client>();
 const userIds = new Map<Role, number>();
@@ -214,7 +201,7 @@ describe('the route inventory', () => {
   it('has a row factory for every entity, a sample body for every entity route with a body, a value for every parameter', () => {
     expect(ENTITY.filter((r) => !ENTITY_FACTORIES[r.entity!]).map((r) => `${r.key} (${r.entity})`)).toEqual([]);
     expect(ENTITY.filter((r) => r.body && !SAMPLE_BODIES[r.key]).map((r) => r.key)).toEqual([]);
-    expect(API.flatMap((r) => params(r.url).filter((p) => p !== idParam(r.url) && !PARAM_SAMPLES[p]).map((p) => `${r.key} :${p}`))).toEqual([]);
+    expect(API.flatMap((r) => params(r.url).filter((p) => p !== idParam(r.url) && paramSample(p, r.url) === undefined).map((p) => `${r.key} :${p}`))).toEqual([]);
     // A sample for a route that no longer exists is a sign the tables drifted from the app.
     expect(Object.keys(SAMPLE_BODIES).filter((k) => !API.some((r) => r.key === k))).toEqual([]);
     expect(Object.keys(OWN_ROW_UNREACHABLE).filter((k) => !ENTITY.some((r) => r.key === k))).toEqual([]);
@@ -274,8 +261,8 @@ describe.each(ENTITY.map((r) => [r.key, r] as const))('%s across counties', (_ke
   it('answers 404 for another county\'s row, leaks none of it, changes nothing; works on an own row', async () => {
     const make = ENTITY_FACTORIES[route.entity!];
     expect(make, `no factory for entity ${route.entity}`).toBeDefined();
-    const theirs = await make!(env.db, countyB.id, userInB);
-    const ours = await make!(env.db, countyA.id, userIds.get(holderRole(route))!);
+    const theirs = await make!({ env, db: env.db, county: countyB, userId: userInB });
+    const ours = await make!({ env, db: env.db, county: countyA, userId: userIds.get(holderRole(route))! });
     const body = route.body ? SAMPLE_BODIES[route.key] : undefined;
     if (route.body) expect(body, `no sample body for ${route.key}`).toBeDefined();
     const client = holder(route);

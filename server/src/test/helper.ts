@@ -56,7 +56,8 @@ export async function createTestApp(overrides: Parameters<typeof loadConfig>[1] 
 }
 
 let seq = 0;
-const uniq = (prefix: string) => `${prefix}${Date.now().toString(36)}${(seq++).toString(36)}`;
+/** A name no other row of the run has. */
+export const uniq = (prefix: string) => `${prefix}${Date.now().toString(36)}${(seq++).toString(36)}`;
 
 async function cityId(db: Db): Promise<number> {
   const city = await db.selectFrom('orgs').select('id').where('kind', '=', 'city').executeTakeFirst();

@@ -8,6 +8,12 @@ import type { Config } from '../../config.ts';
 import { AppError } from '../../platform/errors.ts';
 import { submitClue } from './clues.service.ts';
 import type { IntakeReply, IntakeRequest, IntakeThreadConfig } from './clues.intake.ts';
+import { defineSettings } from '../../platform/settings.ts';
+import { CLUE_SETTINGS } from './clues.settings.ts';
+
+// The app registers every module's settings from the manifests; this thread runs only clue code, so it
+// registers the clue module's own (importing every module would slow the thread's start several-fold).
+defineSettings(CLUE_SETTINGS);
 
 const port = parentPort!;
 const db = await createDb((workerData as { data: IntakeThreadConfig }).data as Config);

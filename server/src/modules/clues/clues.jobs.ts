@@ -6,7 +6,7 @@
 import type { Kysely } from 'kysely';
 import { CLUE_WORKFLOW } from '@xs/core/schemas/clues.ts';
 import type { Database } from '../../db/database.ts';
-import { defineJob } from '../../platform/scheduler.ts';
+import type { Job } from '../../platform/scheduler.ts';
 import { enqueueMessage, notifyUsers } from '../../platform/notify.ts';
 import { applyTransition } from '../../platform/workflow.ts';
 import { writeAudit } from '../../platform/audit.ts';
@@ -81,7 +81,9 @@ export async function reindexStale(db: Kysely<Database>, now: Date): Promise<num
   return changed;
 }
 
-defineJob({ name: 'clue.reindex', everyMs: 10 * 60_000, run: reindexStale });
-defineJob({ name: 'clue.remind', everyMs: 10 * 60_000, run: remindOverdue });
-defineJob({ name: 'clue.recheck', everyMs: 60 * 60_000, run: askRecheck });
-defineJob({ name: 'clue.archive', everyMs: 60 * 60_000, run: archiveUnrated });
+export const CLUE_JOBS: Job[] = [
+  { name: 'clue.reindex', everyMs: 10 * 60_000, run: reindexStale },
+  { name: 'clue.remind', everyMs: 10 * 60_000, run: remindOverdue },
+  { name: 'clue.recheck', everyMs: 60 * 60_000, run: askRecheck },
+  { name: 'clue.archive', everyMs: 60 * 60_000, run: archiveUnrated },
+];

@@ -22,7 +22,6 @@ import { isUniqueViolation } from '../../platform/db-errors.ts';
 import { groupCommit } from '../../platform/group-commit.ts';
 import { clueSearchTokens, ensurePlaceNames } from './clues.similar.ts';
 import { findClue, namesFor, summarize, toListItem, type ClueRow } from './clues.repository.ts';
-import './clues.settings.ts';
 
 const CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');

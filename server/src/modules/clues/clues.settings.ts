@@ -1,7 +1,7 @@
-import { defineSettings } from '../../platform/settings.ts';
+import type { SettingDef } from '../../platform/settings.ts';
 
 /** Clue rules (RULES.md, 12345 practice): county settings with these defaults. */
-defineSettings({
+export const CLUE_SETTINGS: Record<string, SettingDef> = {
   'clue.deadline.accept': { label: '线索受理时限', default: 3, min: 1, max: 30, unit: '个工作日' },
   'clue.deadline.dispatch': { label: '采纳后转办时限', default: 2, min: 1, max: 30, unit: '个工作日' },
   'clue.deadline.forward': { label: '承办单位办理时限', default: 13, min: 1, max: 60, unit: '个工作日' },
@@ -12,4 +12,4 @@ defineSettings({
   'clue.maxExtensionDays': { label: '延期累计上限', default: 20, min: 0, max: 60, unit: '个工作日' },
   'clue.duplicateWindowMinutes': { label: '相同内容重复提交拦截时间', default: 10, min: 1, max: 1440, unit: '分钟' },
   'clue.maxPerPhonePerDay': { label: '同一手机号每日最多提交', default: 5, min: 1, max: 100, unit: '条' },
-});
+};

@@ -95,3 +95,7 @@ export interface ClueTables {
   clue_routing_rules: ClueRoutingRulesTable;
   clue_uploads: ClueUploadsTable;
 }
+
+declare module '../../db/database.ts' {
+  interface Database extends ClueTables {}
+}

@@ -27,3 +27,7 @@ export interface MemberTables {
   members: MembersTable;
   member_committees: MemberCommitteesTable;
 }
+
+declare module '../../db/database.ts' {
+  interface Database extends MemberTables {}
+}

@@ -71,3 +71,7 @@ export interface OrgTables {
   units: UnitsTable;
   venues: VenuesTable;
 }
+
+declare module '../../db/database.ts' {
+  interface Database extends OrgTables {}
+}

@@ -7,20 +7,21 @@ import { isOpenState, type Actor } from '@xs/core/workflow.ts';
 import { TASK_STATES, TASK_WORKFLOW, type TaskCase, type TaskContext, type TaskCreate, type TaskListQuery, type TaskProgress, type TaskTransitionBody } from '@xs/core/schemas/tasks.ts';
 import type { Database } from '../../db/database.ts';
 import { AppError, invalid, notFound } from '../../platform/errors.ts';
-import { childrenOf, findCase, linksOf, registerCaseType } from '../../platform/cases.ts';
+import { childrenOf, findCase, linksOf, type CaseType } from '../../platform/cases.ts';
 import { contains } from '../../platform/like.ts';
 import { notifyUsers } from '../../platform/notify.ts';
-import { defineSettings } from '../../platform/settings.ts';
+import type { SettingDef } from '../../platform/settings.ts';
 import { bindWorkflow, type CaseRow } from '../../platform/workflow.ts';
 import type { TasksTable } from './tasks.table.ts';
 
 type TaskRow = Selectable<TasksTable>;
 
-defineSettings({
+/** Task rules (RULES.md): county settings with these defaults; the workflow's clocks name them. */
+export const TASK_SETTINGS: Record<string, SettingDef> = {
   'task.deadline.days': { label: '落实事项默认办理时限', default: 20, min: 1, max: 365, unit: '个工作日' },
   'task.deadline.capDays': { label: '落实事项延期后最长时限（自交办起）', default: 120, min: 1, max: 730, unit: '个工作日' },
   'task.verify.days': { label: '落实事项核验时限', default: 5, min: 1, max: 60, unit: '个工作日' },
-});
+};
 
 /** Sub-tasks for the join rule, co-units and who has reported for the submit gate. */
 async function loadTaskContext(db: Kysely<Database>, c: TaskCase & CaseRow): Promise<TaskContext> {
@@ -40,7 +41,8 @@ async function loadTaskContext(db: Kysely<Database>, c: TaskCase & CaseRow): Pro
 
 export const taskRunner = bindWorkflow({ def: TASK_WORKFLOW, table: 'tasks', caseType: 'task', label: '落实事项', load: loadTaskContext });
 
-registerCaseType({
+/** The task case type for the platform: its deadline job reminds whoever this names. */
+export const TASK_CASE_TYPE: CaseType = {
   name: 'task', label: '落实事项', table: 'tasks', def: TASK_WORKFLOW, child: true,
   // While it waits for verification the staff are late; otherwise the owner and co-units are.
   responsible: async (db, row) => {
@@ -50,7 +52,7 @@ registerCaseType({
   },
   title: (row) => `${String(row.code)} ${String(row.title)}`,
   path: (row) => `/tasks/${row.id}`,
-});
+};
 
 export interface TaskActor {
   tenantId: number;

@@ -60,3 +60,7 @@ export interface TaskTables {
   task_updates: TaskUpdatesTable;
   task_files: TaskFilesTable;
 }
+
+declare module '../../db/database.ts' {
+  interface Database extends TaskTables {}
+}

@@ -1,46 +1,19 @@
 /**
- * Chinese names of audit actions (`entity.verb`). Workflow transitions are named from their declared
- * workflow (`clue.forward` → 民意线索·转办); a feature adds its workflow to WORKFLOWS and any special actions here.
+ * Chinese names of audit actions (`entity.verb`), from every module's core declaration
+ * (core/src/modules/): workflow transitions are named from their declared workflow
+ * (`clue.forward` → 民意线索·转办), other actions and the entities from the module's own lists.
  */
-import { CLUE_WORKFLOW } from '@xs/core/schemas/clues.ts';
+import * as CORE_MODULES from '@xs/core/modules/index.ts';
+import type { CoreModule } from '@xs/core/module.ts';
 
-interface NamedWorkflow {
-  name: string;
-  label: string;
-  transitions: Record<string, { label: string }>;
-}
+const MODULES: CoreModule[] = Object.values(CORE_MODULES);
 
-const WORKFLOWS: NamedWorkflow[] = [CLUE_WORKFLOW];
+export const ACTION_LABELS: Record<string, string> = Object.fromEntries(MODULES.flatMap((m) => [
+  ...(m.workflows ?? []).flatMap((w) => Object.entries(w.transitions).map(([t, d]) => [`${w.name}.${t}`, `${w.label}·${d.label}`])),
+  ...Object.entries(m.auditActions ?? {}),
+]));
 
-export const ACTION_LABELS: Record<string, string> = {
-  ...Object.fromEntries(WORKFLOWS.flatMap((w) => Object.entries(w.transitions).map(([t, d]) => [`${w.name}.${t}`, `${w.label}·${d.label}`]))),
-  'clue.submit': '民意线索·群众提交',
-  'clue.remind': '民意线索·超期催办',
-  'clue.recheck': '民意线索·回访复核',
-  'clue.view_contact': '民意线索·查看联系方式',
-  'clue_rule.create': '新增转办规则',
-  'clue_rule.delete': '删除转办规则',
-  'settings.update': '修改规则设置',
-  'settings.calendar': '修改工作日历',
-  'auth.login': '登录',
-  'auth.login_failed': '登录失败',
-  'auth.locked': '账号锁定',
-  'auth.logout': '退出登录',
-  'auth.password_changed': '修改密码',
-  'auth.switch_tenant': '切换单位',
-  'member.import': '导入委员',
-};
-
-export const ENTITY_LABELS: Record<string, string> = {
-  place: '乡镇/村',
-  sector: '界别',
-  committee: '专委会',
-  unit: '承办单位',
-  venue: '履职阵地',
-  member: '委员',
-  user: '用户',
-  clue: '民意线索',
-};
+export const ENTITY_LABELS: Record<string, string> = Object.fromEntries(MODULES.flatMap((m) => Object.entries(m.auditEntities ?? {})));
 
 const VERBS: Record<string, string> = { create: '新增', update: '修改', delete: '删除', import: '导入' };
 

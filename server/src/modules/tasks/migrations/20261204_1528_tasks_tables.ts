@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { createTableWithId } from '../schema-helpers.ts';
+import { createTableWithId } from '../../../db/schema-helpers.ts';
 
 /** 落实事项: tasks, their co-units, progress updates and evidence files. */
 export async function up(db: Kysely<unknown>): Promise<void> {

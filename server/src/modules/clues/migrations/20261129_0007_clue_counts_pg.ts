@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { isPostgres } from '../database.ts';
+import { isPostgres } from '../../../db/database.ts';
 
 /**
  * clue_counts on PostgreSQL too (migration 0003 made it for SQLite only). The triage list's `total` without a

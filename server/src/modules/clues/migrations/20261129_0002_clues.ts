@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
-import { createTableWithId } from '../schema-helpers.ts';
-import { isPostgres } from '../database.ts';
+import { createTableWithId } from '../../../db/schema-helpers.ts';
+import { isPostgres } from '../../../db/database.ts';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await createTableWithId(db, 'clues')

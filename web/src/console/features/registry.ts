@@ -1,0 +1,12 @@
+/**
+ * The console's features. A new feature adds ONE line here: the export of its `ConsoleFeature`
+ * (`features/<name>/<name>.console.tsx`, see console/module.ts).
+ */
+export { dashboardConsole } from './dashboard/dashboard.console.tsx';
+export { cluesConsole } from './clues/clues.console.tsx';
+export { orgsConsole } from './orgs/orgs.console.tsx';
+export { membersConsole } from './members/members.console.tsx';
+export { usersConsole } from './users/users.console.tsx';
+export { auditConsole } from './audit/audit.console.tsx';
+export { roadmapConsole } from './roadmap/roadmap.console.tsx';
+export { tasksConsole } from './tasks/tasks.console.tsx';
