@@ -5,6 +5,7 @@
 import { defineModule } from '../../platform/module.ts';
 import { taskRoutes } from './tasks.routes.ts';
 import { TASK_CASE_TYPE, TASK_SETTINGS } from './tasks.service.ts';
+import { seedDemoTasks } from './tasks.demo.ts';
 import * as tables from './migrations/20261204_1528_tasks_tables.ts';
 
 export const tasksModule = defineModule({
@@ -14,5 +15,7 @@ export const tasksModule = defineModule({
   migrations: { '20261204_1528_tasks_tables': tables },
   settings: TASK_SETTINGS,
   caseTypes: [TASK_CASE_TYPE],
+  // After the clues (order 10): the demo users exist by then either way.
+  demo: { order: 20, seed: seedDemoTasks },
   fixtures: () => import('./tasks.fixtures.ts'),
 });
