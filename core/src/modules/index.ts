@@ -4,3 +4,4 @@
  */
 export { platformModule } from './platform.ts';
 export { cluesModule } from './clues.ts';
+export { tasksModule } from './tasks.ts';

@@ -40,13 +40,14 @@ export const CONVERSION_KINDS = { topic: '协商议题', proposal_lead: '提案�
 export type ConversionKind = keyof typeof CONVERSION_KINDS;
 
 export const CLUE_STATES = {
-  submitted: { label: '待受理' },
-  needs_info: { label: '待补充' },
-  accepted: { label: '已采纳' },
-  forwarded: { label: '办理中' },
-  returned: { label: '单位退回' },
-  replied: { label: '已答复' },
-  resolved: { label: '已办结' },
+  submitted: { label: '待受理', waitingOn: 'staff' },
+  needs_info: { label: '待补充', waitingOn: 'citizen' },
+  accepted: { label: '已采纳', waitingOn: 'staff' },
+  forwarded: { label: '办理中', waitingOn: 'unit' },
+  returned: { label: '单位退回', waitingOn: 'staff' },
+  replied: { label: '已答复', waitingOn: 'staff' },
+  // Not terminal (the citizen may still rate or reopen it) but no longer in progress on dashboards.
+  resolved: { label: '已办结', open: false, waitingOn: 'citizen' },
   closed: { label: '已归档', terminal: true },
   declined: { label: '不予采纳', terminal: true },
   merged: { label: '已合并', terminal: true },

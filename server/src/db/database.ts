@@ -3,13 +3,14 @@ import type { Database as SQLiteDatabase } from 'better-sqlite3';
 import fs from 'node:fs';
 import type { Config } from '../config.ts';
 import type { PlatformTables } from '../platform/platform.table.ts';
+import type { CaseTables } from '../platform/cases.table.ts';
 
 /**
  * Every table. The platform's are named here; each module adds its own from its `*.table.ts` by
  * declaration merging (`declare module '../../db/database.ts' { interface Database extends XTables {} }`),
  * so this file names no feature and a module's table file is the one place its columns are declared.
  */
-export interface Database extends PlatformTables {}
+export interface Database extends PlatformTables, CaseTables {}
 
 export type Db = Kysely<Database>;
 

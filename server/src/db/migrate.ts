@@ -4,6 +4,7 @@ import type { Db } from './database.ts';
 import { MODULES } from '../modules/index.ts';
 import * as m0001 from './migrations/20261129_0001_platform.ts';
 import * as m0005 from './migrations/20261129_0005_versions_and_uploaders.ts';
+import * as m1514 from './migrations/20261204_1514_engine_cases.ts';
 import * as m1520 from './migrations/20261204_1520_login_throttle.ts';
 
 /**
@@ -13,6 +14,7 @@ import * as m1520 from './migrations/20261204_1520_login_throttle.ts';
 const PLATFORM_MIGRATIONS: Record<string, Migration> = {
   '20261129_0001_platform': m0001,
   '20261129_0005_versions_and_uploaders': m0005,
+  '20261204_1514_engine_cases': m1514,
   '20261204_1520_login_throttle': m1520,
 };
 

@@ -5,6 +5,7 @@
 import type { ModuleManifest } from '../platform/module.ts';
 import { defineSettings } from '../platform/settings.ts';
 import { defineJob } from '../platform/scheduler.ts';
+import { registerCaseType } from '../platform/cases.ts';
 import * as registry from './registry.ts';
 
 export const MODULES: readonly ModuleManifest[] = Object.values(registry);
@@ -19,7 +20,7 @@ export const MODULES: readonly ModuleManifest[] = Object.values(registry);
 
 let installed = false;
 /**
- * Register every module's settings and jobs with the platform. Called by the app at start and by any
+ * Register every module's settings, jobs and case types with the platform. Called by the app at start and by any
  * other entry point that runs module code on its own (the clue intake thread). Idempotent.
  */
 export function installModules(): void {
@@ -28,5 +29,6 @@ export function installModules(): void {
   for (const m of MODULES) {
     if (m.settings) defineSettings(m.settings);
     for (const job of m.jobs ?? []) defineJob(job);
+    for (const t of m.caseTypes ?? []) registerCaseType(t);
   }
 }

@@ -10,3 +10,4 @@ export { auditModule } from './audit/audit.module.ts';
 export { settingsModule } from './settings/settings.module.ts';
 export { notificationsModule } from './notifications/notifications.module.ts';
 export { cluesModule } from './clues/clues.module.ts';
+export { tasksModule } from './tasks/tasks.module.ts';

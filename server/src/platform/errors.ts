@@ -25,6 +25,8 @@ export const invalid = (fields: FieldError[], message = '输入有误，请检�
 const WORKFLOW_CODES: Record<WorkflowError['code'], ErrorCode> = {
   unknown_transition: 'bad_request',
   invalid_state: 'invalid_state',
+  // A closed gate is a conflict with the case as it stands (children not done yet), like a wrong state.
+  gate: 'invalid_state',
   forbidden: 'forbidden',
   requirements: 'validation_failed',
 };

@@ -13,6 +13,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Migration } from 'kysely';
 import type { Db } from '../db/database.ts';
+import type { CaseType } from './cases.ts';
 import type { Job } from './scheduler.ts';
 import type { SettingDef } from './settings.ts';
 
@@ -35,6 +36,8 @@ export interface ModuleManifest {
   settings?: Readonly<Record<string, SettingDef>>;
   /** Periodic jobs; each runs once at a time across every app process. */
   jobs?: readonly Job[];
+  /** Case types run on the workflow engine: the deadline job, join rules and case links find them here. */
+  caseTypes?: readonly CaseType[];
   /** Demo data, seeded in ascending `order` after the organisations. */
   demo?: { order: number; seed: (db: Db, ctx: DemoContext) => Promise<void> };
   /** Route-matrix fixtures (sample bodies, row factories), imported by tests only. */

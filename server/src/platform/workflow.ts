@@ -1,10 +1,14 @@
 /**
  * Apply a declared workflow transition to a case row: one transaction that re-reads the case,
- * checks its version (a stale version is a 409), plans with the pure engine, updates the row,
- * and writes the timeline event and the audit entry. Notifications belong after commit, to the caller.
+ * checks its version (a stale version is a 409), loads what the gates need, plans with the pure engine,
+ * updates the row and its named clocks, and writes the timeline event and the audit entry.
+ * Notifications belong after commit, to the caller.
  */
 import type { Kysely, Transaction } from 'kysely';
-import { planTransition, type Actor, type CaseState, type TransitionInput, type TransitionPlan, type WorkflowDef } from '@xs/core/workflow.ts';
+import {
+  evaluateTransitions, planEvent, planTransition, type ActionOption, type Actor, type CaseState, type ClockPlan, type ClockState,
+  type EventPlan, type TransitionInput, type TransitionPlan, type WorkflowDef,
+} from '@xs/core/workflow.ts';
 import type { Database } from '../db/database.ts';
 import { affected } from '../db/database.ts';
 import { AppError, notFound } from './errors.ts';
@@ -21,8 +25,15 @@ export interface CaseRow extends CaseState {
 
 type LooseDb = Kysely<Record<string, CaseRow>>;
 
-export interface ApplyOptions<S extends string, T extends string, C extends CaseState<S>> {
-  def: WorkflowDef<S, T, C>;
+/**
+ * The runner's context-loading step: reads, inside the transaction, what the definition's gates and join
+ * rules need from other tables (children's states, co-signers …). Core stays pure; this is where the I/O is.
+ */
+export type CaseLoader<C, L> = (db: Kysely<Database>, c: C & CaseRow) => Promise<L>;
+
+export interface ApplyOptions<S extends string, T extends string, C extends CaseState<S>, L = unknown> {
+  def: WorkflowDef<S, T, C, L>;
+  load?: CaseLoader<C, L>;
   table: keyof Database & string;
   /** Timeline/audit name of the case type, e.g. `clue`. */
   caseType: string;
@@ -47,9 +58,9 @@ export interface ApplyOptions<S extends string, T extends string, C extends Case
   trx?: Transaction<Database>;
 }
 
-export async function applyTransition<S extends string, T extends string, C extends CaseState<S>>(
+export async function applyTransition<S extends string, T extends string, C extends CaseState<S>, L = unknown>(
   db: Kysely<Database>,
-  o: ApplyOptions<S, T, C>,
+  o: ApplyOptions<S, T, C, L>,
 ): Promise<{ plan: TransitionPlan<S>; row: C }> {
   const now = o.now ?? new Date();
   // Inside a caller's transaction read through it: SQLite has one connection, and a read through
@@ -63,15 +74,17 @@ export async function applyTransition<S extends string, T extends string, C exte
     if (o.expectedVersion !== undefined && current.version !== o.expectedVersion) {
       throw new AppError('stale_version', `该${o.label}刚刚已被他人处理（当前状态：${o.def.states[current.state as S]?.label ?? current.state}），请刷新后再试`);
     }
-    const plan = planTransition(o.def, current, o.actor, o.transition, o.input ?? {}, { now, calendar, setting });
+    const clocks = o.def.clocks ? await readClocks(trx, o.tenantId, o.caseType, o.id) : undefined;
+    const loaded = o.load ? await o.load(trx, current) : undefined;
+    const plan = planTransition(o.def, current, o.actor, o.transition, o.input ?? {}, { now, calendar, setting, loaded, clocks });
     const extra = (await o.changes?.(current, plan, trx)) ?? {};
     const set: Record<string, unknown> = { ...extra, state: plan.to, version: current.version + 1 };
     if (plan.dueAt !== undefined) set.due_at = plan.dueAt;
     const res = await t.updateTable(o.table).set(set).where('id', '=', o.id).where('tenant_id', '=', o.tenantId)
       .where('version', '=', current.version).executeTakeFirst();
     if (affected(res) === 0) throw new AppError('stale_version', `该${o.label}刚刚已被他人处理，请刷新后再试`);
-    const actorName = typeof o.actor === 'object' ? o.actor.name : (o.actorName ?? (o.actor === 'public' ? '群众' : '系统'));
-    const actorId = typeof o.actor === 'object' ? o.actor.id : null;
+    await writeClocks(trx, o.tenantId, o.caseType, o.id, plan.clocks ?? []);
+    const { actorName, actorId } = who(o);
     await trx.insertInto('case_events').values({
       tenant_id: o.tenantId, case_type: o.caseType, case_id: o.id, transition: plan.transition, label: plan.label,
       from_state: plan.from, to_state: plan.to, actor_kind: typeof o.actor === 'object' ? 'user' : o.actor, actor_id: actorId,
@@ -88,6 +101,11 @@ export async function applyTransition<S extends string, T extends string, C exte
   return o.trx ? run(o.trx) : db.transaction().execute(run);
 }
 
+function who(o: { actor: Actor | 'public' | 'system'; actorName?: string }) {
+  const actorName = typeof o.actor === 'object' ? o.actor.name : (o.actorName ?? (o.actor === 'public' ? '群众' : '系统'));
+  return { actorName, actorId: typeof o.actor === 'object' ? o.actor.id : null };
+}
+
 function eventJson(data: ApplyOptions<string, string, CaseState>['eventData']): string | null {
   const value = typeof data === 'function' ? data() : data;
   return value && Object.keys(value).length ? JSON.stringify(value) : null;
@@ -102,3 +120,109 @@ export async function caseTimeline(db: Kysely<Database>, tenantId: number, caseT
     actorName: r.actor_name, note: r.note, data: r.data_json ? (JSON.parse(r.data_json) as Record<string, unknown>) : null, at: r.at,
   }));
 }
+
+/** The stored clocks of a case, by name. */
+export async function readClocks(db: Kysely<Database>, tenantId: number, caseType: string, id: number): Promise<Record<string, ClockState>> {
+  const rows = await db.selectFrom('case_clocks').selectAll().where('tenant_id', '=', tenantId).where('case_type', '=', caseType)
+    .where('case_id', '=', id).execute();
+  return Object.fromEntries(rows.map((r) => [r.name, { anchorAt: r.anchor_at, dueAt: r.due_at, capAt: r.cap_at, stoppedAt: r.stopped_at }]));
+}
+
+/** Apply planned clock operations; a restarted clock is no longer overdue, reminded or escalated. */
+async function writeClocks(trx: Kysely<Database>, tenantId: number, caseType: string, id: number, plans: readonly ClockPlan[]) {
+  for (const p of plans) {
+    const q = trx.updateTable('case_clocks').where('tenant_id', '=', tenantId).where('case_type', '=', caseType).where('case_id', '=', id).where('name', '=', p.name);
+    if (p.op === 'stop') {
+      await q.set({ stopped_at: p.at }).execute();
+    } else if (p.op === 'extend') {
+      // A clock extended past now is not overdue any more; the job sets the flag again if it runs out.
+      await q.set({ due_at: p.dueAt, overdue_at: null, escalation: 0 }).execute();
+    } else {
+      const fresh = { anchor_at: p.anchorAt, due_at: p.dueAt, cap_at: p.capAt, stopped_at: null, overdue_at: null, last_reminded_at: null, escalation: 0 };
+      const r = await q.set(fresh).executeTakeFirst();
+      if (affected(r) === 0) {
+        await trx.insertInto('case_clocks').values({ tenant_id: tenantId, case_type: caseType, case_id: id, name: p.name, ...fresh }).execute();
+      }
+    }
+  }
+}
+
+export type FireOptions<S extends string, T extends string, C extends CaseState<S>, L = unknown> =
+  Omit<ApplyOptions<S, T, C, L>, 'transition' | 'changes'> & {
+    event: string;
+    /** Columns the event changes besides the version (a progress update moves the current value). */
+    changes?: (current: C, plan: EventPlan<S>, trx: Transaction<Database>) => Promise<Record<string, unknown>> | Record<string, unknown>;
+  };
+
+/**
+ * Record a declared event (progress update, remind, recheck, comment): the state stays; the timeline line, the
+ * audit action and the public wording come from the definition. The version still goes up: an event may change
+ * what a decision rests on (a progress update moves the value a verifier judges), so a form opened before it
+ * must be refused rather than silently decide on old figures.
+ */
+export async function fireEvent<S extends string, T extends string, C extends CaseState<S>, L = unknown>(
+  db: Kysely<Database>,
+  o: FireOptions<S, T, C, L>,
+): Promise<{ plan: EventPlan<S>; row: C }> {
+  const now = o.now ?? new Date();
+  const reader = o.trx ?? db;
+  const [setting, calendar] = await Promise.all([settingReader(reader, o.tenantId), getCalendar(reader, o.tenantId)]);
+  const run = async (trx: Transaction<Database>) => {
+    const t = trx as unknown as LooseDb;
+    const current = (await t.selectFrom(o.table).selectAll().where('id', '=', o.id).where('tenant_id', '=', o.tenantId).executeTakeFirst()) as C & CaseRow | undefined;
+    if (!current) throw notFound(o.label);
+    if (o.expectedVersion !== undefined && current.version !== o.expectedVersion) {
+      throw new AppError('stale_version', `该${o.label}刚刚已被他人处理，请刷新后再试`);
+    }
+    const clocks = o.def.clocks ? await readClocks(trx, o.tenantId, o.caseType, o.id) : undefined;
+    const loaded = o.load ? await o.load(trx, current) : undefined;
+    const plan = planEvent(o.def, current, o.actor, o.event, o.input ?? {}, { now, calendar, setting, loaded, clocks });
+    const extra = (await o.changes?.(current, plan, trx)) ?? {};
+    const set: Record<string, unknown> = { ...extra, version: current.version + 1 };
+    if (plan.dueAt !== undefined) set.due_at = plan.dueAt;
+    const res = await t.updateTable(o.table).set(set).where('id', '=', o.id).where('tenant_id', '=', o.tenantId)
+      .where('version', '=', current.version).executeTakeFirst();
+    if (affected(res) === 0) throw new AppError('stale_version', `该${o.label}刚刚已被他人处理，请刷新后再试`);
+    await writeClocks(trx, o.tenantId, o.caseType, o.id, plan.clocks);
+    const { actorName, actorId } = who(o);
+    const data = { ...(typeof o.eventData === 'function' ? o.eventData() : o.eventData), ...(plan.publicText ? { publicText: plan.publicText } : {}) };
+    await trx.insertInto('case_events').values({
+      tenant_id: o.tenantId, case_type: o.caseType, case_id: o.id, transition: plan.event, label: plan.timeline,
+      from_state: plan.state, to_state: plan.state, actor_kind: typeof o.actor === 'object' ? 'user' : o.actor, actor_id: actorId,
+      actor_name: actorName, note: o.input?.reason ?? null, data_json: eventJson(data), at: now.toISOString(),
+    }).execute();
+    await writeAudit(trx, {
+      tenantId: o.tenantId, actorId, actorName, ip: o.ip ?? null, action: plan.audit, entity: o.caseType, entityId: o.id,
+      summary: `${o.label}「${String(current.code ?? current.title ?? o.id)}」${plan.timeline}`,
+      before: { version: current.version }, after: { ...extra, note: o.input?.reason ?? undefined },
+    });
+    const row = (await t.selectFrom(o.table).selectAll().where('id', '=', o.id).executeTakeFirstOrThrow()) as C;
+    return { plan, row };
+  };
+  return o.trx ? run(o.trx) : db.transaction().execute(run);
+}
+
+type Bound<O> = Omit<O, 'def' | 'table' | 'caseType' | 'label' | 'load'>;
+
+export interface BindOptions<S extends string, T extends string, C extends CaseState<S>, L> {
+  def: WorkflowDef<S, T, C, L>;
+  table: keyof Database & string;
+  caseType: string;
+  label: string;
+  load?: CaseLoader<C, L>;
+}
+
+/** One runner per case type: the definition, its table and its loading step bound once. */
+export function bindWorkflow<S extends string, T extends string, C extends CaseState<S>, L = unknown>(b: BindOptions<S, T, C, L>) {
+  return {
+    ...b,
+    apply: (db: Kysely<Database>, o: Bound<ApplyOptions<S, T, C, L>>) => applyTransition<S, T, C, L>(db, { ...b, ...o }),
+    fire: (db: Kysely<Database>, o: Bound<FireOptions<S, T, C, L>>) => fireEvent<S, T, C, L>(db, { ...b, ...o }),
+    /** Every action the actor's role could take on the case, open or closed with its reason (the buttons). */
+    available: async (db: Kysely<Database>, c: C & CaseRow, actor: Actor | 'public' | 'system'): Promise<ActionOption[]> =>
+      evaluateTransitions(b.def, c, actor, b.load ? await b.load(db, c) : undefined),
+    timeline: (db: Kysely<Database>, tenantId: number, id: number) => caseTimeline(db, tenantId, b.caseType, id),
+    clocks: (db: Kysely<Database>, tenantId: number, id: number) => readClocks(db, tenantId, b.caseType, id),
+  };
+}
+export type BoundWorkflow<S extends string, T extends string, C extends CaseState<S>, L = unknown> = ReturnType<typeof bindWorkflow<S, T, C, L>>;

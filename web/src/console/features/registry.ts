@@ -9,3 +9,4 @@ export { membersConsole } from './members/members.console.tsx';
 export { usersConsole } from './users/users.console.tsx';
 export { auditConsole } from './audit/audit.console.tsx';
 export { roadmapConsole } from './roadmap/roadmap.console.tsx';
+export { tasksConsole } from './tasks/tasks.console.tsx';

@@ -1,0 +1,104 @@
+/** 落实事项: the staff list, creation, detail and actions; the units' portal (我的任务) with progress and evidence. */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { TaskCreateSchema, TaskListQuerySchema, TaskProgressSchema, TaskTransitionBodySchema } from '@xs/core/schemas/tasks.ts';
+import { IdSchema } from '@xs/core/validation.ts';
+import { authOf } from '../../platform/auth.ts';
+import { AppError, invalid } from '../../platform/errors.ts';
+import { prepareAttachment, readFile, saveFile, sendStoredFile } from '../../platform/files.ts';
+import { actOnTask, createTask, listTasks, reportProgress, requireUnitTask, taskDetail, taskFile, type TaskActor } from './tasks.service.ts';
+
+const IdParams = z.strictObject({ id: IdSchema });
+const ActionParams = z.strictObject({ id: IdSchema, name: z.string().max(40) });
+const FileParams = z.strictObject({ id: IdSchema, fileId: IdSchema });
+const UnitListQuery = TaskListQuerySchema.pick({ page: true, pageSize: true, state: true, overdue: true, q: true });
+
+function staff(req: FastifyRequest): TaskActor {
+  const auth = authOf(req);
+  return { tenantId: auth.tenantId, actor: auth.actor, ip: req.ip };
+}
+
+function unit(req: FastifyRequest): TaskActor {
+  const auth = authOf(req);
+  if (!auth.user.unitId) throw new AppError('forbidden', '您的账号未关联承办单位');
+  return { tenantId: auth.tenantId, actor: auth.actor, ip: req.ip, unitId: auth.user.unitId };
+}
+
+export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db, config } = app;
+  const tags = ['落实事项'];
+  const unitTags = ['落实事项（承办单位）'];
+
+  app.get('/tasks', {
+    schema: { tags, summary: '落实事项列表（按状态、单位、超期、上级事项筛选）', querystring: TaskListQuerySchema },
+    config: { permission: 'task.read' },
+  }, async (req) => listTasks(db, staff(req), req.query));
+
+  app.post('/tasks', {
+    schema: { tags, summary: '交办落实事项（牵头单位、协办单位、时限、成效指标）', body: TaskCreateSchema },
+    config: { permission: 'task.manage' },
+  }, async (req, reply) => {
+    const row = await createTask(db, staff(req), req.body);
+    reply.status(201);
+    return taskDetail(db, staff(req), row.id);
+  });
+
+  app.get('/tasks/:id', {
+    schema: { tags, summary: '落实事项详情（进展、材料、计时、子任务、流转记录、可执行操作及不可执行的原因）', params: IdParams },
+    config: { permission: 'task.read', entity: 'tasks' },
+  }, async (req) => taskDetail(db, staff(req), req.params.id));
+
+  app.post('/tasks/:id/transitions/:name', {
+    schema: { tags, summary: '核验、退回、延期、撤销或催办', params: ActionParams, body: TaskTransitionBodySchema },
+    config: { permission: 'task.manage', entity: 'tasks' },
+  }, async (req) => actOnTask(db, staff(req), req.params.id, req.params.name, req.body));
+
+  app.get('/tasks/:id/files/:fileId', {
+    schema: { tags, summary: '落实事项的佐证材料', params: FileParams },
+    config: { permission: 'task.read', entity: 'tasks' },
+  }, async (req, reply) => {
+    const ctx = staff(req);
+    const fileId = await taskFile(db, ctx, req.params.id, req.params.fileId);
+    const { row, data } = await readFile(db, config.dataDir, ctx.tenantId, fileId);
+    return sendStoredFile(reply, row, data);
+  });
+
+  app.get('/unit/tasks', {
+    schema: { tags: unitTags, summary: '我的任务：本单位牵头或协办的落实事项', querystring: UnitListQuery },
+    config: { permission: 'task.unit' },
+  }, async (req) => listTasks(db, unit(req), { ...req.query }));
+
+  app.get('/unit/tasks/:id', {
+    schema: { tags: unitTags, summary: '本单位的落实事项详情', params: IdParams },
+    config: { permission: 'task.unit', entity: 'tasks' },
+  }, async (req) => taskDetail(db, unit(req), req.params.id));
+
+  app.post('/unit/tasks/:id/transitions/:name', {
+    schema: { tags: unitTags, summary: '签收或报请核验', params: ActionParams, body: TaskTransitionBodySchema },
+    config: { permission: 'task.unit', entity: 'tasks' },
+  }, async (req) => actOnTask(db, unit(req), req.params.id, req.params.name, req.body));
+
+  app.post('/unit/tasks/:id/progress', {
+    schema: { tags: unitTags, summary: '报送办理进展（完成值、说明、佐证材料）', params: IdParams, body: TaskProgressSchema },
+    config: { permission: 'task.unit', entity: 'tasks' },
+  }, async (req) => reportProgress(db, unit(req), req.params.id, req.body));
+
+  app.post('/unit/tasks/:id/files', {
+    schema: { tags: unitTags, summary: '上传佐证材料（PDF、图片、Word、Excel，≤ 10 MB）', params: IdParams, consumes: ['multipart/form-data'] },
+    config: { permission: 'task.unit', entity: 'tasks' },
+  }, async (req, reply) => {
+    const ctx = unit(req);
+    await requireUnitTask(db, ctx, req.params.id);
+    if (!req.isMultipart()) throw invalid([{ path: 'file', message: '请选择文件' }]);
+    const file = await req.file({ limits: { fileSize: 10 * 1024 * 1024 } });
+    if (!file) throw invalid([{ path: 'file', message: '请选择文件' }]);
+    const buf = await file.toBuffer();
+    if (file.file.truncated) throw new AppError('payload_too_large', '附件不能超过 10 MB');
+    const name = file.filename.slice(0, 120);
+    const prepared = await prepareAttachment(buf, name);
+    const saved = await saveFile(db, config.dataDir, ctx.tenantId, prepared.data, prepared.mime, name, ctx.actor.id);
+    reply.status(201);
+    return { fileId: saved.id, name };
+  });
+};
