@@ -21,15 +21,18 @@ export const cleanString = () => z.string().overwrite(stripInvisible).trim();
 
 /**
  * Text a person typed: trimmed, without invisible or control characters or lone surrogates, bounded.
- * `minMessage` replaces 「至少 N 个字」 where the form says more. The first check that fails ends the field's
- * checks (`abort`): a person gets one message per field, not a list of everything else that is also wrong.
+ * `minMessage` replaces 「至少 N 个字」 where the form says more. Each check looks only at text the checks before
+ * it passed, so a person gets one message per field. (Not Zod's `abort`: an aborted field stops the form's
+ * own cross-field checks, and a form should name every wrong field at once.)
  */
 export function text(max: number, min = 1, minMessage?: string) {
+  const sized = (s: string) => s.length >= min && s.length <= max;
+  const controlFree = (s: string) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s);
   return cleanString()
-    .min(min, { message: minMessage ?? (min <= 1 ? '不能为空' : `至少 ${min} 个字`), abort: true })
-    .max(max, { message: `不能超过 ${max} 个字`, abort: true })
-    .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), { message: '含有不允许的控制字符', abort: true })
-    .refine((s) => s.isWellFormed(), '含有无效字符');
+    .min(min, { message: minMessage ?? (min <= 1 ? '不能为空' : `至少 ${min} 个字`) })
+    .max(max, { message: `不能超过 ${max} 个字` })
+    .refine((s) => !sized(s) || controlFree(s), '含有不允许的控制字符')
+    .refine((s) => !sized(s) || !controlFree(s) || s.isWellFormed(), '含有无效字符');
 }
 
 export function optionalText(max: number) {
