@@ -8,6 +8,7 @@ import { hashPassword } from '../platform/auth.ts';
 import { seedDemoClues } from '../modules/clues/clues.demo.ts';
 import { NATIONAL_HOLIDAYS } from '../modules/settings/national-holidays.ts';
 import { seedNationalHolidays } from '../modules/settings/settings.service.ts';
+import { seedDemoNotices } from '../modules/notifications/notifications.demo.ts';
 import { COMMITTEES, COUNTIES, DEMO_PASSWORD, OTHER_MEMBERS, SECTORS, SONG_MEMBERS } from './luoyang.data.ts';
 
 export interface DemoAccount {
@@ -17,7 +18,7 @@ export interface DemoAccount {
 }
 
 /** Each feature's demo data, seeded after the organisations. */
-const FEATURE_SEEDERS = [seedDemoClues];
+const FEATURE_SEEDERS = [seedDemoClues, seedDemoNotices];
 
 export async function seedDemo(db: Db): Promise<DemoAccount[] | null> {
   const existing = await db.selectFrom('orgs').select('id').limit(1).executeTakeFirst();

@@ -11,6 +11,7 @@ import {
   SafetyCertificateOutlined, SettingOutlined, SoundOutlined, TeamOutlined, UserOutlined,
 } from '@ant-design/icons';
 import { AimOutlined, BranchesOutlined, FundOutlined, MessageOutlined, NodeIndexOutlined, SolutionOutlined } from '@ant-design/icons';
+import { BellOutlined, CalendarOutlined, ControlOutlined } from '@ant-design/icons';
 import type { Permission } from '@xs/core/roles.ts';
 
 export interface ConsoleModule {
@@ -64,6 +65,9 @@ const ClueConversionsPage = lazy(() => import('./features/clues/conversions.page
 const ClueRulesPage = lazy(() => import('./features/clues/rules.page.tsx'));
 const UnitCluesPage = lazy(() => import('./features/unit/unit-clues.page.tsx'));
 const UnitClueDetailPage = lazy(() => import('./features/unit/unit-clue-detail.page.tsx'));
+const SettingsPage = lazy(() => import('./features/settings/settings.page.tsx'));
+const CalendarPage = lazy(() => import('./features/settings/calendar.page.tsx'));
+const InboxPage = lazy(() => import('./features/inbox/inbox.page.tsx'));
 
 function soon(title: string, description: string, points?: string[]): ReactNode {
   return <ComingSoon title={title} description={description} points={points} />;
@@ -128,4 +132,9 @@ export const MODULES: ConsoleModule[] = [
   { key: 'members', label: '委员', icon: <TeamOutlined />, path: '/admin/members', order: 106, group: 'admin', permission: 'member.read', element: <MembersPage /> },
   { key: 'users', label: '用户', icon: <UserOutlined />, path: '/admin/users', order: 107, group: 'admin', permission: 'user.manage', element: <UsersPage /> },
   { key: 'audit', label: '审计日志', icon: <SafetyCertificateOutlined />, path: '/admin/audit', order: 108, group: 'admin', permission: 'audit.read', element: <AuditPage /> },
+  { key: 'settings', label: '规则设置', icon: <ControlOutlined />, path: '/admin/settings', order: 109, group: 'admin', permission: 'org.read', element: <SettingsPage /> },
+  { key: 'calendar', label: '工作日历', icon: <CalendarOutlined />, path: '/admin/calendar', order: 110, group: 'admin', permission: 'org.read', element: <CalendarPage /> },
+
+  // The inbox opens from the header bell, not the menu.
+  { key: 'inbox', label: '消息', icon: <BellOutlined />, path: '/inbox', order: 200, hideInMenu: true, element: <InboxPage /> },
 ];

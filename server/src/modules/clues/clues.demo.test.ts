@@ -26,6 +26,14 @@ describe(`the demo clues (${DIALECT})`, () => {
     expect(isWorkingDay('2027-02-08', cal)).toBe(false);
   });
 
+  it('gives 嵩县 staff unread notices in the inbox, each linking to a clue of the county', async () => {
+    const staff = await env.db.selectFrom('users').select('id').where('username', '=', 'songxian.staff').executeTakeFirstOrThrow();
+    const notices = await env.db.selectFrom('notifications').selectAll().where('user_id', '=', staff.id).execute();
+    expect(notices.filter((n) => n.read_at === null).length).toBeGreaterThan(0);
+    const ids = new Set((await env.db.selectFrom('clues').select('id').execute()).map((c) => c.id));
+    for (const n of notices) expect(ids.has(Number(n.link?.replace('/clues/', '')))).toBe(true);
+  });
+
   it('has a few hundred clues in every state, ids in time order', async () => {
     const rows = await env.db.selectFrom('clues').select(['id', 'state', 'created_at', 'merged_into_id']).orderBy('id').execute();
     expect(rows.length).toBeGreaterThanOrEqual(300);
