@@ -1,6 +1,6 @@
 /**
  * Demo inbox: the notices 嵩县's staff and its transport bureau's handler would have received about the demo
- * clues (forwards, replies, an overdue reminder), a few already read, each linking to its clue.
+ * clues (forwards and replies; overdue reminders come from the deadline job itself), a few already read, each linking to its clue.
  */
 import type { Db } from '../../db/database.ts';
 
@@ -23,8 +23,6 @@ export async function seedDemoNotices(db: Db, ctx: { songxianId: number; now: Da
         read_at: n > 2 ? at(n * 5 - 1) : null, created_at: at(n * 5) });
     }
   }
-  const overdue = clues.find((x) => x.state === 'forwarded' && x.due_at !== null && x.due_at < ctx.now.toISOString());
-  if (overdue) for (const u of staff) rows.push({ tenant_id: tenantId, user_id: u.id, title: '线索超期', body: `线索 ${overdue.code} 已超过办理期限`, link: `/clues/${overdue.id}`, read_at: null, created_at: at(2) });
   for (const h of handlers) {
     for (const [i, c] of clues.filter((x) => x.state === 'forwarded' && x.unit_id === h.unit_id).slice(0, 3).entries()) {
       rows.push({ tenant_id: tenantId, user_id: h.id, title: '新转办线索', body: `线索 ${c.code}：${short(c.content)}，请于 ${c.due_at?.slice(0, 10) ?? '期限'} 前答复`,

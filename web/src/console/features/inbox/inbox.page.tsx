@@ -55,6 +55,7 @@ export default function InboxPage() {
           loading={q.isPending}
           dataSource={q.data?.items ?? []}
           locale={{ emptyText: <Empty description={unreadOnly ? '没有未读消息' : '还没有消息'} /> }}
+          pagination={(q.data?.items.length ?? 0) > 20 ? { pageSize: 20, showSizeChanger: false, showTotal: (t) => `最近 ${t} 条`, align: 'end' } : false}
           renderItem={(n) => (
             <List.Item
               className={n.readAt ? 'notice notice-read' : 'notice notice-unread'}

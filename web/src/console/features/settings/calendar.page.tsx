@@ -7,6 +7,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { Alert, App, Button, Calendar, Card, Flex, Form, Input, Modal, Radio, Select, Space, Tag, Typography } from 'antd';
 import { ImportOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useSearchParams } from 'react-router';
 import { CALENDAR_DAY_KIND_LABELS, type CalendarDayKind, type CalendarDayView, type CalendarView } from '@xs/core/schemas/settings.ts';
 import { api, isApiError } from '../../../shared/api.ts';
 import { applyServerErrors } from '../../../shared/form-errors.ts';
@@ -31,7 +32,9 @@ function DayCell({ day, ownLabel }: { day: CalendarDayView; ownLabel: string }) 
         <Tag color={holiday ? 'red' : 'orange'} style={{ marginInlineEnd: 0, fontSize: 12, lineHeight: '18px', paddingInline: 4 }}>
           {holiday ? '休' : '班'}
         </Tag>
-        <span style={{ color: inherited ? '#8c8c8c' : '#262626', fontSize: 11 }}>{inherited ? '市定' : ownLabel}</span>
+        {inherited
+          ? <span style={{ color: '#8c8c8c', fontSize: 11 }}>市定</span>
+          : <Tag color="blue" style={{ marginInlineEnd: 0, fontSize: 11, lineHeight: '16px', paddingInline: 4 }}>{ownLabel}</Tag>}
       </Flex>
       {day.name && <div style={{ color: '#434343', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }} title={day.name}>{day.name}</div>}
       {day.overrides && (
@@ -47,7 +50,16 @@ export default function CalendarPage() {
   const canWrite = can('settings.manage');
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const [month, setMonth] = useState<Dayjs>(() => dayjs());
+  // The month shown lives in the URL (?month=2026-10), so a link or a reload opens the same month.
+  const [params, setParams] = useSearchParams();
+  const fromUrl = params.get('month');
+  const month = fromUrl && /^\d{4}-\d{2}$/.test(fromUrl) ? dayjs(`${fromUrl}-01`) : dayjs();
+  const [selected, setSelected] = useState<Dayjs | null>(null);
+  const today = dayjs();
+  const shown = selected?.isSame(month, 'month') ? selected : today.isSame(month, 'month') ? today : month;
+  const setMonth = (d: Dayjs) => {
+    if (d.format('YYYY-MM') !== month.format('YYYY-MM')) setParams({ month: d.format('YYYY-MM') }, { replace: true });
+  };
   const [editing, setEditing] = useState<string | null>(null);
   const [importYear, setImportYear] = useState<number | null>(null);
   const [form] = Form.useForm<DayForm>();
@@ -124,23 +136,28 @@ export default function CalendarPage() {
           <Typography.Text type="secondary">图例：</Typography.Text>
           <Space size={4}><Tag color="red">休</Tag>放假</Space>
           <Space size={4}><Tag color="orange">班</Tag>调休上班</Space>
-          {city && <Space size={4}><span style={{ display: 'inline-block', width: 20, height: 12, border: '1px dashed #8c8c8c' }} />市定（继承自{city.name}）</Space>}
-          <Space size={4}><span style={{ display: 'inline-block', width: 20, height: 12, border: '1px solid #262626' }} />{city ? '本县区设置' : '本市设置'}</Space>
+          {city && <Space size={4}><span style={{ display: 'inline-block', width: 20, height: 12, border: '1px dashed #8c8c8c' }} />{`市定（继承自${city.name}）`}</Space>}
+          <Space size={4}><Tag color="blue" style={{ marginInlineEnd: 0 }}>{ownLabel}</Tag>{city ? '本县区自己的设置（优先于市定）' : '本市设置，所辖县区继承'}</Space>
           {canWrite
             ? <Typography.Text type="secondary">点击日期可设置或取消。</Typography.Text>
             : <Typography.Text type="secondary">日历由管理员维护，您可以查看。</Typography.Text>}
         </Flex>
         <Calendar
-          value={month}
+          // Only a day the user picked is shown as selected, not the first of a month they paged to.
+          className={selected?.isSame(month, 'month') || today.isSame(month, 'month') ? undefined : 'xs-calendar-unselected'}
+          value={shown}
           onPanelChange={(d) => setMonth(d)}
           onSelect={(d, info) => {
+            setSelected(d);
             setMonth(d);
             if (info.source === 'date') open(d);
           }}
           cellRender={(d, info) => {
             if (info.type !== 'date') return info.originNode;
             const day = byDate.get(d.format('YYYY-MM-DD'));
-            return day ? <DayCell day={day} ownLabel={ownLabel} /> : null;
+            if (day) return <DayCell day={day} ownLabel={ownLabel} />;
+            // Weekends are days off unless a 调休 says otherwise; saying so makes the 班 days readable.
+            return d.day() === 0 || d.day() === 6 ? <div className="cal-weekend" style={{ marginTop: 4, fontSize: 12, color: '#bfbfbf' }}>周末</div> : null;
           }}
         />
       </Card>

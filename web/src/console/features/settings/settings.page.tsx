@@ -106,11 +106,15 @@ function SettingRow({ s, canWrite }: { s: SettingView; canWrite: boolean }) {
           <Flex vertical gap={4} align="flex-end">
             <Flex gap={8} align="center" wrap justify="flex-end">
               <Editor s={s} value={value} onChange={(v) => { setDraft(v); setError(null); }} disabled={save.isPending || reset.isPending} />
-              <Button type="primary" disabled={!dirty} loading={save.isPending} onClick={() => save.mutate(value)}
-                aria-label={`保存：${s.label}`}>保存</Button>
-              <Button icon={<UndoOutlined aria-hidden />} disabled={s.isDefault && !dirty} loading={reset.isPending}
-                aria-label={`恢复默认：${s.label}`}
-                onClick={() => (s.isDefault ? setDraft(undefined) : reset.mutate())}>恢复默认</Button>
+              {/* Only the actions that apply: 保存 once changed, 恢复默认 once the county differs from the default. */}
+              {dirty && (
+                <Button type="primary" loading={save.isPending} onClick={() => save.mutate(value)} aria-label={`保存：${s.label}`}>保存</Button>
+              )}
+              {dirty && <Button onClick={() => { setDraft(undefined); setError(null); }} aria-label={`撤销修改：${s.label}`}>撤销</Button>}
+              {!s.isDefault && !dirty && (
+                <Button icon={<UndoOutlined aria-hidden />} loading={reset.isPending} aria-label={`恢复默认：${s.label}`}
+                  onClick={() => reset.mutate()}>恢复默认</Button>
+              )}
             </Flex>
             {error && <Typography.Text type="danger" role="alert">{error}</Typography.Text>}
           </Flex>
