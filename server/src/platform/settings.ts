@@ -181,13 +181,19 @@ export async function settingValues(db: Db, tenantId: number): Promise<{ key: st
   return settingDefs().map(([key, def]) => ({ key, def, ...valueOf(def, t.values.get(key)) }));
 }
 
-/** A synchronous reader of number settings for the workflow planner. */
+/**
+ * A synchronous reader of number settings for the workflow planner. A workflow may name a setting key
+ * with its own default and no declaration; a stored number for it is still read.
+ */
 export async function settingReader(db: Db, tenantId: number): Promise<(key: string) => number | undefined> {
   const t = await loadTenant(db, tenantId);
   return (key) => {
     const def = registry.get(key);
-    if (def?.kind !== 'number') return undefined;
-    return valueOf(def, t.values.get(key)).value as number;
+    if (!def) {
+      const raw = t.values.get(key);
+      return typeof raw === 'number' ? raw : undefined;
+    }
+    return def.kind === 'number' ? valueOf(def, t.values.get(key)).value as number : undefined;
   };
 }
 
