@@ -6,6 +6,8 @@ import type { Db } from '../db/database.ts';
 import type { Role } from '@xs/core/roles.ts';
 import { hashPassword } from '../platform/auth.ts';
 import { MODULES } from '../modules/index.ts';
+import { NATIONAL_HOLIDAYS } from '../modules/settings/national-holidays.ts';
+import { seedNationalHolidays } from '../modules/settings/settings.service.ts';
 import { COMMITTEES, COUNTIES, DEMO_PASSWORD, OTHER_MEMBERS, SECTORS, SONG_MEMBERS } from './luoyang.data.ts';
 
 export interface DemoAccount {
@@ -44,6 +46,8 @@ export async function seedDemo(db: Db): Promise<DemoAccount[] | null> {
     const cityId = await org({ parent_id: null, tenant_id: null, kind: 'city', name: '洛阳市政协', sort: 0 });
     await user(cityId, 'luoyang.admin', '市政协管理员', ['city_admin'], '洛阳市政协');
     await user(cityId, 'luoyang.viewer', '市政协办公室', ['city_viewer'], '洛阳市政协');
+    // The city sets the national holidays and 调休 once; every county inherits them.
+    for (const y of NATIONAL_HOLIDAYS) await seedNationalHolidays(trx, cityId, y.year);
 
     for (const [i, c] of COUNTIES.entries()) {
       const countyId = await org({ parent_id: cityId, tenant_id: null, kind: 'county', name: c.name, sort: i + 1 });

@@ -10,16 +10,24 @@ import { affected } from '../db/database.ts';
 import type { CaseType } from './cases.ts';
 import { writeAudit } from './audit.ts';
 import { notifyUsers } from './notify.ts';
-import { defineSettings, getSetting } from './settings.ts';
+import { defineSettings, getSetting, numberSetting, type SettingValuesOf } from './settings.ts';
 import type { CaseRow } from './workflow.ts';
 
 const DAY = 86_400_000;
 
-defineSettings({
-  'case.remindEveryDays': { label: '超期后催办间隔', default: 1, min: 1, max: 30, unit: '天' },
-  'case.escalate1Days': { label: '超期多少天起报机关督办', default: 3, min: 1, max: 90, unit: '天' },
-  'case.escalate2Days': { label: '超期多少天起报领导督办', default: 10, min: 1, max: 180, unit: '天' },
+const group = '催办与督办';
+const DEADLINE_SETTINGS = defineSettings({
+  'case.remindEveryDays': numberSetting({ label: '超期后催办间隔', group, default: 1, min: 1, max: 30, unit: '天',
+    description: '事项超期后，每隔这么多天再向责任单位发一次催办。' }),
+  'case.escalate1Days': numberSetting({ label: '超期多少天起报机关督办', group, default: 3, min: 1, max: 90, unit: '天',
+    description: '超期达到这么多天，催办同时告知机关工作人员督办。' }),
+  'case.escalate2Days': numberSetting({ label: '超期多少天起报领导督办', group, default: 10, min: 1, max: 180, unit: '天',
+    description: '超期达到这么多天，催办同时报领导督办。' }),
 });
+
+declare module './settings.ts' {
+  interface SettingValues extends SettingValuesOf<typeof DEADLINE_SETTINGS> {}
+}
 
 const LEVEL_ROLES: Record<number, string[]> = { 0: [], 1: ['staff'], 2: ['staff', 'leader'] };
 const LEVEL_TEXT: Record<number, string> = { 0: '催办', 1: '督办', 2: '领导督办' };
@@ -35,7 +43,7 @@ export async function runDeadlines(db: Kysely<Database>, now: Date, types: reado
   let sent = 0;
   for (const k of clocks) {
     const type = byName.get(k.case_type)!;
-    const [every, esc1, esc2] = await Promise.all(['case.remindEveryDays', 'case.escalate1Days', 'case.escalate2Days'].map((key) => getSetting(db, k.tenant_id, key)));
+    const [every, esc1, esc2] = await Promise.all((['case.remindEveryDays', 'case.escalate1Days', 'case.escalate2Days'] as const).map((key) => getSetting(db, k.tenant_id, key)));
     const lateDays = Math.floor((now.getTime() - Date.parse(k.due_at)) / DAY);
     const level = lateDays >= esc2! ? 2 : lateDays >= esc1! ? 1 : 0;
     const cutoff = new Date(now.getTime() - every! * DAY + 60_000).toISOString();

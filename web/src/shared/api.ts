@@ -139,6 +139,7 @@ export const api = {
   post: <T>(path: string, json?: unknown, opts: Omit<RequestOptions, 'json' | 'form'> = {}) =>
     request<T>('POST', path, { ...opts, json: json ?? {} }),
   patch: <T>(path: string, json: unknown) => request<T>('PATCH', path, { json }),
+  put: <T>(path: string, json: unknown) => request<T>('PUT', path, { json }),
   delete: <T>(path: string) => request<T>('DELETE', path),
   /** POST a multipart form, e.g. an Excel file in the field `file`. */
   upload: <T>(path: string, form: FormData) => request<T>('POST', path, { form }),

@@ -4,7 +4,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLUE_STATES, type ClueState } from '@xs/core/schemas/clues.ts';
+import { isWorkingDay } from '@xs/core/calendar.ts';
 import { seedDemo } from '../../demo/seed.ts';
+import { getCalendar } from '../../platform/settings.ts';
 import { createTestApp, DIALECT, type TestEnv } from '../../test/helper.ts';
 
 let env: TestEnv;
@@ -15,6 +17,23 @@ beforeAll(async () => {
 afterAll(async () => env.close());
 
 describe(`the demo clues (${DIALECT})`, () => {
+  it('gives the city the national 2026 and 2027 holidays once, and 嵩县 inherits them', async () => {
+    const song = await env.db.selectFrom('orgs').select('id').where('name', '=', '嵩县政协').executeTakeFirstOrThrow();
+    expect(await env.db.selectFrom('calendar_days').select('date').where('tenant_id', '=', song.id).execute()).toEqual([]);
+    const cal = await getCalendar(env.db, song.id);
+    expect(isWorkingDay('2026-10-07', cal)).toBe(false);
+    expect(isWorkingDay('2026-10-10', cal)).toBe(true);
+    expect(isWorkingDay('2027-02-08', cal)).toBe(false);
+  });
+
+  it('gives 嵩县 staff unread notices in the inbox, each linking to a clue of the county', async () => {
+    const staff = await env.db.selectFrom('users').select('id').where('username', '=', 'songxian.staff').executeTakeFirstOrThrow();
+    const notices = await env.db.selectFrom('notifications').selectAll().where('user_id', '=', staff.id).execute();
+    expect(notices.filter((n) => n.read_at === null).length).toBeGreaterThan(0);
+    const ids = new Set((await env.db.selectFrom('clues').select('id').execute()).map((c) => c.id));
+    for (const n of notices) expect(ids.has(Number(n.link?.replace('/clues/', '')))).toBe(true);
+  });
+
   it('has a few hundred clues in every state, ids in time order', async () => {
     const rows = await env.db.selectFrom('clues').select(['id', 'state', 'created_at', 'merged_into_id']).orderBy('id').execute();
     expect(rows.length).toBeGreaterThanOrEqual(300);

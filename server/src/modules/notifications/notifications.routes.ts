@@ -3,40 +3,33 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdParamsSchema } from '@xs/core/validation.ts';
 import { authOf } from '../../platform/auth.ts';
-import { notFound } from '../../platform/errors.ts';
-import { affected } from '../../db/database.ts';
+import { listNotifications, markAllRead, markRead, unreadCount, type Recipient } from './notifications.service.ts';
 
 const ListQuery = z.strictObject({ unread: z.enum(['1', '0']).optional(), limit: z.coerce.number().int().min(1).max(100).default(30) });
 
 export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app;
   const tags = ['消息'];
+  const recipient = (req: Parameters<typeof authOf>[0]): Recipient => {
+    const auth = authOf(req);
+    return { userId: auth.user.id, tenantId: auth.user.homeTenantId };
+  };
 
   app.get('/notifications', {
     schema: { tags, summary: '我的消息', querystring: ListQuery },
     config: { permission: 'authenticated' },
-  }, async (req) => {
-    const auth = authOf(req);
-    let q = db.selectFrom('notifications').selectAll().where('user_id', '=', auth.user.id).where('tenant_id', '=', auth.user.homeTenantId);
-    if (req.query.unread === '1') q = q.where('read_at', 'is', null);
-    const [items, unread] = await Promise.all([
-      q.orderBy('id', 'desc').limit(req.query.limit).execute(),
-      db.selectFrom('notifications').select((eb) => eb.fn.countAll<number>().as('n')).where('user_id', '=', auth.user.id).where('read_at', 'is', null).executeTakeFirstOrThrow(),
-    ]);
-    return {
-      unread: Number(unread.n),
-      items: items.map((n) => ({ id: n.id, title: n.title, body: n.body, link: n.link, readAt: n.read_at, createdAt: n.created_at })),
-    };
-  });
+  }, async (req) => listNotifications(db, recipient(req), { unreadOnly: req.query.unread === '1', limit: req.query.limit }));
+
+  app.get('/notifications/unread-count', {
+    schema: { tags, summary: '未读消息数（页头铃铛轮询）' },
+    config: { permission: 'authenticated' },
+  }, async (req) => ({ unread: await unreadCount(db, recipient(req)) }));
 
   app.post('/notifications/:id/read', {
     schema: { tags, summary: '标为已读', params: IdParamsSchema },
     config: { permission: 'authenticated', entity: 'notifications' },
   }, async (req) => {
-    const auth = authOf(req);
-    const r = await db.updateTable('notifications').set({ read_at: new Date().toISOString() })
-      .where('id', '=', req.params.id).where('user_id', '=', auth.user.id).executeTakeFirst();
-    if (affected(r) === 0) throw notFound('消息');
+    await markRead(db, recipient(req), req.params.id);
     return { ok: true };
   });
 
@@ -44,7 +37,7 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags, summary: '全部标为已读' },
     config: { permission: 'authenticated' },
   }, async (req) => {
-    await db.updateTable('notifications').set({ read_at: new Date().toISOString() }).where('user_id', '=', authOf(req).user.id).where('read_at', 'is', null).execute();
+    await markAllRead(db, recipient(req));
     return { ok: true };
   });
 };

@@ -10,18 +10,26 @@ import { AppError, invalid, notFound } from '../../platform/errors.ts';
 import { childrenOf, findCase, linksOf, type CaseType } from '../../platform/cases.ts';
 import { contains } from '../../platform/like.ts';
 import { notifyUsers } from '../../platform/notify.ts';
-import type { SettingDef } from '../../platform/settings.ts';
+import { defineSettings, numberSetting, type SettingValuesOf } from '../../platform/settings.ts';
 import { bindWorkflow, type CaseRow } from '../../platform/workflow.ts';
 import type { TasksTable } from './tasks.table.ts';
 
 type TaskRow = Selectable<TasksTable>;
 
 /** Task rules (RULES.md): county settings with these defaults; the workflow's clocks name them. */
-export const TASK_SETTINGS: Record<string, SettingDef> = {
-  'task.deadline.days': { label: '落实事项默认办理时限', default: 20, min: 1, max: 365, unit: '个工作日' },
-  'task.deadline.capDays': { label: '落实事项延期后最长时限（自交办起）', default: 120, min: 1, max: 730, unit: '个工作日' },
-  'task.verify.days': { label: '落实事项核验时限', default: 5, min: 1, max: 60, unit: '个工作日' },
-};
+const group = '落实事项';
+export const TASK_SETTINGS = defineSettings({
+  'task.deadline.days': numberSetting({ label: '落实事项默认办理时限', group, default: 20, min: 1, max: 365, unit: '个工作日',
+    description: '交办落实事项时未另定期限的，责任单位须在这么多个工作日内办结。' }),
+  'task.deadline.capDays': numberSetting({ label: '落实事项延期后最长时限（自交办起）', group, default: 120, min: 1, max: 730, unit: '个工作日',
+    description: '延期后的期限自交办起不得超过这么多个工作日。' }),
+  'task.verify.days': numberSetting({ label: '落实事项核验时限', group, default: 5, min: 1, max: 60, unit: '个工作日',
+    description: '责任单位报请核验后，机关工作人员须在这么多个工作日内核验。' }),
+});
+
+declare module '../../platform/settings.ts' {
+  interface SettingValues extends SettingValuesOf<typeof TASK_SETTINGS> {}
+}
 
 /** Sub-tasks for the join rule, co-units and who has reported for the submit gate. */
 async function loadTaskContext(db: Kysely<Database>, c: TaskCase & CaseRow): Promise<TaskContext> {

@@ -10,3 +10,5 @@ export { usersConsole } from './users/users.console.tsx';
 export { auditConsole } from './audit/audit.console.tsx';
 export { roadmapConsole } from './roadmap/roadmap.console.tsx';
 export { tasksConsole } from './tasks/tasks.console.tsx';
+export { settingsConsole } from './settings/settings.console.tsx';
+export { inboxConsole } from './inbox/inbox.console.tsx';

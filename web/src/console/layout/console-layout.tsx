@@ -11,6 +11,7 @@ import { MENU_GROUPS, MODULES, type ConsoleModule } from '../modules.tsx';
 import { PageLoading } from '../components/page-loading.tsx';
 import { fetchMe, isCityUser, ME_KEY, useCan, useSession } from '../session.tsx';
 import { ChangePasswordModal } from '../features/auth/change-password.modal.tsx';
+import { InboxBell } from '../features/inbox/inbox-bell.tsx';
 
 const { Sider, Header, Content } = Layout;
 
@@ -187,6 +188,7 @@ export default function ConsoleLayout() {
             )}
             {visiting && !narrow && <Tag color="gold">市政协查看 · 只读</Tag>}
           </Flex>
+          <InboxBell />
           <UserMenu onChangePassword={() => setPasswordOpen(true)} compact={narrow} />
         </Header>
         <Content id="main-content" tabIndex={-1} style={{ padding: narrow ? 12 : 24, outline: 'none' }}>
