@@ -14,6 +14,7 @@ import { cluePublicRoutes } from './clues/clues.public.routes.ts';
 import './clues/clues.jobs.ts';
 import { settingsRoutes } from './settings/settings.routes.ts';
 import { notificationRoutes } from './notifications/notifications.routes.ts';
+import { jobRoutes } from './jobs/jobs.routes.ts';
 
 export interface FeatureModule {
   name: string;
@@ -29,6 +30,7 @@ export const MODULES: FeatureModule[] = [
   { name: 'audit', label: '审计日志', routes: auditRoutes },
   { name: 'settings', label: '规则设置', routes: settingsRoutes },
   { name: 'notifications', label: '消息', routes: notificationRoutes },
+  { name: 'jobs', label: '定时任务', routes: jobRoutes },
   { name: 'posters', label: '码上议海报', routes: posterRoutes },
   { name: 'clues', label: '直通政协', routes: clueRoutes },
   { name: 'clues-public', label: '直通政协（公开）', routes: cluePublicRoutes },

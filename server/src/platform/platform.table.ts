@@ -125,6 +125,23 @@ export interface FilesTable {
   uploaded_by: number | null;
 }
 
+/** One row per periodic job (scheduler.ts): who holds it, until when, and how its runs went. */
+export interface ScheduledJobsTable {
+  name: string;
+  every_ms: number;
+  /** `host:pid` of the process that holds the job now or ran it last. */
+  owner: string | null;
+  /** Held while this is in the future; a crashed owner's hold ends here. */
+  locked_until: Timestamp | null;
+  next_run_at: Timestamp;
+  last_started_at: Timestamp | null;
+  last_finished_at: Timestamp | null;
+  /** The last run's error message; null after a run that succeeded. */
+  last_error: string | null;
+  run_count: Generated<number>;
+  failure_count: Generated<number>;
+}
+
 export interface PlatformTables {
   users: UsersTable;
   sessions: SessionsTable;
@@ -135,4 +152,5 @@ export interface PlatformTables {
   notifications: NotificationsTable;
   outbox: OutboxTable;
   files: FilesTable;
+  scheduled_jobs: ScheduledJobsTable;
 }

@@ -10,7 +10,7 @@ import {
   DashboardOutlined, EnvironmentOutlined, EyeOutlined, FileTextOutlined, HomeOutlined, IdcardOutlined,
   SafetyCertificateOutlined, SettingOutlined, SoundOutlined, TeamOutlined, UserOutlined,
 } from '@ant-design/icons';
-import { AimOutlined, BranchesOutlined, FundOutlined, MessageOutlined, NodeIndexOutlined, SolutionOutlined } from '@ant-design/icons';
+import { AimOutlined, BranchesOutlined, FieldTimeOutlined, FundOutlined, MessageOutlined, NodeIndexOutlined, SolutionOutlined } from '@ant-design/icons';
 import type { Permission } from '@xs/core/roles.ts';
 
 export interface ConsoleModule {
@@ -57,6 +57,7 @@ const VenuesPage = lazy(() => import('./features/orgs/venues.page.tsx'));
 const MembersPage = lazy(() => import('./features/members/members.page.tsx'));
 const UsersPage = lazy(() => import('./features/users/users.page.tsx'));
 const AuditPage = lazy(() => import('./features/audit/audit.page.tsx'));
+const JobsPage = lazy(() => import('./features/jobs/jobs.page.tsx'));
 const CluesPage = lazy(() => import('./features/clues/clues.page.tsx'));
 const ClueDetailPage = lazy(() => import('./features/clues/clue-detail.page.tsx'));
 const ClueStatsPage = lazy(() => import('./features/clues/stats.page.tsx'));
@@ -128,4 +129,5 @@ export const MODULES: ConsoleModule[] = [
   { key: 'members', label: '委员', icon: <TeamOutlined />, path: '/admin/members', order: 106, group: 'admin', permission: 'member.read', element: <MembersPage /> },
   { key: 'users', label: '用户', icon: <UserOutlined />, path: '/admin/users', order: 107, group: 'admin', permission: 'user.manage', element: <UsersPage /> },
   { key: 'audit', label: '审计日志', icon: <SafetyCertificateOutlined />, path: '/admin/audit', order: 108, group: 'admin', permission: 'audit.read', element: <AuditPage /> },
+  { key: 'jobs', label: '定时任务', icon: <FieldTimeOutlined />, path: '/admin/jobs', order: 109, group: 'admin', permission: 'audit.read', element: <JobsPage /> },
 ];

@@ -25,7 +25,7 @@ export const settingsRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { permission: 'org.read' },
   }, async (req) => {
     const tenantId = authOf(req).tenantId;
-    const items = await Promise.all(settingDefs().filter(([key]) => !key.startsWith('lease.')).map(async ([key, def]) => ({
+    const items = await Promise.all(settingDefs().map(async ([key, def]) => ({
       key, ...def, value: await getSetting(db, tenantId, key),
     })));
     return { items };
