@@ -105,11 +105,18 @@ export interface OutboxTable {
   recipient: string;
   template: string;
   payload_json: string;
-  status: 'pending' | 'sent' | 'failed';
+  /** pending → sending (claimed by one drain) → sent; back to pending to retry; failed after the last attempt. */
+  status: 'pending' | 'sending' | 'sent' | 'failed';
+  /** Sends tried so far, counted when a drain claims the row. */
   attempts: number;
   last_error: string | null;
   created_at: Timestamp;
   sent_at: Timestamp | null;
+  /** The drain that is sending it; its claim ends at claimed_until, after which the row is pending again. */
+  claimed_by: string | null;
+  claimed_until: Timestamp | null;
+  /** Not sent before this (the backoff after a failed attempt). */
+  next_attempt_at: Timestamp;
 }
 
 export interface FilesTable {
