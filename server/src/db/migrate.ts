@@ -10,6 +10,7 @@ import * as m0006 from './migrations/20261129_0006_clue_file_once.ts';
 import * as m0007 from './migrations/20261129_0007_clue_counts_pg.ts';
 import * as m20261204_1512 from './migrations/20261204_1512_scheduled_jobs.ts';
 import * as m20261204_1522 from './migrations/20261204_1522_outbox_claims.ts';
+import * as m20261204_1530 from './migrations/20261204_1530_rate_limits.ts';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so the same code runs
@@ -25,6 +26,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261129_0007_clue_counts_pg': m0007,
   '20261204_1512_scheduled_jobs': m20261204_1512,
   '20261204_1522_outbox_claims': m20261204_1522,
+  '20261204_1530_rate_limits': m20261204_1530,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

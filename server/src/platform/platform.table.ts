@@ -149,6 +149,13 @@ export interface ScheduledJobsTable {
   failure_count: Generated<number>;
 }
 
+/** A rate-limit counter (rate-limits.ts): hits of one key in the window that started at window_start (ms). */
+export interface RateLimitsTable {
+  key: string;
+  window_start: number;
+  count: number;
+}
+
 export interface PlatformTables {
   users: UsersTable;
   sessions: SessionsTable;
@@ -160,4 +167,5 @@ export interface PlatformTables {
   outbox: OutboxTable;
   files: FilesTable;
   scheduled_jobs: ScheduledJobsTable;
+  rate_limits: RateLimitsTable;
 }
