@@ -87,7 +87,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   for (const m of MODULES) await app.register(m.routes, { prefix: '/api/v1' });
 
   defineJob({ name: 'outbox.drain', label: '短信/微信发送', everyMs: 15_000, leaseMs: 5 * 60_000, run: (d, now) => drainOutbox(d, logSender(app.log), { now }) });
-  if (opts.scheduler) startScheduler(app);
+  if (opts.scheduler) startScheduler(app, config.schedulerTickMs);
 
   // The built web: console at /, public H5 pages at /h5/.
   if (fs.existsSync(path.join(config.webDist, 'index.html'))) {

@@ -18,6 +18,8 @@ export interface Config {
    * inside the deployment); a client on the internet cannot pick the address its rate limit counts.
    */
   trustProxy: boolean | string | ((address: string, hop: number) => boolean);
+  /** How often each process looks for due jobs (the jobs' own periods are longer). */
+  schedulerTickMs: number;
   /** redis://… keeps the rate-limit counters in Redis instead of the database. */
   redisUrl: string | null;
   /** Rate limits for the public endpoints; the benchmark raises them, they are on by default. */
@@ -44,6 +46,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     secureCookies: env.SECURE_COOKIES === '1',
     logLevel: env.LOG_LEVEL ?? 'info',
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    schedulerTickMs: Number(env.SCHEDULER_TICK_MS ?? 30_000),
     redisUrl: env.REDIS_URL?.trim() ? env.REDIS_URL.trim() : null,
     publicRateLimit: {
       max: Number(env.PUBLIC_RATE_LIMIT_MAX ?? 30),

@@ -142,18 +142,29 @@ export async function listJobHealth(db: Db, now = new Date()): Promise<JobHealth
   });
 }
 
+/**
+ * Look for due jobs every `tickMs` or so. Each wait is jittered (±25 %) so that processes started together
+ * do not ask at the same instants and the same one always win; the claim keeps a run single either way.
+ */
 export function startScheduler(app: FastifyInstance, tickMs = 30_000): void {
+  let timer: NodeJS.Timeout | undefined;
   let tick: Promise<void> | null = null;
-  const timer = setInterval(() => {
-    // A tick that finds the previous one still running skips: the jobs it would claim are held anyway.
-    if (tick) return;
-    tick = runDueJobs(app.db, new Date(), { log: app.log })
-      .catch((err: unknown) => app.log.error({ err }, 'scheduler tick failed'))
-      .finally(() => { tick = null; });
-  }, tickMs);
-  timer.unref();
+  let closed = false;
+  const schedule = () => {
+    timer = setTimeout(() => {
+      tick = runDueJobs(app.db, new Date(), { log: app.log })
+        .catch((err: unknown) => app.log.error({ err }, 'scheduler tick failed'))
+        .finally(() => {
+          tick = null;
+          if (!closed) schedule();
+        });
+    }, tickMs * (0.75 + Math.random() * 0.5));
+    timer.unref();
+  };
+  schedule();
   app.addHook('onClose', async () => {
-    clearInterval(timer);
+    closed = true;
+    clearTimeout(timer);
     // Let a run in progress finish and release its job before the database closes.
     await tick;
   });
