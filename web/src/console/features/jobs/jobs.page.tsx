@@ -71,7 +71,8 @@ export default function JobsPage() {
           size="middle"
           columns={columns}
           dataSource={list.data?.items ?? []}
-          loading={list.isFetching}
+          // The first load only: the 30-second refresh should not grey the table out each time.
+          loading={list.isPending}
           scroll={{ x: 'max-content' }}
           pagination={false}
         />
