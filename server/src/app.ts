@@ -17,6 +17,7 @@ import { installRouteGuard } from './platform/auth.ts';
 import { installModules, MODULES } from './modules/index.ts';
 import { defineJob, startScheduler } from './platform/scheduler.ts';
 import { drainOutbox, logSender } from './platform/notify.ts';
+import { rateLimitStore } from './platform/rate-limits.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -57,7 +58,11 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   // Infrastructure
   installSecurityHeaders(app);
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
+  // Counters in the database or Redis, shared by every process; a store outage lets requests through
+  // rather than taking the public pages down (the per-phone daily limit in the database still holds).
+  const limits = await rateLimitStore(db, config);
+  app.addHook('onClose', limits.close);
+  await app.register(rateLimit, { global: false, skipOnError: true, ...limits.options });
   await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 6, fields: 30, parts: 40 } });
   await app.register(swagger, {
     openapi: {
@@ -82,8 +87,8 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   installModules();
   for (const m of MODULES) for (const routes of m.routes ?? []) await app.register(routes, { prefix: '/api/v1' });
 
-  defineJob({ name: 'outbox.drain', everyMs: 15_000, run: (d) => drainOutbox(d, logSender(app.log)) });
-  if (opts.scheduler) startScheduler(app);
+  defineJob({ name: 'outbox.drain', label: '短信/微信发送', everyMs: 15_000, leaseMs: 5 * 60_000, run: (d, now) => drainOutbox(d, logSender(app.log), { now }) });
+  if (opts.scheduler) startScheduler(app, config.schedulerTickMs);
 
   // The built web: console at /, public H5 pages at /h5/.
   if (fs.existsSync(path.join(config.webDist, 'index.html'))) {

@@ -23,6 +23,10 @@ export interface Config {
    * the address its rate limit, lockout and audit entry count; only the operator knows where the proxy is.
    */
   trustProxy: boolean | string | ((address: string, hop: number) => boolean);
+  /** How often each process looks for due jobs (the jobs' own periods are longer). */
+  schedulerTickMs: number;
+  /** redis://… keeps the rate-limit counters in Redis instead of the database. */
+  redisUrl: string | null;
   /** Rate limits for the public endpoints; the benchmark raises them, they are on by default. */
   publicRateLimit: { max: number; windowMs: number };
   /** Login attempts per client address and minute, before the per-account throttle (login-throttle.ts). */
@@ -49,6 +53,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     secureCookies: env.SECURE_COOKIES !== '0',
     logLevel: env.LOG_LEVEL ?? 'info',
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    schedulerTickMs: Number(env.SCHEDULER_TICK_MS ?? 30_000),
+    redisUrl: env.REDIS_URL?.trim() ? env.REDIS_URL.trim() : null,
     publicRateLimit: {
       max: Number(env.PUBLIC_RATE_LIMIT_MAX ?? 30),
       windowMs: Number(env.PUBLIC_RATE_LIMIT_WINDOW_MS ?? 60_000),

@@ -4,8 +4,11 @@ import type { Db } from './database.ts';
 import { MODULES } from '../modules/index.ts';
 import * as m0001 from './migrations/20261129_0001_platform.ts';
 import * as m0005 from './migrations/20261129_0005_versions_and_uploaders.ts';
+import * as m1512 from './migrations/20261204_1512_scheduled_jobs.ts';
 import * as m1514 from './migrations/20261204_1514_engine_cases.ts';
 import * as m1520 from './migrations/20261204_1520_login_throttle.ts';
+import * as m1522 from './migrations/20261204_1522_outbox_claims.ts';
+import * as m1530 from './migrations/20261204_1530_rate_limits.ts';
 
 /**
  * The platform's own migrations. Listed statically (not read from the folder) so the same code runs
@@ -14,8 +17,11 @@ import * as m1520 from './migrations/20261204_1520_login_throttle.ts';
 const PLATFORM_MIGRATIONS: Record<string, Migration> = {
   '20261129_0001_platform': m0001,
   '20261129_0005_versions_and_uploaders': m0005,
+  '20261204_1512_scheduled_jobs': m1512,
   '20261204_1514_engine_cases': m1514,
   '20261204_1520_login_throttle': m1520,
+  '20261204_1522_outbox_claims': m1522,
+  '20261204_1530_rate_limits': m1530,
 };
 
 /** Every migration: the platform's and each module's (from its manifest), in name order. */

@@ -11,3 +11,4 @@ export { settingsModule } from './settings/settings.module.ts';
 export { notificationsModule } from './notifications/notifications.module.ts';
 export { cluesModule } from './clues/clues.module.ts';
 export { tasksModule } from './tasks/tasks.module.ts';
+export { jobsModule } from './jobs/jobs.module.ts';

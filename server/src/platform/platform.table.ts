@@ -105,11 +105,18 @@ export interface OutboxTable {
   recipient: string;
   template: string;
   payload_json: string;
-  status: 'pending' | 'sent' | 'failed';
+  /** pending → sending (claimed by one drain) → sent; back to pending to retry; failed after the last attempt. */
+  status: 'pending' | 'sending' | 'sent' | 'failed';
+  /** Sends tried so far, counted when a drain claims the row. */
   attempts: number;
   last_error: string | null;
   created_at: Timestamp;
   sent_at: Timestamp | null;
+  /** The drain that is sending it; its claim ends at claimed_until, after which the row is pending again. */
+  claimed_by: string | null;
+  claimed_until: Timestamp | null;
+  /** Not sent before this (the backoff after a failed attempt). */
+  next_attempt_at: Timestamp;
 }
 
 export interface FilesTable {
@@ -141,6 +148,30 @@ export interface LoginThrottleTable {
   updated_at: number;
 }
 
+/** One row per periodic job (scheduler.ts): who holds it, until when, and how its runs went. */
+export interface ScheduledJobsTable {
+  name: string;
+  every_ms: number;
+  /** `host:pid` of the process that holds the job now or ran it last. */
+  owner: string | null;
+  /** Held while this is in the future; a crashed owner's hold ends here. */
+  locked_until: Timestamp | null;
+  next_run_at: Timestamp;
+  last_started_at: Timestamp | null;
+  last_finished_at: Timestamp | null;
+  /** The last run's error message; null after a run that succeeded. */
+  last_error: string | null;
+  run_count: Generated<number>;
+  failure_count: Generated<number>;
+}
+
+/** A rate-limit counter (rate-limits.ts): hits of one key in the window that started at window_start (ms). */
+export interface RateLimitsTable {
+  key: string;
+  window_start: number;
+  count: number;
+}
+
 export interface PlatformTables {
   users: UsersTable;
   sessions: SessionsTable;
@@ -152,4 +183,6 @@ export interface PlatformTables {
   notifications: NotificationsTable;
   outbox: OutboxTable;
   files: FilesTable;
+  scheduled_jobs: ScheduledJobsTable;
+  rate_limits: RateLimitsTable;
 }

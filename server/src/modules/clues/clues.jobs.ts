@@ -70,7 +70,7 @@ export async function archiveUnrated(db: Kysely<Database>, now: Date): Promise<n
 /**
  * Re-index the counties whose clues' index entries were computed with other analysis code (a new phrase in
  * the concept table, a place rule) or other place names (a village added). The version each county's entries
- * carry is kept beside the scheduler's leases (tenant 0 of settings). Returns the rows whose entries changed.
+ * carry is kept in the settings of tenant 0. Returns the rows whose entries changed.
  */
 export async function reindexStale(db: Kysely<Database>, now: Date): Promise<number> {
   const counties = await db.selectFrom('orgs').select('id').where('kind', '=', 'county').orderBy('id').execute();
@@ -127,11 +127,11 @@ export async function purgeUnusedUploads(db: Kysely<Database>, now: Date, dataDi
 }
 
 export const CLUE_JOBS: Job[] = [
-  { name: 'clue.reindex', everyMs: 10 * 60_000, run: reindexStale },
-  { name: 'clue.remind', everyMs: 10 * 60_000, run: remindOverdue },
-  { name: 'clue.recheck', everyMs: 60 * 60_000, run: askRecheck },
-  { name: 'clue.archive', everyMs: 60 * 60_000, run: archiveUnrated },
-  { name: 'clue.supports', everyMs: 60 * 60_000, run: forgetSupportSources },
-  { name: 'clue.trackFailures', everyMs: 60 * 60_000, run: forgetTrackFailures },
-  { name: 'clue.uploads.purge', everyMs: 60 * 60_000, run: (db, now, ctx) => purgeUnusedUploads(db, now, ctx.dataDir) },
+  { name: 'clue.reindex', label: '线索检索索引重建', everyMs: 10 * 60_000, run: reindexStale },
+  { name: 'clue.remind', label: '线索超期催办', everyMs: 10 * 60_000, run: remindOverdue },
+  { name: 'clue.recheck', label: '线索办结回访', everyMs: 60 * 60_000, run: askRecheck },
+  { name: 'clue.archive', label: '未评价线索归档', everyMs: 60 * 60_000, run: archiveUnrated },
+  { name: 'clue.supports', label: '清理“我也遇到了”来源记录', everyMs: 60 * 60_000, run: forgetSupportSources },
+  { name: 'clue.trackFailures', label: '清理查询码输错记录', everyMs: 60 * 60_000, run: forgetTrackFailures },
+  { name: 'clue.uploads.purge', label: '删除未提交的群众照片', everyMs: 60 * 60_000, run: (db, now, ctx) => purgeUnusedUploads(db, now, ctx.dataDir) },
 ];

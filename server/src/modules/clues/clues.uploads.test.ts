@@ -62,7 +62,7 @@ describe('purging unused uploads', () => {
     await age(attached, 25);
 
     // Through the scheduler, as the server runs it.
-    await runDueJobs(env.db, new Date(), undefined, { dataDir: env.app.config.dataDir });
+    await runDueJobs(env.db, new Date(), { dataDir: env.app.config.dataDir });
 
     expect(await uploadRow(stale.token)).toBeUndefined();
     expect(await fileRow(stale.fileId)).toBeUndefined();

@@ -12,3 +12,4 @@ export { roadmapConsole } from './roadmap/roadmap.console.tsx';
 export { tasksConsole } from './tasks/tasks.console.tsx';
 export { settingsConsole } from './settings/settings.console.tsx';
 export { inboxConsole } from './inbox/inbox.console.tsx';
+export { jobsConsole } from './jobs/jobs.console.tsx';
