@@ -39,6 +39,7 @@ export interface Config {
   intakeThread: boolean;
 }
 
+// Two levels up from this file and from the compiled server/dist/*.js (server/build.ts) alike.
 const root = path.resolve(import.meta.dirname, '../..');
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {

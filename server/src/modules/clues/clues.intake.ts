@@ -75,10 +75,13 @@ class ThreadIntake implements Intake {
     const threadConfig: IntakeThreadConfig = {
       databaseUrl: null, sqliteFile: this.config.sqliteFile, dataDir: this.config.dataDir, pgSchema: null,
     };
-    // The server runs TypeScript through tsx; ts-thread.mjs gives the thread the same loader.
-    const worker = new Worker(new URL('../../platform/ts-thread.mjs', import.meta.url), {
-      workerData: { entry: new URL('./clues.intake.thread.ts', import.meta.url).href, data: threadConfig },
-    });
+    // Compiled (server/build.ts), the thread is a JavaScript entry beside this code in server/dist. From source
+    // (tsx, tests) it is TypeScript, and ts-thread.mjs gives the thread the loader the parent runs under.
+    const worker = import.meta.url.endsWith('.ts')
+      ? new Worker(new URL('../../platform/ts-thread.mjs', import.meta.url), {
+        workerData: { entry: new URL('./clues.intake.thread.ts', import.meta.url).href, data: threadConfig },
+      })
+      : new Worker(new URL('./clues.intake.thread.js', import.meta.url), { workerData: { data: threadConfig } });
     worker.on('message', (reply: IntakeReply) => {
       const p = this.pending.get(reply.id);
       if (!p) return;

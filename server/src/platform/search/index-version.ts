@@ -11,17 +11,30 @@ import path from 'node:path';
 
 const SOURCES = ['normalize.ts', 'jieba.ts', 'segment.ts', 'concepts.ts', 'places.ts', 'weights.ts'];
 
+/**
+ * Written in by the server build (server/build.ts, esbuild `define`) as hashSources() of the sources it compiled.
+ * The compiled server is one bundle in server/dist with no module files of its own to hash, and hashing the
+ * bundle would mark every county stale on any change anywhere; the sources' hash also keeps the version the
+ * same whether this code runs compiled (`npm start`) or from source (tsx, tests).
+ */
+declare const XS_ANALYSIS_CODE_VERSION: string | undefined;
+
 let codeVersion: string | null = null;
 
 /** A hash of the search analysis code (read once). */
 export function analysisCodeVersion(): string {
   if (codeVersion) return codeVersion;
+  return (codeVersion = typeof XS_ANALYSIS_CODE_VERSION === 'string' ? XS_ANALYSIS_CODE_VERSION : hashSources());
+}
+
+/** Hashes the analysis modules' source files, which sit beside this one (when it runs from source). */
+export function hashSources(): string {
   const h = createHash('sha256');
   for (const f of SOURCES) {
     const file = path.join(import.meta.dirname, f);
     h.update(f).update(fs.existsSync(file) ? fs.readFileSync(file) : '');
   }
-  return (codeVersion = h.digest('hex').slice(0, 16));
+  return h.digest('hex').slice(0, 16);
 }
 
 /** The version a tenant's index entries should carry: the analysis code and the tenant's place names. */
