@@ -123,7 +123,7 @@ const ENTITY_FACTORIES: Record<string, (db: Db, tenantId: number, userId: number
       .returning('id').executeTakeFirstOrThrow();
     return { id: r.id, secrets: [keywords, unit.name] };
   },
-  clues: async (db, t) => {
+  clues: async (_db, t) => {
     const county = t === countyA.id ? countyA : countyB;
     const content = uniqueContent('反映一个只属于本县的问题：菜市场门口积水严重');
     // A phone of its own per clue: one number may submit only a few a day.

@@ -87,7 +87,10 @@ export async function parseSheet<T>(buf: Buffer, columns: ImportColumn[], schema
     columns.forEach((c, i) => {
       const t = texts[i] ?? '';
       if (t === '') return;
-      if (!c.convert) return void (raw[c.key] = t);
+      if (!c.convert) {
+        raw[c.key] = t;
+        return;
+      }
       const r = c.convert(t);
       if ('error' in r) issues.push({ path: `第 ${n} 行`, message: `${c.header}：${r.error}` });
       else raw[c.key] = r.value;
