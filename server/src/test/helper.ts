@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse, RouteOptions } from 'fastify';
 import { sql } from 'kysely';
 import type { Role } from '@xs/core/roles.ts';
-import { loadConfig } from '../config.ts';
+import { loadConfig, type PasswordCost } from '../config.ts';
 import { buildApp } from '../app.ts';
 import { createDb, isPostgres, type Db } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
@@ -21,8 +21,14 @@ import { invalidateSettings } from '../platform/settings.ts';
 export const TEST_PASSWORD = 'Test@1234';
 export const DIALECT = process.env.DATABASE_URL?.startsWith('postgres') ? 'postgres' : 'sqlite';
 
+/**
+ * argon2id at almost no cost, for the harness only: the suite logs in hundreds of times and each login at
+ * the production cost (19 MiB, 2 passes) took ~50–100 ms. auth.test.ts checks production keeps the real cost.
+ */
+export const TEST_PASSWORD_COST: PasswordCost = { memoryCost: 64, timeCost: 1 };
+
 let cachedHash: Promise<string> | null = null;
-const passwordHash = () => (cachedHash ??= hashPassword(TEST_PASSWORD));
+const passwordHash = () => (cachedHash ??= hashPassword(TEST_PASSWORD, TEST_PASSWORD_COST));
 
 export interface TestEnv {
   app: FastifyInstance;
@@ -36,7 +42,7 @@ export async function createTestApp(overrides: Parameters<typeof loadConfig>[1] 
   const schema = DIALECT === 'postgres' ? `t_${randomBytes(6).toString('hex')}` : null;
   // Stored files go to a directory of this test file's own, removed on close, never into the repository's data/.
   const dataDir = path.join(os.tmpdir(), `xs-test-${randomBytes(6).toString('hex')}`);
-  const config = loadConfig(process.env, { sqliteFile: ':memory:', pgSchema: schema, webDist: '/nonexistent', dataDir, ...overrides });
+  const config = loadConfig(process.env, { sqliteFile: ':memory:', pgSchema: schema, webDist: '/nonexistent', dataDir, passwordCost: TEST_PASSWORD_COST, ...overrides });
   const db = await createDb(config);
   await migrateToLatest(db);
   const routes: RouteOptions[] = [];

@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { writeAudit } from '../../platform/audit.ts';
-import { createSession, verifyPassword, hashPassword, parseRoles, type AuthContext } from '../../platform/auth.ts';
+import { createSession, verifyPassword, hashPassword, parseRoles, standInHash, type AuthContext } from '../../platform/auth.ts';
 import { getSetting } from '../../platform/settings.ts';
 import { CITY_ROLES } from '@xs/core/roles.ts';
 
@@ -15,7 +15,7 @@ export async function login(db: Db, req: FastifyRequest, input: { username: stri
   const source = { ip: req.ip, entity: 'user' };
   if (!user || !user.active) {
     // Hash anyway so a missing account takes as long as a wrong password.
-    await verifyPassword('$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHQ$RdescudvJCsgt3ub+b+dWRWJTmaaJObG', input.password);
+    await verifyPassword(await standInHash(req.server.config.passwordCost), input.password);
     await writeAudit(db, { ...source, action: 'auth.login_failed', result: 'failure', summary: `登录失败：账号不存在或已停用（${input.username}）` });
     throw new AppError('unauthenticated', '用户名或密码错误');
   }
@@ -97,7 +97,7 @@ export async function changePassword(db: Db, req: FastifyRequest, auth: AuthCont
   if (input.currentPassword === input.newPassword) {
     throw new AppError('validation_failed', '新密码不能与当前密码相同', [{ path: 'newPassword', message: '新密码不能与当前密码相同' }]);
   }
-  const passwordHash = await hashPassword(input.newPassword);
+  const passwordHash = await hashPassword(input.newPassword, req.server.config.passwordCost);
   await db.transaction().execute(async (trx) => {
     await trx.updateTable('users').set({ password_hash: passwordHash, password_changed_at: new Date().toISOString() })
       .where('id', '=', auth.user.id).execute();
