@@ -212,9 +212,11 @@ describe('idle timeout', () => {
   it('keeps a session idle for 29 minutes and renews its last activity', async () => {
     const { client } = await clientFor(env, county.id, ['staff']);
     await setLastSeen(client, minutesAgo(29));
+    const asked = Date.now();
     expect((await client.get('/api/v1/auth/me')).statusCode).toBe(200);
     const row = await env.db.selectFrom('sessions').select('last_seen_at').where('id', '=', createHash('sha256').update(client.cookie).digest('hex')).executeTakeFirstOrThrow();
-    expect(Date.now() - Date.parse(row.last_seen_at)).toBeLessThan(60_000);
+    // Renewed by this request (no bound on how long the request took).
+    expect(Date.parse(row.last_seen_at)).toBeGreaterThanOrEqual(asked);
   });
 
   it('takes the idle limit from the county settings', async () => {
