@@ -2,11 +2,12 @@
  * Import rows from an Excel sheet: every row is checked first, and any problem in any row rejects
  * the whole file with each problem named by its row number, so nothing is half-imported.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { FieldError } from '@xs/core/errors.ts';
 import { AppError } from './errors.ts';
+import { loadExcel } from './excel.ts';
 
 export interface ImportColumn {
   header: string;
@@ -20,7 +21,7 @@ export interface ImportColumn {
 const MAX_ROWS = 5000;
 
 export async function sendTemplate(reply: FastifyReply, filename: string, columns: ImportColumn[]) {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   const ws = wb.addWorksheet('导入');
   ws.columns = columns.map((c) => ({ header: c.header, width: Math.max(14, c.header.length * 3) }));
   ws.getRow(1).font = { bold: true };
@@ -59,7 +60,7 @@ function cellText(v: ExcelJS.CellValue): string {
 
 /** Parse and validate every row; throws one 400 listing every problem, or returns all parsed rows. */
 export async function parseSheet<T>(buf: Buffer, columns: ImportColumn[], schema: z.ZodType<T>): Promise<T[]> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   try {
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
   } catch {

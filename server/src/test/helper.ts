@@ -5,7 +5,7 @@
  * CSRF token.
  */
 import { randomBytes } from 'node:crypto';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,6 +18,7 @@ import { buildApp } from '../app.ts';
 import { createDb, openSqlite, type Db } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { hashPassword } from '../platform/auth.ts';
+import { loadExcel } from '../platform/excel.ts';
 import { invalidateSettings } from '../platform/settings.ts';
 import { adminQuery, databaseUrlFor } from './pg-admin.ts';
 
@@ -240,7 +241,7 @@ export async function countRows(db: Db, table: 'orgs' | 'members' | 'member_comm
 
 /** The first sheet of an .xlsx file as rows of cell text (the header row first). */
 export async function readXlsx(buf: Buffer): Promise<string[][]> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   await wb.xlsx.load(buf as unknown as ArrayBuffer);
   const ws = wb.worksheets[0];
   if (!ws) throw new Error('no worksheet');
@@ -254,7 +255,7 @@ export async function readXlsx(buf: Buffer): Promise<string[][]> {
 
 /** An .xlsx file with one sheet of the given rows (the header row first). */
 export async function buildXlsx(rows: (string | number | null)[][], sheet = '导入'): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   const ws = wb.addWorksheet(sheet);
   for (const r of rows) ws.addRow(r);
   return Buffer.from(await wb.xlsx.writeBuffer());
