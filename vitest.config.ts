@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Migrates one database per run; each test file clones it (server/src/test/helper.ts).
+    globalSetup: ['server/src/test/global-setup.ts'],
   },
 });

@@ -5,7 +5,7 @@
  */
 import Fastify from 'fastify';
 import fastifyHelmet from '@fastify/helmet';
-// @ts-ignore autocannon ships no types
+// @ts-expect-error autocannon ships no types
 import autocannon from 'autocannon';
 import { HELMET_OPTIONS, installSecurityHeaders } from '../server/src/platform/security-headers.ts';
 import { machine } from './lib/util.ts';

@@ -1,5 +1,5 @@
 /** autocannon against one POST route with a fresh body per request. */
-// @ts-ignore autocannon ships no types
+// @ts-expect-error autocannon ships no types
 import autocannon from 'autocannon';
 
 export interface LoadResult {

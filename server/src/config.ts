@@ -1,5 +1,14 @@
 import path from 'node:path';
 
+/** argon2id cost: memory in KiB, passes. */
+export interface PasswordCost {
+  memoryCost: number;
+  timeCost: number;
+}
+
+/** The library's default and OWASP's minimum for argon2id: 19 MiB, 2 passes. Not settable from the environment. */
+export const PASSWORD_COST: PasswordCost = { memoryCost: 19_456, timeCost: 2 };
+
 export interface Config {
   port: number;
   host: string;
@@ -37,6 +46,12 @@ export interface Config {
    * On unless INTAKE_THREAD=0.
    */
   intakeThread: boolean;
+  /**
+   * Cost of new password hashes and of the stand-in hash an unknown account is checked against. Always
+   * PASSWORD_COST in a running server; only the test harness passes a lower one, so hundreds of test
+   * logins do not each spend 19 MiB and two passes.
+   */
+  passwordCost: PasswordCost;
 }
 
 // Two levels up from this file and from the compiled server/dist/*.js (server/build.ts) alike.
@@ -63,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     loginRateLimitMax: Number(env.LOGIN_RATE_LIMIT_MAX ?? 20),
     webDist: path.join(root, 'web/dist'),
     intakeThread: env.INTAKE_THREAD !== '0',
+    passwordCost: PASSWORD_COST,
     ...overrides,
   };
 }

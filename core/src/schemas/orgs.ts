@@ -35,7 +35,7 @@ export const UnitCreateSchema = z.strictObject({
   kind: z.enum(['department', 'township_gov', 'other'], { error: '请选择单位类型' }),
   townshipId: optionalId,
   contactName: optionalText(20),
-  contactPhone: z.union([z.string().trim().regex(/^[\d\-]{7,20}$/, '请输入有效的电话号码'), z.literal(''), z.null()]).optional().transform((v) => v || null),
+  contactPhone: z.union([z.string().trim().regex(/^[\d-]{7,20}$/, '请输入有效的电话号码'), z.literal(''), z.null()]).optional().transform((v) => v || null),
   active: z.boolean().optional(),
 });
 export type UnitCreate = z.infer<typeof UnitCreateSchema>;

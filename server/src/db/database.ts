@@ -36,15 +36,23 @@ export async function createDb(config: Config): Promise<Db> {
     }
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
-  const { default: SQLite } = await import('better-sqlite3');
   if (config.sqliteFile !== ':memory:') fs.mkdirSync(config.dataDir, { recursive: true });
-  const file = new SQLite(config.sqliteFile);
+  return (await openSqlite(config.sqliteFile)).db;
+}
+
+/**
+ * A SQLite database: a file, ':memory:', or an in-memory copy of a serialized image (the test harness
+ * clones one migrated database per run this way). `file` is the better-sqlite3 handle, for `serialize()`.
+ */
+export async function openSqlite(source: string | Buffer): Promise<{ db: Db; file: SQLiteDatabase }> {
+  const { default: SQLite } = await import('better-sqlite3');
+  const file = new SQLite(source);
   file.pragma('journal_mode = WAL');
   // FULL: an acknowledged write survives power loss (the intake benchmark runs with it).
   file.pragma('synchronous = FULL');
   file.pragma('foreign_keys = ON');
   file.pragma('busy_timeout = 5000');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: keepStatements(file) }) });
+  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: keepStatements(file) }) }), file };
 }
 
 /**

@@ -2,6 +2,7 @@
  * Seed the Luoyang demo into an empty database. Idempotent: does nothing when orgs already exist.
  * Feature modules add their own demo data through their manifests' `demo` seeders.
  */
+import { PASSWORD_COST } from '../config.ts';
 import type { Db } from '../db/database.ts';
 import type { Role } from '@xs/core/roles.ts';
 import { hashPassword } from '../platform/auth.ts';
@@ -23,7 +24,7 @@ export async function seedDemo(db: Db): Promise<DemoAccount[] | null> {
   const existing = await db.selectFrom('orgs').select('id').limit(1).executeTakeFirst();
   if (existing) return null;
   const now = new Date().toISOString();
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const passwordHash = await hashPassword(DEMO_PASSWORD, PASSWORD_COST);
   const accounts: DemoAccount[] = [];
   let songxianId = 0;
 

@@ -9,6 +9,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hash, verify } from '@node-rs/argon2';
 import { permissionsFor, type Permission, type Role, ROLES } from '@xs/core/roles.ts';
 import type { Actor } from '@xs/core/workflow.ts';
+import type { PasswordCost } from '../config.ts';
 import type { Db } from '../db/database.ts';
 import { AppError } from './errors.ts';
 import { getSetting } from './settings.ts';
@@ -52,9 +53,21 @@ declare module 'fastify' {
   }
 }
 
-/** argon2id (the library's default algorithm) with its default cost: 19 MiB, 2 passes. */
-export function hashPassword(password: string): Promise<string> {
-  return hash(password);
+/** argon2id (the library's default algorithm) at `cost`: config.passwordCost, in production PASSWORD_COST. */
+export function hashPassword(password: string, cost: PasswordCost): Promise<string> {
+  return hash(password, { memoryCost: cost.memoryCost, timeCost: cost.timeCost, parallelism: 1 });
+}
+
+const standIns = new Map<string, Promise<string>>();
+/**
+ * A hash of no one's password at `cost`: a login for an unknown account is checked against it, so it
+ * takes as long as a wrong password for a real one.
+ */
+export function standInHash(cost: PasswordCost): Promise<string> {
+  const key = `${cost.memoryCost}/${cost.timeCost}`;
+  let h = standIns.get(key);
+  if (!h) standIns.set(key, (h = hashPassword(randomBytes(16).toString('hex'), cost)));
+  return h;
 }
 
 let verifications = 0;

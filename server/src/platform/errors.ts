@@ -81,7 +81,7 @@ export function installErrorHandler(app: FastifyInstance): void {
     return reply.status(status).send(body);
   });
 
-  app.setNotFoundHandler((req, reply) => {
+  app.setNotFoundHandler((_req, reply) => {
     reply.status(404).send({ error: 'not_found', message: '页面或接口不存在' } satisfies ErrorBody);
   });
 }

@@ -1,5 +1,8 @@
-import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
+
+// exceljs is loaded on first use: loading it takes longer than building the whole app, and only exports
+// and imports need it (each test file, and every server start, paid for it).
+export const loadExcel = async () => (await import('exceljs')).default;
 
 export interface ExportColumn<T> {
   header: string;
@@ -12,7 +15,7 @@ const safeName = (name: string, max: number) => name.replace(/[*?:\\/[\]]/g, 'ã€
 
 /** One sheet with a bold header row; every list in the console exports through this. */
 export async function sendWorkbook<T>(reply: FastifyReply, filename: string, sheet: string, columns: ExportColumn<T>[], rows: T[]) {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   const ws = wb.addWorksheet(safeName(sheet, 31));
   ws.columns = columns.map((c) => ({ header: c.header, width: c.width ?? 16 }));
   ws.getRow(1).font = { bold: true };

@@ -3,12 +3,13 @@
  * the whole file with each problem named by its row number, so nothing is half-imported.
  */
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import JSZip from 'jszip';
 import type { z } from 'zod';
 import type { FieldError } from '@xs/core/errors.ts';
 import { AppError } from './errors.ts';
+import { loadExcel } from './excel.ts';
 
 export interface ImportColumn {
   header: string;
@@ -36,7 +37,7 @@ export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
 export const MAX_IMPORT_INFLATED_BYTES = 16 * 1024 * 1024;
 
 export async function sendTemplate(reply: FastifyReply, filename: string, columns: ImportColumn[]) {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   const ws = wb.addWorksheet('导入');
   ws.columns = columns.map((c) => ({ header: c.header, width: Math.max(14, c.header.length * 3) }));
   ws.getRow(1).font = { bold: true };
@@ -130,7 +131,7 @@ async function checkInflatedSize(buf: Buffer): Promise<void> {
  * run to its end here, and a later sheet is opened and left at once (which closes its file unparsed).
  */
 async function eachRowOfFirstSheet(buf: Buffer, visit: (row: ExcelJS.Row) => 'stop' | undefined): Promise<void> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buf]), {
+  const reader = new (await loadExcel()).stream.xlsx.WorkbookReader(Readable.from([buf]), {
     worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore',
   });
   let seen = false;
@@ -195,7 +196,10 @@ export async function parseSheet<T>(buf: Buffer, columns: ImportColumn[], schema
     columns.forEach((c, i) => {
       const t = texts[i] ?? '';
       if (t === '') return;
-      if (!c.convert) return void (raw[c.key] = t);
+      if (!c.convert) {
+        raw[c.key] = t;
+        return;
+      }
       const r = c.convert(t);
       if ('error' in r) issues.push({ path: `第 ${n} 行`, message: `${c.header}：${r.error}` });
       else raw[c.key] = r.value;

@@ -1,28 +1,38 @@
 /**
- * Test harness: a fresh database per test file (SQLite in memory, or its own PostgreSQL schema when
- * DATABASE_URL is set), the real app on it, factories that create any missing parent, and a client
- * that logs in and carries the session cookie and CSRF token.
+ * Test harness: a fresh database per test file (SQLite in memory, or its own PostgreSQL database when
+ * DATABASE_URL is set), cloned from the one global-setup.ts migrated for the run, the real app on it,
+ * factories that create any missing parent, and a client that logs in and carries the session cookie and
+ * CSRF token.
  */
 import { randomBytes } from 'node:crypto';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse, RouteOptions } from 'fastify';
 import { sql } from 'kysely';
+import { inject } from 'vitest';
 import type { Role } from '@xs/core/roles.ts';
-import { loadConfig } from '../config.ts';
+import { loadConfig, type Config, type PasswordCost } from '../config.ts';
 import { buildApp } from '../app.ts';
-import { createDb, isPostgres, type Db } from '../db/database.ts';
+import { createDb, openSqlite, type Db } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { hashPassword } from '../platform/auth.ts';
+import { loadExcel } from '../platform/excel.ts';
 import { invalidateSettings } from '../platform/settings.ts';
+import { adminQuery, databaseUrlFor } from './pg-admin.ts';
 
 export const TEST_PASSWORD = 'Test@1234';
 export const DIALECT = process.env.DATABASE_URL?.startsWith('postgres') ? 'postgres' : 'sqlite';
 
+/**
+ * argon2id at almost no cost, for the harness only: the suite logs in hundreds of times and each login at
+ * the production cost (19 MiB, 2 passes) took ~50–100 ms. auth.test.ts checks production keeps the real cost.
+ */
+export const TEST_PASSWORD_COST: PasswordCost = { memoryCost: 64, timeCost: 1 };
+
 let cachedHash: Promise<string> | null = null;
-const passwordHash = () => (cachedHash ??= hashPassword(TEST_PASSWORD));
+const passwordHash = () => (cachedHash ??= hashPassword(TEST_PASSWORD, TEST_PASSWORD_COST));
 
 export interface TestEnv {
   app: FastifyInstance;
@@ -32,13 +42,54 @@ export interface TestEnv {
   close: () => Promise<void>;
 }
 
-export async function createTestApp(overrides: Parameters<typeof loadConfig>[1] = {}): Promise<TestEnv> {
-  const schema = DIALECT === 'postgres' ? `t_${randomBytes(6).toString('hex')}` : null;
-  // Stored files go to a directory of this test file's own, removed on close, never into the repository's data/.
-  const dataDir = path.join(os.tmpdir(), `xs-test-${randomBytes(6).toString('hex')}`);
-  const config = loadConfig(process.env, { sqliteFile: ':memory:', pgSchema: schema, webDist: '/nonexistent', dataDir, ...overrides });
+/**
+ * This file's database: a clone of the run's migrated one (global-setup.ts), or, for a SQLite file or
+ * without the global setup, a new one migrated here; with the config that names it. `close` disconnects and
+ * removes it.
+ */
+async function testDatabase(base: Config): Promise<{ db: Db; config: Config; close: () => Promise<void> }> {
+  const template = inject('pgTemplate');
+  if (base.databaseUrl && template) {
+    const server = base.databaseUrl;
+    const name = `${template}_${randomBytes(6).toString('hex')}`;
+    await adminQuery(server, `CREATE DATABASE "${name}" TEMPLATE "${template}"`);
+    const config = { ...base, databaseUrl: databaseUrlFor(server, name), pgSchema: null };
+    const db = await createDb(config);
+    return {
+      db,
+      config,
+      close: async () => {
+        await db.destroy();
+        await adminQuery(server, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      },
+    };
+  }
+  const image = inject('sqliteImage');
+  if (!base.databaseUrl && base.sqliteFile === ':memory:' && image) {
+    const { db } = await openSqlite(fs.readFileSync(image));
+    return { db, config: base, close: () => db.destroy() };
+  }
+  // A SQLite file (the intake thread needs one a second connection can open), or no global setup.
+  const config = { ...base, pgSchema: base.databaseUrl ? `t_${randomBytes(6).toString('hex')}` : null };
+  const schema = config.pgSchema;
   const db = await createDb(config);
   await migrateToLatest(db);
+  return {
+    db,
+    config,
+    close: async () => {
+      if (schema) await sql`DROP SCHEMA ${sql.id(schema)} CASCADE`.execute(db);
+      await db.destroy();
+    },
+  };
+}
+
+export async function createTestApp(overrides: Parameters<typeof loadConfig>[1] = {}): Promise<TestEnv> {
+  // Stored files go to a directory of this test file's own, removed on close, never into the repository's data/.
+  const dataDir = path.join(os.tmpdir(), `xs-test-${randomBytes(6).toString('hex')}`);
+  const { db, config, close: closeDb } = await testDatabase(
+    loadConfig(process.env, { sqliteFile: ':memory:', webDist: '/nonexistent', dataDir, passwordCost: TEST_PASSWORD_COST, ...overrides }),
+  );
   const routes: RouteOptions[] = [];
   const app = await buildApp(config, { db, logger: false, onRoute: (r) => void routes.push(r) });
   await app.ready();
@@ -48,8 +99,7 @@ export async function createTestApp(overrides: Parameters<typeof loadConfig>[1] 
     routes,
     close: async () => {
       await app.close();
-      if (schema && isPostgres(db)) await sql`DROP SCHEMA ${sql.id(schema)} CASCADE`.execute(db);
-      await db.destroy();
+      await closeDb();
       if (!overrides.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
@@ -192,7 +242,7 @@ export async function countRows(db: Db, table: 'orgs' | 'members' | 'member_comm
 
 /** The first sheet of an .xlsx file as rows of cell text (the header row first). */
 export async function readXlsx(buf: Buffer): Promise<string[][]> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   await wb.xlsx.load(buf as unknown as ArrayBuffer);
   const ws = wb.worksheets[0];
   if (!ws) throw new Error('no worksheet');
@@ -206,7 +256,7 @@ export async function readXlsx(buf: Buffer): Promise<string[][]> {
 
 /** An .xlsx file with one sheet of the given rows (the header row first). */
 export async function buildXlsx(rows: (string | number | null)[][], sheet = '导入'): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   const ws = wb.addWorksheet(sheet);
   for (const r of rows) ws.addRow(r);
   return Buffer.from(await wb.xlsx.writeBuffer());

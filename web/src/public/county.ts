@@ -17,6 +17,7 @@ export function useCounties() {
   const [items, setItems] = useState<County[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is the retry trigger; a new value reloads
   useEffect(() => {
     let live = true;
     setError(null);

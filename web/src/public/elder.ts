@@ -26,7 +26,7 @@ export function setElderMode(on: boolean): void {
     // Private mode: the choice lasts for this page only.
   }
   document.documentElement.classList.toggle('elder', on);
-  listeners.forEach((l) => l());
+  for (const l of listeners) l();
 }
 
 export function isElderMode(): boolean {

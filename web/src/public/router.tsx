@@ -20,7 +20,7 @@ let loc = current();
 const listeners = new Set<() => void>();
 const notify = () => {
   loc = current();
-  listeners.forEach((l) => l());
+  for (const l of listeners) l();
 };
 window.addEventListener('popstate', notify);
 

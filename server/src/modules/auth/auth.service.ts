@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { writeAudit } from '../../platform/audit.ts';
-import { createSession, endOtherSessions, verifyPassword, hashPassword, parseRoles, type AuthContext } from '../../platform/auth.ts';
+import { createSession, endOtherSessions, verifyPassword, hashPassword, parseRoles, standInHash, type AuthContext } from '../../platform/auth.ts';
 import { claimAttempt, releaseClaim, throttleRules } from '../../platform/login-throttle.ts';
 import { CITY_ROLES } from '@xs/core/roles.ts';
 
@@ -14,10 +13,6 @@ function refusal(claim: { scope: 'source' | 'account'; until: number }, now: num
     ? new AppError('locked', `登录失败次数过多，已锁定，请 ${Math.ceil(wait / 60_000)} 分钟后再试`)
     : new AppError('locked', `该账号登录失败次数过多，请 ${Math.ceil(wait / 1000)} 秒后再试`);
 }
-
-let dummyHash: Promise<string> | null = null;
-/** A hash of nothing anyone knows, made like real ones, so an unknown name costs the same check as a real one. */
-const unknownAccountHash = () => (dummyHash ??= hashPassword(randomBytes(16).toString('hex')));
 
 /**
  * Log in with a username and password. Each attempt first claims a password check from the throttle
@@ -42,7 +37,7 @@ export async function login(db: Db, req: FastifyRequest, input: { username: stri
     await writeAudit(db, { ...base, action: 'auth.login_failed', result: 'failure', summary: `${claim.scope === 'source' ? '登录失败：该来源已锁定' : '登录失败：账号登录延时中'}${who}` });
     throw refusal(claim, now);
   }
-  const matches = await verifyPassword(user?.password_hash ?? (await unknownAccountHash()), input.password);
+  const matches = await verifyPassword(user?.password_hash ?? (await standInHash(req.server.config.passwordCost)), input.password);
   if (!user || !matches) {
     if (claim.locksSource) {
       const lockMinutes = rules.lockMs / 60_000;
@@ -122,7 +117,7 @@ export async function changePassword(db: Db, req: FastifyRequest, auth: AuthCont
     throw new AppError('validation_failed', '当前密码不正确', [{ path: 'currentPassword', message: '当前密码不正确' }]);
   }
   await releaseClaim(db, user.username, req.ip, claim);
-  const passwordHash = await hashPassword(input.newPassword);
+  const passwordHash = await hashPassword(input.newPassword, req.server.config.passwordCost);
   await db.transaction().execute(async (trx) => {
     await trx.updateTable('users').set({ password_hash: passwordHash, password_changed_at: new Date().toISOString() })
       .where('id', '=', auth.user.id).execute();

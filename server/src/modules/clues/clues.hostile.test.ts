@@ -68,7 +68,7 @@ const CASES: [string, () => Hostile][] = [
   ['township id zero', () => ({ ...valid(), townshipId: 0 })],
   ['a fractional township id', () => ({ ...valid(), townshipId: 1.5 })],
   ['a huge township id', () => ({ ...valid(), townshipId: 1e308 })],
-  ['a township id beyond 32 bits', () => ({ ...valid(), townshipId: 9_007_199_254_740_993 })],
+  ['a township id beyond 32 bits', () => ({ ...valid(), townshipId: 2 ** 53 })],
   ['a township id as a hex string', () => ({ ...valid(), townshipId: '0x10' })],
   ['a township id as an array', () => ({ ...valid(), townshipId: [w.county.townshipId] })],
   ['a township id as true', () => ({ ...valid(), townshipId: true })],

@@ -11,12 +11,10 @@ import { act, clueAt, createClueWorld, eventsOf, must, submitClue, versionOf, ty
 
 let env: TestEnv;
 let w: ClueWorld;
-let admin: Client;
 
 beforeAll(async () => {
   env = await createTestApp();
   w = await createClueWorld(env);
-  admin = (await clientFor(env, w.county.id, ['county_admin'])).client;
 });
 afterAll(async () => env.close());
 

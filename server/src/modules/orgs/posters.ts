@@ -9,7 +9,6 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import QRCode from 'qrcode';
 import sharp from 'sharp';
-import PDFDocument from 'pdfkit';
 import { VENUE_KIND_LABELS } from '@xs/core/schemas/orgs.ts';
 import { IdSchema } from '@xs/core/validation.ts';
 import { authOf } from '../../platform/auth.ts';
@@ -48,7 +47,9 @@ export async function posterPng(p: { county: string; title: string; subtitle: st
   return sharp(Buffer.from(svg)).png().toBuffer();
 }
 
-export function pngToA4Pdf(png: Buffer): Promise<Buffer> {
+export async function pngToA4Pdf(png: Buffer): Promise<Buffer> {
+  // Loaded on first use, like exceljs (platform/excel.ts): only the PDF poster needs it.
+  const { default: PDFDocument } = await import('pdfkit');
   return new Promise((resolve, reject) => {
     const doc = new PDFDocument({ size: 'A4', margin: 0, info: { Title: '码上议二维码海报' } });
     const chunks: Buffer[] = [];

@@ -78,7 +78,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     if (b.roles.includes('unit_handler') && !b.unitId) issues.push({ path: 'unitId', message: '承办单位用户须选择所属单位' });
     if (issues.length) throw invalid(issues);
     const now = new Date().toISOString();
-    const password_hash = await hashPassword(b.password);
+    const password_hash = await hashPassword(b.password, app.config.passwordCost);
     try {
       const user = await db.transaction().execute(async (trx) => {
         const u = await trx.insertInto('users').values({
@@ -125,7 +125,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     if (b.active !== undefined) changes.active = b.active ? 1 : 0;
     if (b.unlock) Object.assign(changes, { locked_until: null, failed_logins: 0 });
     // An admin-set password is due for change at once (password_changed_at in the distant past).
-    if (b.password) Object.assign(changes, { password_hash: await hashPassword(b.password), password_changed_at: '1970-01-01T00:00:00.000Z' });
+    if (b.password) Object.assign(changes, { password_hash: await hashPassword(b.password, app.config.passwordCost), password_changed_at: '1970-01-01T00:00:00.000Z' });
     const updated = await db.transaction().execute(async (trx) => {
       const r = await trx.updateTable('users').set({ ...changes, version: before.version + 1 })
         .where('id', '=', before.id).where('tenant_id', '=', auth.tenantId).where('version', '=', b.version).executeTakeFirst();

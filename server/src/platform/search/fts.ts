@@ -63,7 +63,7 @@ export function ftsQuery(query: string): FtsTerm | null {
     for (let i = pieces.indexOf(inside[inside.length - 1]) + 1; i < pieces.length && QUALIFIERS.has(pieces[i].t) && !used.has(pieces[i]); i++) inside.push(pieces[i]);
     for (let i = pieces.indexOf(inside[0]) - 1; i >= 0 && QUALIFIERS.has(pieces[i].t) && !used.has(pieces[i]); i--) inside.unshift(pieces[i]);
     seenConcept.add(hit.key);
-    inside.forEach((p) => used.add(p));
+    for (const p of inside) used.add(p);
     const own: FtsTerm = inside.length === 1 ? wordTerm(inside[0].t) : { all: inside.map((p) => wordTerm(p.t)) };
     terms.push({ any: [CONCEPT_PREFIX + hit.key, own] });
   }

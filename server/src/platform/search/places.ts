@@ -38,7 +38,7 @@ export function registerPlace(name: string, kind?: PlaceKind): string[] {
 export function registerTownship(name: string): string[] {
   const core = name.replace(/(镇|乡|街道|街道办事处|办事处)$/, '');
   const added = [name, core].filter((p) => p.length >= 2 && !prefixes.has(p));
-  added.forEach((p) => prefixes.add(p));
+  for (const p of added) prefixes.add(p);
   return added.length ? [...gazetteer.keys()].flatMap(aliasesOf) : [];
 }
 

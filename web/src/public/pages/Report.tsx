@@ -56,6 +56,7 @@ export default function ReportPage({ countyId, venueId, memberId, done }: Props)
   const [qrLost, setQrLost] = useState(false);
   const [attempt, setAttempt] = useState(0);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is the retry trigger; a new value reloads
   useEffect(() => {
     let live = true;
     setLoadError(null);

@@ -68,6 +68,7 @@ export default function TrackPage({ countyId, initial, presetCode }: Props) {
     }
   }
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: looks up the code from the link once; `lookup` is a new function each render
   useEffect(() => {
     if (initial) void lookup(initial.code, initial.secret);
   }, [initial]);
@@ -194,6 +195,7 @@ function ClueView({ view, creds, onChange }: { view: TrackView; creds: Creds; on
         <h2 id="xs-timeline-title" className="xs-h2">办理经过</h2>
         <Steps direction="vertical" current={0} className="xs-steps">
           {steps.map((t, n) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: two events can share a timestamp; the list only grows at the top on a new lookup
             <Steps.Step key={`${t.at}-${n}`} status={n === 0 ? 'process' : 'finish'}
               title={<span>{n === 0 && <span className="xs-visually-hidden">最新：</span>}{t.label}</span>}
               description={<><span className="xs-step-time">{formatDateTime(t.at)}</span>{t.text && <span className="xs-step-text">{t.text}</span>}</>} />

@@ -22,6 +22,7 @@ export function Toggle({ label, checked, onChange, hint, className }: Props) {
         <span className="xs-toggle-label">{label}</span>
         {hint && <span className="xs-toggle-hint">{hint}</span>}
       </span>
+      {/* biome-ignore lint/a11y/useAriaPropsForRole: a native checkbox exposes its checked state; ARIA in HTML says not to add aria-checked */}
       <input id={id} type="checkbox" role="switch" className="xs-overlay-input" checked={checked}
         onChange={(e) => onChange(e.target.checked)} />
       <span className="xs-toggle-track" aria-hidden="true">

@@ -20,7 +20,7 @@ function Json({ label, value }: { label: string; value: unknown }) {
       <Typography.Text strong>{label}</Typography.Text>
       {value === null || value === undefined
         ? <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0' }}>（无）</Typography.Paragraph>
-        : <pre className="xs-json" tabIndex={0} aria-label={label}>{JSON.stringify(value, null, 2)}</pre>}
+        : <pre className="xs-json" tabIndex={0} role="region" aria-label={label}>{JSON.stringify(value, null, 2)}</pre>}
     </div>
   );
 }

@@ -9,7 +9,7 @@ import {
   RetweetOutlined, SendOutlined, ClockCircleOutlined, CheckCircleOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
-import { type ClueTransition } from '@xs/core/schemas/clues.ts';
+import type { ClueTransition } from '@xs/core/schemas/clues.ts';
 import { CONVERSION_KIND_OPTIONS, transitionLabel } from './labels.tsx';
 import { MergePicker } from './merge-picker.tsx';
 import { ReasonField, TransitionModal, reasonBody, type TransitionSpec } from './transition-modal.tsx';

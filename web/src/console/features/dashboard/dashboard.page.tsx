@@ -16,9 +16,9 @@ import { MemberDistribution } from './member-distribution.tsx';
 
 const CountyChart = lazy(() => import('./county-chart.tsx'));
 
-type Row = OrgOverview['rows'][number];
+type OverviewRow = OrgOverview['rows'][number];
 
-const FIGURES: { key: keyof Omit<Row, 'tenantId' | 'name'>; label: string; icon: ReactNode; path: string; permission: Permission; query?: string }[] = [
+const FIGURES: { key: keyof Omit<OverviewRow, 'tenantId' | 'name'>; label: string; icon: ReactNode; path: string; permission: Permission; query?: string }[] = [
   { key: 'townships', label: '乡镇/街道', icon: <EnvironmentOutlined />, path: '/admin/places', permission: 'org.read' },
   { key: 'villages', label: '村/社区', icon: <EnvironmentOutlined />, path: '/admin/places', permission: 'org.read' },
   { key: 'members', label: '委员', icon: <TeamOutlined />, path: '/admin/members', permission: 'member.read' },
@@ -27,7 +27,7 @@ const FIGURES: { key: keyof Omit<Row, 'tenantId' | 'name'>; label: string; icon:
   { key: 'sectors', label: '界别', icon: <ApartmentOutlined />, path: '/admin/sectors', permission: 'org.read' },
 ];
 
-function CountyCards({ row }: { row: Row }) {
+function CountyCards({ row }: { row: OverviewRow }) {
   const can = useCan();
   return (
     <>
@@ -48,11 +48,11 @@ function CountyCards({ row }: { row: Row }) {
   );
 }
 
-function CityView({ rows }: { rows: Row[] }) {
+function CityView({ rows }: { rows: OverviewRow[] }) {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const enter = useMutation({
-    mutationFn: async (row: Row) => {
+    mutationFn: async (row: OverviewRow) => {
       const { tenant } = await api.post<{ tenant: OrgRef }>('/auth/switch-tenant', { tenantId: row.tenantId });
       return { tenant, me: await fetchMe() };
     },
@@ -63,12 +63,12 @@ function CityView({ rows }: { rows: Row[] }) {
     },
     onError: (err) => message.error(isApiError(err) ? err.message : '切换失败'),
   });
-  const total = (k: keyof Omit<Row, 'tenantId' | 'name'>) => rows.reduce((s, r) => s + r[k], 0);
-  const columns: TableColumnsType<Row> = [
+  const total = (k: keyof Omit<OverviewRow, 'tenantId' | 'name'>) => rows.reduce((s, r) => s + r[k], 0);
+  const columns: TableColumnsType<OverviewRow> = [
     { title: '县区政协', dataIndex: 'name', fixed: 'left' },
     ...FIGURES.map((f) => ({
       title: f.label, dataIndex: f.key, align: 'right' as const,
-      sorter: (a: Row, b: Row) => a[f.key] - b[f.key],
+      sorter: (a: OverviewRow, b: OverviewRow) => a[f.key] - b[f.key],
     })),
     {
       title: '操作', key: 'enter',
@@ -93,7 +93,7 @@ function CityView({ rows }: { rows: Row[] }) {
         </Suspense>
       </Card>
       <Card title={<Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>各县区并列</Typography.Title>}>
-        <Table<Row>
+        <Table<OverviewRow>
           rowKey="tenantId"
           size="middle"
           columns={columns}

@@ -116,6 +116,7 @@ export function MemberImportModal({ open, onClose }: { open: boolean; onClose: (
           description={problems.fields.length > 0 && (
             <ul aria-label="逐行问题" style={{ maxHeight: 240, overflow: 'auto', margin: '8px 0 0', paddingLeft: 20, lineHeight: 1.8 }}>
               {problems.fields.map((f, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list from one response, never reordered; two rows can share path and message
                 <li key={i}><Typography.Text strong>{f.path}</Typography.Text>：{f.message}</li>
               ))}
             </ul>
