@@ -181,7 +181,7 @@ try {
     DATABASE_URL, PG_SCHEMA: SCHEMA, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', SCHEDULER_TICK_MS: String(TICK_MS),
     PUBLIC_RATE_LIMIT_MAX: String(RATE_MAX), PG_POOL_MAX: '8', INTAKE_THREAD: '0',
   });
-  PORTS.forEach((port, i) => procs.push(start(`app${i + 1}`, process.execPath, ['--import', 'tsx', 'server/src/main.ts', 'start'], appEnv(port))));
+  for (const [i, port] of PORTS.entries()) procs.push(start(`app${i + 1}`, process.execPath, ['--import', 'tsx', 'server/src/main.ts', 'start'], appEnv(port)));
   fs.writeFileSync(haproxyCfg, haproxyConfig());
   procs.push(start('haproxy', 'haproxy', ['-db', '-f', haproxyCfg], {}));
   for (const port of PORTS) await waitForHttp(`http://127.0.0.1:${port}/api/health`);

@@ -180,7 +180,7 @@ export function invalidateSettings(tenantId: number): void {
 }
 
 /** The stored value when it passes the setting's schema, else the default (a bad row never breaks a rule). */
-function valueOf(def: SettingDef, raw: unknown): { value: unknown; isDefault: boolean } {
+function settingValue(def: SettingDef, raw: unknown): { value: unknown; isDefault: boolean } {
   if (raw === undefined) return { value: def.default, isDefault: true };
   const parsed = (def.schema as z.ZodType<unknown>).safeParse(raw);
   return parsed.success ? { value: parsed.data, isDefault: false } : { value: def.default, isDefault: true };
@@ -189,13 +189,13 @@ function valueOf(def: SettingDef, raw: unknown): { value: unknown; isDefault: bo
 export async function getSetting<K extends SettingKey>(db: Db, tenantId: number, key: K): Promise<SettingValues[K]> {
   const def = registry.get(key);
   if (!def) throw new Error(`unknown setting ${key}`);
-  return valueOf(def, (await loadTenant(db, tenantId)).values.get(key)).value as SettingValues[K];
+  return settingValue(def, (await loadTenant(db, tenantId)).values.get(key)).value as SettingValues[K];
 }
 
 /** Every declared setting with the county's value, for the settings page. */
 export async function settingValues(db: Db, tenantId: number): Promise<{ key: string; def: SettingDef; value: unknown; isDefault: boolean }[]> {
   const t = await loadTenant(db, tenantId);
-  return settingDefs().map(([key, def]) => ({ key, def, ...valueOf(def, t.values.get(key)) }));
+  return settingDefs().map(([key, def]) => ({ key, def, ...settingValue(def, t.values.get(key)) }));
 }
 
 /**
@@ -210,7 +210,7 @@ export async function settingReader(db: Db, tenantId: number): Promise<(key: str
       const raw = t.values.get(key);
       return typeof raw === 'number' ? raw : undefined;
     }
-    return def.kind === 'number' ? valueOf(def, t.values.get(key)).value as number : undefined;
+    return def.kind === 'number' ? settingValue(def, t.values.get(key)).value as number : undefined;
   };
 }
 

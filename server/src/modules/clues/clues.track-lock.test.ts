@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildApp } from '../../app.ts';
 import { createTestApp, setSetting, type TestEnv } from '../../test/helper.ts';
-import { CHINESE, createClueWorld, publicPost, submitClue, type ClueWorld } from './clues.factory.ts';
+import { CHINESE, createClueWorld, submitClue, type ClueWorld } from './clues.factory.ts';
 import { forgetTrackFailures } from './clues.track-lock.ts';
 
 let env: TestEnv;

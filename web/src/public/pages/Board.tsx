@@ -41,7 +41,9 @@ export default function BoardPage({ countyId }: { countyId: number }) {
       {total === 0 && <Notice tone="info" title="还没有公开的办理结果">问题办结并经工作人员审核后，会在这里公开。</Notice>}
       <ul className="xs-board">
         {items.map((b, i) => (
-          // Items carry no id or code (the board gives out no handle on a clue); pages only ever append.
+          // Items carry no id or code (the board gives out no handle on a clue); pages only ever append, so an
+          // index never moves to another item.
+          // biome-ignore lint/suspicious/noArrayIndexKey: no other key exists, and the list is append-only
           <li key={i} className="xs-card xs-board-item">
             <p className="xs-meta">
               <span className="xs-tag">{b.categoryLabel}</span>
