@@ -1,9 +1,9 @@
 /**
- * The citizen pages' API client: JSON over fetch to /api/v1/public, photo uploads over XHR (fetch cannot
- * report upload progress). Every failure becomes a PublicApiError with the server's Chinese message and
- * its field problems keyed by the body key they concern.
+ * The citizen pages' API client, a facade on the HTTP core (../shared/http.ts): JSON to /api/v1/public
+ * with its 30 s timeout, photo uploads over XHR (fetch cannot report upload progress) with the same
+ * error class, and the field problems keyed by the body key they concern.
  */
-import type { FieldError } from '@xs/core/errors.ts';
+import { createHttpClient, errorFrom, HttpError } from '../shared/http.ts';
 import type {
   BoardPage, County, ReportForm, SimilarClue, SubmitResult, TrackView, UploadResult,
 } from './types.ts';
@@ -12,74 +12,24 @@ import type { ClueRating, ClueSimilarQuerySchema, ClueSubmitSchema } from '@xs/c
 
 const BASE = '/api/v1/public';
 
-export class PublicApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly fields: FieldError[] = [],
-  ) {
-    super(message);
-    this.name = 'PublicApiError';
-  }
-}
+/** The citizen pages' name for the core's error; the same class as the console's ApiError. */
+export { HttpError as PublicApiError } from '../shared/http.ts';
 
-function isErrorBody(v: unknown): v is { error: string; message: string; fields?: FieldError[] } {
-  return typeof v === 'object' && v !== null
-    && typeof (v as { error?: unknown }).error === 'string'
-    && typeof (v as { message?: unknown }).message === 'string';
-}
+const http = createHttpClient({
+  base: BASE,
+  // A request that hangs (a village's weak signal, a stuck server) ends with a message instead of a spinner.
+  timeoutMs: 30_000,
+  messages: { tooLarge: '文件太大了' },
+});
 
-function errorFrom(status: number, body: unknown): PublicApiError {
-  if (isErrorBody(body)) return new PublicApiError(status, body.error, body.message, body.fields ?? []);
-  if (status === 413) return new PublicApiError(status, 'payload_too_large', '文件太大了');
-  if (status === 429) return new PublicApiError(status, 'rate_limited', '操作太频繁，请稍等一会儿再试');
-  if (status >= 500) return new PublicApiError(status, 'internal', '服务器暂时无法处理，请稍后再试');
-  return new PublicApiError(status, 'bad_request', `请求失败（${status}）`);
-}
-
-const NETWORK_ERROR = () => new PublicApiError(0, 'network', '网络连接失败，请检查网络后重试');
-
-/** A request that hangs (a village's weak signal, a stuck server) ends with a message instead of a spinner. */
-const TIMEOUT_MS = 30_000;
-
-async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
-  const ctrl = new AbortController();
-  let timedOut = false;
-  const timer = window.setTimeout(() => {
-    timedOut = true;
-    ctrl.abort();
-  }, TIMEOUT_MS);
-  const stop = () => ctrl.abort();
-  signal?.addEventListener('abort', stop, { once: true });
-  try {
-    let res: Response;
-    try {
-      res = await fetch(BASE + path, {
-        method,
-        headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-        credentials: 'same-origin',
-        signal: ctrl.signal,
-      });
-    } catch (err) {
-      if (timedOut) throw new PublicApiError(0, 'timeout', '服务器没有响应，请稍后再试');
-      if (err instanceof DOMException && err.name === 'AbortError') throw err;
-      throw NETWORK_ERROR();
-    }
-    const data: unknown = await res.json().catch(() => null);
-    if (!res.ok) throw errorFrom(res.status, data);
-    return data as T;
-  } finally {
-    window.clearTimeout(timer);
-    signal?.removeEventListener('abort', stop);
-  }
+function request<T>(method: 'GET' | 'POST', path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+  return http.request<T>(method, path, { json: body, signal });
 }
 
 /** Field problems keyed by the top-level body key (`photoTokens.2` → `photoTokens`). */
 export function fieldErrors(err: unknown): Record<string, string> {
   const out: Record<string, string> = {};
-  if (!(err instanceof PublicApiError)) return out;
+  if (!(err instanceof HttpError)) return out;
   for (const f of err.fields) {
     const key = f.path.split('.')[0] ?? '';
     if (key && !out[key]) out[key] = f.message;
@@ -88,7 +38,7 @@ export function fieldErrors(err: unknown): Record<string, string> {
 }
 
 export function errorMessage(err: unknown): string {
-  if (err instanceof PublicApiError) return err.message;
+  if (err instanceof HttpError) return err.message;
   return '出了点问题，请稍后再试';
 }
 
@@ -145,12 +95,12 @@ export function uploadPhoto(
         onProgress(100);
         resolve(body as UploadResult);
       } else {
-        reject(errorFrom(xhr.status, body));
+        reject(errorFrom(xhr.status, body, http.messages));
       }
     };
-    xhr.onerror = () => reject(NETWORK_ERROR());
+    xhr.onerror = () => reject(new HttpError(0, 'network', http.messages.network));
     xhr.timeout = 180_000;
-    xhr.ontimeout = () => reject(new PublicApiError(0, 'timeout', '上传太慢没有完成，请换个网络好的地方重试'));
+    xhr.ontimeout = () => reject(new HttpError(0, 'timeout', '上传太慢没有完成，请换个网络好的地方重试'));
     xhr.onabort = () => reject(new DOMException('上传已取消', 'AbortError'));
     signal?.addEventListener('abort', () => xhr.abort(), { once: true });
     const form = new FormData();
