@@ -6,7 +6,7 @@ import { PASSWORD_COST } from '../config.ts';
 import type { Db } from '../db/database.ts';
 import type { Role } from '@xs/core/roles.ts';
 import { hashPassword } from '../platform/auth.ts';
-import { MODULES } from '../modules/index.ts';
+import { installModules, MODULES } from '../modules/index.ts';
 import { NATIONAL_HOLIDAYS } from '../modules/settings/national-holidays.ts';
 import { seedNationalHolidays } from '../modules/settings/settings.service.ts';
 import { COMMITTEES, COUNTIES, DEMO_PASSWORD, OTHER_MEMBERS, SECTORS, SONG_MEMBERS } from './luoyang.data.ts';
@@ -21,6 +21,8 @@ export interface DemoAccount {
 const FEATURE_SEEDERS = MODULES.flatMap((m) => (m.demo ? [m.demo] : [])).sort((a, b) => a.order - b.order);
 
 export async function seedDemo(db: Db): Promise<DemoAccount[] | null> {
+  // `main.ts demo` seeds without starting the app, and the task seeder needs the case types registered.
+  installModules();
   const existing = await db.selectFrom('orgs').select('id').limit(1).executeTakeFirst();
   if (existing) return null;
   const now = new Date().toISOString();
