@@ -73,10 +73,13 @@ export function TaskActions({ task, apiBase, onDone }: { task: TaskDetail; apiBa
               {a.label}
             </Button>
           );
+          // The tooltip wraps the button itself: antd then listens on its own wrapper around the disabled button
+          // (a disabled button fires no mouse events), where a hand-made <span> never showed the reason on hover.
           return a.available ? b : (
-            <Tooltip key={a.name} title={a.reason}>
-              <span>{b}<span id={`why-${a.name}`} style={{ display: 'none' }}>{a.reason}</span></span>
-            </Tooltip>
+            <span key={a.name}>
+              <Tooltip title={a.reason}>{b}</Tooltip>
+              <span id={`why-${a.name}`} style={{ display: 'none' }}>{a.reason}</span>
+            </span>
           );
         })}
       </Flex>
