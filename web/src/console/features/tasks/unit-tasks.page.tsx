@@ -33,8 +33,9 @@ export default function UnitTasksPage() {
           <Checkbox checked={overdue} onChange={(e) => setOverdue(e.target.checked)}>只看超期</Checkbox>
         </Flex>
         {q.isError && <Alert type="error" showIcon style={{ marginBottom: 16 }} title={isApiError(q.error) ? q.error.message : '加载失败'} />}
-        <Table<TaskListItem> rowKey="id" size="middle" columns={columns} dataSource={q.data?.items ?? []} loading={q.isFetching}
-          pagination={{ current: page.page, pageSize: page.pageSize, total: q.data?.total ?? 0, onChange: (p, s) => setPage({ page: p, pageSize: s }) }} />
+        <Table<TaskListItem> rowKey="id" size="middle" columns={columns} dataSource={q.data?.items ?? []} loading={q.isFetching} scroll={{ x: 'max-content' }}
+          locale={{ emptyText: state === 'open' ? '本单位暂无待办理的任务' : '没有符合条件的任务' }}
+          pagination={{ current: page.page, pageSize: page.pageSize, total: q.data?.total ?? 0, showTotal: (t) => `共 ${t} 项`, onChange: (p, s) => setPage({ page: p, pageSize: s }) }} />
       </Card>
     </>
   );
