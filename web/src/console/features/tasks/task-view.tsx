@@ -106,7 +106,7 @@ export function TaskActions({ task, apiBase, onDone }: { task: TaskDetail; apiBa
   );
 }
 
-export function TaskView({ task, fileBase, linkBase }: { task: TaskDetail; fileBase?: string; linkBase: string }) {
+export function TaskView({ task, fileBase, linkBase }: { task: TaskDetail; fileBase?: string | null; linkBase: string }) {
   return (
     <Flex vertical gap={16}>
       <Card title="基本情况">
