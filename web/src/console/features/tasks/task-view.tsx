@@ -60,7 +60,8 @@ export function TaskActions({ task, apiBase, onDone }: { task: TaskDetail; apiBa
     },
   });
   const buttons = task.actions.filter((a) => a.name !== 'progress');
-  if (buttons.length === 0) return null;
+  // The 操作 card stays on the page, so an empty one says why it is empty (a verified or cancelled task).
+  if (buttons.length === 0) return <Typography.Text type="secondary">「{task.stateLabel}」的落实事项没有可执行的操作。</Typography.Text>;
   const start = (a: ActionOption) => (NEEDS_REASON.has(a.name) || NEEDS_DAYS.has(a.name) ? setOpen(a) : run.mutate({ name: a.name, values: {} }));
   return (
     <>
