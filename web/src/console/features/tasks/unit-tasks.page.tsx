@@ -21,7 +21,8 @@ export default function UnitTasksPage() {
   const query = { state: state === 'all' ? undefined : state, overdue: overdue ? '1' : undefined, ...page };
   const q = useQuery({ queryKey: [TASKS_KEY, 'list', 'unit', query], queryFn: () => api.get<Page<TaskListItem>>('/unit/tasks', query), placeholderData: keepPreviousData });
   const columns = [
-    ...taskColumns('/unit/tasks'),
+    // On a phone the owner unit (usually the reader's own) and the measure give way, so 状态 and 期限 fit beside 事项.
+    ...taskColumns('/unit/tasks').map((c) => ('dataIndex' in c && (c.dataIndex === 'ownerUnitName' || c.dataIndex === 'measure') ? { ...c, responsive: ['md' as const] } : c)),
     { title: '本单位', dataIndex: 'mine', width: 80, render: (mine: boolean) => (mine ? <Tag color="blue">牵头</Tag> : <Tag>协办</Tag>) },
   ];
   return (
