@@ -37,6 +37,17 @@ function period(ms: number): string {
   return `每 ${Math.round(ms / 1000)} 秒`;
 }
 
+/**
+ * Platform jobs registered without a Chinese label report their code name as the label; an admin should not have to
+ * read `case.deadlines`, so the page names them itself.
+ */
+const PLATFORM_LABELS: Record<string, string> = {
+  'case.deadlines': '办理期限检查和超期催办',
+  'auth.forget_login_failures': '清除过期的登录失败记录',
+};
+
+const jobLabel = (j: JobHealth) => (j.label && j.label !== j.name ? j.label : PLATFORM_LABELS[j.name] ?? j.name);
+
 const time = (t: string | null) => (t ? formatTime(t, true) : '—');
 
 export default function JobsPage() {
@@ -47,7 +58,7 @@ export default function JobsPage() {
   });
 
   const columns: TableColumnsType<JobHealth> = [
-    { title: '任务', dataIndex: 'label', render: (label: string, j) => <><div>{label}</div><Typography.Text type="secondary">{j.name}</Typography.Text></> },
+    { title: '任务', dataIndex: 'label', render: (_label: string, j) => <><div>{jobLabel(j)}</div><Typography.Text type="secondary">{j.name}</Typography.Text></> },
     { title: '周期', dataIndex: 'everyMs', render: period },
     { title: '状态', dataIndex: 'status', render: (s: JobHealth['status']) => <Tag color={STATUS[s].color}>{STATUS[s].text}</Tag> },
     { title: '上次开始', dataIndex: 'lastStartedAt', render: time },

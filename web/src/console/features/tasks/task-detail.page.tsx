@@ -9,8 +9,8 @@ import { TaskActions, TaskView } from './task-view.tsx';
 import { TASKS_KEY } from './tasks.page.tsx';
 import type { TaskDetail } from './types.ts';
 
-export default function TaskDetailPage({ apiBase = '/tasks', linkBase = '/tasks', fileBase = '/tasks' as string | undefined, children }: {
-  apiBase?: string; linkBase?: string; fileBase?: string; children?: (task: TaskDetail, refresh: (t: TaskDetail) => void) => React.ReactNode;
+export default function TaskDetailPage({ apiBase = '/tasks', linkBase = '/tasks', fileBase = '/tasks' as string | null, children }: {
+  apiBase?: string; linkBase?: string; /** null: no download route for this reader, files are listed by name. */ fileBase?: string | null; children?: (task: TaskDetail, refresh: (t: TaskDetail) => void) => React.ReactNode;
 }) {
   const id = Number(useParams().id);
   const qc = useQueryClient();

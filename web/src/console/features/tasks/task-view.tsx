@@ -60,7 +60,8 @@ export function TaskActions({ task, apiBase, onDone }: { task: TaskDetail; apiBa
     },
   });
   const buttons = task.actions.filter((a) => a.name !== 'progress');
-  if (buttons.length === 0) return null;
+  // The 操作 card stays on the page, so an empty one says why it is empty (a verified or cancelled task).
+  if (buttons.length === 0) return <Typography.Text type="secondary">「{task.stateLabel}」的落实事项没有可执行的操作。</Typography.Text>;
   const start = (a: ActionOption) => (NEEDS_REASON.has(a.name) || NEEDS_DAYS.has(a.name) ? setOpen(a) : run.mutate({ name: a.name, values: {} }));
   return (
     <>
@@ -73,10 +74,13 @@ export function TaskActions({ task, apiBase, onDone }: { task: TaskDetail; apiBa
               {a.label}
             </Button>
           );
+          // The tooltip wraps the button itself: antd then listens on its own wrapper around the disabled button
+          // (a disabled button fires no mouse events), where a hand-made <span> never showed the reason on hover.
           return a.available ? b : (
-            <Tooltip key={a.name} title={a.reason}>
-              <span>{b}<span id={`why-${a.name}`} style={{ display: 'none' }}>{a.reason}</span></span>
-            </Tooltip>
+            <span key={a.name}>
+              <Tooltip title={a.reason}>{b}</Tooltip>
+              <span id={`why-${a.name}`} style={{ display: 'none' }}>{a.reason}</span>
+            </span>
           );
         })}
       </Flex>
@@ -103,7 +107,7 @@ export function TaskActions({ task, apiBase, onDone }: { task: TaskDetail; apiBa
   );
 }
 
-export function TaskView({ task, fileBase, linkBase }: { task: TaskDetail; fileBase?: string; linkBase: string }) {
+export function TaskView({ task, fileBase, linkBase }: { task: TaskDetail; fileBase?: string | null; linkBase: string }) {
   return (
     <Flex vertical gap={16}>
       <Card title="基本情况">

@@ -58,7 +58,7 @@ function ProgressForm({ task, onDone }: { task: TaskDetail; onDone: (t: TaskDeta
 
 export default function UnitTaskDetailPage() {
   return (
-    <TaskDetailPage apiBase="/unit/tasks" linkBase="/unit/tasks" fileBase={undefined}>
+    <TaskDetailPage apiBase="/unit/tasks" linkBase="/unit/tasks" fileBase={null}>
       {(task, refresh) => <ProgressForm task={task} onDone={refresh} />}
     </TaskDetailPage>
   );

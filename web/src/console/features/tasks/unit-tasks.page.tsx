@@ -21,7 +21,8 @@ export default function UnitTasksPage() {
   const query = { state: state === 'all' ? undefined : state, overdue: overdue ? '1' : undefined, ...page };
   const q = useQuery({ queryKey: [TASKS_KEY, 'list', 'unit', query], queryFn: () => api.get<Page<TaskListItem>>('/unit/tasks', query), placeholderData: keepPreviousData });
   const columns = [
-    ...taskColumns('/unit/tasks'),
+    // On a phone the owner unit (usually the reader's own) and the measure give way, so 状态 and 期限 fit beside 事项.
+    ...taskColumns('/unit/tasks').map((c) => ('dataIndex' in c && (c.dataIndex === 'ownerUnitName' || c.dataIndex === 'measure') ? { ...c, responsive: ['md' as const] } : c)),
     { title: '本单位', dataIndex: 'mine', width: 80, render: (mine: boolean) => (mine ? <Tag color="blue">牵头</Tag> : <Tag>协办</Tag>) },
   ];
   return (
@@ -33,8 +34,9 @@ export default function UnitTasksPage() {
           <Checkbox checked={overdue} onChange={(e) => setOverdue(e.target.checked)}>只看超期</Checkbox>
         </Flex>
         {q.isError && <Alert type="error" showIcon style={{ marginBottom: 16 }} title={isApiError(q.error) ? q.error.message : '加载失败'} />}
-        <Table<TaskListItem> rowKey="id" size="middle" columns={columns} dataSource={q.data?.items ?? []} loading={q.isFetching}
-          pagination={{ current: page.page, pageSize: page.pageSize, total: q.data?.total ?? 0, onChange: (p, s) => setPage({ page: p, pageSize: s }) }} />
+        <Table<TaskListItem> rowKey="id" size="middle" columns={columns} dataSource={q.data?.items ?? []} loading={q.isFetching} scroll={{ x: 'max-content' }}
+          locale={{ emptyText: state === 'open' ? '本单位暂无待办理的任务' : '没有符合条件的任务' }}
+          pagination={{ current: page.page, pageSize: page.pageSize, total: q.data?.total ?? 0, showTotal: (t) => `共 ${t} 项`, onChange: (p, s) => setPage({ page: p, pageSize: s }) }} />
       </Card>
     </>
   );
