@@ -32,7 +32,11 @@ describe('module manifests', () => {
     const jobs = new Set(registeredJobs().map((j) => j.name));
     for (const m of MODULES) {
       for (const k of Object.keys(m.settings ?? {})) expect(keys, `${m.name}: setting ${k}`).toContain(k);
-      for (const j of m.jobs ?? []) expect(jobs, `${m.name}: job ${j.name}`).toContain(j.name);
+      for (const j of m.jobs ?? []) {
+        expect(jobs, `${m.name}: job ${j.name}`).toContain(j.name);
+        // The job-health page shows this name to admins.
+        expect(j.label, `${m.name}: job ${j.name} needs a Chinese label`).toMatch(/[\u4e00-\u9fff]/);
+      }
     }
     expect(keys).toContain('clue.deadline.forward');
     expect(jobs).toContain('clue.remind');

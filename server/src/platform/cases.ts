@@ -47,7 +47,7 @@ export function registerCaseType(t: CaseType): void {
 }
 
 /** Overdue flags, 催办 and escalation for every registered case type's clocks. */
-defineJob({ name: 'case.deadlines', everyMs: 10 * 60_000, run: (db, now) => runDeadlines(db, now, caseTypes()) });
+defineJob({ name: 'case.deadlines', label: '办理期限检查和超期催办', everyMs: 10 * 60_000, run: (db, now) => runDeadlines(db, now, caseTypes()) });
 
 export function caseTypes(): readonly CaseType[] {
   return [...registry.values()];

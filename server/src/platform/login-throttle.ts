@@ -129,4 +129,4 @@ export async function forgetStaleThrottle(db: Db, now: Date): Promise<void> {
   await db.deleteFrom('login_throttle').where('updated_at', '<', t - FORGET_AFTER_MS).where('blocked_until', '<', t).execute();
 }
 
-defineJob({ name: 'auth.forget_login_failures', everyMs: 60 * 60_000, run: forgetStaleThrottle });
+defineJob({ name: 'auth.forget_login_failures', label: '清除过期的登录失败记录', everyMs: 60 * 60_000, run: forgetStaleThrottle });

@@ -37,16 +37,8 @@ function period(ms: number): string {
   return `每 ${Math.round(ms / 1000)} 秒`;
 }
 
-/**
- * Platform jobs registered without a Chinese label report their code name as the label; an admin should not have to
- * read `case.deadlines`, so the page names them itself.
- */
-const PLATFORM_LABELS: Record<string, string> = {
-  'case.deadlines': '办理期限检查和超期催办',
-  'auth.forget_login_failures': '清除过期的登录失败记录',
-};
-
-const jobLabel = (j: JobHealth) => (j.label && j.label !== j.name ? j.label : PLATFORM_LABELS[j.name] ?? j.name);
+/** Every job declares its Chinese name (defineJob's `label`); the code name shows only if one forgets. */
+const jobLabel = (j: JobHealth) => j.label || j.name;
 
 const time = (t: string | null) => (t ? formatTime(t, true) : '—');
 
