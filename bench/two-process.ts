@@ -20,7 +20,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
-import { loadConfig } from '../server/src/config.ts';
+import { loadConfig, PASSWORD_COST } from '../server/src/config.ts';
 import { createDb, type Db } from '../server/src/db/database.ts';
 import { migrateToLatest } from '../server/src/db/migrate.ts';
 import { hashPassword } from '../server/src/platform/auth.ts';
@@ -63,7 +63,7 @@ async function seed(db: Db) {
   }
   const unit = await db.insertInto('units').values({ tenant_id: county, name: '县交通运输局', kind: 'department', township_id: null, contact_name: '王科长', contact_phone: '13300001111', active: 1, version: 1 })
     .returning('id').executeTakeFirstOrThrow();
-  const hash = await hashPassword(PASSWORD);
+  const hash = await hashPassword(PASSWORD, PASSWORD_COST);
   const user = (username: string, roles: string[], unitId: number | null = null) => db.insertInto('users').values({
     tenant_id: county, username, display_name: username, phone: null, password_hash: hash, roles: JSON.stringify(roles), unit_id: unitId, member_id: null,
     active: 1, failed_logins: 0, locked_until: null, password_changed_at: now, last_login_at: null, created_at: now, version: 1,
