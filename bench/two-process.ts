@@ -69,6 +69,9 @@ async function seed(db: Db) {
     active: 1, failed_logins: 0, locked_until: null, password_changed_at: now, last_login_at: null, created_at: now, version: 1,
   }).execute();
   for (let i = 1; i <= 3; i++) await user(`tp.staff${i}`, ['staff']);
+  // Accounts that only log in, over and over: each login past the per-user session cap ends that user's oldest
+  // session, so the racing staff sessions must not be theirs.
+  for (let i = 1; i <= 3; i++) await user(`tp.clerk${i}`, ['staff']);
   await user('tp.leader', ['leader']);
   return { county, unitId: unit.id, townships };
 }
@@ -179,6 +182,8 @@ try {
 
   const appEnv = (port: number) => ({
     DATABASE_URL, PG_SCHEMA: SCHEMA, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', SCHEDULER_TICK_MS: String(TICK_MS),
+    // haproxy runs on this host: the operator's setting for a same-host proxy, so each client keeps its own address.
+    TRUST_PROXY: 'loopback',
     PUBLIC_RATE_LIMIT_MAX: String(RATE_MAX), PG_POOL_MAX: '8', INTAKE_THREAD: '0',
   });
   for (const [i, port] of PORTS.entries()) procs.push(start(`app${i + 1}`, process.execPath, ['--import', 'tsx', 'server/src/main.ts', 'start'], appEnv(port)));
@@ -235,7 +240,7 @@ try {
   };
   const logins = async () => {
     while (Date.now() < until) {
-      await login(`tp.staff${1 + (ipSeq % 3)}`);
+      await login(`tp.clerk${1 + (ipSeq % 3)}`);
       await new Promise((r) => setTimeout(r, 250));
     }
   };
