@@ -18,7 +18,7 @@ import {
   STAFF_TRANSITIONS, UNIT_TRANSITIONS, bulkTransition, clueDetail, publishClue, revealContact, transitionClue, type StaffContext,
 } from './clues.service.ts';
 import { findSimilarClues } from './clues.similar.ts';
-import { suggestUnits } from './clues.routing.ts';
+import { suggestUnits } from './clues.unit-suggestions.ts';
 import { clueStats, clueStatsByCounty } from './clues.stats.ts';
 
 const IdParams = z.strictObject({ id: IdSchema });
