@@ -20,11 +20,13 @@ import { applyTransition, caseTimeline } from '../../platform/workflow.ts';
 import { getCalendar, getSetting } from '../../platform/settings.ts';
 import { enqueueMessage, notifyUsers } from '../../platform/notify.ts';
 import { isUniqueViolation } from '../../platform/db-errors.ts';
+import { saveFile } from '../../platform/files.ts';
 import { groupCommit } from '../../platform/group-commit.ts';
 import { clueSearchTokens, ensurePlaceNames, findSimilarClues, type SimilarInput } from './clues.similar.ts';
 import { redactPersonal } from './clues.redact.ts';
 import { releaseDigitGuess, reserveDigitGuess } from './clues.track-lock.ts';
-import { findClue, namesFor, summarize, toListItem, type ClueRow } from './clues.repository.ts';
+import { activeMember, activeUnit, names, placesOf, requireCounty, venueOf } from '../orgs/orgs.read.ts';
+import { cluesByIds, findClue, isClueFile, namesFor, summarize, toListItem, type ClueRow } from './clues.repository.ts';
 
 const CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -207,9 +209,7 @@ export async function publicView(db: Kysely<Database>, clue: ClueRow) {
 }
 
 async function unitNameMap(db: Kysely<Database>, tenantId: number, ids: number[]) {
-  if (ids.length === 0) return new Map<number, string>();
-  const rows = await db.selectFrom('units').select(['id', 'name']).where('tenant_id', '=', tenantId).where('id', 'in', ids).execute();
-  return new Map(rows.map((r) => [r.id, r.name]));
+  return (await names(db, tenantId, { units: ids })).units;
 }
 
 type TimelineEvent = Awaited<ReturnType<typeof caseTimeline>>[number];
@@ -392,8 +392,7 @@ export async function transitionClue(db: Kysely<Database>, ctx: StaffContext, id
   const now = new Date();
   const fieldIssues = [];
   if (name === 'forward' && body.unitId) {
-    const unit = await db.selectFrom('units').select(['id', 'active']).where('id', '=', body.unitId).where('tenant_id', '=', ctx.tenantId).executeTakeFirst();
-    if (!unit || !unit.active) fieldIssues.push({ path: 'unitId', message: '所选承办单位不存在或已停用' });
+    if (!(await activeUnit(db, ctx.tenantId, body.unitId))) fieldIssues.push({ path: 'unitId', message: '所选承办单位不存在或已停用' });
   }
   if (name === 'grant_extension' || name === 'request_extension') {
     const max = await getSetting(db, ctx.tenantId, 'clue.maxExtensionDays');
@@ -621,3 +620,52 @@ export async function publicBoard(db: Kysely<Database>, tenantId: number, page: 
 }
 
 export type { ClueState };
+
+/** The merge suggestions for one clue: other clues of the county about the same problem, most alike first. */
+export async function similarToClue(db: Kysely<Database>, tenantId: number, id: number) {
+  const clue = await findClue(db, tenantId, id);
+  if (!clue) throw notFound('线索');
+  const found = await findSimilarClues(db, tenantId, { content: clue.content, townshipId: clue.township_id, category: clue.category, excludeId: clue.id,
+    place: clue.place, villageId: clue.village_id }, 8);
+  const rows = await cluesByIds(db, tenantId, found.map((f) => f.id));
+  const names = await namesFor(db, tenantId, rows);
+  return { items: found.flatMap((f) => {
+    const r = rows.find((x) => x.id === f.id);
+    return r ? [{ ...toListItem(r, names), score: f.score, reason: f.reason }] : [];
+  }) };
+}
+
+/** A file of a clue the unit holds, for the unit portal; anything else is "no such file". */
+export async function unitClueFile(db: Kysely<Database>, ctx: StaffContext, id: number, fileId: number): Promise<void> {
+  const clue = await findClue(db, ctx.tenantId, id);
+  if (!clue || clue.unit_id !== ctx.unitId || !(await isClueFile(db, clue.id, fileId))) throw notFound('文件');
+}
+
+/** What the citizen's form needs: the county's townships with their villages, the categories, and the venue or member of a QR code. */
+export async function publicForm(db: Kysely<Database>, countyId: number, venueId?: number, memberId?: number) {
+  const county = await requireCounty(db, countyId);
+  const [places, venue, member] = await Promise.all([
+    placesOf(db, county.id),
+    venueId ? venueOf(db, county.id, venueId) : null,
+    memberId ? activeMember(db, county.id, memberId) : null,
+  ]);
+  return {
+    county,
+    townships: places.filter((p) => p.kind === 'township').map((t) => ({
+      id: t.id, name: t.name, villages: places.filter((v) => v.kind === 'village' && v.parentId === t.id).map((v) => ({ id: v.id, name: v.name })),
+    })),
+    categories: Object.entries(CLUE_CATEGORIES).map(([value, label]) => ({ value, label })),
+    venue,
+    member,
+  };
+}
+
+/** Keep a citizen's prepared photo and hand back the one-time token the submission names it by. */
+export async function storeCitizenPhoto(db: Kysely<Database>, dataDir: string, countyId: number, photo: { data: Buffer; mime: string }) {
+  const token = randomBytes(18).toString('base64url');
+  await db.transaction().execute(async (trx) => {
+    const file = await saveFile(trx, dataDir, countyId, photo.data, photo.mime, null);
+    await trx.insertInto('clue_uploads').values({ token, tenant_id: countyId, file_id: file.id, created_at: new Date().toISOString(), used: 0 }).execute();
+  });
+  return { token, size: photo.data.length, mime: photo.mime };
+}

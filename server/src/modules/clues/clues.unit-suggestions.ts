@@ -4,10 +4,15 @@
  * Every suggestion carries its reason, so staff can see why and overrule it.
  */
 import type { Kysely } from 'kysely';
-import { CLUE_CATEGORIES } from '@xs/core/schemas/clues.ts';
+import type { z } from 'zod';
+import { CLUE_CATEGORIES, type RoutingRuleSchema } from '@xs/core/schemas/clues.ts';
 import type { Database } from '../../db/database.ts';
+import { writeAudit, type AuditEntry } from '../../platform/audit.ts';
+import { checkRefs } from '../../platform/crud.ts';
+import { invalid, notFound } from '../../platform/errors.ts';
 import { tokenize } from '../../platform/search/segment.ts';
-import type { ClueRow } from './clues.repository.ts';
+import { names, unitsOf } from '../orgs/orgs.read.ts';
+import { findClue, type ClueRow } from './clues.repository.ts';
 
 export interface UnitSuggestion {
   unitId: number;
@@ -21,7 +26,7 @@ const HISTORY_LIMIT = 400;
 export async function suggestUnits(db: Kysely<Database>, tenantId: number, clue: Pick<ClueRow, 'id' | 'category' | 'content' | 'place' | 'township_id'>, limit = 3): Promise<UnitSuggestion[]> {
   const [rules, units, history] = await Promise.all([
     db.selectFrom('clue_routing_rules').selectAll().where('tenant_id', '=', tenantId).execute(),
-    db.selectFrom('units').select(['id', 'name', 'township_id', 'kind']).where('tenant_id', '=', tenantId).where('active', '=', 1).execute(),
+    unitsOf(db, tenantId),
     db.selectFrom('clues').select(['unit_id', 'township_id', 'search_tokens']).where('tenant_id', '=', tenantId).where('category', '=', clue.category)
       .where('unit_id', 'is not', null).where('id', '!=', clue.id).orderBy('id', 'desc').limit(HISTORY_LIMIT).execute(),
   ]);
@@ -63,11 +68,56 @@ export async function suggestUnits(db: Kysely<Database>, tenantId: number, clue:
   }
 
   // The township's own government is a sensible default for local matters.
-  const townGov = units.find((u) => u.kind === 'township_gov' && u.township_id === clue.township_id);
+  const townGov = units.find((u) => u.kind === 'township_gov' && u.townshipId === clue.township_id);
   if (townGov) add(townGov.id, 0.5, '属地：问题所在乡镇/街道');
 
   return [...scores.entries()]
     .map(([unitId, s]) => ({ unitId, unitName: unitName.get(unitId)!, score: Math.round(s.score * 100) / 100, reason: s.reasons.join('；') }))
     .sort((a, b) => b.score - a.score)
     .slice(0, limit);
+}
+
+/** The suggestions for one clue of the county (404 for another county's). */
+export async function suggestUnitsFor(db: Kysely<Database>, tenantId: number, id: number) {
+  const clue = await findClue(db, tenantId, id);
+  if (!clue) throw notFound('线索');
+  return { items: await suggestUnits(db, tenantId, clue) };
+}
+
+type RoutingRule = z.infer<typeof RoutingRuleSchema>;
+type AuditSource = Pick<AuditEntry, 'tenantId' | 'actorId' | 'actorName' | 'ip'>;
+
+/** The county's rules with their units' names. */
+export async function listRoutingRules(db: Kysely<Database>, tenantId: number) {
+  const rows = await db.selectFrom('clue_routing_rules').select(['id', 'category', 'keywords', 'unit_id', 'note']).where('tenant_id', '=', tenantId).orderBy('id').execute();
+  const unitNames = (await names(db, tenantId, { units: rows.map((r) => r.unit_id) })).units;
+  // A rule whose unit is not the county's is not shown (as the join with units did).
+  return { items: rows.flatMap((r) => {
+    const unitName = unitNames.get(r.unit_id);
+    return unitName === undefined ? [] : [{ id: r.id, category: r.category, categoryLabel: r.category ? CLUE_CATEGORIES[r.category] : null, keywords: r.keywords, unitId: r.unit_id, unitName, note: r.note }];
+  }) };
+}
+
+/** Add a rule: a unit of the county and at least a category or keywords; audited in the same transaction. */
+export async function createRoutingRule(db: Kysely<Database>, tenantId: number, source: AuditSource, b: RoutingRule) {
+  const issues = await checkRefs(db, tenantId, [{ field: 'unitId', table: 'units', id: b.unitId, label: '承办单位' }]);
+  if (!b.category && !b.keywords) issues.push({ path: 'keywords', message: '类别和关键词至少填写一项' });
+  if (issues.length) throw invalid(issues);
+  return db.transaction().execute(async (trx) => {
+    const r = await trx.insertInto('clue_routing_rules').values({ tenant_id: tenantId, category: b.category ?? null, keywords: b.keywords ?? null, unit_id: b.unitId, note: b.note ?? null })
+      .returning('id').executeTakeFirstOrThrow();
+    await writeAudit(trx, { ...source, action: 'clue_rule.create', entity: 'clue_rule', entityId: r.id, summary: '新增线索转办规则', after: b });
+    return { id: r.id };
+  });
+}
+
+/** Delete a rule of the county (404 for another county's), audited with what it was. */
+export async function deleteRoutingRule(db: Kysely<Database>, tenantId: number, source: AuditSource, id: number) {
+  const rule = await db.selectFrom('clue_routing_rules').selectAll().where('id', '=', id).where('tenant_id', '=', tenantId).executeTakeFirst();
+  if (!rule) throw notFound('规则');
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('clue_routing_rules').where('id', '=', rule.id).execute();
+    await writeAudit(trx, { ...source, action: 'clue_rule.delete', entity: 'clue_rule', entityId: rule.id, summary: '删除线索转办规则', before: rule });
+  });
+  return { ok: true };
 }
