@@ -334,6 +334,28 @@ describe('conflicts and guards', () => {
     expect((await clueRow(target.id)).supporters).toBe(2);
   });
 
+  it('writes the merge on the target\'s timeline too, for staff and not for the target\'s citizen', async () => {
+    const c = await submitClue(env, w.county);
+    const target = await submitClue(env, w.county);
+    const before = await eventsOf(env, target.id);
+    await must(env, w.staff, c.id, 'merge', { targetId: target.id });
+    const added = (await eventsOf(env, target.id)).slice(before.length);
+    expect(added).toEqual([expect.objectContaining({ transition: 'merged_in', label: `合并了线索 ${c.code}`, from_state: 'submitted', to_state: 'submitted',
+      actor_kind: 'user', actor_id: w.staffUser.id })]);
+    const detail = (await w.staff.get(`/api/v1/clues/${target.id}`)).json();
+    expect(detail.timeline.map((e: { label: string }) => e.label)).toContain(`合并了线索 ${c.code}`);
+    const track = await publicPost(env, '/clues/track', { code: target.code, secret: target.secret });
+    expect(track.statusCode).toBe(200);
+    expect(track.body).not.toContain(c.code);
+
+    // A refused merge leaves the target's timeline alone.
+    const finished = await submitClue(env, w.county);
+    await must(env, w.staff, finished.id, 'decline', { reason: '重复' });
+    const untouched = await eventsOf(env, finished.id);
+    expect((await act(env, w.staff, (await submitClue(env, w.county)).id, 'merge', { targetId: finished.id })).statusCode).toBe(400);
+    expect(await eventsOf(env, finished.id)).toEqual(untouched);
+  });
+
   it('hides county A\'s clue from county B\'s staff: 404 on every read and action', async () => {
     const c = await clueAt(env, w, 'resolved', { contactPhone: '13700003333', consent: true });
     const v = await versionOf(env, c.id);

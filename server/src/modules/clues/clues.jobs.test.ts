@@ -146,6 +146,23 @@ describe('askRecheck', () => {
     expect(await clueRow(c.id)).toMatchObject({ state: 'closed', recheck_result: 'solved' });
     expect((await eventsOf(env, c.id)).at(-1)).toMatchObject({ transition: 'recheck', actor_kind: 'public' });
   });
+
+  it('counts one of two answers sent at the same moment and refuses the other with 409', async () => {
+    const c = await clueAt(env, w, 'closed', { contactPhone: '13544448888', consent: true });
+    await env.db.updateTable('clues').set({ recheck_due_at: new Date(Date.now() - HOUR).toISOString() }).where('id', '=', c.id).execute();
+    const answers = await Promise.all([
+      publicPost(env, '/clues/recheck', { code: c.code, secret: c.secret, solved: true }),
+      publicPost(env, '/clues/recheck', { code: c.code, secret: c.secret, solved: false, comment: '还是不亮' }),
+    ]);
+    expect(answers.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const answered = (await eventsOf(env, c.id)).filter((e) => e.transition === 'recheck' || e.transition === 'reopen');
+    expect(answered).toHaveLength(1);
+    const audits = await env.db.selectFrom('audit_log').select('action').where('entity', '=', 'clue').where('entity_id', '=', c.id)
+      .where('action', 'in', ['clue.recheck', 'clue.reopen']).where('result', '=', 'success').execute();
+    expect(audits).toHaveLength(1);
+    const winner = answered[0]!.transition === 'recheck' ? { state: 'closed', recheck_result: 'solved' } : { state: 'accepted', recheck_result: 'not_solved' };
+    expect(await clueRow(c.id)).toMatchObject(winner);
+  });
 });
 
 describe('archiveUnrated', () => {

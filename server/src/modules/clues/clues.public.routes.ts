@@ -1,14 +1,16 @@
 /** The citizen side of 直通政协: no account, rate-limited, no personal data ever sent back. */
-import { randomBytes } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  CLUE_CATEGORIES, ClueRateSchema, ClueRecheckSchema, ClueSimilarQuerySchema, ClueSubmitSchema, ClueSupplementSchema, ClueSupportSchema, ClueTrackSchema,
+  ClueRateSchema, ClueRecheckSchema, ClueSimilarQuerySchema, ClueSubmitSchema, ClueSupplementSchema, ClueSupportSchema, ClueTrackSchema,
 } from '@xs/core/schemas/clues.ts';
 import { IdSchema } from '@xs/core/validation.ts';
-import { AppError, notFound } from '../../platform/errors.ts';
-import { preparePhoto, saveFile } from '../../platform/files.ts';
-import { clueByCode, publicBoard, publicSimilarClues, publicView, rateClue, recheckClue, supplementClue, supportClue } from './clues.service.ts';
+import { AppError } from '../../platform/errors.ts';
+import { preparePhoto } from '../../platform/files.ts';
+import { listCounties, requireCounty } from '../orgs/orgs.read.ts';
+import {
+  clueByCode, publicBoard, publicForm, publicSimilarClues, publicView, rateClue, recheckClue, storeCitizenPhoto, supplementClue, supportClue,
+} from './clues.service.ts';
 import { createIntake } from './clues.intake.ts';
 
 export const CONSENT_TEXT = '您留下的姓名和手机号仅用于县政协工作人员联系您核实情况、告知办理结果和回访，不会公开，也不会提供给与办理无关的单位和个人。'
@@ -25,40 +27,19 @@ export const cluePublicRoutes: FastifyPluginAsyncZod = async (app) => {
   const intake = createIntake(db, config);
   app.addHook('onClose', () => intake.close());
 
-  async function county(id: number) {
-    const c = await db.selectFrom('orgs').select(['id', 'name']).where('id', '=', id).where('kind', '=', 'county').executeTakeFirst();
-    if (!c) throw notFound('县区');
-    return c;
-  }
+  const county = (id: number) => requireCounty(db, id);
 
   app.get('/public/counties', {
     schema: { tags, summary: '可反映问题的县区' },
     config: { permission: 'public', ...limit(4) },
-  }, async () => ({ items: await db.selectFrom('orgs').select(['id', 'name']).where('kind', '=', 'county').orderBy('sort').orderBy('id').execute() }));
+  }, async () => ({ items: await listCounties(db) }));
 
   app.get('/public/counties/:countyId/form', {
     schema: { tags, summary: '反映问题表单所需数据（乡镇、村、类别；扫码时带出阵地或委员）', params: CountyParams, querystring: FormQuery },
     config: { permission: 'public', ...limit(4) },
   }, async (req) => {
-    const c = await county(req.params.countyId);
-    const places = await db.selectFrom('orgs').select(['id', 'name', 'kind', 'parent_id']).where('tenant_id', '=', c.id)
-      .where('kind', 'in', ['township', 'village']).orderBy('sort').orderBy('id').execute();
-    const venue = req.query.venue
-      ? await db.selectFrom('venues').select(['id', 'name', 'kind', 'theme', 'township_id']).where('id', '=', req.query.venue).where('tenant_id', '=', c.id).executeTakeFirst()
-      : undefined;
-    const member = req.query.member
-      ? await db.selectFrom('members').select(['id', 'name', 'township_id']).where('id', '=', req.query.member).where('tenant_id', '=', c.id).where('status', '=', 'active').executeTakeFirst()
-      : undefined;
-    return {
-      county: c,
-      townships: places.filter((p) => p.kind === 'township').map((t) => ({
-        id: t.id, name: t.name, villages: places.filter((v) => v.kind === 'village' && v.parent_id === t.id).map((v) => ({ id: v.id, name: v.name })),
-      })),
-      categories: Object.entries(CLUE_CATEGORIES).map(([value, label]) => ({ value, label })),
-      venue: venue ? { id: venue.id, name: venue.name, kind: venue.kind, theme: venue.theme, townshipId: venue.township_id } : null,
-      member: member ? { id: member.id, name: member.name, townshipId: member.township_id } : null,
-      consentText: CONSENT_TEXT,
-    };
+    const form = await publicForm(db, req.params.countyId, req.query.venue, req.query.member);
+    return { ...form, consentText: CONSENT_TEXT };
   });
 
   app.post('/public/counties/:countyId/uploads', {
@@ -80,13 +61,9 @@ export const cluePublicRoutes: FastifyPluginAsyncZod = async (app) => {
     }
     if (!photo) throw new AppError('validation_failed', '请选择照片', [{ path: 'photo', message: '请选择照片' }]);
     const prepared = await preparePhoto(photo, keepLocation);
-    const token = randomBytes(18).toString('base64url');
-    await db.transaction().execute(async (trx) => {
-      const file = await saveFile(trx, config.dataDir, c.id, prepared.data, prepared.mime, null);
-      await trx.insertInto('clue_uploads').values({ token, tenant_id: c.id, file_id: file.id, created_at: new Date().toISOString(), used: 0 }).execute();
-    });
+    const stored = await storeCitizenPhoto(db, config.dataDir, c.id, prepared);
     reply.status(201);
-    return { token, size: prepared.data.length, mime: prepared.mime };
+    return stored;
   });
 
   app.post('/public/counties/:countyId/clues', {

@@ -1,10 +1,11 @@
 /** Reading clues: the list with its filters, one clue with its names resolved, and the DTOs. */
 import { expressionBuilder, sql, type Expression, type Kysely, type Selectable, type SqlBool } from 'kysely';
-import { CLUE_CATEGORIES, CLUE_CHANNELS, CLUE_STATES, OPEN_CLUE_STATES, type ClueListQuery, type ClueState } from '@xs/core/schemas/clues.ts';
+import { CLUE_CATEGORIES, CLUE_CHANNELS, CLUE_STATES, CONVERSION_KINDS, OPEN_CLUE_STATES, type ClueListQuery, type ClueState } from '@xs/core/schemas/clues.ts';
 import { maskPhone } from '@xs/core/validation.ts';
 import { isPostgres, type Database } from '../../db/database.ts';
 import { ftsQuery, ftsTermMatch, toFts5, type FtsTerm } from '../../platform/search/fts.ts';
 import { AREA_PREFIX, TENANT_PREFIX } from '../../platform/search/segment.ts';
+import { names } from '../orgs/orgs.read.ts';
 import type { CluesTable } from './clues.table.ts';
 
 export type ClueRow = Selectable<CluesTable>;
@@ -15,20 +16,13 @@ export function isOverdue(c: Pick<ClueRow, 'state' | 'due_at'>, now = new Date()
   return !!c.due_at && OPEN_CLUE_STATES.includes(c.state) && c.due_at < now.toISOString();
 }
 
-/** Names for the ids a page of clues refers to, in three queries whatever the page size. */
+/** Names for the ids a page of clues refers to, one query per kind whatever the page size (through the orgs read API). */
 export async function namesFor(db: Kysely<Database>, tenantId: number, rows: Pick<ClueRow, 'township_id' | 'village_id' | 'unit_id' | 'venue_id' | 'member_id'>[]) {
-  const orgIds = [...new Set(rows.flatMap((r) => [r.township_id, r.village_id]).filter((v): v is number => v != null))];
-  const unitIds = [...new Set(rows.map((r) => r.unit_id).filter((v): v is number => v != null))];
-  const venueIds = [...new Set(rows.map((r) => r.venue_id).filter((v): v is number => v != null))];
-  const memberIds = [...new Set(rows.map((r) => r.member_id).filter((v): v is number => v != null))];
-  const [orgs, units, venues, members] = await Promise.all([
-    orgIds.length ? db.selectFrom('orgs').select(['id', 'name']).where('tenant_id', '=', tenantId).where('id', 'in', orgIds).execute() : [],
-    unitIds.length ? db.selectFrom('units').select(['id', 'name']).where('tenant_id', '=', tenantId).where('id', 'in', unitIds).execute() : [],
-    venueIds.length ? db.selectFrom('venues').select(['id', 'name']).where('tenant_id', '=', tenantId).where('id', 'in', venueIds).execute() : [],
-    memberIds.length ? db.selectFrom('members').select(['id', 'name']).where('tenant_id', '=', tenantId).where('id', 'in', memberIds).execute() : [],
-  ]);
-  const map = (xs: { id: number; name: string }[]) => new Map(xs.map((x) => [x.id, x.name]));
-  return { org: map(orgs), unit: map(units), venue: map(venues), member: map(members) };
+  const n = await names(db, tenantId, {
+    orgs: rows.flatMap((r) => [r.township_id, r.village_id]), units: rows.map((r) => r.unit_id),
+    venues: rows.map((r) => r.venue_id), members: rows.map((r) => r.member_id),
+  });
+  return { org: n.orgs, unit: n.units, venue: n.venues, member: n.members };
 }
 export type Names = Awaited<ReturnType<typeof namesFor>>;
 
@@ -180,4 +174,30 @@ export async function listClues(db: Kysely<Database>, tenantId: number, f: ClueL
 
 export async function findClue(db: Kysely<Database>, tenantId: number, id: number): Promise<ClueRow | undefined> {
   return db.selectFrom('clues').selectAll().where('id', '=', id).where('tenant_id', '=', tenantId).executeTakeFirst();
+}
+
+/** Clues of one county by id (in no particular order). */
+export async function cluesByIds(db: Kysely<Database>, tenantId: number, ids: readonly number[]): Promise<ClueRow[]> {
+  return ids.length ? db.selectFrom('clues').selectAll().where('tenant_id', '=', tenantId).where('id', 'in', ids).execute() : [];
+}
+
+/** The rows of the Excel export: the list's filters, newest first, at most 20,000, with the full text. */
+export async function exportItems(db: Kysely<Database>, tenantId: number, q: ClueListQuery) {
+  const rows = await clueQuery(db, tenantId, q).selectAll('c').orderBy('c.id', 'desc').limit(20_000).execute();
+  const names = await namesFor(db, tenantId, rows);
+  return rows.map((r) => ({ ...toListItem(r, names), content: r.content }));
+}
+
+/** The conversion queue, newest first. */
+export async function listConversions(db: Kysely<Database>, tenantId: number) {
+  const rows = await db.selectFrom('clue_conversions as v').innerJoin('clues as c', 'c.id', 'v.clue_id')
+    .select(['v.id', 'v.clue_id', 'c.code', 'v.kind', 'v.title', 'v.created_by_name', 'v.created_at', 'v.status'])
+    .where('v.tenant_id', '=', tenantId).orderBy('v.id', 'desc').limit(1000).execute();
+  return { items: rows.map((r) => ({ id: r.id, clueId: r.clue_id, clueCode: r.code, kind: r.kind, kindLabel: CONVERSION_KINDS[r.kind], title: r.title,
+    createdByName: r.created_by_name, createdAt: r.created_at, status: r.status })) };
+}
+
+/** Whether the file is attached to the clue (a photo or a reply file). */
+export async function isClueFile(db: Kysely<Database>, clueId: number, fileId: number): Promise<boolean> {
+  return !!(await db.selectFrom('clue_files').select('file_id').where('clue_id', '=', clueId).where('file_id', '=', fileId).executeTakeFirst());
 }

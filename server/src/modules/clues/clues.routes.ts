@@ -3,22 +3,20 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
-  CLUE_CATEGORIES, CLUE_RATINGS, CONVERSION_KINDS, ClueBulkSchema, ClueListQuerySchema, CluePublishSchema,
+  CLUE_RATINGS, ClueBulkSchema, ClueListQuerySchema, CluePublishSchema,
   ClueStatsQuerySchema, ClueTransitionBodySchema, RoutingRuleSchema, type ClueTransition,
 } from '@xs/core/schemas/clues.ts';
 import { IdSchema } from '@xs/core/validation.ts';
 import { authOf } from '../../platform/auth.ts';
 import { AppError, invalid, notFound } from '../../platform/errors.ts';
-import { auditSource, writeAudit } from '../../platform/audit.ts';
-import { checkRefs } from '../../platform/crud.ts';
+import { auditSource } from '../../platform/audit.ts';
 import { sendWorkbook } from '../../platform/excel.ts';
 import { prepareAttachment, readFile, saveFile, sendStoredFile } from '../../platform/files.ts';
-import { clueQuery, findClue, listClues, namesFor, toListItem } from './clues.repository.ts';
+import { exportItems, findClue, listClues, listConversions } from './clues.repository.ts';
 import {
-  STAFF_TRANSITIONS, UNIT_TRANSITIONS, bulkTransition, clueDetail, publishClue, revealContact, transitionClue, type StaffContext,
+  STAFF_TRANSITIONS, UNIT_TRANSITIONS, bulkTransition, clueDetail, publishClue, revealContact, similarToClue, transitionClue, unitClueFile, type StaffContext,
 } from './clues.service.ts';
-import { findSimilarClues } from './clues.similar.ts';
-import { suggestUnits } from './clues.routing.ts';
+import { createRoutingRule, deleteRoutingRule, listRoutingRules, suggestUnitsFor } from './clues.unit-suggestions.ts';
 import { clueStats, clueStatsByCounty } from './clues.stats.ts';
 
 const IdParams = z.strictObject({ id: IdSchema });
@@ -56,10 +54,7 @@ export const clueRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags, summary: '导出线索（Excel，最多 20,000 条）', querystring: ClueListQuerySchema },
     config: { permission: 'clue.read' },
   }, async (req, reply) => {
-    const tenantId = authOf(req).tenantId;
-    const rows = await clueQuery(db, tenantId, req.query).selectAll('c').orderBy('c.id', 'desc').limit(20_000).execute();
-    const names = await namesFor(db, tenantId, rows);
-    const items = rows.map((r) => ({ ...toListItem(r, names), content: r.content }));
+    const items = await exportItems(db, authOf(req).tenantId, req.query);
     return sendWorkbook(reply, '民意线索', '民意线索', [
       { header: '查询码', width: 14, value: (c) => c.code },
       { header: '提交时间', width: 20, value: (c) => c.createdAt.slice(0, 16).replace('T', ' ') },
@@ -84,12 +79,7 @@ export const clueRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/clues/stats/counties', {
     schema: { tags, summary: '市政协：各县区线索情况并列（收到、采纳、转办、办结、满意率、超期）', querystring: ClueStatsQuerySchema },
     config: { permission: 'stats.read' },
-  }, async (req) => {
-    const auth = authOf(req);
-    const tenant = await db.selectFrom('orgs').select('kind').where('id', '=', auth.tenantId).executeTakeFirstOrThrow();
-    if (tenant.kind !== 'city') throw new AppError('forbidden', '只有市政协可以查看各县区并列数据');
-    return clueStatsByCounty(db, auth.tenantId, req.query);
-  });
+  }, async (req) => clueStatsByCounty(db, authOf(req).tenantId, req.query));
 
   app.get('/clues/stats/export', {
     schema: { tags, summary: '导出线索统计（Excel）', querystring: ClueStatsQuerySchema },
@@ -115,56 +105,26 @@ export const clueRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/clues/conversions', {
     schema: { tags, summary: '转化队列：转为协商议题、提案线索、社情民意信息的线索（待对应模块接手）' },
     config: { permission: 'clue.read' },
-  }, async (req) => {
-    const tenantId = authOf(req).tenantId;
-    const rows = await db.selectFrom('clue_conversions as v').innerJoin('clues as c', 'c.id', 'v.clue_id')
-      .select(['v.id', 'v.clue_id', 'c.code', 'v.kind', 'v.title', 'v.created_by_name', 'v.created_at', 'v.status'])
-      .where('v.tenant_id', '=', tenantId).orderBy('v.id', 'desc').limit(1000).execute();
-    return { items: rows.map((r) => ({ id: r.id, clueId: r.clue_id, clueCode: r.code, kind: r.kind, kindLabel: CONVERSION_KINDS[r.kind], title: r.title,
-      createdByName: r.created_by_name, createdAt: r.created_at, status: r.status })) };
-  });
+  }, async (req) => listConversions(db, authOf(req).tenantId));
 
   app.get('/clues/routing-rules', {
     schema: { tags, summary: '转办规则（类别、关键词 → 承办单位）' },
     config: { permission: 'clue.read' },
-  }, async (req) => {
-    const rows = await db.selectFrom('clue_routing_rules as r').innerJoin('units as u', 'u.id', 'r.unit_id')
-      .select(['r.id', 'r.category', 'r.keywords', 'r.unit_id', 'u.name as unit_name', 'r.note']).where('r.tenant_id', '=', authOf(req).tenantId).orderBy('r.id').execute();
-    return { items: rows.map((r) => ({ id: r.id, category: r.category, categoryLabel: r.category ? CLUE_CATEGORIES[r.category] : null, keywords: r.keywords, unitId: r.unit_id, unitName: r.unit_name, note: r.note })) };
-  });
+  }, async (req) => listRoutingRules(db, authOf(req).tenantId));
 
   app.post('/clues/routing-rules', {
     schema: { tags, summary: '新增转办规则', body: RoutingRuleSchema },
     config: { permission: 'settings.manage' },
   }, async (req, reply) => {
-    const auth = authOf(req);
-    const b = req.body;
-    const issues = await checkRefs(db, auth.tenantId, [{ field: 'unitId', table: 'units', id: b.unitId, label: '承办单位' }]);
-    if (!b.category && !b.keywords) issues.push({ path: 'keywords', message: '类别和关键词至少填写一项' });
-    if (issues.length) throw invalid(issues);
-    const row = await db.transaction().execute(async (trx) => {
-      const r = await trx.insertInto('clue_routing_rules').values({ tenant_id: auth.tenantId, category: b.category ?? null, keywords: b.keywords ?? null, unit_id: b.unitId, note: b.note ?? null })
-        .returning('id').executeTakeFirstOrThrow();
-      await writeAudit(trx, { ...auditSource(req), action: 'clue_rule.create', entity: 'clue_rule', entityId: r.id, summary: '新增线索转办规则', after: b });
-      return r;
-    });
+    const created = await createRoutingRule(db, authOf(req).tenantId, auditSource(req), req.body);
     reply.status(201);
-    return { id: row.id };
+    return created;
   });
 
   app.delete('/clues/routing-rules/:id', {
     schema: { tags, summary: '删除转办规则', params: IdParams },
     config: { permission: 'settings.manage', entity: 'clue_routing_rules' },
-  }, async (req) => {
-    const auth = authOf(req);
-    const rule = await db.selectFrom('clue_routing_rules').selectAll().where('id', '=', req.params.id).where('tenant_id', '=', auth.tenantId).executeTakeFirst();
-    if (!rule) throw notFound('规则');
-    await db.transaction().execute(async (trx) => {
-      await trx.deleteFrom('clue_routing_rules').where('id', '=', rule.id).execute();
-      await writeAudit(trx, { ...auditSource(req), action: 'clue_rule.delete', entity: 'clue_rule', entityId: rule.id, summary: '删除线索转办规则', before: rule });
-    });
-    return { ok: true };
-  });
+  }, async (req) => deleteRoutingRule(db, authOf(req).tenantId, auditSource(req), req.params.id));
 
   app.post('/clues/bulk', {
     schema: { tags, summary: '批量操作（采纳、不予采纳、转办、归档），逐条返回结果', body: ClueBulkSchema },
@@ -197,29 +157,12 @@ export const clueRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/clues/:id/similar', {
     schema: { tags, summary: '合并建议：同一问题的其他线索，按相似度排序', params: IdParams },
     config: { permission: 'clue.read', entity: 'clues' },
-  }, async (req) => {
-    const tenantId = authOf(req).tenantId;
-    const clue = await findClue(db, tenantId, req.params.id);
-    if (!clue) throw notFound('线索');
-    const found = await findSimilarClues(db, tenantId, { content: clue.content, townshipId: clue.township_id, category: clue.category, excludeId: clue.id,
-      place: clue.place, villageId: clue.village_id }, 8);
-    const rows = found.length ? await db.selectFrom('clues').selectAll().where('tenant_id', '=', tenantId).where('id', 'in', found.map((f) => f.id)).execute() : [];
-    const names = await namesFor(db, tenantId, rows);
-    return { items: found.flatMap((f) => {
-      const r = rows.find((x) => x.id === f.id);
-      return r ? [{ ...toListItem(r, names), score: f.score, reason: f.reason }] : [];
-    }) };
-  });
+  }, async (req) => similarToClue(db, authOf(req).tenantId, req.params.id));
 
   app.get('/clues/:id/unit-suggestions', {
     schema: { tags, summary: '转办建议：按县区规则和以往转办推荐承办单位，附理由', params: IdParams },
     config: { permission: 'clue.read', entity: 'clues' },
-  }, async (req) => {
-    const tenantId = authOf(req).tenantId;
-    const clue = await findClue(db, tenantId, req.params.id);
-    if (!clue) throw notFound('线索');
-    return { items: await suggestUnits(db, tenantId, clue) };
-  });
+  }, async (req) => suggestUnitsFor(db, authOf(req).tenantId, req.params.id));
 
   app.post('/clues/:id/transitions/:name', {
     schema: { tags, summary: `线索操作：${STAFF_TRANSITIONS.join(' / ')}`, params: TransitionParams, body: ClueTransitionBodySchema },
@@ -293,11 +236,7 @@ export const clueRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { permission: 'clue.unit', entity: 'clues' },
   }, async (req, reply) => {
     const ctx = unit(req);
-    const clue = await findClue(db, ctx.tenantId, req.params.id);
-    const link = clue && clue.unit_id === ctx.unitId
-      ? await db.selectFrom('clue_files').select('file_id').where('clue_id', '=', clue.id).where('file_id', '=', req.params.fileId).executeTakeFirst()
-      : undefined;
-    if (!link) throw notFound('文件');
+    await unitClueFile(db, ctx, req.params.id, req.params.fileId);
     const { row, data } = await readFile(db, config.dataDir, ctx.tenantId, req.params.fileId);
     return sendStoredFile(reply, row, data);
   });

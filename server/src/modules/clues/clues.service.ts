@@ -12,7 +12,7 @@ import {
 import { addWorkingDays, addCalendarDays, cstDate } from '@xs/core/calendar.ts';
 import { stripInvisible } from '@xs/core/validation.ts';
 import { availableTransitions, WorkflowError, type Actor } from '@xs/core/workflow.ts';
-import { isPostgres, type Database } from '../../db/database.ts';
+import { affected, isPostgres, type Database } from '../../db/database.ts';
 import { AppError, invalid, notFound } from '../../platform/errors.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import { checkRefs } from '../../platform/crud.ts';
@@ -20,11 +20,13 @@ import { applyTransition, caseTimeline } from '../../platform/workflow.ts';
 import { getCalendar, getSetting } from '../../platform/settings.ts';
 import { enqueueMessage, notifyUsers } from '../../platform/notify.ts';
 import { isUniqueViolation } from '../../platform/db-errors.ts';
+import { saveFile } from '../../platform/files.ts';
 import { groupCommit } from '../../platform/group-commit.ts';
 import { clueSearchTokens, ensurePlaceNames, findSimilarClues, type SimilarInput } from './clues.similar.ts';
 import { redactPersonal } from './clues.redact.ts';
 import { releaseDigitGuess, reserveDigitGuess } from './clues.track-lock.ts';
-import { findClue, namesFor, summarize, toListItem, type ClueRow } from './clues.repository.ts';
+import { activeMember, activeUnit, names, placesOf, requireCounty, venueOf } from '../orgs/orgs.read.ts';
+import { cluesByIds, findClue, isClueFile, namesFor, summarize, toListItem, type ClueRow } from './clues.repository.ts';
 
 const CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -200,16 +202,14 @@ export async function publicView(db: Kysely<Database>, clue: ClueRow) {
     rating: clue.rating,
     ratingComment: clue.rating_comment,
     canRate: clue.state === 'resolved',
-    canRecheck: clue.state === 'closed' && !!clue.recheck_due_at && clue.recheck_due_at <= now.toISOString() && !clue.recheck_result,
+    canRecheck: recheckDue(clue, now),
     canSupplement: clue.state === 'needs_info',
     supporters: clue.supporters,
   };
 }
 
 async function unitNameMap(db: Kysely<Database>, tenantId: number, ids: number[]) {
-  if (ids.length === 0) return new Map<number, string>();
-  const rows = await db.selectFrom('units').select(['id', 'name']).where('tenant_id', '=', tenantId).where('id', 'in', ids).execute();
-  return new Map(rows.map((r) => [r.id, r.name]));
+  return (await names(db, tenantId, { units: ids })).units;
 }
 
 type TimelineEvent = Awaited<ReturnType<typeof caseTimeline>>[number];
@@ -224,6 +224,8 @@ function plainWords(e: TimelineEvent, units: Map<number, string>): string | null
     case 'request_info': return `工作人员请您补充信息：${e.note ?? ''}`;
     case 'supplement': return '您已补充信息。';
     case 'merge': return '您反映的问题与其他群众反映的同一问题合并办理，结果会一并告知。';
+    // Staff see which clue joined; the citizen's page keeps its timeline as it was (another citizen's code is not theirs to see).
+    case 'merged_in': return null;
     case 'forward': return `已转交${unit}办理，办理期限至 ${date(e.data?.dueAt)}。`;
     case 'reply': return `${unit}已答复，县政协正在审核。`;
     case 'request_extension': return null;
@@ -256,23 +258,30 @@ export async function rateClue(db: Kysely<Database>, clue: ClueRow, rating: 'sat
 
 /** Four weeks after resolution the citizen says whether the problem is really gone; "no" reopens it. */
 export async function recheckClue(db: Kysely<Database>, clue: ClueRow, solved: boolean, comment: string | null, ip: string | null) {
-  // The same test as the track view's canRecheck: not before the recheck date, and only once per resolution.
-  if (!(clue.state === 'closed' && clue.recheck_due_at && clue.recheck_due_at <= new Date().toISOString() && !clue.recheck_result)) {
-    throw new AppError('invalid_state', '该线索目前不需要回访确认');
-  }
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable('clues').set({ recheck_result: solved ? 'solved' : 'not_solved' }).where('id', '=', clue.id).execute();
+    // Checked on the row as it is inside the transaction, and written only at the version checked: of two answers
+    // sent at once one counts, the other is refused (on PostgreSQL the second update waits, then matches no row).
+    const current = await findClue(trx, clue.tenant_id, clue.id);
+    if (!current || !recheckDue(current)) throw new AppError('invalid_state', '该线索目前不需要回访确认');
     if (solved) {
+      const res = await trx.updateTable('clues').set({ recheck_result: 'solved', version: current.version + 1 })
+        .where('id', '=', current.id).where('version', '=', current.version).executeTakeFirst();
+      if (affected(res) === 0) throw new AppError('stale_version', '该线索刚刚已被他人处理，请刷新后再试');
       await trx.insertInto('case_events').values({ tenant_id: clue.tenant_id, case_type: 'clue', case_id: clue.id, transition: 'recheck', label: '回访确认已解决',
-        from_state: clue.state, to_state: clue.state, actor_kind: 'public', actor_id: null, actor_name: '群众', note: comment, data_json: null, at: new Date().toISOString() }).execute();
+        from_state: current.state, to_state: current.state, actor_kind: 'public', actor_id: null, actor_name: '群众', note: comment, data_json: null, at: new Date().toISOString() }).execute();
       await writeAudit(trx, { tenantId: clue.tenant_id, ip, actorName: '群众', action: 'clue.recheck', entity: 'clue', entityId: clue.id, summary: `线索「${clue.code}」回访：问题已解决` });
       return;
     }
     await applyTransition(db, { def: CLUE_WORKFLOW, table: 'clues', caseType: 'clue', label: '线索', tenantId: clue.tenant_id, id: clue.id,
-      actor: 'public', transition: 'reopen', input: { reason: comment ?? '回访时群众表示问题仍未解决' }, ip, trx,
-      changes: () => ({ closed_at: null, resolved_at: null }) });
+      expectedVersion: current.version, actor: 'public', transition: 'reopen', input: { reason: comment ?? '回访时群众表示问题仍未解决' }, ip, trx,
+      changes: () => ({ closed_at: null, resolved_at: null, recheck_result: 'not_solved' }) });
     await notifyUsers(trx, clue.tenant_id, { roles: ['staff'] }, { title: '回访：问题未解决，线索已重新打开', body: `线索 ${clue.code}`, link: `/clues/${clue.id}` });
   });
+}
+
+/** The same test as the track view's canRecheck: not before the recheck date, and only once per resolution. */
+function recheckDue(c: Pick<ClueRow, 'state' | 'recheck_due_at' | 'recheck_result'>, now = new Date()): boolean {
+  return c.state === 'closed' && !!c.recheck_due_at && c.recheck_due_at <= now.toISOString() && !c.recheck_result;
 }
 
 export async function supplementClue(db: Kysely<Database>, clue: ClueRow, content: string, ip: string | null) {
@@ -378,18 +387,12 @@ async function requireOwn(db: Kysely<Database>, ctx: StaffContext, id: number): 
 }
 
 /** Fire one workflow transition on a clue, with what that transition changes besides the state. */
-export async function transitionClue(db: Kysely<Database>, ctx: StaffContext, id: number, name: ClueTransition, body: ClueTransitionBody, trx?: Transaction<Database>) {
-  const clue = await requireOwn(trx ?? db, ctx, id);
+export async function transitionClue(db: Kysely<Database>, ctx: StaffContext, id: number, name: ClueTransition, body: ClueTransitionBody) {
+  const clue = await requireOwn(db, ctx, id);
   const now = new Date();
   const fieldIssues = [];
   if (name === 'forward' && body.unitId) {
-    const unit = await db.selectFrom('units').select(['id', 'active']).where('id', '=', body.unitId).where('tenant_id', '=', ctx.tenantId).executeTakeFirst();
-    if (!unit || !unit.active) fieldIssues.push({ path: 'unitId', message: '所选承办单位不存在或已停用' });
-  }
-  if (name === 'merge' && body.targetId) {
-    const target = await findClue(db, ctx.tenantId, body.targetId);
-    if (!target || target.id === clue.id) fieldIssues.push({ path: 'targetId', message: '请选择本县区另一条线索' });
-    else if (!OPEN_CLUE_STATES.includes(target.state) && target.state !== 'resolved') fieldIssues.push({ path: 'targetId', message: '目标线索已结束，不能合并进去' });
+    if (!(await activeUnit(db, ctx.tenantId, body.unitId))) fieldIssues.push({ path: 'unitId', message: '所选承办单位不存在或已停用' });
   }
   if (name === 'grant_extension' || name === 'request_extension') {
     const max = await getSetting(db, ctx.tenantId, 'clue.maxExtensionDays');
@@ -411,12 +414,10 @@ export async function transitionClue(db: Kysely<Database>, ctx: StaffContext, id
           case 'forward':
             eventData = { unitId: body.unitId, dueAt: plan.dueAt };
             return { unit_id: body.unitId, forwarded_at: now.toISOString(), reminded_at: null, extension_days: 0 };
-          case 'merge': {
+          case 'merge':
             eventData = { targetId: body.targetId };
-            await t.updateTable('clues').set((eb) => ({ supporters: eb('supporters', '+', 1 + clue.supporters) }))
-              .where('id', '=', body.targetId!).where('tenant_id', '=', ctx.tenantId).execute();
+            await mergeInto(t, ctx, current as ClueRow, body.targetId!, now);
             return { merged_into_id: body.targetId };
-          }
           case 'convert':
             eventData = { kind: body.kind, title: body.title };
             await t.insertInto('clue_conversions').values({ tenant_id: ctx.tenantId, clue_id: id, kind: body.kind!, title: body.title!,
@@ -468,8 +469,28 @@ export async function transitionClue(db: Kysely<Database>, ctx: StaffContext, id
     await afterTransition(t, ctx, clue, name, body, result.row as unknown as ClueRow);
     return result;
   };
-  const { row } = trx ? await run(trx) : await db.transaction().execute(run);
+  const { row } = await db.transaction().execute(run);
   return row as unknown as ClueRow;
+}
+
+/** States a clue may be merged into: still being handled, or resolved and not yet closed. */
+const MERGE_TARGET_STATES: ClueState[] = [...OPEN_CLUE_STATES, 'resolved'];
+
+/**
+ * The target's side of a merge, in the merge's transaction: the target is checked and gains the source's voices in
+ * one conditional update (a target closed a moment earlier matches no row), and its timeline says what joined it.
+ */
+async function mergeInto(t: Transaction<Database>, ctx: StaffContext, source: ClueRow, targetId: number, now: Date) {
+  const target = await findClue(t, ctx.tenantId, targetId);
+  if (!target || target.id === source.id) throw invalid([{ path: 'targetId', message: '请选择本县区另一条线索' }]);
+  const closed = invalid([{ path: 'targetId', message: '目标线索已结束，不能合并进去' }]);
+  if (!MERGE_TARGET_STATES.includes(target.state)) throw closed;
+  const res = await t.updateTable('clues').set((eb) => ({ supporters: eb('supporters', '+', 1 + source.supporters) }))
+    .where('id', '=', target.id).where('tenant_id', '=', ctx.tenantId).where('state', 'in', MERGE_TARGET_STATES).executeTakeFirst();
+  if (affected(res) === 0) throw closed;
+  await t.insertInto('case_events').values({ tenant_id: ctx.tenantId, case_type: 'clue', case_id: target.id, transition: 'merged_in', label: `合并了线索 ${source.code}`,
+    from_state: target.state, to_state: target.state, actor_kind: 'user', actor_id: ctx.actor.id, actor_name: ctx.actor.name, note: null,
+    data_json: JSON.stringify({ sourceId: source.id, sourceCode: source.code }), at: now.toISOString() }).execute();
 }
 
 /** Messages that follow a transition, written in its transaction (outbox and inbox). */
@@ -599,3 +620,52 @@ export async function publicBoard(db: Kysely<Database>, tenantId: number, page: 
 }
 
 export type { ClueState };
+
+/** The merge suggestions for one clue: other clues of the county about the same problem, most alike first. */
+export async function similarToClue(db: Kysely<Database>, tenantId: number, id: number) {
+  const clue = await findClue(db, tenantId, id);
+  if (!clue) throw notFound('线索');
+  const found = await findSimilarClues(db, tenantId, { content: clue.content, townshipId: clue.township_id, category: clue.category, excludeId: clue.id,
+    place: clue.place, villageId: clue.village_id }, 8);
+  const rows = await cluesByIds(db, tenantId, found.map((f) => f.id));
+  const names = await namesFor(db, tenantId, rows);
+  return { items: found.flatMap((f) => {
+    const r = rows.find((x) => x.id === f.id);
+    return r ? [{ ...toListItem(r, names), score: f.score, reason: f.reason }] : [];
+  }) };
+}
+
+/** A file of a clue the unit holds, for the unit portal; anything else is "no such file". */
+export async function unitClueFile(db: Kysely<Database>, ctx: StaffContext, id: number, fileId: number): Promise<void> {
+  const clue = await findClue(db, ctx.tenantId, id);
+  if (!clue || clue.unit_id !== ctx.unitId || !(await isClueFile(db, clue.id, fileId))) throw notFound('文件');
+}
+
+/** What the citizen's form needs: the county's townships with their villages, the categories, and the venue or member of a QR code. */
+export async function publicForm(db: Kysely<Database>, countyId: number, venueId?: number, memberId?: number) {
+  const county = await requireCounty(db, countyId);
+  const [places, venue, member] = await Promise.all([
+    placesOf(db, county.id),
+    venueId ? venueOf(db, county.id, venueId) : null,
+    memberId ? activeMember(db, county.id, memberId) : null,
+  ]);
+  return {
+    county,
+    townships: places.filter((p) => p.kind === 'township').map((t) => ({
+      id: t.id, name: t.name, villages: places.filter((v) => v.kind === 'village' && v.parentId === t.id).map((v) => ({ id: v.id, name: v.name })),
+    })),
+    categories: Object.entries(CLUE_CATEGORIES).map(([value, label]) => ({ value, label })),
+    venue,
+    member,
+  };
+}
+
+/** Keep a citizen's prepared photo and hand back the one-time token the submission names it by. */
+export async function storeCitizenPhoto(db: Kysely<Database>, dataDir: string, countyId: number, photo: { data: Buffer; mime: string }) {
+  const token = randomBytes(18).toString('base64url');
+  await db.transaction().execute(async (trx) => {
+    const file = await saveFile(trx, dataDir, countyId, photo.data, photo.mime, null);
+    await trx.insertInto('clue_uploads').values({ token, tenant_id: countyId, file_id: file.id, created_at: new Date().toISOString(), used: 0 }).execute();
+  });
+  return { token, size: photo.data.length, mime: photo.mime };
+}

@@ -6,7 +6,9 @@ import type { Kysely } from 'kysely';
 import { CLUE_CATEGORIES, CLUE_CHANNELS, OPEN_CLUE_STATES } from '@xs/core/schemas/clues.ts';
 import { workingDaysBetween } from '@xs/core/calendar.ts';
 import type { Database } from '../../db/database.ts';
+import { AppError } from '../../platform/errors.ts';
 import { getCalendar } from '../../platform/settings.ts';
+import { countiesOf, tenantKind } from '../orgs/orgs.read.ts';
 
 const ADOPTED = ['accepted', 'forwarded', 'returned', 'replied', 'resolved', 'closed', 'converted'];
 /**
@@ -88,8 +90,8 @@ export async function clueStats(db: Kysely<Database>, tenantId: number, period: 
 
 /** For the city: every county's clue figures side by side (the same definitions as the county dashboard). */
 export async function clueStatsByCounty(db: Kysely<Database>, cityId: number, period: StatsPeriod) {
-  const counties = await db.selectFrom('orgs').select(['id', 'name']).where('parent_id', '=', cityId).where('kind', '=', 'county')
-    .orderBy('sort').orderBy('id').execute();
+  if ((await tenantKind(db, cityId)) !== 'city') throw new AppError('forbidden', '只有市政协可以查看各县区并列数据');
+  const counties = await countiesOf(db, cityId);
   const rows = [];
   for (const c of counties) {
     const s = await clueStats(db, c.id, period);
