@@ -217,3 +217,16 @@ export function authOf(req: FastifyRequest): AuthContext {
   if (!req.auth) throw new AppError('unauthenticated', '请先登录');
   return req.auth;
 }
+
+/** Who a use-case acts for: the tenant the request acts in, the actor and the client address. */
+export function actorOf(req: FastifyRequest): { tenantId: number; actor: Actor; ip: string } {
+  const auth = authOf(req);
+  return { tenantId: auth.tenantId, actor: auth.actor, ip: req.ip };
+}
+
+/** The same for a handling unit's user, with the unit; refused when the account belongs to no unit. */
+export function unitActorOf(req: FastifyRequest): { tenantId: number; actor: Actor; ip: string; unitId: number } {
+  const auth = authOf(req);
+  if (!auth.user.unitId) throw new AppError('forbidden', '您的账号未关联承办单位');
+  return { tenantId: auth.tenantId, actor: auth.actor, ip: req.ip, unitId: auth.user.unitId };
+}

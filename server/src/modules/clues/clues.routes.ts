@@ -1,20 +1,19 @@
 /** The staff side of 直通政协: triage queue, actions, dashboard; and the handling units' portal. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
   CLUE_RATINGS, ClueBulkSchema, ClueListQuerySchema, CluePublishSchema,
   ClueStatsQuerySchema, ClueTransitionBodySchema, RoutingRuleSchema, type ClueTransition,
 } from '@xs/core/schemas/clues.ts';
 import { IdSchema } from '@xs/core/validation.ts';
-import { authOf } from '../../platform/auth.ts';
+import { actorOf, authOf, unitActorOf } from '../../platform/auth.ts';
 import { AppError, invalid, notFound } from '../../platform/errors.ts';
 import { auditSource } from '../../platform/audit.ts';
 import { sendWorkbook } from '../../platform/excel.ts';
 import { prepareAttachment, readFile, saveFile, sendStoredFile } from '../../platform/files.ts';
 import { exportItems, findClue, listClues, listConversions } from './clues.repository.ts';
 import {
-  STAFF_TRANSITIONS, UNIT_TRANSITIONS, bulkTransition, clueDetail, publishClue, revealContact, similarToClue, transitionClue, unitClueFile, type StaffContext,
+  STAFF_TRANSITIONS, UNIT_TRANSITIONS, bulkTransition, clueDetail, publishClue, revealContact, similarToClue, transitionClue, unitClueFile,
 } from './clues.service.ts';
 import { createRoutingRule, deleteRoutingRule, listRoutingRules, suggestUnitsFor } from './clues.unit-suggestions.ts';
 import { clueStats, clueStatsByCounty } from './clues.stats.ts';
@@ -25,16 +24,8 @@ const FileParams = z.strictObject({ fileId: IdSchema });
 const UnitFileParams = z.strictObject({ id: IdSchema, fileId: IdSchema });
 const UnitListQuery = ClueListQuerySchema.pick({ page: true, pageSize: true, state: true, overdue: true, q: true });
 
-function staff(req: FastifyRequest): StaffContext {
-  const auth = authOf(req);
-  return { tenantId: auth.tenantId, actor: auth.actor, ip: req.ip };
-}
-
-function unit(req: FastifyRequest): StaffContext {
-  const auth = authOf(req);
-  if (!auth.user.unitId) throw new AppError('forbidden', '您的账号未关联承办单位');
-  return { tenantId: auth.tenantId, actor: auth.actor, ip: req.ip, unitId: auth.user.unitId };
-}
+const staff = actorOf;
+const unit = unitActorOf;
 
 function transitionName(name: string, allowed: ClueTransition[]): ClueTransition {
   if (!(allowed as string[]).includes(name)) throw new AppError('bad_request', `没有「${name}」这个操作`);

@@ -1,29 +1,20 @@
 /** 落实事项: the staff list, creation, detail and actions; the units' portal (我的任务) with progress and evidence. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { TaskCreateSchema, TaskListQuerySchema, TaskProgressSchema, TaskTransitionBodySchema } from '@xs/core/schemas/tasks.ts';
 import { IdSchema } from '@xs/core/validation.ts';
-import { authOf } from '../../platform/auth.ts';
+import { actorOf, unitActorOf } from '../../platform/auth.ts';
 import { AppError, invalid } from '../../platform/errors.ts';
 import { prepareAttachment, readFile, saveFile, sendStoredFile } from '../../platform/files.ts';
-import { actOnTask, createTask, listTasks, reportProgress, requireUnitTask, taskDetail, taskFile, type TaskActor } from './tasks.service.ts';
+import { actOnTask, createTask, listTasks, reportProgress, requireUnitTask, taskDetail, taskFile } from './tasks.service.ts';
 
 const IdParams = z.strictObject({ id: IdSchema });
 const ActionParams = z.strictObject({ id: IdSchema, name: z.string().max(40) });
 const FileParams = z.strictObject({ id: IdSchema, fileId: IdSchema });
 const UnitListQuery = TaskListQuerySchema.pick({ page: true, pageSize: true, state: true, overdue: true, q: true });
 
-function staff(req: FastifyRequest): TaskActor {
-  const auth = authOf(req);
-  return { tenantId: auth.tenantId, actor: auth.actor, ip: req.ip };
-}
-
-function unit(req: FastifyRequest): TaskActor {
-  const auth = authOf(req);
-  if (!auth.user.unitId) throw new AppError('forbidden', '您的账号未关联承办单位');
-  return { tenantId: auth.tenantId, actor: auth.actor, ip: req.ip, unitId: auth.user.unitId };
-}
+const staff = actorOf;
+const unit = unitActorOf;
 
 export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, config } = app;
