@@ -5,12 +5,12 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import JSZip from 'jszip';
 import type { Kysely } from 'kysely';
 import sharp from 'sharp';
 import type { Database } from '../db/database.ts';
-import { AppError } from './errors.ts';
+import { AppError, invalid } from './errors.ts';
 
 export interface StoredFile {
   id: number;
@@ -177,4 +177,20 @@ export function sendStoredFile(reply: FastifyReply, file: { mime: string; origin
     reply.header('content-disposition', `attachment; filename="${name.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`);
   }
   return reply.send(data);
+}
+
+/**
+ * Take one attachment from a multipart request (the field `file`, ≤ 10 MB), check it by what it is and store it
+ * for `tenantId`, recording who uploaded it. The caller has already decided the uploader may attach to the case.
+ */
+export async function receiveAttachment(req: FastifyRequest, db: Kysely<Database>, dataDir: string, tenantId: number, uploaderId: number) {
+  if (!req.isMultipart()) throw invalid([{ path: 'file', message: '请选择文件' }]);
+  const file = await req.file({ limits: { fileSize: 10 * 1024 * 1024 } });
+  if (!file) throw invalid([{ path: 'file', message: '请选择文件' }]);
+  const buf = await file.toBuffer();
+  if (file.file.truncated) throw new AppError('payload_too_large', '附件不能超过 10 MB');
+  const name = file.filename.slice(0, 120);
+  const prepared = await prepareAttachment(buf, name);
+  const saved = await saveFile(db, dataDir, tenantId, prepared.data, prepared.mime, name, uploaderId);
+  return { fileId: saved.id, name };
 }

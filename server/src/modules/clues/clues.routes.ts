@@ -10,7 +10,7 @@ import { actorOf, authOf, unitActorOf } from '../../platform/auth.ts';
 import { AppError, invalid, notFound } from '../../platform/errors.ts';
 import { auditSource } from '../../platform/audit.ts';
 import { sendWorkbook } from '../../platform/excel.ts';
-import { prepareAttachment, readFile, saveFile, sendStoredFile } from '../../platform/files.ts';
+import { readFile, receiveAttachment, sendStoredFile } from '../../platform/files.ts';
 import { exportItems, findClue, listClues, listConversions } from './clues.repository.ts';
 import {
   STAFF_TRANSITIONS, UNIT_TRANSITIONS, bulkTransition, clueDetail, publishClue, revealContact, similarToClue, transitionClue, unitClueFile,
@@ -210,16 +210,9 @@ export const clueRoutes: FastifyPluginAsyncZod = async (app) => {
     const ctx = unit(req);
     const clue = await findClue(db, ctx.tenantId, req.params.id);
     if (!clue || clue.unit_id !== ctx.unitId) throw notFound('线索');
-    if (!req.isMultipart()) throw invalid([{ path: 'file', message: '请选择文件' }]);
-    const file = await req.file({ limits: { fileSize: 10 * 1024 * 1024 } });
-    if (!file) throw invalid([{ path: 'file', message: '请选择文件' }]);
-    const buf = await file.toBuffer();
-    if (file.file.truncated) throw new AppError('payload_too_large', '附件不能超过 10 MB');
-    const name = file.filename.slice(0, 120);
-    const prepared = await prepareAttachment(buf, name);
-    const saved = await saveFile(db, config.dataDir, ctx.tenantId, prepared.data, prepared.mime, name, ctx.actor.id);
+    const stored = await receiveAttachment(req, db, config.dataDir, ctx.tenantId, ctx.actor.id);
     reply.status(201);
-    return { fileId: saved.id, name };
+    return stored;
   });
 
   app.get('/unit/clues/:id/files/:fileId', {

@@ -4,8 +4,7 @@ import { z } from 'zod';
 import { TaskCreateSchema, TaskListQuerySchema, TaskProgressSchema, TaskTransitionBodySchema } from '@xs/core/schemas/tasks.ts';
 import { IdSchema } from '@xs/core/validation.ts';
 import { actorOf, unitActorOf } from '../../platform/auth.ts';
-import { AppError, invalid } from '../../platform/errors.ts';
-import { prepareAttachment, readFile, saveFile, sendStoredFile } from '../../platform/files.ts';
+import { readFile, receiveAttachment, sendStoredFile } from '../../platform/files.ts';
 import { actOnTask, createTask, listTasks, reportProgress, requireUnitTask, taskDetail, taskFile } from './tasks.service.ts';
 
 const IdParams = z.strictObject({ id: IdSchema });
@@ -81,15 +80,8 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (req, reply) => {
     const ctx = unit(req);
     await requireUnitTask(db, ctx, req.params.id);
-    if (!req.isMultipart()) throw invalid([{ path: 'file', message: '请选择文件' }]);
-    const file = await req.file({ limits: { fileSize: 10 * 1024 * 1024 } });
-    if (!file) throw invalid([{ path: 'file', message: '请选择文件' }]);
-    const buf = await file.toBuffer();
-    if (file.file.truncated) throw new AppError('payload_too_large', '附件不能超过 10 MB');
-    const name = file.filename.slice(0, 120);
-    const prepared = await prepareAttachment(buf, name);
-    const saved = await saveFile(db, config.dataDir, ctx.tenantId, prepared.data, prepared.mime, name, ctx.actor.id);
+    const stored = await receiveAttachment(req, db, config.dataDir, ctx.tenantId, ctx.actor.id);
     reply.status(201);
-    return { fileId: saved.id, name };
+    return stored;
   });
 };
