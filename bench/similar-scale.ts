@@ -8,16 +8,18 @@
  *   node --import tsx bench/similar-scale.ts
  */
 import { sql } from 'kysely';
-import { findSimilarClues, similarCandidates } from '../server/src/modules/clues/clues.similar.ts';
+import { ensurePlaceNames, findSimilarClues, similarCandidates } from '../server/src/modules/clues/clues.similar.ts';
+import { suggestUnits } from '../server/src/modules/clues/clues.unit-suggestions.ts';
+import { createUnit } from '../server/src/test/helper.ts';
 import { rawClueValues, serviceSearchTokens } from '../server/src/modules/clues/fixtures/clue-rows.ts';
 import { places } from '../server/src/modules/clues/fixtures/similar-labelled.ts';
-import { addPlaces } from '../server/src/platform/search/segment.ts';
 import { createCounty } from '../server/src/test/helper.ts';
 import { DIALECT, scratchDb } from './lib/scratch-db.ts';
 import { machine } from './lib/util.ts';
 
-const IN_TOWNSHIP = 5_000;
-const ELSEWHERE = 15_000;
+/** Sizes: IN_TOWNSHIP=62500 ELSEWHERE=937500 for issue 10's county of 1,000,000. */
+const IN_TOWNSHIP = Number(process.env.IN_TOWNSHIP ?? 5_000);
+const ELSEWHERE = Number(process.env.ELSEWHERE ?? 15_000);
 const PLACES = [...places, ...Array.from({ length: 20 }, (_, i) => `${'东西南北'[i % 4]}${'关街城郊湖'[i % 5]}${i}号路`)];
 const PROBLEMS = ['路灯不亮', '路灯坏了好几盏', '晚上黑乎乎的灯都不亮', '一下雨就积水', '积水很深过不去', '排水不畅', '垃圾没人拉', '垃圾堆满了', '垃圾清运不及时',
   '停车难', '车位不够', '车辆乱停', '广场舞噪音大', '半夜施工太吵', '飞线充电', '没有充电桩', '路面坑坑洼洼', '路面塌陷', '经常停水', '水压太低',
@@ -41,14 +43,19 @@ try {
   const county = await createCounty(env.db);
   const tenantId = county.id;
   const townshipId = county.townshipId;
-  addPlaces(PLACES);
+  // The county's places in its gazetteer, as staff enter them; its analyzer cuts the texts.
+  await env.db.insertInto('clue_lexicon').values([...new Set(PLACES)].map((name) => ({ tenant_id: tenantId, name, kind: 'landmark', aliases: '', note: null, created_at: new Date().toISOString(), version: 1 }))).execute();
   const others: number[] = [];
   for (let i = 0; i < 15; i++) {
     others.push((await env.db.insertInto('orgs').values({ parent_id: tenantId, tenant_id: tenantId, kind: 'township', name: `测试${i}镇`, code: null, sort: i + 2, created_at: new Date().toISOString(), version: 1 })
       .returning('id').executeTakeFirstOrThrow()).id);
   }
+  const UNIT_NAMES = ['县交通运输局', '县公安局交警大队', '县水利局', '县住建局', '县城市管理局', '市生态环境局县分局', '县教育局', '县卫健委', '县民政局', '县人社局', '县农业农村局', '县市场监督管理局', '县文化广电和旅游局'];
+  const unitIds: number[] = [];
+  for (const u of UNIT_NAMES) unitIds.push((await createUnit(env.db, tenantId, u)).id);
   const texts = Array.from({ length: 1_500 }, text);
-  const tokens = new Map(texts.map((t) => [t, serviceSearchTokens(t, null, '城关镇', null)]));
+  await ensurePlaceNames(env.db, tenantId);
+  const tokens = new Map(texts.map((t) => [t, serviceSearchTokens(t, null, '城关镇', null, tenantId)]));
   const now = Date.now();
   const total = IN_TOWNSHIP + ELSEWHERE;
   for (let start = 0; start < total; start += 400) {
@@ -59,6 +66,8 @@ try {
         content, townshipId: i % 4 === 0 && i / 4 < IN_TOWNSHIP ? townshipId : others[rand(others.length)], searchTokens: tokens.get(content),
         category: 'roads', state: rand(3) === 0 ? 'closed' : 'submitted', createdAt: new Date(now - rand(700) * 86_400_000 - rand(86_400_000)),
       }));
+      // Half the county's clues were forwarded: what the routing model learns from.
+      if (rand(2) === 0) Object.assign(batch[batch.length - 1], { unit_id: unitIds[rand(unitIds.length)] });
     }
     await env.db.insertInto('clues').values(batch).execute();
   }
@@ -83,10 +92,29 @@ try {
     found.push(res.length);
     candidates.push((await similarCandidates(env.db, tenantId, input)).length);
   }
+  // Unit suggestions for the same kinds of text (the model's county counts are read once a minute: the first
+  // call pays for reading the newest 5,000 forwards, kept in the figures as the max).
+  const unitWall: number[] = [];
+  const unitCpu: number[] = [];
+  const bare: number[] = [];
+  for (let i = 0; i < 100; i++) {
+    const content = `${text()}，${FILLERS[rand(FILLERS.length)]}`;
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    await suggestUnits(env.db, tenantId, { id: 0, category: 'roads', content, place: null, township_id: townshipId });
+    unitWall.push(performance.now() - t0);
+    const c1 = process.cpuUsage(c0);
+    unitCpu.push((c1.user + c1.system) / 1000);
+    const t1 = performance.now();
+    await similarCandidates(env.db, tenantId, { content, townshipId, category: 'roads' });
+    bare.push(performance.now() - t1);
+  }
   const pct = (xs: number[], q: number) => [...xs.slice(10)].sort((a, b) => a - b)[Math.min(xs.length - 11, Math.floor((xs.length - 10) * q))].toFixed(1);
   const avg = (xs: number[]) => (xs.reduce((s, x) => s + x, 0) / xs.length).toFixed(0);
   console.log(`similar clues at scale [${DIALECT}]: township ${count.n} clues, county ${IN_TOWNSHIP + ELSEWHERE}; candidates scored avg ${avg(candidates)}, max ${Math.max(...candidates)}; results avg ${avg(found)}; ` +
     `wall p50 ${pct(wall, 0.5)} ms, p95 ${pct(wall, 0.95)} ms; this process's CPU p50 ${pct(cpu, 0.5)} ms, p95 ${pct(cpu, 0.95)} ms`);
+  console.log(`  candidate query alone (the baseline: SQL, no scoring) p50 ${pct(bare, 0.5)} ms, p95 ${pct(bare, 0.95)} ms; ` +
+    `unit suggestion wall p50 ${pct(unitWall, 0.5)} ms, p95 ${pct(unitWall, 0.95)} ms, CPU p50 ${pct(unitCpu, 0.5)} ms, p95 ${pct(unitCpu, 0.95)} ms, first call ${unitWall[0].toFixed(0)} ms`);
 } finally {
   await env.close();
 }

@@ -90,8 +90,11 @@ export async function startApp(): Promise<Running> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xs-e2e-'));
   const port = await freePort();
   // Always the embedded SQLite in the temp dir, whatever DATABASE_URL the shell has; plain HTTP, so the session
-  // cookie must not be Secure (a browser need not keep a Secure cookie that came over plain HTTP).
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_URL: '', SECURE_COOKIES: '0' };
+  // cookie must not be Secure (a browser need not keep a Secure cookie that came over plain HTTP). A response that
+  // does not match its route's response schema fails the request here, as in the unit tests (platform/responses.ts).
+  const env: NodeJS.ProcessEnv = {
+    ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_URL: '', SECURE_COOKIES: '0', STRICT_RESPONSES: '1',
+  };
 
   // Other work in the same checkout may rebuild web/dist (emptying it) while a test runs; the browser
   // therefore gets the front end from a copy taken now, and the API from the real server.

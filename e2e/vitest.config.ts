@@ -10,5 +10,8 @@ export default defineConfig({
     hookTimeout: 180_000,
     pool: 'forks',
     fileParallelism: false,
+    // A page waits on the server (an image re-encoded, a .docx written): on a loaded 2-core machine that passes
+    // vitest's 5 s default for expect.poll, which is a timing assertion in disguise. Playwright's own waits are 30 s.
+    expect: { poll: { timeout: 30_000 } },
   },
 });

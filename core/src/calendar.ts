@@ -18,6 +18,22 @@ export function cstDate(at: Date): string {
   return new Date(at.getTime() + CST_OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/**
+ * An instant as the office's wall clock reads it: `YYYY-MM-DD HH:mm` in Beijing time (what exports and printed
+ * documents show; the database keeps UTC). Empty for no time.
+ */
+export function cstDateTime(at: Date | string | null | undefined, seconds = false): string {
+  if (at === null || at === undefined || at === '') return '';
+  const t = typeof at === 'string' ? Date.parse(at) : at.getTime();
+  if (Number.isNaN(t)) return '';
+  return new Date(t + CST_OFFSET_MS).toISOString().slice(0, seconds ? 19 : 16).replace('T', ' ');
+}
+
+/** The CST calendar date of an ISO instant, or empty. */
+export function cstDay(at: string | null | undefined): string {
+  return at ? cstDateTime(at).slice(0, 10) : '';
+}
+
 /** The last millisecond of a CST calendar date, as an instant. */
 export function endOfCstDay(date: string): Date {
   return new Date(Date.parse(`${date}T23:59:59.999+08:00`));

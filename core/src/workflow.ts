@@ -322,6 +322,8 @@ export interface ActionOption {
   reason?: string;
   /** What closed it: another state, the actor's relation to the case, or a gate/join rule. */
   code?: 'invalid_state' | 'forbidden' | 'gate';
+  /** What the definition asks for when it is fired, so the console's form asks for the same (a reason, fields by name, attachments). */
+  requires?: { reason?: boolean; fields?: readonly string[]; attachments?: number };
 }
 
 /**
@@ -336,17 +338,18 @@ export function evaluateTransitions<S extends string, T extends string, C extend
   loaded?: L,
 ): ActionOption[] {
   const out: ActionOption[] = [];
-  const option = (name: string, label: string, kind: ActionOption['kind'], r: TransitionCheck) => {
-    if (r.ok || r.code === 'requirements') out.push({ name, label, kind, available: true });
-    else if (r.code !== 'unknown_transition') out.push({ name, label, kind, available: false, reason: r.message, code: r.code });
+  const option = (name: string, label: string, kind: ActionOption['kind'], r: TransitionCheck, requires: ActionOption['requires']) => {
+    const req = requires ? { requires } : {};
+    if (r.ok || r.code === 'requirements') out.push({ name, label, kind, available: true, ...req });
+    else if (r.code !== 'unknown_transition') out.push({ name, label, kind, available: false, reason: r.message, code: r.code, ...req });
   };
   for (const [name, t] of Object.entries<TransitionDef<S, C, L>>(def.transitions)) {
     if (!roleAllowed(t.roles, actor)) continue;
-    option(name, t.label, 'transition', checkTransition(def, c, actor, name, {}, loaded));
+    option(name, t.label, 'transition', checkTransition(def, c, actor, name, {}, loaded), t.requires);
   }
   for (const [name, e] of Object.entries(def.events ?? {})) {
     if (!roleAllowed(e.roles, actor)) continue;
-    option(name, e.label, 'event', checkEvent(def, c, actor, name, {}, loaded));
+    option(name, e.label, 'event', checkEvent(def, c, actor, name, {}, loaded), e.requires);
   }
   return out;
 }

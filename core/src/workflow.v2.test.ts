@@ -90,6 +90,12 @@ describe('evaluateTransitions', () => {
     ]);
   });
 
+  it('carries what the definition requires, so the console asks for it in the form', () => {
+    const withReq = { ...def, events: { ...def.events, comment: { ...def.events?.comment, label: '留言', roles: ['staff', 'unit_handler'] as const, requires: { reason: true, fields: ['topic'] } } } };
+    expect(evaluateTransitions(withReq as typeof def, c('assigned'), unit8, { children: [] }).find((o) => o.name === 'comment'))
+      .toEqual({ name: 'comment', label: '留言', kind: 'event', available: true, requires: { reason: true, fields: ['topic'] } });
+  });
+
   it('shows a join rule’s reason on the lead unit’s reply button until the co-units’ views are in', () => {
     const waiting = { children: [{ caseType: 'co_view', id: 1, state: 'sent' }, { caseType: 'co_view', id: 2, state: 'draft' }] };
     expect(evaluateTransitions(def, c('assigned'), unit7, waiting).find((o) => o.name === 'reply'))

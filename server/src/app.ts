@@ -7,11 +7,12 @@ import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import { createDb, type Db } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { installErrorHandler } from './platform/errors.ts';
+import { declareErrorResponses, responseSerializerCompiler } from './platform/responses.ts';
 import { installSecurityHeaders } from './platform/security-headers.ts';
 import { installRouteGuard } from './platform/auth.ts';
 import { installModules, MODULES } from './modules/index.ts';
@@ -47,7 +48,8 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     routerOptions: { maxParamLength: 200 },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  // Response schemas strip unknown keys; a mismatch fails only under strictResponses (platform/responses.ts).
+  app.setSerializerCompiler(responseSerializerCompiler(config.strictResponses, () => app.log));
   app.decorate('db', db);
   app.decorate('config', config);
   if (opts.onRoute) app.addHook('onRoute', opts.onRoute);
@@ -75,6 +77,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
 
   // Platform
   installErrorHandler(app);
+  declareErrorResponses(app);
   installRouteGuard(app, db);
 
   app.get('/api/health', { schema: { hide: true } }, async () => {
@@ -85,7 +88,13 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
 
   // Feature modules, from their manifests
   installModules();
-  for (const m of MODULES) for (const routes of m.routes ?? []) await app.register(routes, { prefix: '/api/v1' });
+  for (const m of MODULES) {
+    // Each route carries its module's name (config.module), so tests can hold a module to its route rules.
+    await app.register(async (scope) => {
+      scope.addHook('onRoute', (r) => void (r.config = { ...r.config, module: m.name }));
+      for (const routes of m.routes ?? []) await scope.register(routes);
+    }, { prefix: '/api/v1' });
+  }
 
   defineJob({ name: 'outbox.drain', label: '短信/微信发送', everyMs: 15_000, leaseMs: 5 * 60_000, run: (d, now) => drainOutbox(d, logSender(app.log), { now }) });
   if (opts.scheduler) startScheduler(app, config.schedulerTickMs);

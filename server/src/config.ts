@@ -52,6 +52,11 @@ export interface Config {
    * logins do not each spend 19 MiB and two passes.
    */
   passwordCost: PasswordCost;
+  /**
+   * A response that does not match its route's response schema fails the request (500) instead of being logged
+   * and sent unchecked (platform/responses.ts). Only the test harness turns it on; STRICT_RESPONSES=1 does too.
+   */
+  strictResponses: boolean;
 }
 
 // Two levels up from this file and from the compiled server/dist/*.js (server/build.ts) alike.
@@ -79,6 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     webDist: path.join(root, 'web/dist'),
     intakeThread: env.INTAKE_THREAD !== '0',
     passwordCost: PASSWORD_COST,
+    strictResponses: env.STRICT_RESPONSES === '1',
     ...overrides,
   };
 }

@@ -5,3 +5,6 @@
 export { platformModule } from './platform.ts';
 export { cluesModule } from './clues.ts';
 export { tasksModule } from './tasks.ts';
+export { workModule } from './work.ts';
+export { consultationsModule } from './consultations.ts';
+export { proposalsModule } from './proposals.ts';

@@ -30,6 +30,12 @@ export const CLUE_CHANNELS = {
   qr_member: '码上议·委员工作室',
   wechat: '微信小程序',
   staff: '工作人员录入',
+  // 代录: staff enter a clue that came by another way (schemas/clues-office.ts).
+  hotline: '热线电话',
+  letter: '群众来信',
+  visit: '群众来访',
+  referral_12345: '12345转来',
+  member_report: '委员反映',
 } as const;
 export type ClueChannel = keyof typeof CLUE_CHANNELS;
 
@@ -38,6 +44,11 @@ export type ClueRating = keyof typeof CLUE_RATINGS;
 
 export const CONVERSION_KINDS = { topic: '协商议题', proposal_lead: '提案线索', opinion: '社情民意信息' } as const;
 export type ConversionKind = keyof typeof CONVERSION_KINDS;
+/**
+ * The case type each conversion waits for: a conversion is a `converted_into` case link from the clue to a case of
+ * this type, without a target until that module takes it (`completeLink`). The modules register these names.
+ */
+export const CONVERSION_TARGETS = { topic: 'topic', proposal_lead: 'proposal', opinion: 'opinion' } as const satisfies Record<ConversionKind, string>;
 
 export const CLUE_STATES = {
   submitted: { label: '待受理', waitingOn: 'staff' },
@@ -63,11 +74,19 @@ export interface ClueCase {
   state: ClueState;
   version: number;
   unit_id: number | null;
+  /** The days of the unit's extension request waiting for 同意/不同意; null when none is open. */
+  extension_request_days?: number | null;
 }
 
 const STAFF = ['staff', 'county_admin'] as const;
 
 const isForwardedUnit = { label: '被转办的承办单位', test: (a: Actor, c: ClueCase) => a.unitId != null && a.unitId === c.unit_id };
+
+/** One extension request open at a time: 同意/不同意 only while one waits, a second only after the answer. */
+const extensionPending = (c: ClueCase) => c.extension_request_days != null;
+const noPendingRequest = (c: ClueCase) => (extensionPending(c) ? null : '没有待审的延期申请');
+const oneRequestAtATime = (c: ClueCase) => (extensionPending(c) ? `已有一项延期申请（${c.extension_request_days} 个工作日）待县政协答复` : null);
+const ALL_STATES = Object.keys(CLUE_STATES) as ClueState[];
 
 /**
  * The clue workflow (DESIGN.md §4, RULES.md 12345 practice). Deadlines are county settings:
@@ -93,8 +112,6 @@ export const CLUE_WORKFLOW: WorkflowDef<ClueState, ClueTransition, ClueCase> = {
     convert: { label: '转化', from: ['accepted'], to: 'converted', roles: STAFF, requires: { fields: ['kind', 'title'] }, deadline: { kind: 'clear' } },
     reply: { label: '单位答复', from: ['forwarded'], to: 'replied', roles: ['unit_handler'], relation: isForwardedUnit, requires: { fields: ['replyText'] },
       deadline: { kind: 'workingDays', setting: 'clue.deadline.review', default: 3 } },
-    request_extension: { label: '申请延期', from: ['forwarded'], to: 'forwarded', roles: ['unit_handler'], relation: isForwardedUnit, requires: { reason: true, fields: ['days'] } },
-    grant_extension: { label: '同意延期', from: ['forwarded'], to: 'forwarded', roles: STAFF, requires: { fields: ['days'] } },
     return: { label: '退回', from: ['forwarded'], to: 'returned', roles: ['unit_handler'], relation: isForwardedUnit, requires: { reason: true },
       deadline: { kind: 'workingDays', setting: 'clue.deadline.dispatch', default: 2 } },
     rehandle: { label: '要求重新办理', from: ['replied'], to: 'forwarded', roles: STAFF, requires: { reason: true },
@@ -106,10 +123,29 @@ export const CLUE_WORKFLOW: WorkflowDef<ClueState, ClueTransition, ClueCase> = {
       deadline: { kind: 'workingDays', setting: 'clue.deadline.dispatch', default: 2 } },
     close: { label: '归档', from: ['resolved'], to: 'closed', roles: [...STAFF, 'system'], deadline: { kind: 'clear' } },
   },
+  // Things that happen to a clue without moving it: their timeline line, audit name and the citizen's words are here.
+  events: {
+    request_extension: { label: '申请延期', from: ['forwarded'], roles: ['unit_handler'], relation: isForwardedUnit, requires: { reason: true, fields: ['days'] },
+      gates: [oneRequestAtATime], audit: 'clue.request_extension' },
+    grant_extension: { label: '同意延期', from: ['forwarded'], roles: STAFF, requires: { fields: ['days'] }, gates: [noPendingRequest], audit: 'clue.grant_extension' },
+    deny_extension: { label: '不同意延期', from: ['forwarded'], roles: STAFF, requires: { reason: true }, gates: [noPendingRequest], audit: 'clue.deny_extension' },
+    remind: { label: '催办', from: ['forwarded'], roles: [...STAFF, 'system'], audit: 'clue.remind' },
+    note: { label: '内部备注', from: ALL_STATES, roles: STAFF, requires: { reason: true }, audit: 'clue.note' },
+    recheck: { label: '回访确认已解决', from: ['closed'], roles: ['public'], audit: 'clue.recheck', publicText: '回访确认已解决' },
+    supervise: { label: '领导督办', roles: ['leader'], requires: { reason: true }, audit: 'clue.supervise' },
+    recategorize: { label: '分类纠错', from: ALL_STATES, roles: STAFF, requires: { fields: ['category'] }, audit: 'clue.recategorize' },
+    edit_reply: { label: '修改答复', from: ['replied', 'resolved', 'closed'], roles: STAFF, requires: { reason: true, fields: ['replyText'] }, audit: 'clue.edit_reply' },
+    followup: { label: '回访记录', from: ['resolved', 'closed'], roles: STAFF, requires: { reason: true }, audit: 'clue.followup' },
+  },
 };
 export type ClueTransition =
-  | 'accept' | 'decline' | 'request_info' | 'supplement' | 'merge' | 'forward' | 'convert' | 'reply' | 'request_extension'
-  | 'grant_extension' | 'return' | 'rehandle' | 'resolve' | 'rate' | 'reopen' | 'close';
+  | 'accept' | 'decline' | 'request_info' | 'supplement' | 'merge' | 'forward' | 'convert' | 'reply'
+  | 'return' | 'rehandle' | 'resolve' | 'rate' | 'reopen' | 'close';
+/** The declared events of a clue (CLUE_WORKFLOW.events). */
+export type ClueEvent =
+  | 'request_extension' | 'grant_extension' | 'deny_extension' | 'remind' | 'note' | 'recheck' | 'supervise' | 'recategorize' | 'edit_reply' | 'followup';
+/** What staff, units and citizens may do to a clue: a transition or an event, one command each (server clues.commands.ts). */
+export type ClueAction = ClueTransition | ClueEvent;
 
 // ---- Public API shapes ----
 
@@ -201,14 +237,23 @@ export const ClueTransitionBodySchema = z.strictObject({
   replyText: text(3000).optional(),
   /** Attachment file ids uploaded for a reply. */
   fileIds: z.array(IdSchema).max(10).optional(),
+  /** The right category (分类纠错). */
+  category: ClueCategorySchema.optional(),
 });
 export type ClueTransitionBody = z.infer<typeof ClueTransitionBodySchema>;
 
 export const ClueBulkSchema = z.strictObject({
-  transition: z.enum(['accept', 'decline', 'forward', 'close']),
+  /** `remind` (催办) sends `reason` to each clue's unit as the message. */
+  transition: z.enum(['accept', 'decline', 'forward', 'close', 'remind']),
   items: z.array(z.strictObject({ id: IdSchema, version: z.number().int().positive() })).min(1, '请至少选择一条').max(200, '一次最多 200 条'),
   reason: z.union([text(500), z.null()]).optional(),
   unitId: IdSchema.optional(),
+});
+
+/** 领导督办: the leader's 批示 on a clue. */
+export const ClueSuperviseSchema = z.strictObject({
+  version: z.number().int().positive(),
+  instruction: text(500, 2),
 });
 
 export const CluePublishSchema = z.strictObject({
@@ -229,3 +274,201 @@ export const ClueStatsQuerySchema = z.strictObject({
   from: z.iso.date('日期格式应为 YYYY-MM-DD').optional(),
   to: z.iso.date('日期格式应为 YYYY-MM-DD').optional(),
 });
+
+// ---- Response shapes: the routes' `response` schemas (the OpenAPI document describes them) and the web's types ----
+
+const ClueKindSchema = z.enum(['problem', 'suggestion']);
+const ClueStateSchema = z.enum(Object.keys(CLUE_STATES) as [ClueState, ...ClueState[]]);
+const ClueRatingSchema = z.enum(['satisfied', 'basically', 'unsatisfied']);
+const ConversionKindSchema = z.enum(['topic', 'proposal_lead', 'opinion']);
+const ClueChannelSchema = z.enum(Object.keys(CLUE_CHANNELS) as [ClueChannel, ...ClueChannel[]]);
+
+/** One row of GET /clues and GET /unit/clues. */
+export const ClueListItemSchema = z.object({
+  id: z.number(),
+  code: z.string(),
+  kind: ClueKindSchema,
+  category: ClueCategorySchema,
+  categoryLabel: z.string(),
+  channel: ClueChannelSchema,
+  channelLabel: z.string(),
+  summary: z.string(),
+  townshipId: z.number(),
+  townshipName: z.string(),
+  villageName: z.string().nullable(),
+  state: ClueStateSchema,
+  stateLabel: z.string(),
+  dueAt: z.string().nullable(),
+  overdue: z.boolean(),
+  unitId: z.number().nullable(),
+  unitName: z.string().nullable(),
+  supporters: z.number(),
+  createdAt: z.string(),
+  version: z.number(),
+  /** Null in the unit portal. */
+  contactName: z.string().nullable(),
+  /** 138****1234; null when none was left (and always in the unit portal). */
+  contactPhoneMasked: z.string().nullable(),
+  rating: ClueRatingSchema.nullable(),
+  published: z.boolean(),
+});
+export type ClueListItem = z.infer<typeof ClueListItemSchema>;
+
+export const ClueListPageSchema = z.object({
+  items: z.array(ClueListItemSchema),
+  total: z.number(),
+  /** The count stopped at the search cap: "more than total". */
+  totalCapped: z.boolean(),
+  page: z.number(),
+  pageSize: z.number(),
+});
+
+export const ClueTimelineEntrySchema = z.object({
+  id: z.number(),
+  transition: z.string(),
+  label: z.string(),
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  actorKind: z.string(),
+  actorName: z.string().nullable(),
+  note: z.string().nullable(),
+  data: z.record(z.string(), z.unknown()).nullable(),
+  at: z.string(),
+});
+export type ClueTimelineEntry = z.infer<typeof ClueTimelineEntrySchema>;
+
+export const ClueConversionSchema = z.object({
+  id: z.number(),
+  kind: ConversionKindSchema,
+  kindLabel: z.string(),
+  title: z.string(),
+  createdByName: z.string().nullable(),
+  createdAt: z.string(),
+  status: z.enum(['queued', 'taken']),
+});
+export type ClueConversion = z.infer<typeof ClueConversionSchema>;
+
+/** One button: a transition or event, open or closed with its reason (core workflow's ActionOption). */
+export const ActionOptionSchema = z.object({
+  name: z.string(),
+  label: z.string(),
+  kind: z.enum(['transition', 'event']),
+  available: z.boolean(),
+  reason: z.string().optional(),
+  code: z.enum(['invalid_state', 'forbidden', 'gate']).optional(),
+});
+
+/** GET /clues/:id, GET /unit/clues/:id and the answer to an action. */
+export const ClueDetailSchema = ClueListItemSchema.extend({
+  content: z.string(),
+  place: z.string().nullable(),
+  venueName: z.string().nullable(),
+  memberName: z.string().nullable(),
+  replyText: z.string().nullable(),
+  ratingComment: z.string().nullable(),
+  publicSummary: z.string().nullable(),
+  recheckResult: z.enum(['solved', 'not_solved']).nullable(),
+  extensionDays: z.number(),
+  /** Days of the unit's extension request waiting for an answer; null when none waits. */
+  extensionRequestDays: z.number().nullable(),
+  /** The latest 领导督办 批示, if a leader gave one. */
+  instruction: z.object({ text: z.string(), by: z.string().nullable(), at: z.string() }).nullable(),
+  mergedInto: z.object({ id: z.number(), code: z.string() }).nullable(),
+  photos: z.array(z.object({ fileId: z.number(), url: z.string() })),
+  replyFiles: z.array(z.object({ fileId: z.number(), url: z.string(), name: z.string().nullable() })),
+  conversions: z.array(ClueConversionSchema),
+  links: z.array(z.object({
+    linkId: z.number(), kind: z.string(), label: z.string(), to: z.object({ type: z.string(), id: z.number().nullable() }), note: z.string().nullable(), at: z.string(),
+  })),
+  timeline: z.array(ClueTimelineEntrySchema),
+  /** Each action the caller's page offers, open or closed with the reason (the buttons). */
+  actions: z.array(ActionOptionSchema),
+  /** The names of the open ones. */
+  transitions: z.array(z.string()),
+});
+export type ClueDetail = Omit<z.infer<typeof ClueDetailSchema>, 'transitions'> & { transitions: ClueAction[] };
+
+/** GET /clues/conversions: each conversion is a `converted_into` link of the clue, waiting for its target case or completed. */
+export const ConversionRowSchema = ClueConversionSchema.extend({
+  linkId: z.number(),
+  clueId: z.number(),
+  clueCode: z.string(),
+  targetType: z.string(),
+  targetId: z.number().nullable(),
+});
+export type ConversionRow = z.infer<typeof ConversionRowSchema>;
+export const ConversionListSchema = z.object({ items: z.array(ConversionRowSchema) });
+
+/** POST /public/counties/:id/clues */
+export const ClueSubmitResultSchema = z.object({ code: z.string(), secret: z.string(), createdAt: z.string() });
+export type ClueSubmitResult = z.infer<typeof ClueSubmitResultSchema>;
+
+/** What the citizen sees on the tracking page (track, rate, recheck, supplement answer with it). */
+export const ClueTrackViewSchema = z.object({
+  code: z.string(),
+  kind: ClueKindSchema,
+  category: ClueCategorySchema,
+  categoryLabel: z.string(),
+  content: z.string(),
+  place: z.string().nullable(),
+  townshipName: z.string(),
+  villageName: z.string().nullable(),
+  state: ClueStateSchema,
+  stateLabel: z.string(),
+  createdAt: z.string(),
+  dueAt: z.string().nullable(),
+  timeline: z.array(z.object({ at: z.string(), label: z.string(), text: z.string().nullable() })),
+  reply: z.object({ text: z.string(), unitName: z.string().nullable(), at: z.string().nullable() }).nullable(),
+  rating: ClueRatingSchema.nullable(),
+  ratingComment: z.string().nullable(),
+  canRate: z.boolean(),
+  canRecheck: z.boolean(),
+  canSupplement: z.boolean(),
+  /** What the office asked the citizen to add, shown above the 补充 box while it waits for them. */
+  question: z.string().nullable(),
+  supporters: z.number(),
+  /** What the report became (a consultation topic, a proposal …), as its module shows it to citizens. */
+  followUps: z.array(z.object({ type: z.string(), typeLabel: z.string(), title: z.string(), stage: z.string(), path: z.string().nullable() })),
+});
+export type ClueTrackView = z.infer<typeof ClueTrackViewSchema>;
+
+/** GET /public/counties/:id/board */
+export const ClueBoardItemSchema = z.object({
+  categoryLabel: z.string(),
+  townshipName: z.string(),
+  summary: z.string(),
+  reply: z.string().nullable(),
+  unitName: z.string().nullable(),
+  resolvedAt: z.string().nullable(),
+  rating: ClueRatingSchema.nullable(),
+});
+export type ClueBoardItem = z.infer<typeof ClueBoardItemSchema>;
+export const ClueBoardPageSchema = z.object({ items: z.array(ClueBoardItemSchema), total: z.number() });
+
+/** GET /clues/:id/contact (audited). */
+export const ClueContactSchema = z.object({ contactName: z.string().nullable(), contactPhone: z.string().nullable() });
+export type ClueContact = z.infer<typeof ClueContactSchema>;
+
+/** GET /clues/:id/similar: merge suggestions, most alike first. */
+export const SimilarClueSchema = ClueListItemSchema.extend({ score: z.number(), reason: z.string() });
+export type SimilarClue = z.infer<typeof SimilarClueSchema>;
+export const SimilarCluesSchema = z.object({ items: z.array(SimilarClueSchema) });
+
+/** POST /clues/bulk: each clue done or failed with its reason. */
+export const BulkResultSchema = z.object({ done: z.array(z.number()), failed: z.array(z.object({ id: z.number(), message: z.string() })) });
+export type BulkResult = z.infer<typeof BulkResultSchema>;
+
+/** POST /public/counties/:id/clues/similar: open clues like the one being written, without anything personal. */
+export const PublicSimilarClueSchema = z.object({
+  /** The handle for "我也遇到了" (never the clue's tracking code). */
+  token: z.string(),
+  /** The clue's text with personal data taken out, shortened. */
+  summary: z.string(),
+  categoryLabel: z.string(),
+  stateLabel: z.string(),
+  supporters: z.number(),
+  createdAt: z.string(),
+  score: z.number(),
+});
+export type PublicSimilarClue = z.infer<typeof PublicSimilarClueSchema>;
+export const PublicSimilarCluesSchema = z.object({ items: z.array(PublicSimilarClueSchema) });

@@ -30,6 +30,15 @@ export const NamedItemSchema = z.strictObject({
 export type NamedItem = z.infer<typeof NamedItemSchema>;
 
 export const UNIT_KIND_LABELS = { department: '县直部门', township_gov: '乡镇政府/街道办', other: '其他' } as const;
+
+/** A unit's function from the standard list: what clue routing predicts from a report's text. */
+export const UNIT_DUTIES = {
+  transport: '交通运输', traffic_police: '公安交管', water: '水利', housing: '住建', urban: '城管', ecology: '生态环境', education: '教育',
+  health: '卫健', civil: '民政', hr: '人社', agriculture: '农业农村', market: '市场监管', culture: '文旅', land: '自然资源', township: '乡镇政府',
+  other: '其他',
+} as const;
+export type UnitDuty = keyof typeof UNIT_DUTIES;
+const UNIT_DUTY_KEYS = Object.keys(UNIT_DUTIES) as [UnitDuty, ...UnitDuty[]];
 export const UnitCreateSchema = z.strictObject({
   name: text(60),
   kind: z.enum(['department', 'township_gov', 'other'], { error: '请选择单位类型' }),
@@ -37,6 +46,8 @@ export const UnitCreateSchema = z.strictObject({
   contactName: optionalText(20),
   contactPhone: z.union([z.string().trim().regex(/^[\d-]{7,20}$/, '请输入有效的电话号码'), z.literal(''), z.null()]).optional().transform((v) => v || null),
   active: z.boolean().optional(),
+  /** 职能 (UNIT_DUTIES); empty: inferred from the name for clue routing. */
+  duty: z.enum(UNIT_DUTY_KEYS, { error: '请选择单位职能' }).nullable().optional(),
 });
 export type UnitCreate = z.infer<typeof UnitCreateSchema>;
 export const UnitUpdateSchema = UnitCreateSchema.partial().extend({ version: z.number().int().positive() });
@@ -112,3 +123,70 @@ export const ChangePasswordSchema = z.strictObject({
   newPassword: PasswordSchema,
 });
 export const SwitchTenantSchema = z.strictObject({ tenantId: IdSchema });
+
+// ---- Responses: the rows as the API sends them (registerCrud's toDto in server/src/modules/orgs and members).
+
+const keysOf = <T extends Record<string, unknown>>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
+
+export type OrgKind = keyof typeof ORG_KIND_LABELS;
+/** An organisation as a reference: the city, a county, a township or a village. */
+export const OrgRefSchema = z.object({ id: z.number().int(), name: z.string(), kind: z.enum(keysOf(ORG_KIND_LABELS)) });
+export type OrgRef = z.infer<typeof OrgRefSchema>;
+
+export const PlaceSchema = z.object({
+  id: z.number().int(), name: z.string(), kind: z.enum(['township', 'village']), parentId: z.number().int().nullable(),
+  code: z.string().nullable(), sort: z.number().int(), version: z.number().int(),
+});
+export type Place = z.infer<typeof PlaceSchema>;
+
+/** A sector (界别) or committee (专委会). */
+export const NamedItemViewSchema = z.object({ id: z.number().int(), name: z.string(), sort: z.number().int(), version: z.number().int() });
+export type NamedItemView = z.infer<typeof NamedItemViewSchema>;
+
+
+export const UnitSchema = z.object({
+  id: z.number().int(), name: z.string(), kind: z.enum(keysOf(UNIT_KIND_LABELS)), townshipId: z.number().int().nullable(),
+  contactName: z.string().nullable(), contactPhone: z.string().nullable(),
+  /** 职能 (UNIT_DUTIES key), or null: inferred from the name for clue routing. */
+  duty: z.enum(UNIT_DUTY_KEYS).nullable().optional(),
+  active: z.boolean(), version: z.number().int(),
+});
+export type Unit = z.infer<typeof UnitSchema>;
+
+export const VenueSchema = z.object({
+  id: z.number().int(), name: z.string(), kind: z.enum(keysOf(VENUE_KIND_LABELS)), theme: z.string().nullable(),
+  townshipId: z.number().int().nullable(), address: z.string().nullable(), memberId: z.number().int().nullable(), version: z.number().int(),
+});
+export type Venue = z.infer<typeof VenueSchema>;
+
+/** GET /orgs/overview: one row for a county, one per county for the city. */
+export const OrgOverviewSchema = z.object({
+  tenant: OrgRefSchema,
+  rows: z.array(z.object({
+    tenantId: z.number().int(), name: z.string(), townships: z.number().int(), villages: z.number().int(), members: z.number().int(),
+    units: z.number().int(), venues: z.number().int(), sectors: z.number().int(),
+  })),
+});
+export type OrgOverview = z.infer<typeof OrgOverviewSchema>;
+
+export const MemberSchema = z.object({
+  id: z.number().int(), name: z.string(), gender: z.enum(keysOf(GENDER_LABELS)).nullable(),
+  /** Masked (138****1234) for those who may not manage members. */
+  phone: z.string().nullable(),
+  sectorId: z.number().int().nullable(), townshipId: z.number().int().nullable(), term: z.string(), title: z.string().nullable(),
+  status: z.enum(keysOf(MEMBER_STATUS_LABELS)), committeeIds: z.array(z.number().int()), version: z.number().int(),
+});
+export type Member = z.infer<typeof MemberSchema>;
+/** POST /members/import: every row imported, or none (a 400 lists each row's problems). */
+export const MemberImportResultSchema = z.object({ imported: z.number().int() });
+
+export const UserSchema = z.object({
+  id: z.number().int(), username: z.string(), displayName: z.string(),
+  /** Masked by the server (138****1234). */
+  phone: z.string().nullable(),
+  roles: z.array(z.enum(ROLES)), unitId: z.number().int().nullable(), memberId: z.number().int().nullable(),
+  active: z.boolean(), locked: z.boolean(), lastLoginAt: z.string().nullable(), createdAt: z.string(), version: z.number().int(),
+});
+export type User = z.infer<typeof UserSchema>;
+export const UserListSchema = z.object({ items: z.array(UserSchema) });
+export type UserList = z.infer<typeof UserListSchema>;

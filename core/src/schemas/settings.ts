@@ -31,6 +31,7 @@ export const SettingViewSchema = z.discriminatedUnion('kind', [
 ]);
 export type SettingView = z.infer<typeof SettingViewSchema>;
 export const SettingListSchema = z.object({ items: z.array(SettingViewSchema) });
+export type SettingList = z.infer<typeof SettingListSchema>;
 
 /** A new value; its type and bounds are checked against the setting's own schema on the server. */
 export const SettingValueBodySchema = z.strictObject({
@@ -70,3 +71,10 @@ export const CalendarViewSchema = z.object({
   nationalYears: z.array(z.object({ year: z.number(), confirmed: z.boolean() })),
 });
 export type CalendarView = z.infer<typeof CalendarViewSchema>;
+
+/** PUT /settings/calendar: the day as it now stands for the org (null: nothing set, neither own nor inherited). */
+export const CalendarDayResultSchema = z.object({ day: CalendarDayViewSchema.nullable() });
+export type CalendarDayResult = z.infer<typeof CalendarDayResultSchema>;
+/** POST /settings/calendar/national: days added, and whether the year's schedule is the State Council's confirmed one. */
+export const NationalImportResultSchema = z.object({ added: z.number().int(), confirmed: z.boolean() });
+export type NationalImportResult = z.infer<typeof NationalImportResultSchema>;

@@ -54,7 +54,7 @@ describe('TASK_WORKFLOW', () => {
 
   it('shows the owner the disabled submit button with its reason', () => {
     const submit = evaluateTransitions(TASK_WORKFLOW, task('in_progress'), owner, ctx({ ownerUpdates: 0 })).find((o) => o.name === 'submit');
-    expect(submit).toEqual({ name: 'submit', label: '报请核验', kind: 'transition', available: false, reason: '请先报送至少一次办理进展', code: 'gate' });
+    expect(submit).toEqual({ name: 'submit', label: '报请核验', kind: 'transition', available: false, reason: '请先报送至少一次办理进展', code: 'gate', requires: { reason: true } });
   });
 
   it('refuses a creation form with every problem at once', () => {

@@ -6,6 +6,8 @@
 import { z } from 'zod';
 import type { ChildRef, WorkflowDef } from '../workflow.ts';
 import { IdSchema, text } from '../validation.ts';
+import { ActionOptionSchema, CaseClockSchema, CaseLinkSchema, CaseRefSchema, CaseTimelineEntrySchema } from './cases.ts';
+import { pageOf } from './common.ts';
 
 export const TASK_STATES = {
   draft: { label: '草稿', waitingOn: 'staff' },
@@ -155,3 +157,54 @@ export const TaskListQuerySchema = z.strictObject({
   q: z.string().trim().max(100).optional(),
 });
 export type TaskListQuery = z.infer<typeof TaskListQuerySchema>;
+
+// ---- Responses (server/src/modules/tasks/tasks.service.ts) ----
+
+const TaskStateSchema = z.enum(Object.keys(TASK_STATES) as [TaskState, ...TaskState[]]);
+
+export const TaskMeasureSchema = z.object({
+  label: z.string(), unit: z.string().nullable(), target: z.number().nullable(), current: z.number().nullable(),
+});
+export type TaskMeasure = z.infer<typeof TaskMeasureSchema>;
+
+const TaskBaseSchema = z.object({
+  id: z.number().int(),
+  code: z.string(),
+  title: z.string(),
+  state: TaskStateSchema,
+  stateLabel: z.string(),
+  ownerUnitId: z.number().int(),
+  dueAt: z.string().nullable(),
+  overdue: z.boolean(),
+  version: z.number().int(),
+  measure: TaskMeasureSchema.nullable(),
+  parent: CaseRefSchema.nullable(),
+  createdAt: z.string(),
+});
+
+export const TaskListItemSchema = TaskBaseSchema.extend({
+  ownerUnitName: z.string(),
+  /** Unit portal: whether the user's unit owns the task (else it co-handles it); absent for staff. */
+  mine: z.boolean().optional(),
+});
+export type TaskListItem = z.infer<typeof TaskListItemSchema>;
+export const TaskPageSchema = pageOf(TaskListItemSchema);
+
+export const TaskDetailSchema = TaskBaseSchema.extend({
+  description: z.string().nullable(),
+  ownerUnitName: z.string().nullable(),
+  verifiedAt: z.string().nullable(),
+  coUnits: z.array(z.object({ id: z.number().int(), name: z.string() })),
+  updates: z.array(z.object({
+    id: z.number().int(), unitId: z.number().int(), unitName: z.string(), authorName: z.string(), note: z.string(),
+    value: z.number().nullable(), at: z.string(),
+    files: z.array(z.object({ id: z.number().int(), name: z.string().nullable(), mime: z.string(), size: z.number().int() })),
+  })),
+  clocks: z.array(CaseClockSchema),
+  children: z.array(z.object({ id: z.number().int(), code: z.string(), title: z.string(), state: TaskStateSchema, stateLabel: z.string() })),
+  links: z.array(CaseLinkSchema),
+  actions: z.array(ActionOptionSchema),
+  timeline: z.array(CaseTimelineEntrySchema),
+});
+export type TaskDetail = z.infer<typeof TaskDetailSchema>;
+export type TaskTimelineEntry = TaskDetail['timeline'][number];

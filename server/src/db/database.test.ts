@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { isForeignKeyViolation, isUniqueViolation } from '../platform/db-errors.ts';
 import { createCounty, createSector, createTestApp, DIALECT, rejectionOf, type TestEnv } from '../test/helper.ts';
-import { affected, isPostgres, keepStatements } from './database.ts';
+import { affected, createDb, isPostgres, keepStatements } from './database.ts';
 import { migrateToLatest, MIGRATIONS } from './migrate.ts';
 
 let env: TestEnv;
@@ -62,6 +62,27 @@ describe(`the database (${DIALECT})`, () => {
     // A fresh database per file: the only city is the one this file's factories made.
     const cities = await env.db.selectFrom('orgs').select('id').where('kind', '=', 'city').execute();
     expect(cities).toHaveLength(1);
+  });
+});
+
+describe.skipIf(DIALECT !== 'postgres')('a PostgreSQL connection cut while idle', () => {
+  it('is reported as a warning and replaced; the process and the pool go on', async () => {
+    const db = await createDb(env.app.config);
+    const warnings: string[] = [];
+    const onWarning = (w: Error & { code?: string }) => { if (w.code === 'XS_PG_IDLE') warnings.push(w.message); };
+    process.on('warning', onWarning);
+    try {
+      const pid = (await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(db)).rows[0].pid;
+      // The client is idle in the pool now; end its backend from another connection.
+      await sql`select pg_terminate_backend(${pid})`.execute(env.db);
+      await expect.poll(() => warnings.length).toBe(1);
+      expect(warnings[0]).toContain('idle connection failed');
+      const again = (await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(db)).rows[0].pid;
+      expect(again).not.toBe(pid);
+    } finally {
+      process.off('warning', onWarning);
+      await db.destroy();
+    }
   });
 });
 

@@ -26,6 +26,14 @@ export async function createDb(config: Config): Promise<Db> {
       max: Number(process.env.PG_POOL_MAX ?? 10),
       options: config.pgSchema ? `-c search_path=${config.pgSchema}` : undefined,
     });
+    // An idle client whose connection dies (a server restart, a terminated backend) is reported here; without a
+    // listener the pool's 'error' event would end the process. The pool drops that client and opens a new one
+    // when needed. While the pool is ending its clients are closed without waiting, so their connections can
+    // still be cut (a dropped test database) after `end()` resolved: nothing to report then.
+    pool.on('error', (err) => {
+      if (pool.ending) return;
+      process.emitWarning(`PostgreSQL: an idle connection failed: ${err.message}`, { code: 'XS_PG_IDLE' });
+    });
     if (config.pgSchema) {
       const c = await pool.connect();
       try {

@@ -12,3 +12,6 @@ export { notificationsModule } from './notifications/notifications.module.ts';
 export { cluesModule } from './clues/clues.module.ts';
 export { tasksModule } from './tasks/tasks.module.ts';
 export { jobsModule } from './jobs/jobs.module.ts';
+export { workModule } from './work/work.module.ts';
+export { consultationsModule } from './consultations/consultations.module.ts';
+export { proposalsModule } from './proposals/proposals.module.ts';

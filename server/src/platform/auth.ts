@@ -50,6 +50,8 @@ declare module 'fastify' {
     permission?: RoutePermission;
     /** The table whose row `:id` names; the route matrix test uses it to try another county's id. */
     entity?: string;
+    /** The module whose manifest registered the route (set by buildApp). */
+    module?: string;
   }
 }
 

@@ -4,6 +4,8 @@
  * this registry rather than a list of modules.
  */
 import type { Kysely } from 'kysely';
+import type { Role } from '@xs/core/roles.ts';
+import type { WorkItem } from '@xs/core/schemas/work.ts';
 import type { ChildRef, StateDef, WorkflowDef } from '@xs/core/workflow.ts';
 import type { Database } from '../db/database.ts';
 import { AppError, notFound } from './errors.ts';
@@ -36,6 +38,35 @@ export interface CaseType {
   title?: (row: CaseRow) => string;
   /** Console path of a case, for the link in a notice. */
   path?: (row: CaseRow) => string;
+  /** The same case in the unit portal, for the link in a notice to its units (who cannot open the staff page). */
+  unitPath?: (row: CaseRow) => string;
+  /**
+   * 我的待办: this type's open cases waiting on `who` (a unit's handler, staff …), newest work first, in the
+   * uniform row shape. Scoped to `who.tenantId`; a type without it simply has no work to list.
+   */
+  workOf?: (db: Kysely<Database>, who: WorkViewer, now: Date) => Promise<WorkItem[]>;
+  /**
+   * What a citizen whose report led to this case may see of it (the clue tracking page follows a clue converted
+   * into it): a public title, the stage in plain words, and the public page once there is one. A type without it
+   * is not shown to citizens.
+   */
+  publicView?: (row: CaseRow) => PublicCaseView;
+}
+
+export interface PublicCaseView {
+  title: string;
+  stage: string;
+  /** Path of the case's public page under the H5 app (e.g. `/consultations/12`), or null while it has none. */
+  path: string | null;
+}
+
+/** Who asks for their work: the caller, in the county the request acts in. */
+export interface WorkViewer {
+  tenantId: number;
+  userId: number;
+  roles: readonly Role[];
+  unitId: number | null;
+  memberId: number | null;
 }
 
 const registry = new Map<string, CaseType>();
@@ -48,6 +79,15 @@ export function registerCaseType(t: CaseType): void {
 
 /** Overdue flags, 催办 and escalation for every registered case type's clocks. */
 defineJob({ name: 'case.deadlines', label: '办理期限检查和超期催办', everyMs: 10 * 60_000, run: (db, now) => runDeadlines(db, now, caseTypes()) });
+
+/** For a process that runs several test files (server/src/test/setup.ts): a call that forgets the case types registered since. */
+export function markCaseTypes(): () => void {
+  const before = new Map(registry);
+  return () => {
+    registry.clear();
+    for (const [k, v] of before) registry.set(k, v);
+  };
+}
 
 export function caseTypes(): readonly CaseType[] {
   return [...registry.values()];

@@ -10,6 +10,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
 import type { FieldError } from '@xs/core/errors.ts';
 import { IdParamsSchema, text } from '@xs/core/validation.ts';
+import { OkSchema, pageOf } from '@xs/core/schemas/common.ts';
 import type { Permission } from '@xs/core/roles.ts';
 import type { Database } from '../db/database.ts';
 import { affected } from '../db/database.ts';
@@ -62,6 +63,8 @@ export interface CrudSpec<Dto, Create extends Record<string, unknown>, Update ex
   filters?: Record<string, { schema: z.ZodType; column: string }>;
   toRow: (input: Partial<Create>) => Record<string, unknown>;
   toDto: (row: Row) => Dto;
+  /** The row as the API sends it (core/src/schemas): the response schema of every route here. */
+  dtoSchema: z.ZodType<Dto>;
   refs?: (input: Partial<Create>) => RefCheck[];
   /** Base filter for every query of this spec (e.g. orgs: only townships and villages). */
   scope?: Record<string, unknown>;
@@ -94,6 +97,8 @@ export function registerCrud<Dto, C extends Record<string, unknown>, U extends R
   const { db } = app;
   const filters = Object.entries(spec.filters ?? {});
   const querySchema = ListQuery.extend(Object.fromEntries(filters.map(([k, f]) => [k, f.schema.optional()])));
+  // Typed loosely here (a generic Dto does not resolve through the type provider); the spec ties toDto to dtoSchema.
+  const dto: z.ZodType = spec.dtoSchema;
 
   /** Rows as the caller receives them: related data attached, then shaped for the caller. */
   async function shape(req: FastifyRequest, rows: Dto[]): Promise<Dto[]> {
@@ -139,7 +144,7 @@ export function registerCrud<Dto, C extends Record<string, unknown>, U extends R
   }
 
   app.get(spec.path, {
-    schema: { tags: [spec.tag], summary: `${spec.label}列表`, querystring: querySchema },
+    schema: { tags: [spec.tag], summary: `${spec.label}列表`, querystring: querySchema, response: { 200: pageOf(dto) } },
     config: { permission: spec.read },
   }, async (req) => list(req, req.query as Record<string, unknown>, false));
 
@@ -152,7 +157,7 @@ export function registerCrud<Dto, C extends Record<string, unknown>, U extends R
   });
 
   app.get(`${spec.path}/:id`, {
-    schema: { tags: [spec.tag], summary: `${spec.label}详情`, params: IdParamsSchema },
+    schema: { tags: [spec.tag], summary: `${spec.label}详情`, params: IdParamsSchema, response: { 200: dto } },
     config: { permission: spec.read, entity: spec.table },
   }, async (req) => {
     const { tenantId } = authOf(req);
@@ -160,7 +165,7 @@ export function registerCrud<Dto, C extends Record<string, unknown>, U extends R
   });
 
   app.post(spec.path, {
-    schema: { tags: [spec.tag], summary: `新增${spec.label}`, body: spec.createSchema },
+    schema: { tags: [spec.tag], summary: `新增${spec.label}`, body: spec.createSchema, response: { 201: dto } },
     config: { permission: spec.write },
   }, async (req, reply) => {
     const auth = authOf(req);
@@ -186,7 +191,7 @@ export function registerCrud<Dto, C extends Record<string, unknown>, U extends R
   });
 
   app.patch(`${spec.path}/:id`, {
-    schema: { tags: [spec.tag], summary: `修改${spec.label}`, params: IdParamsSchema, body: spec.updateSchema },
+    schema: { tags: [spec.tag], summary: `修改${spec.label}`, params: IdParamsSchema, body: spec.updateSchema, response: { 200: dto } },
     config: { permission: spec.write, entity: spec.table },
   }, async (req) => {
     const auth = authOf(req);
@@ -219,7 +224,7 @@ export function registerCrud<Dto, C extends Record<string, unknown>, U extends R
   });
 
   app.delete(`${spec.path}/:id`, {
-    schema: { tags: [spec.tag], summary: `删除${spec.label}`, params: IdParamsSchema },
+    schema: { tags: [spec.tag], summary: `删除${spec.label}`, params: IdParamsSchema, response: { 200: OkSchema } },
     config: { permission: spec.write, entity: spec.table },
   }, async (req) => {
     const auth = authOf(req);
@@ -234,6 +239,6 @@ export function registerCrud<Dto, C extends Record<string, unknown>, U extends R
     } catch (err) {
       translate(err);
     }
-    return { ok: true };
+    return { ok: true as const };
   });
 }

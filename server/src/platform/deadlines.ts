@@ -63,7 +63,8 @@ export async function runDeadlines(db: Kysely<Database>, now: Date, types: reado
       const due = cstDate(new Date(k.due_at));
       const target = await type.responsible(trx, row);
       const notice = { title: `${word}：${type.label}已超期`, body: `${type.label}「${title}」的${clockLabel}期限 ${due} 已过，已超期 ${lateDays + 1} 天，请尽快办理`, link: type.path?.(row) };
-      for (const unitId of target.unitIds ?? []) await notifyUsers(trx, k.tenant_id, { unitId }, notice);
+      const unitNotice = { ...notice, link: type.unitPath?.(row) ?? notice.link };
+      for (const unitId of target.unitIds ?? []) await notifyUsers(trx, k.tenant_id, { unitId }, unitNotice);
       if (target.userIds?.length) await notifyUsers(trx, k.tenant_id, { userIds: target.userIds }, notice);
       const roles = [...new Set([...(target.roles ?? []), ...LEVEL_ROLES[level]!])];
       if (roles.length) await notifyUsers(trx, k.tenant_id, { roles }, notice);

@@ -11,6 +11,7 @@ import type { Kysely } from 'kysely';
 import sharp from 'sharp';
 import type { Database } from '../db/database.ts';
 import { AppError, invalid } from './errors.ts';
+import { legacyOfficeKind, OLE_MAGIC } from './ole.ts';
 
 export interface StoredFile {
   id: number;
@@ -122,7 +123,7 @@ const OOXML_MAIN_PART: Record<string, string> = { [DOCX]: 'word/document.xml', [
 const HTML_MARKERS = /<(?:!doctype\s+html|html|body|script|iframe|svg)[\s>/]/i;
 
 const notAttachment = () =>
-  new AppError('unsupported_media_type', '附件只能是 PDF、图片、Word 或 Excel 文件', [{ path: 'file', message: '不支持的文件类型' }]);
+  new AppError('unsupported_media_type', '附件只能是 PDF、图片、Word（.doc/.docx/.wps）或 Excel（.xls/.xlsx）文件', [{ path: 'file', message: '不支持的文件类型' }]);
 
 async function isOoxml(buf: Buffer, mainPart: string): Promise<boolean> {
   try {
@@ -159,6 +160,15 @@ export async function prepareAttachment(buf: Buffer, name: string): Promise<{ da
       throw new AppError('unsupported_media_type', 'PDF 文件中含有网页代码，请重新导出 PDF 后上传', [{ path: 'file', message: 'PDF 中含有网页代码' }]);
     }
     return { data: buf, mime: 'application/pdf' };
+  }
+  if (buf.subarray(0, 8).equals(OLE_MAGIC)) {
+    // .doc, .wps and .xls: what the compound file holds decides, not the name; macros are refused.
+    const office = legacyOfficeKind(buf);
+    if (!office) throw notAttachment();
+    if (office.macros) {
+      throw new AppError('unsupported_media_type', '文件中含有宏，请另存为不含宏的文档后上传', [{ path: 'file', message: '文件含有宏' }]);
+    }
+    return { data: buf, mime: office.kind === 'word' ? 'application/msword' : 'application/vnd.ms-excel' };
   }
   if (head.startsWith('PK\x03\x04')) {
     const mime = /\.docx$/i.test(name) ? DOCX : /\.xlsx$/i.test(name) ? XLSX : null;

@@ -7,6 +7,7 @@
  */
 import os from 'node:os';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { JobHealth, JobStatus } from '@xs/core/schemas/jobs.ts';
 import { affected, type Db } from '../db/database.ts';
 
 /** What a job may need from the app besides the database. */
@@ -37,6 +38,13 @@ export function defineJob(job: Job): void {
 }
 export function registeredJobs(): readonly Job[] {
   return jobs;
+}
+/** For a process that runs several test files (server/src/test/setup.ts): a call that forgets the jobs defined since. */
+export function markJobs(): () => void {
+  const before = new Set(jobs);
+  return () => {
+    for (let i = jobs.length - 1; i >= 0; i--) if (!before.has(jobs[i])) jobs.splice(i, 1);
+  };
 }
 
 const leaseOf = (job: Job) => job.leaseMs ?? Math.max(job.everyMs, 5 * 60_000);
@@ -110,22 +118,8 @@ export async function runDueJobs(db: Db, now = new Date(), opts: RunOptions = {}
   }
 }
 
-export type JobStatus = 'running' | 'failed' | 'late' | 'ok' | 'never';
-
-export interface JobHealth {
-  name: string;
-  label: string;
-  everyMs: number;
-  status: JobStatus;
-  owner: string | null;
-  lockedUntil: string | null;
-  nextRunAt: string | null;
-  lastStartedAt: string | null;
-  lastFinishedAt: string | null;
-  lastError: string | null;
-  runCount: number;
-  failureCount: number;
-}
+/** A job's health as admins see it: the shape is core's response schema (core/src/schemas/jobs.ts). */
+export type { JobHealth, JobStatus };
 
 /**
  * Every registered job with its row. A job is `late` when no process has run it for two periods past its

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import type { Db } from '../db/database.ts';
+import { dbIdentity } from './db-identity.ts';
 import { EMPTY_CALENDAR, type HolidayCalendar } from '@xs/core/calendar.ts';
 
 interface SettingBase<T> {
@@ -123,6 +124,15 @@ export function defineSettings<const D extends Record<string, AnySettingInput>>(
   return defs;
 }
 
+/** For a process that runs several test files (server/src/test/setup.ts): a call that puts the declarations back as they are now. */
+export function markSettings(): () => void {
+  const before = new Map(registry);
+  return () => {
+    registry.clear();
+    for (const [k, v] of before) registry.set(k, v);
+  };
+}
+
 export function settingDefs(): [string, SettingDef][] {
   return [...registry.entries()];
 }
@@ -132,7 +142,8 @@ export function settingDef(key: string): SettingDef | undefined {
 }
 
 const CACHE_MS = 5_000;
-interface TenantEntry { at: number; parentId: number | null; values: Map<string, unknown>; calendar: HolidayCalendar }
+/** `db`: the database the entry was read from (dbIdentity); another database's tenant of the same id misses. */
+interface TenantEntry { at: number; db: object; parentId: number | null; values: Map<string, unknown>; calendar: HolidayCalendar }
 const cache = new Map<number, TenantEntry>();
 
 /**
@@ -148,7 +159,7 @@ export function mergeCalendarDays<D extends { date: string }>(inherited: readonl
 
 async function loadTenant(db: Db, tenantId: number): Promise<TenantEntry> {
   const hit = cache.get(tenantId);
-  if (hit && Date.now() - hit.at < CACHE_MS) return hit;
+  if (hit && hit.db === dbIdentity(db) && Date.now() - hit.at < CACHE_MS) return hit;
   const [rows, org] = await Promise.all([
     db.selectFrom('settings').select(['key', 'value_json']).where('tenant_id', '=', tenantId).execute(),
     db.selectFrom('orgs').select('parent_id').where('id', '=', tenantId).executeTakeFirst(),
@@ -168,7 +179,7 @@ async function loadTenant(db: Db, tenantId: number): Promise<TenantEntry> {
   const calendar: HolidayCalendar = merged.length
     ? { holidays: merged.filter((d) => d.kind === 'holiday').map((d) => d.date), workdays: merged.filter((d) => d.kind === 'workday').map((d) => d.date) }
     : EMPTY_CALENDAR;
-  const entry = { at: Date.now(), parentId, values, calendar };
+  const entry = { at: Date.now(), db: dbIdentity(db), parentId, values, calendar };
   cache.set(tenantId, entry);
   return entry;
 }

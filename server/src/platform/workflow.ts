@@ -7,7 +7,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import {
   evaluateTransitions, planEvent, planTransition, type ActionOption, type Actor, type CaseState, type ClockPlan, type ClockState,
-  type EventPlan, type TransitionInput, type TransitionPlan, type WorkflowDef,
+  type EventPlan, type PlanContext, type TransitionInput, type TransitionPlan, type WorkflowDef,
 } from '@xs/core/workflow.ts';
 import type { Database } from '../db/database.ts';
 import { affected } from '../db/database.ts';
@@ -58,10 +58,26 @@ export interface ApplyOptions<S extends string, T extends string, C extends Case
   trx?: Transaction<Database>;
 }
 
-export async function applyTransition<S extends string, T extends string, C extends CaseState<S>, L = unknown>(
+/** What the runner's shared opening gives a transition or an event: the row as it is, its clocks and context. */
+interface Opened<C, L> {
+  trx: Transaction<Database>;
+  current: C & CaseRow;
+  ctx: PlanContext<L>;
+}
+
+type OpenOptions<S extends string, T extends string, C extends CaseState<S>, L> = Pick<ApplyOptions<S, T, C, L>,
+  'def' | 'load' | 'table' | 'caseType' | 'label' | 'tenantId' | 'id' | 'expectedVersion' | 'now' | 'trx'>;
+
+/**
+ * The opening every transition and event shares: the county's settings and calendar, then in one transaction
+ * (the caller's, if it has one) the row re-read, its version checked (stale → 409), its clocks and the
+ * definition's context loaded. `step` plans and writes; its result is returned.
+ */
+async function openCase<S extends string, T extends string, C extends CaseState<S>, L, R>(
   db: Kysely<Database>,
-  o: ApplyOptions<S, T, C, L>,
-): Promise<{ plan: TransitionPlan<S>; row: C }> {
+  o: OpenOptions<S, T, C, L>,
+  step: (opened: Opened<C, L>) => Promise<R>,
+): Promise<R> {
   const now = o.now ?? new Date();
   // Inside a caller's transaction read through it: SQLite has one connection, and a read through
   // `db` would wait for the very transaction it runs in (a deadlock whenever the settings cache is cold).
@@ -76,29 +92,58 @@ export async function applyTransition<S extends string, T extends string, C exte
     }
     const clocks = o.def.clocks ? await readClocks(trx, o.tenantId, o.caseType, o.id) : undefined;
     const loaded = o.load ? await o.load(trx, current) : undefined;
-    const plan = planTransition(o.def, current, o.actor, o.transition, o.input ?? {}, { now, calendar, setting, loaded, clocks });
-    const extra = (await o.changes?.(current, plan, trx)) ?? {};
-    const set: Record<string, unknown> = { ...extra, state: plan.to, version: current.version + 1 };
-    if (plan.dueAt !== undefined) set.due_at = plan.dueAt;
-    const res = await t.updateTable(o.table).set(set).where('id', '=', o.id).where('tenant_id', '=', o.tenantId)
-      .where('version', '=', current.version).executeTakeFirst();
-    if (affected(res) === 0) throw new AppError('stale_version', `该${o.label}刚刚已被他人处理，请刷新后再试`);
-    await writeClocks(trx, o.tenantId, o.caseType, o.id, plan.clocks ?? []);
-    const { actorName, actorId } = who(o);
-    await trx.insertInto('case_events').values({
-      tenant_id: o.tenantId, case_type: o.caseType, case_id: o.id, transition: plan.transition, label: plan.label,
-      from_state: plan.from, to_state: plan.to, actor_kind: typeof o.actor === 'object' ? 'user' : o.actor, actor_id: actorId,
-      actor_name: actorName, note: o.input?.reason ?? null, data_json: eventJson(o.eventData), at: now.toISOString(),
-    }).execute();
-    await writeAudit(trx, {
-      tenantId: o.tenantId, actorId, actorName, ip: o.ip ?? null, action: `${o.caseType}.${plan.transition}`, entity: o.caseType, entityId: o.id,
-      summary: `${o.label}「${String(current.code ?? current.title ?? o.id)}」${plan.label}：${o.def.states[plan.from].label} → ${o.def.states[plan.to].label}`,
-      before: { state: plan.from, version: current.version }, after: { state: plan.to, ...extra, note: o.input?.reason ?? undefined },
-    });
-    const row = (await t.selectFrom(o.table).selectAll().where('id', '=', o.id).executeTakeFirstOrThrow()) as C;
-    return { plan, row };
+    return step({ trx, current, ctx: { now, calendar, setting, loaded, clocks } });
   };
   return o.trx ? run(o.trx) : db.transaction().execute(run);
+}
+
+/** The closing both share: the row written at the version read, the clocks, the timeline line and the audit entry. */
+async function writeCase<S extends string, T extends string, C extends CaseState<S>, L>(
+  o: OpenOptions<S, T, C, L> & { actor: Actor | 'public' | 'system'; actorName?: string; ip?: string | null; input?: TransitionInput },
+  { trx, current, ctx }: Opened<C, L>,
+  w: {
+    set: Record<string, unknown>; clocks: readonly ClockPlan[]; name: string; label: string; from: string; to: string;
+    data: Record<string, unknown> | undefined; audit: string; summary: string; before: Record<string, unknown>; after: Record<string, unknown>;
+  },
+): Promise<C> {
+  const t = trx as unknown as LooseDb;
+  const res = await t.updateTable(o.table).set({ ...w.set, version: current.version + 1 }).where('id', '=', o.id).where('tenant_id', '=', o.tenantId)
+    .where('version', '=', current.version).executeTakeFirst();
+  if (affected(res) === 0) throw new AppError('stale_version', `该${o.label}刚刚已被他人处理，请刷新后再试`);
+  await writeClocks(trx, o.tenantId, o.caseType, o.id, w.clocks);
+  const { actorName, actorId } = who(o);
+  await trx.insertInto('case_events').values({
+    tenant_id: o.tenantId, case_type: o.caseType, case_id: o.id, transition: w.name, label: w.label,
+    from_state: w.from, to_state: w.to, actor_kind: typeof o.actor === 'object' ? 'user' : o.actor, actor_id: actorId,
+    actor_name: actorName, note: o.input?.reason ?? null, data_json: eventJson(w.data), at: ctx.now.toISOString(),
+  }).execute();
+  await writeAudit(trx, {
+    tenantId: o.tenantId, actorId, actorName, ip: o.ip ?? null, action: w.audit, entity: o.caseType, entityId: o.id,
+    summary: w.summary, before: w.before, after: w.after,
+  });
+  return (await t.selectFrom(o.table).selectAll().where('id', '=', o.id).executeTakeFirstOrThrow()) as C;
+}
+
+const caseName = (c: CaseRow) => String(c.code ?? c.title ?? c.id);
+
+export async function applyTransition<S extends string, T extends string, C extends CaseState<S>, L = unknown>(
+  db: Kysely<Database>,
+  o: ApplyOptions<S, T, C, L>,
+): Promise<{ plan: TransitionPlan<S>; row: C }> {
+  return openCase(db, o, async (opened) => {
+    const { current, ctx, trx } = opened;
+    const plan = planTransition(o.def, current, o.actor, o.transition, o.input ?? {}, ctx);
+    const extra = (await o.changes?.(current, plan, trx)) ?? {};
+    const set: Record<string, unknown> = { ...extra, state: plan.to };
+    if (plan.dueAt !== undefined) set.due_at = plan.dueAt;
+    const row = await writeCase(o, opened, {
+      set, clocks: plan.clocks ?? [], name: plan.transition, label: plan.label, from: plan.from, to: plan.to,
+      data: typeof o.eventData === 'function' ? o.eventData() : o.eventData, audit: `${o.caseType}.${plan.transition}`,
+      summary: `${o.label}「${caseName(current)}」${plan.label}：${o.def.states[plan.from].label} → ${o.def.states[plan.to].label}`,
+      before: { state: plan.from, version: current.version }, after: { state: plan.to, ...extra, note: o.input?.reason ?? undefined },
+    });
+    return { plan, row };
+  });
 }
 
 function who(o: { actor: Actor | 'public' | 'system'; actorName?: string }) {
@@ -106,8 +151,7 @@ function who(o: { actor: Actor | 'public' | 'system'; actorName?: string }) {
   return { actorName, actorId: typeof o.actor === 'object' ? o.actor.id : null };
 }
 
-function eventJson(data: ApplyOptions<string, string, CaseState>['eventData']): string | null {
-  const value = typeof data === 'function' ? data() : data;
+function eventJson(value: Record<string, unknown> | undefined): string | null {
   return value && Object.keys(value).length ? JSON.stringify(value) : null;
 }
 
@@ -164,42 +208,20 @@ export async function fireEvent<S extends string, T extends string, C extends Ca
   db: Kysely<Database>,
   o: FireOptions<S, T, C, L>,
 ): Promise<{ plan: EventPlan<S>; row: C }> {
-  const now = o.now ?? new Date();
-  const reader = o.trx ?? db;
-  const [setting, calendar] = await Promise.all([settingReader(reader, o.tenantId), getCalendar(reader, o.tenantId)]);
-  const run = async (trx: Transaction<Database>) => {
-    const t = trx as unknown as LooseDb;
-    const current = (await t.selectFrom(o.table).selectAll().where('id', '=', o.id).where('tenant_id', '=', o.tenantId).executeTakeFirst()) as C & CaseRow | undefined;
-    if (!current) throw notFound(o.label);
-    if (o.expectedVersion !== undefined && current.version !== o.expectedVersion) {
-      throw new AppError('stale_version', `该${o.label}刚刚已被他人处理，请刷新后再试`);
-    }
-    const clocks = o.def.clocks ? await readClocks(trx, o.tenantId, o.caseType, o.id) : undefined;
-    const loaded = o.load ? await o.load(trx, current) : undefined;
-    const plan = planEvent(o.def, current, o.actor, o.event, o.input ?? {}, { now, calendar, setting, loaded, clocks });
+  return openCase(db, o, async (opened) => {
+    const { current, ctx, trx } = opened;
+    const plan = planEvent(o.def, current, o.actor, o.event, o.input ?? {}, ctx);
     const extra = (await o.changes?.(current, plan, trx)) ?? {};
-    const set: Record<string, unknown> = { ...extra, version: current.version + 1 };
+    const set: Record<string, unknown> = { ...extra };
     if (plan.dueAt !== undefined) set.due_at = plan.dueAt;
-    const res = await t.updateTable(o.table).set(set).where('id', '=', o.id).where('tenant_id', '=', o.tenantId)
-      .where('version', '=', current.version).executeTakeFirst();
-    if (affected(res) === 0) throw new AppError('stale_version', `该${o.label}刚刚已被他人处理，请刷新后再试`);
-    await writeClocks(trx, o.tenantId, o.caseType, o.id, plan.clocks);
-    const { actorName, actorId } = who(o);
-    const data = { ...(typeof o.eventData === 'function' ? o.eventData() : o.eventData), ...(plan.publicText ? { publicText: plan.publicText } : {}) };
-    await trx.insertInto('case_events').values({
-      tenant_id: o.tenantId, case_type: o.caseType, case_id: o.id, transition: plan.event, label: plan.timeline,
-      from_state: plan.state, to_state: plan.state, actor_kind: typeof o.actor === 'object' ? 'user' : o.actor, actor_id: actorId,
-      actor_name: actorName, note: o.input?.reason ?? null, data_json: eventJson(data), at: now.toISOString(),
-    }).execute();
-    await writeAudit(trx, {
-      tenantId: o.tenantId, actorId, actorName, ip: o.ip ?? null, action: plan.audit, entity: o.caseType, entityId: o.id,
-      summary: `${o.label}「${String(current.code ?? current.title ?? o.id)}」${plan.timeline}`,
+    const row = await writeCase(o, opened, {
+      set, clocks: plan.clocks, name: plan.event, label: plan.timeline, from: plan.state, to: plan.state,
+      data: { ...(typeof o.eventData === 'function' ? o.eventData() : o.eventData), ...(plan.publicText ? { publicText: plan.publicText } : {}) },
+      audit: plan.audit, summary: `${o.label}「${caseName(current)}」${plan.timeline}`,
       before: { version: current.version }, after: { ...extra, note: o.input?.reason ?? undefined },
     });
-    const row = (await t.selectFrom(o.table).selectAll().where('id', '=', o.id).executeTakeFirstOrThrow()) as C;
     return { plan, row };
-  };
-  return o.trx ? run(o.trx) : db.transaction().execute(run);
+  });
 }
 
 type Bound<O> = Omit<O, 'def' | 'table' | 'caseType' | 'label' | 'load'>;

@@ -88,7 +88,7 @@ export async function createTestApp(overrides: Parameters<typeof loadConfig>[1] 
   // Stored files go to a directory of this test file's own, removed on close, never into the repository's data/.
   const dataDir = path.join(os.tmpdir(), `xs-test-${randomBytes(6).toString('hex')}`);
   const { db, config, close: closeDb } = await testDatabase(
-    loadConfig(process.env, { sqliteFile: ':memory:', webDist: '/nonexistent', dataDir, passwordCost: TEST_PASSWORD_COST, ...overrides }),
+    loadConfig(process.env, { sqliteFile: ':memory:', webDist: '/nonexistent', dataDir, passwordCost: TEST_PASSWORD_COST, strictResponses: true, ...overrides }),
   );
   const routes: RouteOptions[] = [];
   const app = await buildApp(config, { db, logger: false, onRoute: (r) => void routes.push(r) });

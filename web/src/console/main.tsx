@@ -13,6 +13,7 @@ import { createConsoleRouter } from './router.tsx';
 import { sessionWasActive } from './session.tsx';
 import { theme } from './theme.ts';
 import './global.css';
+import './print.css';
 
 dayjs.locale('zh-cn');
 

@@ -5,7 +5,7 @@
  */
 import type { ReactNode } from 'react';
 import type { RouteObject } from 'react-router';
-import type { Permission } from '@xs/core/roles.ts';
+import type { Permission, Role } from '@xs/core/roles.ts';
 
 export interface ConsoleModule {
   /** Unique; also the menu key. */
@@ -19,6 +19,11 @@ export interface ConsoleModule {
   element: ReactNode;
   /** What the user must hold to see the menu item and open the page; none = every signed-in user. */
   permission?: Permission;
+  /**
+   * The roles the menu item is for, when the permission is wider than the page's use (every role may read
+   * the organisation, but only the office works with its reference pages); none = whoever holds the permission.
+   */
+  roles?: readonly Role[];
   /** Menu position, lower first. */
   order: number;
   /** Key of a submenu in MENU_GROUPS. */
@@ -45,3 +50,6 @@ export interface ConsoleFeature {
    */
   placeholder?: boolean;
 }
+
+/** The office's roles (staff, leaders, admins, the city): the reference-data pages and the modules to come are theirs. */
+export const OFFICE_ROLES: readonly Role[] = ['staff', 'leader', 'county_admin', 'city_viewer', 'city_admin'];

@@ -8,7 +8,7 @@ import { Button, Result, Spin } from 'antd';
 import type { Permission } from '@xs/core/roles.ts';
 import { CITY_ROLES } from '@xs/core/roles.ts';
 import { api, isApiError, setCsrfToken } from '../shared/api.ts';
-import type { Me } from '../shared/types.ts';
+import type { Me } from '@xs/core/schemas/auth.ts';
 
 export const ME_KEY = ['auth', 'me'] as const;
 

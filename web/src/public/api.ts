@@ -9,6 +9,9 @@ import type {
 } from './types.ts';
 import type { z } from 'zod';
 import type { ClueRating, ClueSimilarQuerySchema, ClueSubmitSchema } from '@xs/core/schemas/clues.ts';
+import type {
+  MeetingSignupSchema, PublicMeetingDetail, PublicMeetingList, PublicOutcomeDetail, PublicOutcomePage, PublicSignupResult,
+} from '@xs/core/schemas/consultations.ts';
 
 const BASE = '/api/v1/public';
 
@@ -65,8 +68,22 @@ export const publicApi = {
     request<TrackView>('POST', '/clues/recheck', { code, secret, solved, comment }),
   supplement: (code: string, secret: string, content: string) =>
     request<TrackView>('POST', '/clues/supplement', { code, secret, content }),
-  board: (countyId: number, page: number, pageSize = 10) =>
-    request<BoardPage>('GET', `/counties/${countyId}/board?page=${page}&pageSize=${pageSize}`),
+  board: (countyId: number, page: number, pageSize = 10, filter: { q?: string; category?: string; townshipId?: string } = {}) => {
+    const qs = new URLSearchParams({ page: String(page), pageSize: String(pageSize) });
+    for (const [k, v] of Object.entries(filter)) if (v) qs.set(k, v);
+    return request<BoardPage>('GET', `/counties/${countyId}/board?${qs}`);
+  },
+  meetings: (countyId: number) => request<PublicMeetingList>('GET', `/counties/${countyId}/meetings`),
+  meeting: (countyId: number, id: number) => request<PublicMeetingDetail & { consentText: string }>('GET', `/counties/${countyId}/meetings/${id}`),
+  signUp: (countyId: number, id: number, body: z.input<typeof MeetingSignupSchema>) =>
+    request<PublicSignupResult>('POST', `/counties/${countyId}/meetings/${id}/signups`, body),
+  outcomes: (countyId: number, page: number, pageSize = 10) => request<PublicOutcomePage>('GET', `/counties/${countyId}/outcomes?page=${page}&pageSize=${pageSize}`),
+  outcome: (countyId: number, id: number) => request<PublicOutcomeDetail>('GET', `/counties/${countyId}/outcomes/${id}`),
+  rateOutcome: (countyId: number, id: number, code: string, secret: string, rating: ClueRating) =>
+    request<{ rated: ClueRating; label: string }>('POST', `/counties/${countyId}/outcomes/${id}/rating`, { code, secret, rating }),
+  recoverRequest: (code: string, phone: string) => request<{ message: string }>('POST', '/clues/recover/request', { code, phone }),
+  recoverVerify: (code: string, phone: string, smsCode: string) =>
+    request<{ code: string; secret: string }>('POST', '/clues/recover/verify', { code, phone, smsCode }),
 };
 
 /** Upload one photo, reporting progress 0..100. Resolves with the token to put in `photoTokens`. */

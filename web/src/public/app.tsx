@@ -3,12 +3,23 @@ import { countyIdFrom, useLocation } from './router.tsx';
 import { CountyPicker, Home } from './pages/Home.tsx';
 import ReportPage, { loadForm, reportParams } from './pages/Report.tsx';
 import type { SubmitResult } from './types.ts';
+import type { PublicSignupResult } from '@xs/core/schemas/consultations.ts';
 import { Layout } from './ui/Layout.tsx';
 import { Notice } from './ui/Notice.tsx';
 
 // The report page is what a QR code opens, so it ships in the first bundle; the others load on demand.
 const TrackPage = lazy(() => import('./pages/Track.tsx'));
 const BoardPage = lazy(() => import('./pages/Board.tsx'));
+const MeetingsPage = lazy(() => import('./pages/Meetings.tsx'));
+const MeetingPage = lazy(() => import('./pages/Meetings.tsx').then((m) => ({ default: m.MeetingPage })));
+const OutcomesPage = lazy(() => import('./pages/Outcomes.tsx'));
+const OutcomePage = lazy(() => import('./pages/Outcomes.tsx').then((m) => ({ default: m.OutcomePage })));
+
+/** /h5/meetings/12 → ['meetings', 12]. */
+function detailOf(path: string): ['meetings' | 'outcomes', number] | null {
+  const m = /^\/h5\/(meetings|outcomes)\/(\d{1,10})$/.exec(path);
+  return m ? [m[1] as 'meetings' | 'outcomes', Number(m[2])] : null;
+}
 
 /** On a direct landing on the report page (a QR code), ask for the form data before React renders. */
 export function prefetch(): void {
@@ -71,8 +82,20 @@ export function App() {
     case '/h5/board':
       page = countyId ? <BoardPage countyId={countyId} /> : <CountyPicker />;
       break;
-    default:
-      page = countyId ? <Home countyId={countyId} /> : <CountyPicker />;
+    case '/h5/meetings':
+      page = countyId ? <MeetingsPage countyId={countyId} /> : <CountyPicker />;
+      break;
+    case '/h5/outcomes':
+      page = countyId ? <OutcomesPage countyId={countyId} /> : <CountyPicker />;
+      break;
+    default: {
+      const detail = detailOf(path);
+      if (!countyId) page = <CountyPicker />;
+      else if (detail?.[0] === 'meetings') {
+        page = <MeetingPage key={detail[1]} countyId={countyId} id={detail[1]} done={stateOf<PublicSignupResult>(state, 'signedUp')} />;
+      } else if (detail?.[0] === 'outcomes') page = <OutcomePage key={detail[1]} countyId={countyId} id={detail[1]} />;
+      else page = <Home countyId={countyId} />;
+    }
   }
   return (
     <LoadFailure>

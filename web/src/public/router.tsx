@@ -1,5 +1,6 @@
 /**
- * A router of a few lines: the pages are /h5, /h5/report, /h5/track and /h5/board, so history.pushState
+ * A router of a few lines: the pages are /h5, /h5/report, /h5/track, /h5/board, /h5/meetings[/id] and
+ * /h5/outcomes[/id], so history.pushState
  * plus popstate is all that is needed (react-router would cost more than the rest of the page logic).
  */
 import { useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent, type ReactNode } from 'react';
@@ -48,8 +49,10 @@ export function countyIdFrom(query: URLSearchParams): number | null {
   return Number.isInteger(n) && n > 0 ? n : null;
 }
 
+export type H5Path = '' | '/report' | '/track' | '/board' | '/meetings' | '/outcomes' | `/meetings/${number}` | `/outcomes/${number}`;
+
 /** An H5 path with the county kept in the query. */
-export function h5(path: '' | '/report' | '/track' | '/board', countyId: number | null, extra: Record<string, string> = {}): string {
+export function h5(path: H5Path, countyId: number | null, extra: Record<string, string> = {}): string {
   const qs = new URLSearchParams();
   if (countyId) qs.set('c', String(countyId));
   for (const [k, v] of Object.entries(extra)) qs.set(k, v);

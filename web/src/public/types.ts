@@ -1,5 +1,6 @@
-/** The shapes the public (citizen) API returns — server/src/modules/clues/API.md. */
-import type { ClueCategory, ClueRating, ClueState } from '@xs/core/schemas/clues.ts';
+/** The shapes the public (citizen) API returns; the county form's are written out here, the rest come from core. */
+import type { z } from 'zod';
+import type { ClueBoardPageSchema, ClueCategory } from '@xs/core/schemas/clues.ts';
 
 export interface County {
   id: number;
@@ -32,64 +33,8 @@ export interface UploadResult {
   mime: string;
 }
 
-export interface SubmitResult {
-  code: string;
-  secret: string;
-  createdAt: string;
-}
-
-export interface SimilarClue {
-  /** The handle for "我也遇到了" (never the clue's tracking code). */
-  token: string;
-  /** The clue's text with personal data taken out, shortened. */
-  summary: string;
-  categoryLabel: string;
-  stateLabel: string;
-  supporters: number;
-  createdAt: string;
-  score: number;
-}
-
-export interface TimelineEntry {
-  at: string;
-  label: string;
-  text: string | null;
-}
-
-export interface TrackView {
-  code: string;
-  kind: 'problem' | 'suggestion';
-  category: ClueCategory;
-  categoryLabel: string;
-  content: string;
-  place: string | null;
-  townshipName: string | null;
-  villageName: string | null;
-  state: ClueState;
-  stateLabel: string;
-  createdAt: string;
-  dueAt: string | null;
-  timeline: TimelineEntry[];
-  reply: { text: string; unitName: string | null; at: string | null } | null;
-  rating: ClueRating | null;
-  ratingComment: string | null;
-  canRate: boolean;
-  canRecheck: boolean;
-  canSupplement: boolean;
-  supporters: number;
-}
-
-export interface BoardItem {
-  categoryLabel: string;
-  townshipName: string | null;
-  summary: string;
-  reply: string | null;
-  unitName: string | null;
-  resolvedAt: string | null;
-  rating: ClueRating | null;
-}
-
-export interface BoardPage {
-  items: BoardItem[];
-  total: number;
-}
+/** The answers of the tracking, similar-clues and board routes: inferred from their response schemas in core. */
+export type {
+  ClueBoardItem as BoardItem, ClueSubmitResult as SubmitResult, ClueTrackView as TrackView, PublicSimilarClue as SimilarClue,
+} from '@xs/core/schemas/clues.ts';
+export type BoardPage = z.infer<typeof ClueBoardPageSchema>;

@@ -134,10 +134,11 @@ describe('audit export', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     const rows = await readXlsx(res.rawPayload);
+    // Beijing time (16:30 UTC is 00:30 the next day on the office's clock) and the actions' Chinese names.
     expect(rows).toEqual([
-      ['时间', '操作人', 'IP', '操作类型', '结果', '描述'],
-      ['2026-03-01T16:30:00.000Z', '王审计', '10.1.1.1', 'member.update', '成功', '修改委员「赵六」'],
-      ['2026-03-01T15:30:00.000Z', '张审计', '10.1.1.1', 'member.create', '成功', '新增委员「李四」'],
+      ['时间（北京时间）', '操作人', 'IP', '操作类型', '结果', '描述'],
+      ['2026-03-02 00:30:00', '王审计', '10.1.1.1', '修改委员', '成功', '修改委员「赵六」'],
+      ['2026-03-01 23:30:00', '张审计', '10.1.1.1', '新增委员', '成功', '新增委员「李四」'],
     ]);
   });
 

@@ -7,6 +7,7 @@ import { CLUE_STATES, type ClueState } from '@xs/core/schemas/clues.ts';
 import { isWorkingDay } from '@xs/core/calendar.ts';
 import { seedDemo } from '../../demo/seed.ts';
 import { getCalendar } from '../../platform/settings.ts';
+import { unitFigures } from './clues.figures.ts';
 import { createTestApp, DIALECT, type TestEnv } from '../../test/helper.ts';
 
 let env: TestEnv;
@@ -31,11 +32,15 @@ describe(`the demo clues (${DIALECT})`, () => {
     const notices = await env.db.selectFrom('notifications').selectAll().where('user_id', '=', staff.id).execute();
     expect(notices.filter((n) => n.read_at === null).length).toBeGreaterThan(0);
     const ids = new Set((await env.db.selectFrom('clues').select('id').execute()).map((c) => c.id));
-    for (const n of notices) expect(ids.has(Number(n.link?.replace('/clues/', '')))).toBe(true);
+    // Other modules' demos (topics, proposals) notify staff too; every clue notice links to a clue of the county.
+    const clueNotices = notices.filter((n) => n.link?.startsWith('/clues/'));
+    expect(clueNotices.length).toBeGreaterThan(0);
+    for (const n of clueNotices) expect(ids.has(Number(n.link?.replace('/clues/', '')))).toBe(true);
   });
 
   it('has a few hundred clues in every state, ids in time order', async () => {
-    const rows = await env.db.selectFrom('clues').select(['id', 'state', 'created_at', 'merged_into_id']).orderBy('id').execute();
+    const song = await env.db.selectFrom('orgs').select('id').where('name', '=', '嵩县政协').executeTakeFirstOrThrow();
+    const rows = await env.db.selectFrom('clues').select(['id', 'state', 'created_at', 'merged_into_id']).where('tenant_id', '=', song.id).orderBy('id').execute();
     expect(rows.length).toBeGreaterThanOrEqual(300);
     const states = new Set(rows.map((r) => r.state));
     for (const s of Object.keys(CLUE_STATES) as ClueState[]) expect(states, s).toContain(s);
@@ -58,5 +63,17 @@ describe(`the demo clues (${DIALECT})`, () => {
     for (const e of last) end.set(e.case_id, e.to_state!);
     for (const r of rows) expect(end.get(r.id), `clue ${r.id}`).toBe(r.state);
     for (const e of last.filter((x) => x.transition === 'merge')) expect(JSON.parse(e.data_json!).targetId).toBe(byId.get(e.case_id)!.merged_into_id);
+  });
+
+  it('gives every other county of the city a year of clues, so the city comparison has 15 counties to compare', async () => {
+    const counties = await env.db.selectFrom('orgs').select(['id', 'name']).where('kind', '=', 'county').execute();
+    expect(counties).toHaveLength(15);
+    for (const c of counties) {
+      const n = Number((await env.db.selectFrom('clues').select((eb) => eb.fn.countAll().as('n')).where('tenant_id', '=', c.id).executeTakeFirstOrThrow()).n);
+      expect(n, c.name).toBeGreaterThanOrEqual(30);
+      const figures = await unitFigures(env.db, c.id, {});
+      expect(figures.total.assigned, c.name).toBeGreaterThan(0);
+      expect(figures.total.onTimeRate, c.name).not.toBeNull();
+    }
   });
 });

@@ -4,7 +4,9 @@
  * and events agree with what the app itself would have written.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { CLUE_WORKFLOW, type ClueCategory, type ClueState, type ClueTransition } from '@xs/core/schemas/clues.ts';
+import { CLUE_CATEGORIES, CLUE_WORKFLOW, type ClueCategory, type ClueState, type ClueTransition, type ConversionKind } from '@xs/core/schemas/clues.ts';
+import { conversionTitle } from '@xs/core/clue-titles.ts';
+import { recordConversion } from './clues.conversions.ts';
 import { planTransition, type Actor, type TransitionPlan } from '@xs/core/workflow.ts';
 import { EMPTY_CALENDAR } from '@xs/core/calendar.ts';
 import type { Insertable } from 'kysely';
@@ -69,18 +71,21 @@ interface DemoEvent {
   at: string;
 }
 
-let seed = 20261129;
+const SEED = 20261129;
+let seed = SEED;
 const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
 const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
 
 export async function seedDemoClues(db: Db, ctx: { songxianId: number; now: Date }) {
+  // The same clues on every call, whatever ran before in the process (test files share one).
+  seed = SEED;
   const tenantId = ctx.songxianId;
   if (!tenantId) return;
   const townships = await db.selectFrom('orgs').select(['id', 'name']).where('tenant_id', '=', tenantId).where('kind', '=', 'township').execute();
   const villages = await db.selectFrom('orgs').select(['id', 'name', 'parent_id']).where('tenant_id', '=', tenantId).where('kind', '=', 'village').execute();
   const units = await db.selectFrom('units').select(['id', 'name']).where('tenant_id', '=', tenantId).execute();
   const venues = await db.selectFrom('venues').select(['id', 'township_id']).where('tenant_id', '=', tenantId).execute();
-  await ensurePlaceNames(db, tenantId);
+  const analyzer = await ensurePlaceNames(db, tenantId);
   const staffUser = await db.selectFrom('users').select(['id', 'display_name']).where('username', '=', 'songxian.staff').executeTakeFirstOrThrow();
   const unitUser = await db.selectFrom('users').select(['id', 'display_name', 'unit_id']).where('username', '=', 'songxian.unit').executeTakeFirstOrThrow();
   const staff: Actor = { id: staffUser.id, name: staffUser.display_name, roles: ['staff'] };
@@ -123,7 +128,7 @@ export async function seedDemoClues(db: Db, ctx: { songxianId: number; now: Date
           state: state as ClueState, version, due_at: null as string | null, unit_id: null as number | null, merged_into_id: null as number | null, reply_text: null as string | null,
           rating: null as 'satisfied' | 'basically' | 'unsatisfied' | null, rating_comment: null, supporters: Math.floor(rand() * rand() * 6), published: 0, public_summary: null as string | null,
           recheck_due_at: null as string | null, recheck_result: null, reminded_at: null, extension_days: 0,
-          search_tokens: clueSearchTokens({ content, townshipName: township.name, villageName: village?.name, tenantId, townshipId: township.id }), content_hash: createHash('sha256').update(`${made}${content}`).digest('hex'),
+          search_tokens: clueSearchTokens({ content, townshipName: township.name, villageName: village?.name, tenantId, townshipId: township.id }, undefined, analyzer), content_hash: createHash('sha256').update(`${made}${content}`).digest('hex'),
           created_at: createdAt, accepted_at: null as string | null, forwarded_at: null as string | null, replied_at: null as string | null, resolved_at: null as string | null, closed_at: null as string | null,
         };
         const events: DemoEvent[] = [
@@ -161,7 +166,7 @@ export async function seedDemoClues(db: Db, ctx: { songxianId: number; now: Date
             case 'decline': note = pick(['该问题属于司法诉讼事项，建议通过法律途径解决', '反映内容不具体，无法核实', '该事项已由12345热线受理，请关注热线回复']); break;
             case 'request_info': note = '请补充具体位置（门牌号或附近标志性建筑）'; break;
             case 'merge': data = { targetId: null }; break; // the target is picked when the rows are written, among older ones
-            case 'convert': data = { kind: pick(['topic', 'proposal_lead', 'opinion']), title: `关于${content.slice(0, 14)}的建议` }; break;
+            case 'convert': data = { kind: pick(['topic', 'proposal_lead', 'opinion']), title: conversionTitle({ content, kind: row.kind, categoryLabel: CLUE_CATEGORIES[category], townshipName: township.name }) }; break;
           }
           events.push({ transition: t, label: plan.label, from: state, to: plan.to, actor: typeof actor === 'object' ? actor.name : '群众', kind: typeof actor === 'object' ? 'user' : 'public',
             actorId: typeof actor === 'object' ? actor.id : null, note, data, at: iso });
@@ -192,8 +197,7 @@ export async function seedDemoClues(db: Db, ctx: { songxianId: number; now: Date
       }))).execute();
       const conv = events.find((e) => e.transition === 'convert');
       if (conv?.data) {
-        await trx.insertInto('clue_conversions').values({ tenant_id: tenantId, clue_id: inserted.id, kind: conv.data.kind as 'topic', title: String(conv.data.title),
-          created_by: staff.id, created_by_name: staff.name, created_at: conv.at, status: 'queued' }).execute();
+        await recordConversion(trx, { tenantId, clueId: inserted.id, kind: conv.data.kind as ConversionKind, title: String(conv.data.title), actor: staff, at: conv.at });
       }
     }
   });

@@ -129,7 +129,7 @@ describe('reply attachments', () => {
     for (const [buf, name] of [[Buffer.from('PK\x03\x04junk'), '答复.docx'], [plainZip, '答复.docx'], [plainZip, '统计.xlsx'], [xlsx, '答复.docx'], [await docx(), '统计.xlsx']] as const) {
       const res = await attach(buf, name);
       expect(res.statusCode, name).toBe(415);
-      expect(res.json().message).toBe('附件只能是 PDF、图片、Word 或 Excel 文件');
+      expect(res.json().message).toBe('附件只能是 PDF、图片、Word（.doc/.docx/.wps）或 Excel（.xls/.xlsx）文件');
     }
     expect(await countFiles()).toBe(before);
 

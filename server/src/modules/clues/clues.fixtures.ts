@@ -9,6 +9,7 @@ const fixtures: ModuleFixtures = {
   sampleBodies: {
     'POST /api/v1/clues/:id/transitions/:name': { version: 1 },
     'POST /api/v1/clues/:id/publish': { summary: '路灯已修复，感谢反映。', publish: true },
+    'POST /api/v1/clues/:id/supervise': { version: 1, instruction: '请抓紧办理，本周内答复群众。' },
     'POST /api/v1/unit/clues/:id/transitions/:name': { version: 1, replyText: '已安排维修。' },
   },
   paramSamples: {

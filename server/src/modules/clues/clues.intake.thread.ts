@@ -6,7 +6,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { createDb } from '../../db/database.ts';
 import type { Config } from '../../config.ts';
 import { AppError } from '../../platform/errors.ts';
-import { submitClue } from './clues.service.ts';
+import { submitClue } from './clues.citizen.ts';
 import type { IntakeReply, IntakeRequest, IntakeThreadConfig } from './clues.intake.ts';
 import { defineSettings } from '../../platform/settings.ts';
 import { CLUE_SETTINGS } from './clues.settings.ts';

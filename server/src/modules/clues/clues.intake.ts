@@ -16,7 +16,7 @@ import type { ErrorCode, FieldError } from '@xs/core/errors.ts';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/database.ts';
 import { AppError } from '../../platform/errors.ts';
-import { submitClue, type SubmitContext } from './clues.service.ts';
+import { submitClue, type SubmitContext } from './clues.citizen.ts';
 import { clueTextTokens, ensurePlaceNames } from './clues.similar.ts';
 
 export interface SubmitResult {
@@ -107,8 +107,8 @@ class ThreadIntake implements Intake {
     if (this.closed) throw new AppError('internal', '服务正在重启，请稍后再提交');
     // Segment here, with the county's place names in this thread's dictionary; the thread adds the
     // township and village names it reads inside the transaction.
-    await ensurePlaceNames(this.db, tenantId);
-    const textTokens = ctx.textTokens ?? clueTextTokens(input);
+    const analyzer = await ensurePlaceNames(this.db, tenantId);
+    const textTokens = ctx.textTokens ?? clueTextTokens(input, analyzer);
     const id = this.nextId++;
     const request: IntakeRequest = { id, tenantId, input, ip: ctx.ip, now: (ctx.now ?? new Date()).toISOString(), textTokens };
     return new Promise<SubmitResult>((resolve, reject) => {

@@ -5,16 +5,15 @@
  * delete citizens' photo uploads that no report used.
  */
 import type { Kysely } from 'kysely';
-import { CLUE_WORKFLOW } from '@xs/core/schemas/clues.ts';
 import type { Database } from '../../db/database.ts';
 import type { Job } from '../../platform/scheduler.ts';
 import { removeUnusedStorage } from '../../platform/files.ts';
 import { getSetting } from '../../platform/settings.ts';
 import { enqueueMessage, notifyUsers } from '../../platform/notify.ts';
-import { applyTransition } from '../../platform/workflow.ts';
+import { clueRunner } from './clues.commands.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import { clueIndexVersion, reindexClueTokens } from './clues.similar.ts';
-import { forgetSupportSources } from './clues.service.ts';
+import { forgetSupportSources } from './clues.citizen.ts';
 import { forgetTrackFailures } from './clues.track-lock.ts';
 
 const DAY = 86_400_000;
@@ -61,7 +60,7 @@ export async function askRecheck(db: Kysely<Database>, now: Date): Promise<numbe
 export async function archiveUnrated(db: Kysely<Database>, now: Date): Promise<number> {
   const rows = await db.selectFrom('clues').select(['id', 'tenant_id', 'version']).where('state', '=', 'resolved').where('due_at', '<', now.toISOString()).limit(500).execute();
   for (const r of rows) {
-    await applyTransition(db, { def: CLUE_WORKFLOW, table: 'clues', caseType: 'clue', label: '线索', tenantId: r.tenant_id, id: r.id, expectedVersion: r.version,
+    await clueRunner.apply(db, { tenantId: r.tenant_id, id: r.id, expectedVersion: r.version,
       actor: 'system', transition: 'close', input: { reason: '评价期限已过，自动归档' }, now, changes: () => ({ closed_at: now.toISOString(), reminded_at: null }) }).catch(() => undefined);
   }
   return rows.length;

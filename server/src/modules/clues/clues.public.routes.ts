@@ -2,15 +2,17 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  ClueRateSchema, ClueRecheckSchema, ClueSimilarQuerySchema, ClueSubmitSchema, ClueSupplementSchema, ClueSupportSchema, ClueTrackSchema,
+  ClueBoardPageSchema, ClueRateSchema, ClueRecheckSchema, ClueSimilarQuerySchema, ClueSubmitResultSchema, ClueSubmitSchema, ClueSupplementSchema,
+  ClueSupportSchema, ClueTrackSchema, ClueTrackViewSchema, PublicSimilarCluesSchema,
 } from '@xs/core/schemas/clues.ts';
+import { BoardFilterSchema } from '@xs/core/schemas/clues-office.ts';
 import { IdSchema } from '@xs/core/validation.ts';
 import { AppError } from '../../platform/errors.ts';
 import { preparePhoto } from '../../platform/files.ts';
 import { listCounties, requireCounty } from '../orgs/orgs.read.ts';
 import {
   clueByCode, publicBoard, publicForm, publicSimilarClues, publicView, rateClue, recheckClue, storeCitizenPhoto, supplementClue, supportClue,
-} from './clues.service.ts';
+} from './clues.citizen.ts';
 import { createIntake } from './clues.intake.ts';
 
 export const CONSENT_TEXT = '您留下的姓名和手机号仅用于县政协工作人员联系您核实情况、告知办理结果和回访，不会公开，也不会提供给与办理无关的单位和个人。'
@@ -18,7 +20,7 @@ export const CONSENT_TEXT = '您留下的姓名和手机号仅用于县政协工
 
 const CountyParams = z.strictObject({ countyId: IdSchema });
 const FormQuery = z.strictObject({ venue: IdSchema.optional(), member: IdSchema.optional() });
-const BoardQuery = z.strictObject({ page: z.coerce.number().int().min(1).max(1000).default(1), pageSize: z.coerce.number().int().min(1).max(50).default(20) });
+const BoardQuery = BoardFilterSchema;
 
 export const cluePublicRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, config } = app;
@@ -67,7 +69,7 @@ export const cluePublicRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.post('/public/counties/:countyId/clues', {
-    schema: { tags, summary: '提交民意线索（反映问题或提出建议），返回查询码和一次性查询密码', params: CountyParams, body: ClueSubmitSchema },
+    schema: { tags, summary: '提交民意线索（反映问题或提出建议），返回查询码和一次性查询密码', params: CountyParams, body: ClueSubmitSchema, response: { 201: ClueSubmitResultSchema } },
     config: { permission: 'public', ...limit() },
   }, async (req, reply) => {
     // submitClue checks the county inside its transaction; a second lookup here would only cost the hot path.
@@ -78,7 +80,7 @@ export const cluePublicRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/public/counties/:countyId/clues/similar', {
     schema: {
-      tags, params: CountyParams, body: ClueSimilarQuerySchema,
+      tags, params: CountyParams, body: ClueSimilarQuerySchema, response: { 200: PublicSimilarCluesSchema },
       summary: '相似线索：输入草稿文字、乡镇和类别，返回判定为同一问题的在办线索（按相似度排序，带分数；只含去除个人信息的摘要，不含查询码）',
     },
     config: { permission: 'public', ...limit(4) },
@@ -95,12 +97,12 @@ export const cluePublicRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (req) => supportClue(db, req.body.token, req.ip));
 
   app.post('/public/clues/track', {
-    schema: { tags, summary: '凭查询码和查询密码（或手机号后四位）查询办理进度', body: ClueTrackSchema },
+    schema: { tags, summary: '凭查询码和查询密码（或手机号后四位）查询办理进度', body: ClueTrackSchema, response: { 200: ClueTrackViewSchema } },
     config: { permission: 'public', ...limit() },
   }, async (req) => publicView(db, await clueByCode(db, req.body.code, req.body.secret)));
 
   app.post('/public/clues/rate', {
-    schema: { tags, summary: '评价办理结果（不满意将重新办理）', body: ClueRateSchema },
+    schema: { tags, summary: '评价办理结果（不满意将重新办理）', body: ClueRateSchema, response: { 200: ClueTrackViewSchema } },
     config: { permission: 'public', ...limit() },
   }, async (req) => {
     const clue = await clueByCode(db, req.body.code, req.body.secret);
@@ -109,7 +111,7 @@ export const cluePublicRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.post('/public/clues/recheck', {
-    schema: { tags, summary: '回访：问题是否真的解决了（未解决将重新办理）', body: ClueRecheckSchema },
+    schema: { tags, summary: '回访：问题是否真的解决了（未解决将重新办理）', body: ClueRecheckSchema, response: { 200: ClueTrackViewSchema } },
     config: { permission: 'public', ...limit() },
   }, async (req) => {
     const clue = await clueByCode(db, req.body.code, req.body.secret);
@@ -118,7 +120,7 @@ export const cluePublicRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.post('/public/clues/supplement', {
-    schema: { tags, summary: '按工作人员要求补充信息', body: ClueSupplementSchema },
+    schema: { tags, summary: '按工作人员要求补充信息', body: ClueSupplementSchema, response: { 200: ClueTrackViewSchema } },
     config: { permission: 'public', ...limit() },
   }, async (req) => {
     const clue = await clueByCode(db, req.body.code, req.body.secret);
@@ -127,10 +129,11 @@ export const cluePublicRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get('/public/counties/:countyId/board', {
-    schema: { tags, summary: '反馈公开：经审核公开的已办结线索（不含姓名和电话）', params: CountyParams, querystring: BoardQuery },
+    schema: { tags, summary: '反馈公开：经审核公开的已办结线索（不含姓名和电话）', params: CountyParams, querystring: BoardQuery, response: { 200: ClueBoardPageSchema } },
     config: { permission: 'public', ...limit(4) },
   }, async (req) => {
     await county(req.params.countyId);
-    return publicBoard(db, req.params.countyId, req.query.page, req.query.pageSize);
+    const { page, pageSize, ...filter } = req.query;
+    return publicBoard(db, req.params.countyId, page, pageSize, filter);
   });
 };

@@ -1,10 +1,11 @@
 /** Reading clues: the list with its filters, one clue with its names resolved, and the DTOs. */
 import { expressionBuilder, sql, type Expression, type Kysely, type Selectable, type SqlBool } from 'kysely';
-import { CLUE_CATEGORIES, CLUE_CHANNELS, CLUE_STATES, CONVERSION_KINDS, OPEN_CLUE_STATES, type ClueListQuery, type ClueState } from '@xs/core/schemas/clues.ts';
+import { CLUE_CATEGORIES, CLUE_CHANNELS, CLUE_STATES, OPEN_CLUE_STATES, type ClueListQuery, type ClueState } from '@xs/core/schemas/clues.ts';
 import { maskPhone } from '@xs/core/validation.ts';
 import { isPostgres, type Database } from '../../db/database.ts';
 import { ftsQuery, ftsTermMatch, toFts5, type FtsTerm } from '../../platform/search/fts.ts';
 import { AREA_PREFIX, TENANT_PREFIX } from '../../platform/search/segment.ts';
+import { loadedAnalyzer } from './clues.analyzer.ts';
 import { names } from '../orgs/orgs.read.ts';
 import type { CluesTable } from './clues.table.ts';
 
@@ -75,7 +76,7 @@ function clueFilters(tenantId: number, f: Partial<ClueListQuery>, now: Date): Ex
 const CODE_QUERY = /^\s*[0-9A-Za-z]{10}\s*$/;
 
 /** The filtered query behind the triage list, the unit portal and the Excel export. */
-export function clueQuery(db: Kysely<Database>, tenantId: number, f: Partial<ClueListQuery>, now = new Date(), term = f.q ? ftsQuery(f.q) : null) {
+export function clueQuery(db: Kysely<Database>, tenantId: number, f: Partial<ClueListQuery>, now = new Date(), term = f.q ? ftsQuery(f.q, loadedAnalyzer(tenantId)) : null) {
   let q = db.selectFrom('clues as c');
   for (const cond of clueFilters(tenantId, f, now)) q = q.where(cond);
   if (f.q) {
@@ -143,7 +144,8 @@ export async function listClues(db: Kysely<Database>, tenantId: number, f: ClueL
   // Counted up to the cap, or further to cover the page asked for.
   const countLimit = Math.max(SEARCH_COUNT_CAP, offset + f.pageSize);
   const code = !!f.q && CODE_QUERY.test(f.q);
-  const term = f.q ? ftsQuery(f.q) : null;
+  // The county's analyzer once loaded (any clue of the county written or compared), else the shipped one.
+  const term = f.q ? ftsQuery(f.q, loadedAnalyzer(tenantId)) : null;
   const searching = code || term !== null;
   let rows: ClueRow[];
   let n: number;
@@ -185,16 +187,9 @@ export async function cluesByIds(db: Kysely<Database>, tenantId: number, ids: re
 export async function exportItems(db: Kysely<Database>, tenantId: number, q: ClueListQuery) {
   const rows = await clueQuery(db, tenantId, q).selectAll('c').orderBy('c.id', 'desc').limit(20_000).execute();
   const names = await namesFor(db, tenantId, rows);
-  return rows.map((r) => ({ ...toListItem(r, names), content: r.content }));
-}
-
-/** The conversion queue, newest first. */
-export async function listConversions(db: Kysely<Database>, tenantId: number) {
-  const rows = await db.selectFrom('clue_conversions as v').innerJoin('clues as c', 'c.id', 'v.clue_id')
-    .select(['v.id', 'v.clue_id', 'c.code', 'v.kind', 'v.title', 'v.created_by_name', 'v.created_at', 'v.status'])
-    .where('v.tenant_id', '=', tenantId).orderBy('v.id', 'desc').limit(1000).execute();
-  return { items: rows.map((r) => ({ id: r.id, clueId: r.clue_id, clueCode: r.code, kind: r.kind, kindLabel: CONVERSION_KINDS[r.kind], title: r.title,
-    createdByName: r.created_by_name, createdAt: r.created_at, status: r.status })) };
+  return rows.map((r) => ({
+    ...toListItem(r, names), content: r.content, replyText: r.reply_text, repliedAt: r.replied_at, resolvedAt: r.resolved_at, ratingComment: r.rating_comment,
+  }));
 }
 
 /** Whether the file is attached to the clue (a photo or a reply file). */

@@ -68,10 +68,13 @@ describe(`similar clues on the labelled set (${DIALECT})`, () => {
       expect(recall(all), m).toBeGreaterThanOrEqual(0.85);
       // The held-out clues: not the target, what the detector reached on text it was not fitted to (see the
       // top of the file). A floor, so that a change which loses ground on unseen text shows.
-      expect(precision(result.tallies[m].unseen), `${m} unseen`).toBeGreaterThanOrEqual(1);
+      // Issue 10 (calibrated pair weights, aliases of place endings, unknown places no longer dividing the odds):
+      // unseen 0.923 / 0.727 (was 1.000 / 0.727), unseen2 form 0.750 / 0.686 and full 0.813 / 0.743 (was 0.810 / 0.486
+      // and 0.864 / 0.543): recall up by a third, two false pairs more. Floors at what it reaches now.
+      expect(precision(result.tallies[m].unseen), `${m} unseen`).toBeGreaterThanOrEqual(0.92);
       expect(recall(result.tallies[m].unseen), `${m} unseen`).toBeGreaterThanOrEqual(0.72);
-      expect(precision(result.tallies[m].unseen2), `${m} unseen2`).toBeGreaterThanOrEqual(0.8);
-      expect(recall(result.tallies[m].unseen2), `${m} unseen2`).toBeGreaterThanOrEqual(0.48);
+      expect(precision(result.tallies[m].unseen2), `${m} unseen2`).toBeGreaterThanOrEqual(0.75);
+      expect(recall(result.tallies[m].unseen2), `${m} unseen2`).toBeGreaterThanOrEqual(0.68);
     }
   });
 });

@@ -3,10 +3,11 @@
  *
  * A duplicate is the same problem at the same place. So a pair is judged on evidence of both, not on
  * text overlap alone (which fails between a 12-character QR note and a 150-character hotline record):
- * - problem: the problem concepts both name (concepts.ts: 灯不亮 / 照明设施损坏 / 黑咕隆咚 are one
+ * - problem: the problem concepts both name (clues.vocabulary/concepts.ts: 灯不亮 / 照明设施损坏 / 黑咕隆咚 are one
  *   concept); two reports that both name problems but share none are different problems (traps:
  *   滨河路 lights vs 滨河路 flooding);
- * - place: the places both name (roads, estates, villages, schools…, places.ts) and the village chosen on
+ * - place: the places both name (roads, estates, villages, schools…, places.ts, with the county's own names:
+ *   clues.analyzer.ts) and the village chosen on
  *   the form; two reports that name different places are different problems (人民路 lights vs 滨河路
  *   lights);
  * - text: weighted overlap of the words left once places and boilerplate are set aside (weights.ts);
@@ -24,15 +25,25 @@
  */
 import { OPEN_CLUE_STATES, type ClueCategory } from '@xs/core/schemas/clues.ts';
 import type { Db } from '../../db/database.ts';
-import { addPlaces, addTownships, analyze, cleanToken, dictionaryVersion, parseSearchTokens, scopeMarkers, searchTokens, AREA_PREFIX, CONCEPT_PREFIX, PLACE_PREFIX } from '../../platform/search/segment.ts';
+import { cleanToken, parseSearchTokens, scopeMarkers, type Analyzer, AREA_PREFIX, CONCEPT_PREFIX, PLACE_PREFIX } from '../../platform/search/segment.ts';
 import { normalizeText } from '../../platform/search/normalize.ts';
-import { conceptLabel, isGenericConcept, isUmbrellaConcept } from '../../platform/search/concepts.ts';
-import { isAreaPlace, placeCore } from '../../platform/search/places.ts';
+import { placeCore } from '../../platform/search/places.ts';
 import { charIdf, idf, isBoilerplate, wordWeight } from '../../platform/search/weights.ts';
 import { anyOf, ftsTermMatch, type FtsTerm } from '../../platform/search/fts.ts';
-import { indexVersion } from '../../platform/search/index-version.ts';
+import { noteKind } from './clues.vocabulary/notes.ts';
+import { samePlaceByType } from './clues.vocabulary/place-types.ts';
+import { pairFeatures, pairProbability } from './clues.learning.ts';
+import { countyPairWeights } from './clues.learning.store.ts';
+import { countyLexicon } from './clues.gazetteer.ts';
+import { CLUE_CONCEPT_MATCHER, countyAnalyzer, forgetCountyAnalyzer, loadedAnalyzer, shippedAnalyzer } from './clues.analyzer.ts';
+
+const conceptLabel = (k: string) => CLUE_CONCEPT_MATCHER.label(k);
+const isGenericConcept = (k: string) => CLUE_CONCEPT_MATCHER.isGeneric(k);
+const isUmbrellaConcept = (k: string) => CLUE_CONCEPT_MATCHER.isUmbrella(k);
 
 export const SAME_PROBLEM_THRESHOLD = 0.5;
+/** The public hint's floor: low, since it ranks for the citizen, who decides (issue 10). */
+export const PUBLIC_FLOOR = 0.15;
 export const CANDIDATE_DAYS = 730;
 /** Clues naming one of the report's places, newest first, that are scored. */
 export const PLACE_CANDIDATES = 150;
@@ -50,6 +61,11 @@ export interface SimilarInput {
   /** The form's place field and village, when known: better evidence of place. */
   place?: string | null;
   villageId?: number | null;
+  /**
+   * The citizen's hint ("已有群众反映"): rank, do not decide — the nearest open reports above PUBLIC_FLOOR,
+   * instead of the staff threshold.
+   */
+  forPublic?: boolean;
 }
 
 export interface SimilarClue {
@@ -129,7 +145,7 @@ function addCharGrams(grams: Map<string, number>, word: string): void {
   }
 }
 
-function buildFeatures(words: Iterable<string>, concepts: Iterable<string>, places: Iterable<string>, references: Iterable<string>,
+function buildFeatures(an: Analyzer, words: Iterable<string>, concepts: Iterable<string>, places: Iterable<string>, references: Iterable<string>,
   category: ClueCategory | null, villageId: number | null): ClueFeatures {
   const placeSet = new Set(places);
   const refs = [...new Set(references)].filter((r) => !placeSet.has(r));
@@ -151,24 +167,24 @@ function buildFeatures(words: Iterable<string>, concepts: Iterable<string>, plac
   for (const c of conceptSet) conceptTotal += conceptWeight(c);
   const spots: PlaceRef[] = [];
   const areas: PlaceRef[] = [];
-  for (const p of placeSet) (isAreaPlace(p) ? areas : spots).push(placeRef(p));
+  for (const p of placeSet) (an.places.isAreaPlace(p) ? areas : spots).push(placeRef(p));
   let gramTotal = 0;
   for (const g of grams.values()) gramTotal += g;
   return { words: weighted, wordTotal, grams, gramTotal, concepts: conceptSet, conceptTotal, spots, areas, references: refs.map(placeRef), category, villageId };
 }
 
-function placesOfField(place: string | null | undefined): string[] {
+function placesOfField(an: Analyzer, place: string | null | undefined): string[] {
   if (!place?.trim()) return [];
-  const a = analyze(place);
+  const a = an.analyze(place);
   if (a.places.length) return a.places;
   const whole = cleanToken(normalizeText(place));
   return whole.length >= 2 && whole.length <= 12 ? [whole] : [];
 }
 
-/** Features of a report given as text. */
-export function clueFeatures(x: SimilarityText): ClueFeatures {
-  const a = analyze(x.content);
-  return buildFeatures(a.words, a.concepts, [...a.places, ...placesOfField(x.place)], a.references, x.category ?? null, x.villageId ?? null);
+/** Features of a report given as text, cut by the county's analyzer (the shipped one when none is given). */
+export function clueFeatures(x: SimilarityText, an: Analyzer = shippedAnalyzer()): ClueFeatures {
+  const a = an.analyze(x.content);
+  return buildFeatures(an, a.words, a.concepts, [...a.places, ...placesOfField(an, x.place)], a.references, x.category ?? null, x.villageId ?? null);
 }
 
 export interface StoredClue {
@@ -182,29 +198,29 @@ export interface StoredClue {
  * Features of a stored clue, from the tokens the index holds: no segmentation per candidate. The place
  * field was indexed with the text; when no place was recognised in it, the field itself is the place.
  */
-export function storedClueFeatures(row: StoredClue): ClueFeatures {
+export function storedClueFeatures(row: StoredClue, an: Analyzer = shippedAnalyzer()): ClueFeatures {
   const s = parseSearchTokens(row.search_tokens);
   const places = s.places;
   if (row.place) {
     const whole = cleanToken(normalizeText(row.place));
     if (whole.length >= 2 && whole.length <= 12 && !places.some((p) => whole.includes(p))) places.push(whole);
   }
-  return buildFeatures(s.words, s.concepts, places, s.references, row.category, row.village_id);
+  return buildFeatures(an, s.words, s.concepts, places, s.references, row.category, row.village_id);
 }
 
 /** Features of recently scored clues by id (the public form asks again at every pause in typing). */
-const featureCache = new Map<number, { row: StoredClue; f: ClueFeatures }>();
+const featureCache = new Map<number, { row: StoredClue; an: Analyzer; f: ClueFeatures }>();
 const FEATURE_CACHE_SIZE = 5_000;
 
-function cachedFeatures(row: StoredClue & { id: number }): ClueFeatures {
+function cachedFeatures(row: StoredClue & { id: number }, an: Analyzer): ClueFeatures {
   const hit = featureCache.get(row.id);
-  if (hit && hit.row.search_tokens === row.search_tokens && hit.row.place === row.place && hit.row.category === row.category && hit.row.village_id === row.village_id) {
+  if (hit && hit.an === an && hit.row.search_tokens === row.search_tokens && hit.row.place === row.place && hit.row.category === row.category && hit.row.village_id === row.village_id) {
     featureCache.delete(row.id);
     featureCache.set(row.id, hit);
     return hit.f;
   }
-  const f = storedClueFeatures(row);
-  featureCache.set(row.id, { row: { search_tokens: row.search_tokens, place: row.place, category: row.category, village_id: row.village_id }, f });
+  const f = storedClueFeatures(row, an);
+  featureCache.set(row.id, { row: { search_tokens: row.search_tokens, place: row.place, category: row.category, village_id: row.village_id }, an, f });
   if (featureCache.size > FEATURE_CACHE_SIZE) featureCache.delete(featureCache.keys().next().value!);
   return f;
 }
@@ -253,7 +269,7 @@ function bestPlaceMatch(xs: PlaceRef[], ys: PlaceRef[]): { kind: 'same' | 'near'
   for (const x of xs) {
     for (const y of ys) {
       if (x.name === y.name) return { kind: 'same', name: x.name };
-      if (!near && (x.core === y.core || (x.name.length >= 3 && y.name.length >= 3 && (x.name.includes(y.name) || y.name.includes(x.name))))) {
+      if (!near && (x.core === y.core || samePlaceByType(x.name, y.name) || (x.name.length >= 3 && y.name.length >= 3 && (x.name.includes(y.name) || y.name.includes(x.name))))) {
         near = { kind: 'near', name: x.name };
       }
     }
@@ -291,9 +307,9 @@ const PLACE_LOGIT: Record<PlaceEvidence, number> = { same: 3, near: 2, partial: 
  *   specific concept; category ±0.3;
  * - place: PLACE_LOGIT by evidence, plus 1.5 × (text − 0.2).
  */
-export function scoreSimilarity(a: ClueFeatures | SimilarityText, b: ClueFeatures | SimilarityText): SimilarityResult {
-  const fa = 'content' in a ? clueFeatures(a) : a;
-  const fb = 'content' in b ? clueFeatures(b) : b;
+export function scoreSimilarity(a: ClueFeatures | SimilarityText, b: ClueFeatures | SimilarityText, an: Analyzer = shippedAnalyzer()): SimilarityResult {
+  const fa = 'content' in a ? clueFeatures(a, an) : a;
+  const fb = 'content' in b ? clueFeatures(b, an) : b;
 
   // Problem: the concepts both name.
   const sharedConcepts: string[] = [];
@@ -387,6 +403,7 @@ export interface CandidateRow {
   place: string | null;
   search_tokens: string;
   created_at: string;
+  content: string;
 }
 
 /**
@@ -396,7 +413,7 @@ export interface CandidateRow {
  * no specific concept is also compared with the newest clues sharing one of its rarest words. Uses the
  * (tenant_id, township_id, state) and (tenant_id, id) indexes; never reads another tenant.
  */
-export async function similarCandidates(db: Db, tenantId: number, input: SimilarInput, query = clueFeatures(input)): Promise<CandidateRow[]> {
+export async function similarCandidates(db: Db, tenantId: number, input: SimilarInput, query = clueFeatures(input, loadedAnalyzer(tenantId))): Promise<CandidateRow[]> {
   const places = [...query.spots, ...query.areas].flatMap((p) => [PLACE_PREFIX + p.name, p.name]);
   const concepts = [...query.concepts].map((c) => CONCEPT_PREFIX + c);
   // A problem the table does not know is found by its rarest words too (a place written differently,
@@ -409,7 +426,7 @@ export async function similarCandidates(db: Db, tenantId: number, input: Similar
   for (const [term, limit] of asks) {
     if (!term) continue;
     let q = db.selectFrom('clues as c')
-      .select(['c.id', 'c.code', 'c.category', 'c.village_id', 'c.place', 'c.search_tokens', 'c.created_at'])
+      .select(['c.id', 'c.code', 'c.category', 'c.village_id', 'c.place', 'c.search_tokens', 'c.created_at', 'c.content'])
       .where('c.tenant_id', '=', tenantId)
       .where('c.township_id', '=', input.townshipId)
       .where(ftsTermMatch(db, 'clues', 'c', { all: [term, AREA_PREFIX + input.townshipId] }));
@@ -428,75 +445,71 @@ export async function similarCandidates(db: Db, tenantId: number, input: Similar
 
 /**
  * Clues of the tenant's township that the scorer judges the same problem as `input`, best first, at
- * most `limit`. A report that names no place matches the same problem anywhere in the township; when
- * such matches lie at k different places, at most one of them can be it, so their place odds are
- * divided by k.
+ * most `limit`: staff suggestions at SAME_PROBLEM_THRESHOLD of the county's calibrated pair probability,
+ * the public hint (forPublic) above PUBLIC_FLOOR. A place one side does not name is unknown, never
+ * different (its odds are no longer divided among the matches, which lost true pairs).
  */
 export async function findSimilarClues(db: Db, tenantId: number, input: SimilarInput, limit = 5): Promise<SimilarClue[]> {
-  await ensurePlaceNames(db, tenantId);
-  const query = clueFeatures(input);
-  const rows = await similarCandidates(db, tenantId, input, query);
+  // Thanks for a fix and follow-ups on an earlier report are not new problems: never offered as duplicates.
+  if (noteKind(input.content)) return [];
+  const an = await ensurePlaceNames(db, tenantId);
+  const query = clueFeatures(input, an);
+  const threshold = input.forPublic ? PUBLIC_FLOOR : SAME_PROBLEM_THRESHOLD;
+  const rows = (await similarCandidates(db, tenantId, input, query)).filter((row) => !noteKind(row.content));
+  // The county's pair weights (shipped defaults until staff have decided enough pairs): a calibrated probability.
+  const [{ weights }, { canonical }] = await Promise.all([countyPairWeights(db, tenantId), countyLexicon(db, tenantId)]);
+  const q = withAliases(query, canonical);
   const results = rows.map((row) => {
-    const features = cachedFeatures(row);
-    return { row, features, r: scoreSimilarity(query, features) };
+    const features = withAliases(cachedFeatures(row, an), canonical);
+    const r = scoreSimilarity(q, features);
+    r.score = Math.round(pairProbability(weights, pairFeatures(r)) * 1000) / 1000;
+    return { row, features, r };
   });
-  const unplaced = results.filter((x) => x.r.evidence.place === 'unknown' && x.r.score >= SAME_PROBLEM_THRESHOLD);
-  const where = new Set(unplaced.map((x) => [...x.features.spots, ...x.features.areas].map((p) => p.name).sort()[0] ?? (x.row.village_id ? `v${x.row.village_id}` : `c${x.row.id}`)));
-  if (where.size > 1) {
-    for (const x of unplaced) {
-      const { pProblem, pPlace } = x.r.evidence;
-      const odds = pPlace / (1 - pPlace) / where.size;
-      x.r.score = Math.round(pProblem * (odds / (1 + odds)) * 1000) / 1000;
-    }
-  }
   return results
-    .filter((x) => x.r.score >= SAME_PROBLEM_THRESHOLD)
+    .filter((x) => x.r.score >= threshold)
     .sort((x, y) => y.r.score - x.r.score || y.row.id - x.row.id)
     .slice(0, limit)
     .map((x) => ({ id: x.row.id, code: x.row.code, score: x.r.score, reason: x.r.reason }));
 }
 
-// ---- The county's names in the dictionary, and the index kept in step with it ----
+/** Features with the county's gazetteer aliases resolved: two names of one place become one (东关菜市场 = 东关市场). */
+function withAliases(f: ClueFeatures, canonical: Map<string, string>): ClueFeatures {
+  if (!canonical.size) return f;
+  const map = (ps: PlaceRef[]) => ps.map((p) => {
+    const c = canonical.get(p.name);
+    return c && c !== p.name ? placeRef(c) : p;
+  });
+  return { ...f, spots: map(f.spots), areas: map(f.areas), references: map(f.references) };
+}
 
-const placesLoaded = new Map<number, { at: number; done: Promise<number> }>();
-const PLACES_TTL_MS = 10 * 60_000;
+// ---- The county's analyzer, and the index kept in step with it ----
+
+/** Build the county's analyzer again on next use (its gazetteer changed). */
+export function forgetPlaceNames(tenantId: number): void {
+  forgetCountyAnalyzer(tenantId);
+}
 
 /**
- * Loads a county's township and village names into the segmentation dictionary and the place list
- * (segment.ts addTownships/addPlaces), once per tenant and process (again after PLACES_TTL_MS, to pick up
- * new villages). `extra` adds names nobody stores as orgs yet: roads, estates, schools, landmarks.
- * Call it before indexing a clue of the tenant, so text and query are cut with the same dictionary;
- * returns how many new dictionary words it added (if any, older rows may want `reindexClueTokens`).
+ * The county's analyzer (clues.analyzer.ts): its townships, villages, gazetteer places and own words on top of the
+ * clue vocabulary, for this county's text only. Call it before indexing a clue of the tenant, so text and query are
+ * cut alike; tokens built after it for the tenant use it (loadedAnalyzer) unless given another.
  */
-export function ensurePlaceNames(db: Db, tenantId: number, extra: string[] = []): Promise<number> {
-  const hit = placesLoaded.get(tenantId);
-  if (hit && Date.now() - hit.at < PLACES_TTL_MS && !extra.length) return hit.done;
-  const done = (async () => {
-    const orgs = await db.selectFrom('orgs').select(['name', 'kind']).where('tenant_id', '=', tenantId).where('kind', 'in', ['township', 'village']).execute();
-    return addTownships(orgs.filter((o) => o.kind === 'township').map((o) => o.name))
-      + addPlaces(orgs.filter((o) => o.kind === 'village').map((o) => o.name), 'village')
-      + addPlaces(extra);
-  })();
-  placesLoaded.set(tenantId, { at: Date.now(), done });
-  done.catch(() => placesLoaded.delete(tenantId));
-  return done;
+export function ensurePlaceNames(db: Db, tenantId: number): Promise<Analyzer> {
+  return countyAnalyzer(db, tenantId);
 }
 
 /** The part of a clue's index entry that comes from what the citizen wrote (the costly part to compute). */
-export function clueTextTokens(c: { content: string; place?: string | null }): string {
-  return searchTokens(`${c.content} ${c.place ?? ''}`);
+export function clueTextTokens(c: { content: string; place?: string | null; tenantId?: number }, an: Analyzer = loadedAnalyzer(c.tenantId)): string {
+  return an.searchTokens(`${c.content} ${c.place ?? ''}`);
 }
 
-/** searchTokens of a township's or village's name: the same few hundred names on every submission, so kept. */
-const nameCache = new Map<string, string>();
-let nameCacheVersion = -1;
-function nameTokens(name: string): string {
-  if (nameCacheVersion !== dictionaryVersion() || nameCache.size > 10_000) {
-    nameCache.clear();
-    nameCacheVersion = dictionaryVersion();
-  }
-  let t = nameCache.get(name);
-  if (t === undefined) nameCache.set(name, (t = searchTokens(name)));
+/** Tokens of a township's or village's name: the same few hundred names on every submission, so kept per analyzer. */
+const nameCache = new WeakMap<Analyzer, Map<string, string>>();
+function nameTokens(name: string, an: Analyzer): string {
+  let names = nameCache.get(an);
+  if (!names || names.size > 10_000) nameCache.set(an, (names = new Map()));
+  let t = names.get(name);
+  if (t === undefined) names.set(name, (t = an.searchTokens(name)));
   return t;
 }
 
@@ -504,9 +517,10 @@ function nameTokens(name: string): string {
 export function clueSearchTokens(
   c: { content: string; place?: string | null; townshipName?: string | null; villageName?: string | null; tenantId?: number; townshipId?: number },
   textTokens?: string,
+  an: Analyzer = loadedAnalyzer(c.tenantId),
 ): string {
   return [
-    textTokens ?? clueTextTokens(c), c.townshipName ? nameTokens(c.townshipName) : '', c.villageName ? nameTokens(c.villageName) : '',
+    textTokens ?? clueTextTokens(c, an), c.townshipName ? nameTokens(c.townshipName, an) : '', c.villageName ? nameTokens(c.villageName, an) : '',
     c.tenantId && c.townshipId ? scopeMarkers(c.tenantId, c.townshipId) : '',
   ].filter(Boolean).join(' ');
 }
@@ -517,7 +531,7 @@ export function clueSearchTokens(
  * number of rows whose tokens changed.
  */
 export async function reindexClueTokens(db: Db, tenantId: number, batch = 500): Promise<number> {
-  await ensurePlaceNames(db, tenantId);
+  const an = await countyAnalyzer(db, tenantId, true);
   const names = new Map((await db.selectFrom('orgs').select(['id', 'name']).where('tenant_id', '=', tenantId).execute()).map((o) => [o.id, o.name]));
   let changed = 0;
   for (let after = 0; ;) {
@@ -527,7 +541,7 @@ export async function reindexClueTokens(db: Db, tenantId: number, batch = 500): 
     after = rows[rows.length - 1].id;
     const stale = rows.flatMap((r) => {
       const tokens = clueSearchTokens({ content: r.content, place: r.place, townshipName: names.get(r.township_id), villageName: r.village_id ? names.get(r.village_id) : null,
-        tenantId, townshipId: r.township_id });
+        tenantId, townshipId: r.township_id }, undefined, an);
       return tokens === r.search_tokens ? [] : [{ id: r.id, tokens }];
     });
     // One transaction a batch: one fsync instead of one per row.
@@ -542,8 +556,7 @@ export async function reindexClueTokens(db: Db, tenantId: number, batch = 500): 
   }
 }
 
-/** The index version a county's clues should carry now (analysis code + its township and village names). */
+/** The index version a county's clues should carry now: the analysis code, the clue vocabulary and the county's own names and words. */
 export async function clueIndexVersion(db: Db, tenantId: number): Promise<string> {
-  const places = await db.selectFrom('orgs').select('name').where('tenant_id', '=', tenantId).where('kind', 'in', ['township', 'village']).execute();
-  return indexVersion(places.map((p) => p.name));
+  return (await countyAnalyzer(db, tenantId, true)).version;
 }

@@ -38,6 +38,8 @@ export interface CluesTable {
   recheck_result: 'solved' | 'not_solved' | null;
   reminded_at: Timestamp | null;
   extension_days: number;
+  /** Days of the unit's extension request waiting for 同意/不同意; null when none is open. */
+  extension_request_days: number | null;
   /** jieba tokens of content + place, space separated: what the full-text index reads. */
   search_tokens: string;
   /** sha256 of normalised content, for refusing the same text twice within minutes. */

@@ -1,78 +1,93 @@
 /**
- * Which unit should handle a clue: the county's own rule table (category and keywords → unit), then
- * what the county did before (the units past clues of the same category, township and words went to).
- * Every suggestion carries its reason, so staff can see why and overrule it.
+ * Which unit should handle a clue: the county's own rule table (category and keywords → unit) first — a rule
+ * always wins — then what the report's text says (clues.routing-model.ts: a classifier over words and
+ * character pairs, trained on the shipped corpus and on the county's own forwards and corrections, predicts
+ * the unit's function; the citizen's category is one feature of it). Every suggestion carries its reason and
+ * a confidence, so staff can see why and overrule it; their forward is then learned.
  */
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { CLUE_CATEGORIES, type RoutingRuleSchema } from '@xs/core/schemas/clues.ts';
+import { UNIT_DUTIES, type UnitDuty } from '@xs/core/schemas/orgs.ts';
 import type { Database } from '../../db/database.ts';
 import { writeAudit, type AuditEntry } from '../../platform/audit.ts';
 import { checkRefs } from '../../platform/crud.ts';
 import { invalid, notFound } from '../../platform/errors.ts';
-import { tokenize } from '../../platform/search/segment.ts';
 import { names, unitsOf } from '../orgs/orgs.read.ts';
 import { findClue, type ClueRow } from './clues.repository.ts';
+import { countyRoutingModel, dutyOfUnit, predictRoute, routeFeatures, type RouteClass } from './clues.routing-model.ts';
 
 export interface UnitSuggestion {
   unitId: number;
   unitName: string;
+  /** Ranking score: a matching rule scores 10 and more; the text model its confidence (0..1). */
   score: number;
+  /** How sure the suggestion is (0..1): 1 for a rule, else the model's probability of the unit's function. */
+  confidence: number;
   reason: string;
 }
 
-const HISTORY_LIMIT = 400;
+/** Split a rule's keywords (spaces, 、 and commas). */
+function ruleKeywords(k: string | null): string[] {
+  const out: string[] = [];
+  for (const part of (k ?? '').split(' ')) for (const a of part.split('、')) for (const b of a.split(',')) for (const w of b.split('，')) if (w) out.push(w);
+  return out;
+}
 
 export async function suggestUnits(db: Kysely<Database>, tenantId: number, clue: Pick<ClueRow, 'id' | 'category' | 'content' | 'place' | 'township_id'>, limit = 3): Promise<UnitSuggestion[]> {
-  const [rules, units, history] = await Promise.all([
+  const [rules, units] = await Promise.all([
     db.selectFrom('clue_routing_rules').selectAll().where('tenant_id', '=', tenantId).execute(),
     unitsOf(db, tenantId),
-    db.selectFrom('clues').select(['unit_id', 'township_id', 'search_tokens']).where('tenant_id', '=', tenantId).where('category', '=', clue.category)
-      .where('unit_id', 'is not', null).where('id', '!=', clue.id).orderBy('id', 'desc').limit(HISTORY_LIMIT).execute(),
   ]);
   const unitName = new Map(units.map((u) => [u.id, u.name]));
   const text = `${clue.content} ${clue.place ?? ''}`;
-  const words = new Set(tokenize(text));
-  const scores = new Map<number, { score: number; reasons: string[] }>();
-  const add = (unitId: number, score: number, reason: string) => {
-    if (!unitName.has(unitId)) return;
-    const s = scores.get(unitId) ?? { score: 0, reasons: [] };
-    s.score += score;
-    s.reasons.push(reason);
-    scores.set(unitId, s);
+  const out = new Map<number, UnitSuggestion>();
+  const add = (unitId: number, score: number, confidence: number, reason: string) => {
+    const name = unitName.get(unitId);
+    if (name === undefined) return;
+    const s = out.get(unitId);
+    if (s) {
+      s.score += score;
+      s.confidence = Math.max(s.confidence, confidence);
+      s.reason = `${s.reason}；${reason}`;
+    } else out.set(unitId, { unitId, unitName: name, score, confidence, reason });
   };
 
   for (const r of rules) {
-    const keywords = (r.keywords ?? '').split(/[\s、,，]+/).filter(Boolean);
+    const keywords = ruleKeywords(r.keywords);
     const hit = keywords.filter((k) => text.includes(k));
-    const categoryOk = !r.category || r.category === clue.category;
-    if (!categoryOk) continue;
+    if (r.category && r.category !== clue.category) continue;
     if (keywords.length && hit.length === 0) continue;
-    add(r.unit_id, (r.category ? 2 : 0) + hit.length * 2, `规则：${r.category ? `类别「${CLUE_CATEGORIES[r.category]}」` : ''}${hit.length ? `关键词「${hit.join('、')}」` : ''}`);
+    add(r.unit_id, 10 + hit.length, 1, `规则：${r.category ? `类别「${CLUE_CATEGORIES[r.category]}」` : ''}${hit.length ? `关键词「${hit.join('、')}」` : ''}`);
   }
 
-  // Past forwards: same category, weighted up for the same township and for shared words.
-  const tally = new Map<number, { n: number; sameTownship: number; overlap: number }>();
-  for (const h of history) {
-    const t = tally.get(h.unit_id!) ?? { n: 0, sameTownship: 0, overlap: 0 };
-    t.n += 1;
-    if (h.township_id === clue.township_id) t.sameTownship += 1;
-    const shared = h.search_tokens.split(' ').filter((w) => words.has(w)).length;
-    t.overlap += Math.min(shared, 5);
-    tally.set(h.unit_id!, t);
+  // The text model over the functions the county has units for (a unit of unknown function is its own class).
+  const unitClass = new Map<number, RouteClass>();
+  const byClass = new Map<RouteClass, typeof units>();
+  for (const u of units) {
+    const cls = dutyOfUnit(u) ?? `u${u.id}`;
+    unitClass.set(u.id, cls);
+    byClass.set(cls, [...(byClass.get(cls) ?? []), u]);
   }
-  const total = history.length || 1;
-  for (const [unitId, t] of tally) {
-    const score = (t.n / total) * 3 + (t.sameTownship / total) * 1 + (t.overlap / total) * 0.5;
-    add(unitId, score, `历史：同类问题 ${t.n} 件转交该单位${t.sameTownship ? `（本乡镇 ${t.sameTownship} 件）` : ''}`);
+  const learned = await countyRoutingModel(db, tenantId, unitClass);
+  const ranked = predictRoute(routeFeatures(text, clue.category), [...byClass.keys()], learned.counts);
+  for (const r of ranked.slice(0, limit + 1)) {
+    // Several units of one function (township governments): the clue's own township's first.
+    const candidates = byClass.get(r.cls)!;
+    const own = candidates.filter((u) => u.townshipId === clue.township_id);
+    const pick = (own.length ? own : candidates).slice(0, 1);
+    const label = r.cls in UNIT_DUTIES ? UNIT_DUTIES[r.cls as UnitDuty] : '本县历史转办';
+    for (const u of pick) {
+      add(u.id, r.p, Math.round(r.p * 100) / 100, `文本：像「${label}」类问题${r.evidence.length ? `（${r.evidence.join('、')}）` : ''}，置信度 ${Math.round(r.p * 100)}%${learned.decisions ? `；已学习本县 ${learned.decisions} 次转办` : ''}`);
+    }
   }
 
-  // The township's own government is a sensible default for local matters.
+  // The township's own government is a sensible fallback for local matters.
   const townGov = units.find((u) => u.kind === 'township_gov' && u.townshipId === clue.township_id);
-  if (townGov) add(townGov.id, 0.5, '属地：问题所在乡镇/街道');
+  if (townGov && !out.has(townGov.id)) add(townGov.id, 0.001, 0, '属地：问题所在乡镇/街道');
 
-  return [...scores.entries()]
-    .map(([unitId, s]) => ({ unitId, unitName: unitName.get(unitId)!, score: Math.round(s.score * 100) / 100, reason: s.reasons.join('；') }))
+  return [...out.values()]
+    .map((s) => ({ ...s, score: Math.round(s.score * 1000) / 1000 }))
     .sort((a, b) => b.score - a.score)
     .slice(0, limit);
 }

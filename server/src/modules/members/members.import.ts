@@ -9,7 +9,9 @@ export { readUpload } from '../../platform/xlsx-import.ts';
 const BASE: ImportColumn[] = [
   { header: '姓名', key: 'name', example: '王新子', note: '必填' },
   { header: '性别', key: 'gender', example: '男', note: '男 / 女', convert: (t) => (t === '男' ? { value: 'male' } : t === '女' ? { value: 'female' } : { error: '只能填「男」或「女」' }) },
-  { header: '手机号', key: 'phone', example: '13800000000', note: '11 位手机号，可空' },
+  { header: '手机号', key: 'phone', example: '13800000000', note: '11 位手机号，可空；导出表中隐藏了中间四位的号码（如 139****5678）导入时视为空，请导入后补录',
+    // A sheet exported from the system carries masked numbers; re-importing it must not fail on them.
+    convert: (t) => (/^1\d{2}\*{4}\d{4}$/.test(t) ? { value: null } : { value: t }) },
   { header: '界别', key: 'sectorId', example: '医药卫生界', note: '须为系统中已有的界别' },
   { header: '履职小组（乡镇）', key: 'townshipId', example: '城关镇', note: '须为系统中已有的乡镇/街道' },
   { header: '专委会', key: 'committeeIds', example: '提案委员会', note: '多个用顿号「、」分隔' },

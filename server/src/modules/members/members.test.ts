@@ -167,8 +167,8 @@ describe('members CRUD', () => {
     expect(res.headers['content-type']).toContain('spreadsheetml');
     const rows = await readXlsx(res.rawPayload);
     expect(rows).toEqual([
-      ['姓名', '性别', '手机号', '届次', '职务', '状态'],
-      ['导出委员', '', '139****5678', '第十一届', '', '在任'],
+      ['姓名', '性别', '手机号', '界别', '履职小组（乡镇）', '专委会', '届次', '职务', '状态'],
+      ['导出委员', '', '139****5678', '', '', '', '第十一届', '', '在任'],
     ]);
   });
 
@@ -180,7 +180,7 @@ describe('members CRUD', () => {
     const res = await client.get('/api/v1/members/export');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-    const cell = wb.worksheets[0]!.getRow(2).getCell(5);
+    const cell = wb.worksheets[0]!.getRow(2).getCell(8);
     expect(cell.type).toBe(ExcelJS.ValueType.String);
     expect(cell.value).toBe(evil);
   });

@@ -2,9 +2,11 @@
 import { defineModule } from '../../platform/module.ts';
 import { orgRoutes } from './orgs.routes.ts';
 import { posterRoutes } from './posters.ts';
+import * as unitDuty from './migrations/20261204_1830_orgs_unit_duty.ts';
 
 export const orgsModule = defineModule({
   name: 'orgs',
   label: '组织数据',
   routes: [orgRoutes, posterRoutes],
+  migrations: { '20261204_1830_orgs_unit_duty': unitDuty },
 });

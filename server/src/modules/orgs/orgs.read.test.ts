@@ -1,7 +1,7 @@
 /** The org read API other modules use: scoped to one county, 404 or null for anything else. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCounty, createMember, createTestApp, createUnit, createVenue, rejectionOf, type TestEnv } from '../../test/helper.ts';
-import { activeMember, activeUnit, countiesOf, names, placesOf, requireCity, requireCounty, unitsOf, venueOf } from './orgs.read.ts';
+import { createCounty, createMember, createSector, createTestApp, createUnit, createVenue, rejectionOf, type TestEnv } from '../../test/helper.ts';
+import { activeMember, activeMembers, activeUnit, membersOfSector, sectorsOfMembers, countiesOf, names, placesOf, requireCity, requireCounty, unitsOf, venueOf } from './orgs.read.ts';
 
 let env: TestEnv;
 let a: Awaited<ReturnType<typeof createCounty>>;
@@ -56,6 +56,27 @@ describe('orgs read API', () => {
     const member = await createMember(env.db, a.id);
     expect(await activeMember(env.db, a.id, member.id)).toMatchObject({ id: member.id });
     expect(await activeMember(env.db, b.id, member.id)).toBeNull();
+  });
+
+  it('lists a county\'s active members by name, narrowed to given ids, and their sectors only within the county', async () => {
+    const c = await createCounty(env.db);
+    const sector = await createSector(env.db, c.id, '经济界');
+    const zhang = await createMember(env.db, c.id, { name: '张委员', sectorId: sector.id });
+    const li = await createMember(env.db, c.id, { name: '李委员' });
+    const gone = await createMember(env.db, c.id, { name: '王委员', sectorId: sector.id });
+    await env.db.updateTable('members').set({ status: 'left' }).where('id', '=', gone.id).execute();
+    const foreign = await createMember(env.db, b.id, { name: '外县委员' });
+    const all = await activeMembers(env.db, c.id);
+    expect(all.map((m) => m.id).sort()).toEqual([zhang.id, li.id].sort());
+    expect(all[0]).toEqual({ id: expect.any(Number), name: expect.any(String) });
+    expect(await activeMembers(env.db, c.id, { except: zhang.id })).toEqual([{ id: li.id, name: '李委员' }]);
+    expect((await activeMembers(env.db, c.id, { ids: [zhang.id, gone.id, foreign.id] })).map((m) => m.id)).toEqual([zhang.id]);
+    expect(await activeMembers(env.db, c.id, { ids: [] })).toEqual([]);
+    // A sector's figures count members who have left, never another county's.
+    expect((await membersOfSector(env.db, c.id, sector.id)).sort()).toEqual([zhang.id, gone.id].sort());
+    expect(await membersOfSector(env.db, b.id, sector.id)).toEqual([]);
+    const sectors = await sectorsOfMembers(env.db, c.id, [zhang.id, li.id, gone.id, foreign.id, null]);
+    expect([...sectors.entries()].sort()).toEqual([[zhang.id, sector.id], [gone.id, sector.id]].sort());
   });
 
   it('lists a county\'s townships and villages with their parents', async () => {

@@ -59,21 +59,23 @@ export interface UnitInfo extends Named {
   kind: string;
   townshipId: number | null;
   contactPhone: string | null;
+  /** 职能 (UNIT_DUTIES key) as the county set it, or null. */
+  duty: string | null;
 }
 
 /** A county's units (the active ones unless asked). */
 export async function unitsOf(db: Reader, tenantId: number, opts: { includeInactive?: boolean } = {}): Promise<UnitInfo[]> {
-  let q = db.selectFrom('units').select(['id', 'name', 'kind', 'township_id', 'contact_phone']).where('tenant_id', '=', tenantId);
+  let q = db.selectFrom('units').select(['id', 'name', 'kind', 'township_id', 'contact_phone', 'duty']).where('tenant_id', '=', tenantId);
   if (!opts.includeInactive) q = q.where('active', '=', 1);
   const rows = await q.orderBy('id').execute();
-  return rows.map((r) => ({ id: r.id, name: r.name, kind: r.kind, townshipId: r.township_id, contactPhone: r.contact_phone }));
+  return rows.map((r) => ({ id: r.id, name: r.name, kind: r.kind, townshipId: r.township_id, contactPhone: r.contact_phone, duty: r.duty }));
 }
 
 /** An active unit of the county, or null (a unit from another county or a retired one is not there). */
 export async function activeUnit(db: Reader, tenantId: number, unitId: number): Promise<UnitInfo | null> {
-  const r = await db.selectFrom('units').select(['id', 'name', 'kind', 'township_id', 'contact_phone'])
+  const r = await db.selectFrom('units').select(['id', 'name', 'kind', 'township_id', 'contact_phone', 'duty'])
     .where('id', '=', unitId).where('tenant_id', '=', tenantId).where('active', '=', 1).executeTakeFirst();
-  return r ? { id: r.id, name: r.name, kind: r.kind, townshipId: r.township_id, contactPhone: r.contact_phone } : null;
+  return r ? { id: r.id, name: r.name, kind: r.kind, townshipId: r.township_id, contactPhone: r.contact_phone, duty: r.duty } : null;
 }
 
 /** A venue of the county, or null. */
@@ -89,22 +91,57 @@ export async function activeMember(db: Reader, tenantId: number, id: number) {
   return r ? { id: r.id, name: r.name, townshipId: r.township_id } : null;
 }
 
+/**
+ * A county's active members, names only, ordered by name (a member picking co-signers, a form's dropdown).
+ * `ids` narrows to those members (the ones of another county or no longer active are left out); `except` drops one.
+ */
+export async function activeMembers(db: Reader, tenantId: number, opts: { ids?: readonly number[]; except?: number; limit?: number } = {}): Promise<Named[]> {
+  if (opts.ids && opts.ids.length === 0) return [];
+  let q = db.selectFrom('members').select(['id', 'name']).where('tenant_id', '=', tenantId).where('status', '=', 'active');
+  if (opts.ids) q = q.where('id', 'in', [...new Set(opts.ids)]);
+  if (opts.except !== undefined) q = q.where('id', '!=', opts.except);
+  return q.orderBy('name').orderBy('id').limit(opts.limit ?? 5000).execute();
+}
+
+/** The ids of a county's members in a sector (界别), active or not: figures and filters by sector count past members too. */
+export async function membersOfSector(db: Reader, tenantId: number, sectorId: number): Promise<number[]> {
+  const rows = await db.selectFrom('members').select('id').where('tenant_id', '=', tenantId).where('sector_id', '=', sectorId).execute();
+  return rows.map((r) => r.id);
+}
+
+/** The sector of each given member of the county; members of another county or without a sector are left out. */
+export async function sectorsOfMembers(db: Reader, tenantId: number, ids: readonly (number | null | undefined)[]): Promise<Map<number, number>> {
+  const wanted = [...new Set(ids.filter((id): id is number => typeof id === 'number'))];
+  if (wanted.length === 0) return new Map();
+  const out = new Map<number, number>();
+  // Chunks keep the statement under SQLite's and PostgreSQL's parameter limits for a county of any size.
+  for (let i = 0; i < wanted.length; i += 5000) {
+    const rows = await db.selectFrom('members').select(['id', 'sector_id']).where('tenant_id', '=', tenantId).where('id', 'in', wanted.slice(i, i + 5000))
+      .where('sector_id', 'is not', null).execute();
+    for (const r of rows) out.set(r.id, r.sector_id!);
+  }
+  return out;
+}
+
 export interface NameRequest {
   orgs?: readonly (number | null | undefined)[];
   units?: readonly (number | null | undefined)[];
   venues?: readonly (number | null | undefined)[];
   members?: readonly (number | null | undefined)[];
+  sectors?: readonly (number | null | undefined)[];
+  committees?: readonly (number | null | undefined)[];
 }
 export type NameMaps = { [K in keyof NameRequest]-?: Map<number, string> };
 
 /** The names of the given rows of one county, one query per kind asked for (ids of other counties are left out). */
 export async function names(db: Reader, tenantId: number, req: NameRequest): Promise<NameMaps> {
-  const load = async (table: 'orgs' | 'units' | 'venues' | 'members', ids: NameRequest[keyof NameRequest]) => {
+  const load = async (table: 'orgs' | 'units' | 'venues' | 'members' | 'sectors' | 'committees', ids: NameRequest[keyof NameRequest]) => {
     const wanted = [...new Set((ids ?? []).filter((id): id is number => typeof id === 'number'))];
     if (wanted.length === 0) return new Map<number, string>();
     const rows = await db.selectFrom(table).select(['id', 'name']).where('tenant_id', '=', tenantId).where('id', 'in', wanted).execute();
     return new Map(rows.map((r) => [r.id, r.name]));
   };
-  const [orgs, units, venues, members] = await Promise.all([load('orgs', req.orgs), load('units', req.units), load('venues', req.venues), load('members', req.members)]);
-  return { orgs, units, venues, members };
+  const [orgs, units, venues, members, sectors, committees] = await Promise.all([load('orgs', req.orgs), load('units', req.units), load('venues', req.venues),
+    load('members', req.members), load('sectors', req.sectors), load('committees', req.committees)]);
+  return { orgs, units, venues, members, sectors, committees };
 }

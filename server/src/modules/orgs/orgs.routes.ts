@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  NamedItemSchema, PlaceCreateSchema, PlaceUpdateSchema, UnitCreateSchema, UnitUpdateSchema, VenueCreateSchema, VenueUpdateSchema,
-  ORG_KIND_LABELS, UNIT_KIND_LABELS, VENUE_KIND_LABELS,
+  NamedItemSchema, NamedItemViewSchema, OrgOverviewSchema, PlaceCreateSchema, PlaceSchema, UnitSchema, VenueSchema, PlaceUpdateSchema, UnitCreateSchema, UnitUpdateSchema, VenueCreateSchema, VenueUpdateSchema,
+  ORG_KIND_LABELS, UNIT_KIND_LABELS, VENUE_KIND_LABELS, type UnitDuty,
 } from '@xs/core/schemas/orgs.ts';
 import { IdSchema } from '@xs/core/validation.ts';
 import { registerCrud } from '../../platform/crud.ts';
@@ -29,7 +29,8 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
     // A township hangs under the county itself; a village under its township.
     defaults: (now, tenantId) => ({ created_at: now, sort: 0, parent_id: tenantId }),
     toRow: (i) => pick({ ...i, parentId: i.kind === 'township' ? undefined : i.parentId }, { name: 'name', kind: 'kind', parentId: 'parent_id', code: 'code', sort: 'sort' }),
-    toDto: (r) => ({ id: r.id, name: str(r.name), kind: r.kind as 'township' | 'village', parentId: num(r.parent_id), code: str(r.code), sort: Number(r.sort), version: Number(r.version) }),
+    dtoSchema: PlaceSchema,
+    toDto: (r) => ({ id: r.id, name: String(r.name), kind: r.kind as 'township' | 'village', parentId: num(r.parent_id), code: str(r.code), sort: Number(r.sort), version: Number(r.version) }),
     refs: (i) => [{ field: 'parentId', table: 'orgs', id: i.kind === 'village' ? (i.parentId ?? -1) : null, label: '所属乡镇/街道', kinds: ['township'] }],
     uniqueMessage: '同一上级下已有同名的乡镇/村',
     exportColumns: [
@@ -48,7 +49,8 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
       createSchema: NamedItemSchema, updateSchema: NamedItemSchema.partial().extend({ version: z.number().int().positive() }),
       searchColumn: 'name', orderBy: ['sort', 'id'],
       toRow: (i) => pick(i, { name: 'name', sort: 'sort' }),
-      toDto: (r) => ({ id: r.id, name: str(r.name), sort: Number(r.sort), version: Number(r.version) }),
+      dtoSchema: NamedItemViewSchema,
+      toDto: (r) => ({ id: r.id, name: String(r.name), sort: Number(r.sort), version: Number(r.version) }),
       exportColumns: [{ header: '名称', value: (d) => d.name }, { header: '排序', value: (d) => d.sort }],
     });
   }
@@ -59,10 +61,11 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
     createSchema: UnitCreateSchema, updateSchema: UnitUpdateSchema,
     filters: { kind: { schema: z.enum(['department', 'township_gov', 'other']), column: 'kind' } },
     searchColumn: 'name', orderBy: ['kind', 'id'],
-    toRow: (i) => ({ ...pick(i, { name: 'name', kind: 'kind', townshipId: 'township_id', contactName: 'contact_name', contactPhone: 'contact_phone' }),
+    toRow: (i) => ({ ...pick(i, { name: 'name', kind: 'kind', townshipId: 'township_id', contactName: 'contact_name', contactPhone: 'contact_phone', duty: 'duty' }),
       ...(i.active === undefined ? {} : { active: i.active ? 1 : 0 }) }),
-    toDto: (r) => ({ id: r.id, name: str(r.name), kind: r.kind as keyof typeof UNIT_KIND_LABELS, townshipId: num(r.township_id),
-      contactName: str(r.contact_name), contactPhone: str(r.contact_phone), active: r.active === 1, version: Number(r.version) }),
+    dtoSchema: UnitSchema,
+    toDto: (r) => ({ id: r.id, name: String(r.name), kind: r.kind as keyof typeof UNIT_KIND_LABELS, townshipId: num(r.township_id),
+      contactName: str(r.contact_name), contactPhone: str(r.contact_phone), duty: str(r.duty) as UnitDuty | null, active: r.active === 1, version: Number(r.version) }),
     refs: (i) => [{ field: 'townshipId', table: 'orgs', id: i.townshipId, label: '乡镇/街道', kinds: ['township'] }],
     exportColumns: [
       { header: '单位名称', width: 28, value: (d) => d.name },
@@ -84,7 +87,8 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
     searchColumn: 'name', orderBy: ['township_id', 'id'],
     defaults: (now) => ({ created_at: now }),
     toRow: (i) => pick(i, { name: 'name', kind: 'kind', theme: 'theme', townshipId: 'township_id', address: 'address', memberId: 'member_id' }),
-    toDto: (r) => ({ id: r.id, name: str(r.name), kind: r.kind as keyof typeof VENUE_KIND_LABELS, theme: str(r.theme),
+    dtoSchema: VenueSchema,
+    toDto: (r) => ({ id: r.id, name: String(r.name), kind: r.kind as keyof typeof VENUE_KIND_LABELS, theme: str(r.theme),
       townshipId: num(r.township_id), address: str(r.address), memberId: num(r.member_id), version: Number(r.version) }),
     refs: (i) => [
       { field: 'townshipId', table: 'orgs', id: i.townshipId, label: '乡镇/街道', kinds: ['township'] },
@@ -99,7 +103,7 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get('/orgs/overview', {
-    schema: { tags: ['组织数据'], summary: '本单位组织数据概况（市政协为各县区并列）' },
+    schema: { tags: ['组织数据'], summary: '本单位组织数据概况（市政协为各县区并列）', response: { 200: OrgOverviewSchema } },
     config: { permission: 'org.read' },
   }, async (req) => orgOverview(app.db, authOf(req).tenantId));
 };

@@ -45,6 +45,8 @@ export interface UnitsTable {
   township_id: number | null;
   contact_name: string | null;
   contact_phone: string | null;
+  /** UNIT_DUTIES key, or null (inferred from the name). */
+  duty: Generated<string | null>;
   active: Flag;
   version: number;
 }

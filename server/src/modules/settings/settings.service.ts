@@ -10,7 +10,6 @@ import { writeAudit, type AuditEntry } from '../../platform/audit.ts';
 import { AppError, invalid, notFound } from '../../platform/errors.ts';
 import { invalidateSettings, mergeCalendarDays, settingDef, settingValues, type SettingDef } from '../../platform/settings.ts';
 import { NATIONAL_HOLIDAYS, nationalYear } from './national-holidays.ts';
-import './proposal.settings.ts';
 
 /** Who acts, for the audit entry (from `auditSource(req)`); `tenantId` is the org whose rules change. */
 export type Actor = Pick<AuditEntry, 'actorId' | 'actorName' | 'ip'> & { tenantId: number };

@@ -13,6 +13,7 @@ import { notifyUsers } from '../../platform/notify.ts';
 import { defineSettings, numberSetting, type SettingValuesOf } from '../../platform/settings.ts';
 import { bindWorkflow, type CaseRow } from '../../platform/workflow.ts';
 import type { TasksTable } from './tasks.table.ts';
+import { taskWorkOf } from './tasks.work.ts';
 
 type TaskRow = Selectable<TasksTable>;
 
@@ -60,6 +61,8 @@ export const TASK_CASE_TYPE: CaseType = {
   },
   title: (row) => `${String(row.code)} ${String(row.title)}`,
   path: (row) => `/tasks/${row.id}`,
+  unitPath: (row) => `/unit/tasks/${row.id}`,
+  workOf: taskWorkOf,
 };
 
 export interface TaskActor {
@@ -68,6 +71,19 @@ export interface TaskActor {
   ip?: string | null;
   /** Set for a unit user: only tasks their unit owns or co-handles exist for them. */
   unitId?: number;
+}
+
+/**
+ * The system creating a task that another module's use-case owes (a promise in a unit's proposal reply): the
+ * task's `assign` is the system's transition, named `actorName` in the timeline; `createdBy` is the account
+ * whose action caused it, kept on the row.
+ */
+export interface SystemTaskActor {
+  tenantId: number;
+  actor: 'system';
+  actorName: string;
+  createdBy: number | null;
+  ip?: string | null;
 }
 
 async function checkUnits(db: Kysely<Database>, tenantId: number, input: TaskCreate) {
@@ -87,7 +103,7 @@ async function checkUnits(db: Kysely<Database>, tenantId: number, input: TaskCre
  * Create and assign a task: the row, its co-units, the `assign` transition (which starts the deadline clock)
  * and its timeline and audit entries, in one transaction — the caller's, when it passes one.
  */
-export async function createTask(db: Kysely<Database>, who: TaskActor, input: TaskCreate, trx?: Transaction<Database>): Promise<TaskRow> {
+export async function createTask(db: Kysely<Database>, who: TaskActor | SystemTaskActor, input: TaskCreate, trx?: Transaction<Database>): Promise<TaskRow> {
   const now = new Date();
   const run = async (t: Transaction<Database>) => {
     await checkUnits(t, who.tenantId, input);
@@ -95,7 +111,7 @@ export async function createTask(db: Kysely<Database>, who: TaskActor, input: Ta
       tenant_id: who.tenantId, code: `tmp-${now.getTime()}-${Math.random().toString(36).slice(2)}`, title: input.title, description: input.description,
       owner_unit_id: input.ownerUnitId, parent_type: input.parentType ?? null, parent_id: input.parentId ?? null, state: 'draft', version: 1,
       due_at: null, measure_label: input.measureLabel, measure_unit: input.measureUnit, measure_target: input.measureTarget ?? null,
-      measure_current: input.measureTarget != null ? 0 : null, created_by: who.actor.id, created_at: now.toISOString(), verified_at: null,
+      measure_current: input.measureTarget != null ? 0 : null, created_by: who.actor === 'system' ? who.createdBy : who.actor.id, created_at: now.toISOString(), verified_at: null,
     }).returning('id').executeTakeFirstOrThrow();
     // The code carries the id, so two tasks created at once never collide on it.
     await t.updateTable('tasks').set({ code: `RW${now.getFullYear()}-${String(created.id).padStart(4, '0')}` }).where('id', '=', created.id).execute();
@@ -103,7 +119,8 @@ export async function createTask(db: Kysely<Database>, who: TaskActor, input: Ta
       await t.insertInto('task_units').values([...new Set(input.coUnitIds)].map((unit_id) => ({ tenant_id: who.tenantId, task_id: created.id, unit_id }))).execute();
     }
     const { row } = await taskRunner.apply(db, {
-      trx: t, tenantId: who.tenantId, id: created.id, expectedVersion: 1, actor: who.actor, transition: 'assign', ip: who.ip, now,
+      trx: t, tenantId: who.tenantId, id: created.id, expectedVersion: 1, actor: who.actor, actorName: who.actor === 'system' ? who.actorName : undefined,
+      transition: 'assign', ip: who.ip, now,
       input: { fields: { days: input.days } }, eventData: { ownerUnitId: input.ownerUnitId, coUnitIds: input.coUnitIds },
     });
     return row as unknown as TaskRow;

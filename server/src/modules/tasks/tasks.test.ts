@@ -105,7 +105,7 @@ describe('the whole path: progress with evidence, gates, verification', () => {
 
     // Submitting is closed until the owner reports and the co-unit has too.
     d = await detail(healthUser, t.id, '/api/v1/unit/tasks');
-    expect(d.actions.find((a) => a.name === 'submit')).toEqual({ name: 'submit', label: '报请核验', kind: 'transition', available: false, reason: '请先报送至少一次办理进展', code: 'gate' });
+    expect(d.actions.find((a) => a.name === 'submit')).toEqual({ name: 'submit', label: '报请核验', kind: 'transition', available: false, reason: '请先报送至少一次办理进展', code: 'gate', requires: { reason: true } });
     const refused = await act(healthUser, t.id, 'submit', { version: d.version, reason: '完成' }, '/api/v1/unit/tasks');
     expect(refused.statusCode).toBe(409);
     expect(refused.json()).toMatchObject({ error: 'invalid_state', message: '请先报送至少一次办理进展' });

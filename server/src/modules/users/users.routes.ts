@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ROLE_LABELS, ROLES, CITY_ROLES, type Role } from '@xs/core/roles.ts';
-import { UserCreateSchema, UserUpdateSchema } from '@xs/core/schemas/orgs.ts';
+import { UserCreateSchema, UserListSchema, UserSchema, UserUpdateSchema } from '@xs/core/schemas/orgs.ts';
 import { IdParamsSchema, maskPhone, text } from '@xs/core/validation.ts';
 import type { UsersTable } from '../../platform/platform.table.ts';
 import { affected, type Db } from '../../db/database.ts';
@@ -47,7 +47,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
   }
 
   app.get('/users', {
-    schema: { tags: ['用户'], summary: '用户列表', querystring: ListQuery },
+    schema: { tags: ['用户'], summary: '用户列表', querystring: ListQuery, response: { 200: UserListSchema } },
     config: { permission: 'user.manage' },
   }, async (req) => ({ items: await list(authOf(req).tenantId, req.query) }));
 
@@ -63,7 +63,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
   ], await list(authOf(req).tenantId, req.query)));
 
   app.post('/users', {
-    schema: { tags: ['用户'], summary: '新增用户', body: UserCreateSchema },
+    schema: { tags: ['用户'], summary: '新增用户', body: UserCreateSchema, response: { 201: UserSchema } },
     config: { permission: 'user.manage' },
   }, async (req, reply) => {
     const auth = authOf(req);
@@ -98,7 +98,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.patch('/users/:id', {
-    schema: { tags: ['用户'], summary: '修改用户（角色、停用、重置密码、解除锁定）', params: IdParamsSchema, body: UserUpdateSchema },
+    schema: { tags: ['用户'], summary: '修改用户（角色、停用、重置密码、解除锁定）', params: IdParamsSchema, body: UserUpdateSchema, response: { 200: UserSchema } },
     config: { permission: 'user.manage', entity: 'users' },
   }, async (req) => {
     const auth = authOf(req);

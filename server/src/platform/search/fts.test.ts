@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql, type SqlBool } from 'kysely';
 import { createCounty, createTestApp, DIALECT, type TestEnv } from '../../test/helper.ts';
 import { insertRawClue } from '../../modules/clues/fixtures/clue-rows.ts';
-import { addPlaces } from './segment.ts';
+import { ensurePlaceNames } from '../../modules/clues/clues.similar.ts';
+import type { Analyzer } from './segment.ts';
 import { ftsMatch, ftsQuery, ftsQueryTokens, ftsRanking, toFts5, toTsquery } from './fts.ts';
 
 const ROWS = {
@@ -29,19 +30,24 @@ describe(`full-text search (${DIALECT})`, () => {
   let env: TestEnv;
   let tenantId: number;
   let otherTenant: number;
+  let an: Analyzer;
   const ids = new Map<number, Key>();
 
   beforeAll(async () => {
     env = await createTestApp();
-    addPlaces(['胜利大道', '滨河路', '幸福街', '白云大道', '建设路', '阳光小区', 'ABC小区']);
     const county = await createCounty(env.db);
     tenantId = county.id;
+    // The county's places in its gazetteer: its analyzer (the clue vocabulary and these names) cuts rows and queries.
+    await env.db.insertInto('clue_lexicon').values(['胜利大道', '滨河路', '幸福街', '白云大道', '建设路', '阳光小区', 'ABC小区'].map((name) => ({
+      tenant_id: tenantId, name, kind: 'road', aliases: '', note: null, created_at: new Date().toISOString(), version: 1 }))).execute();
+    an = await ensurePlaceNames(env.db, tenantId);
     for (const [key, content] of Object.entries(ROWS) as [Key, string][]) {
       const row = await insertRawClue(env.db, tenantId, { content, townshipId: county.townshipId, townshipName: '城关镇' });
       ids.set(row.id, key);
     }
     const other = await createCounty(env.db);
     otherTenant = other.id;
+    await ensurePlaceNames(env.db, other.id);
     await insertRawClue(env.db, other.id, { content: '滨河路路灯不亮', townshipId: other.townshipId, townshipName: '城关镇' });
   });
 
@@ -51,9 +57,9 @@ describe(`full-text search (${DIALECT})`, () => {
 
   /** Matches in relevance order (ftsRanking), checked against the plain filter (ftsMatch). */
   async function search(q: string, tenant = tenantId): Promise<Key[]> {
-    const match = ftsMatch(env.db, 'clues', 'c', q);
+    const match = ftsMatch(env.db, 'clues', 'c', q, an);
     const plain = await env.db.selectFrom('clues as c').select('c.id').where('c.tenant_id', '=', tenant).where(match ?? sql<SqlBool>`1 = 1`).orderBy('c.id').execute();
-    const ranking = ftsRanking(env.db, 'clues', q, 'f');
+    const ranking = ftsRanking(env.db, 'clues', q, 'f', an);
     if (!ranking) return plain.map((r) => ids.get(r.id) ?? ('other' as Key));
     const ranked = await env.db.selectFrom('clues as c').innerJoin(ranking, 'f.id', 'c.id').select(['c.id', 'f.score'])
       .where('c.tenant_id', '=', tenant).orderBy('f.score', 'desc').orderBy('c.id').execute();
@@ -78,7 +84,7 @@ describe(`full-text search (${DIALECT})`, () => {
 
   it('builds queries of quoted letters and digits only', () => {
     for (const q of HOSTILE) {
-      const term = ftsQuery(q);
+      const term = ftsQuery(q, an);
       if (!term) continue;
       const fts5 = toFts5(term).replace(/"[\p{L}\p{N}]+"/gu, 'T');
       expect(fts5, q).toMatch(/^[T()\sANDOR]*$/);
@@ -123,7 +129,7 @@ describe(`full-text search (${DIALECT})`, () => {
     expect(await search('垃圾没人拉')).toEqual(['garbage']);
     expect(await search('停车难')).toEqual(['parking']);
     expect(await search('内涝')).toEqual(expect.arrayContaining(['longWater', 'shortWater', 'trad']));
-    expect(ftsQueryTokens('路灯不亮')).toContain('zcstreetlight');
+    expect(ftsQueryTokens('路灯不亮', an)).toContain('zcstreetlight');
   });
 
   it('ranks the closer match first', async () => {

@@ -14,21 +14,18 @@
  */
 import { sql, type AliasedRawBuilder, type Expression, type SqlBool, type Kysely } from 'kysely';
 import { isPostgres } from '../../db/database.ts';
-import { analyze, CONCEPT_PREFIX, dictionaryWords, type Piece } from './segment.ts';
-import { detectConcepts } from './concepts.ts';
+import { BASE_ANALYZER, CONCEPT_PREFIX, type Analyzer, type Piece } from './segment.ts';
 
 /** A query: a token, or all / any of sub-queries. */
 export type FtsTerm = string | { all: FtsTerm[] } | { any: FtsTerm[] };
 
 const MAX_TERMS = 12;
-/** Words that only qualify a problem: next to a concept's words they belong to it (照明 设施 损坏). */
-const QUALIFIERS = new Set(['设施', '设备', '损坏', '破损', '故障', '失修', '老化', '不亮', '坏了', '坏', '不足', '不够', '不及时', '难', '困难', '严重']);
 const HAN1 = /^\p{Script=Han}$/u;
 
 /** Two or more dictionary words that spell `word` exactly, longest first (路灯不亮 → 路灯, 不亮). */
-function parts(word: string): string[] | null {
+function parts(an: Analyzer, word: string): string[] | null {
   if (word.length < 3) return null;
-  const inside = new Set(dictionaryWords(word).filter((w) => w !== word));
+  const inside = new Set(an.dictionaryWords(word).filter((w) => w !== word));
   const out: string[] = [];
   for (let i = 0; i < word.length;) {
     let j = word.length;
@@ -40,14 +37,14 @@ function parts(word: string): string[] | null {
   return out.length >= 2 ? out : null;
 }
 
-function wordTerm(t: string): FtsTerm {
-  const p = parts(t);
+function wordTerm(an: Analyzer, t: string): FtsTerm {
+  const p = parts(an, t);
   return p ? { any: [t, { all: p }] } : t;
 }
 
 /** The query a user's text means, or null when it has nothing searchable (only stop words, punctuation…). */
-export function ftsQuery(query: string): FtsTerm | null {
-  const a = analyze(query.slice(0, 500));
+export function ftsQuery(query: string, an: Analyzer = BASE_ANALYZER): FtsTerm | null {
+  const a = an.analyze(query.slice(0, 500));
   let pieces: Piece[] = a.pieces;
   // Single characters are cut differently in different sentences; with longer words around, they only lose recall.
   if (pieces.some((p) => p.t.length > 1 || !HAN1.test(p.t))) pieces = pieces.filter((p) => p.t.length > 1 || !HAN1.test(p.t));
@@ -55,23 +52,24 @@ export function ftsQuery(query: string): FtsTerm | null {
   const terms: FtsTerm[] = [];
   const used = new Set<Piece>();
   const seenConcept = new Set<string>();
-  for (const hit of detectConcepts(a.norm)) {
+  for (const hit of an.concepts?.hits(a.norm) ?? []) {
     if (seenConcept.has(hit.key)) continue;
     const inside = pieces.filter((p) => !used.has(p) && p.start < hit.end && p.end > hit.start && !placeWords.has(p.t));
     if (!inside.length) continue;
+    const qualifiers = an.concepts?.qualifiers;
     // Qualifiers right before or after the concept's words join them.
-    for (let i = pieces.indexOf(inside[inside.length - 1]) + 1; i < pieces.length && QUALIFIERS.has(pieces[i].t) && !used.has(pieces[i]); i++) inside.push(pieces[i]);
-    for (let i = pieces.indexOf(inside[0]) - 1; i >= 0 && QUALIFIERS.has(pieces[i].t) && !used.has(pieces[i]); i--) inside.unshift(pieces[i]);
+    for (let i = pieces.indexOf(inside[inside.length - 1]) + 1; i < pieces.length && qualifiers?.has(pieces[i].t) && !used.has(pieces[i]); i++) inside.push(pieces[i]);
+    for (let i = pieces.indexOf(inside[0]) - 1; i >= 0 && qualifiers?.has(pieces[i].t) && !used.has(pieces[i]); i--) inside.unshift(pieces[i]);
     seenConcept.add(hit.key);
     for (const p of inside) used.add(p);
-    const own: FtsTerm = inside.length === 1 ? wordTerm(inside[0].t) : { all: inside.map((p) => wordTerm(p.t)) };
+    const own: FtsTerm = inside.length === 1 ? wordTerm(an, inside[0].t) : { all: inside.map((p) => wordTerm(an, p.t)) };
     terms.push({ any: [CONCEPT_PREFIX + hit.key, own] });
   }
   const seen = new Set<string>();
   for (const p of pieces) {
     if (used.has(p) || seen.has(p.t)) continue;
     seen.add(p.t);
-    terms.push(wordTerm(p.t));
+    terms.push(wordTerm(an, p.t));
   }
   if (!terms.length) return null;
   const kept = terms.slice(0, MAX_TERMS);
@@ -79,10 +77,10 @@ export function ftsQuery(query: string): FtsTerm | null {
 }
 
 /** The words of a query as the index stores them (for highlighting and tests). */
-export function ftsQueryTokens(query: string): string[] {
+export function ftsQueryTokens(query: string, an: Analyzer = BASE_ANALYZER): string[] {
   const out = new Set<string>();
   const walk = (t: FtsTerm) => (typeof t === 'string' ? out.add(t) : 'all' in t ? t.all.forEach(walk) : t.any.forEach(walk));
-  const q = ftsQuery(query);
+  const q = ftsQuery(query, an);
   if (q) walk(q);
   return [...out];
 }
@@ -118,8 +116,8 @@ export function ftsTermMatch<DB>(db: Kysely<DB>, table: string, alias: string, t
  * A WHERE expression that keeps rows of `table` (aliased `alias`) matching every word of `query`;
  * null when the query has no searchable word.
  */
-export function ftsMatch<DB>(db: Kysely<DB>, table: string, alias: string, query: string): Expression<SqlBool> | null {
-  const term = ftsQuery(query);
+export function ftsMatch<DB>(db: Kysely<DB>, table: string, alias: string, query: string, an: Analyzer = BASE_ANALYZER): Expression<SqlBool> | null {
+  const term = ftsQuery(query, an);
   return term ? ftsTermMatch(db, table, alias, term) : null;
 }
 
@@ -131,8 +129,8 @@ export function ftsMatch<DB>(db: Kysely<DB>, table: string, alias: string, query
  * FTS5 scores each match once here; a per-row rank expression (a correlated subquery) would re-run the
  * full-text query for every row (≈100 µs each: 150 ms for 1,500 matches).
  */
-export function ftsRanking<DB, A extends string>(db: Kysely<DB>, table: string, query: string, alias: A): AliasedRawBuilder<{ id: number; score: number }, A> | null {
-  const term = ftsQuery(query);
+export function ftsRanking<DB, A extends string>(db: Kysely<DB>, table: string, query: string, alias: A, an: Analyzer = BASE_ANALYZER): AliasedRawBuilder<{ id: number; score: number }, A> | null {
+  const term = ftsQuery(query, an);
   if (!term) return null;
   if (isPostgres(db)) {
     const q = sql`to_tsquery('simple', ${toTsquery(term)})`;

@@ -1,6 +1,7 @@
 /**
- * The one jieba instance of the process: index and query must cut with the same dictionary and the same
- * setting (SEARCH.md), so segmentation (segment.ts) and place detection (places.ts) share it.
+ * The one jieba instance of the process, with the shipped dictionary only. Nobody loads words into it: a county's
+ * names and phrases are applied per county after cutting (segment.ts `Analyzer`), so one county's villages never
+ * change how another county's text is cut. Index and query use the same setting (SEARCH.md).
  */
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
@@ -9,16 +10,10 @@ export const jieba = Jieba.withDict(dict);
 /** HMM off: with it on, unknown words are guessed differently from one sentence to the next (金桥镇). */
 export const HMM = false;
 
-/** Part-of-speech tags jieba gives a word alone (one per piece it cuts the word into), kept for reuse. */
+/** Part-of-speech tags the shipped dictionary gives a word alone (one per piece it cuts the word into). */
 const tags = new Map<string, string[]>();
 
-/** Adds dictionary lines (`word freq tag`); tags read before may have changed. */
-export function loadDictLines(lines: string[]): void {
-  jieba.loadDict(Buffer.from(lines.join('\n')));
-  tags.clear();
-}
-
-export function wordTags(word: string): string[] {
+export function baseTags(word: string): string[] {
   let t = tags.get(word);
   if (!t) {
     if (tags.size > 50_000) tags.clear();
@@ -26,4 +21,9 @@ export function wordTags(word: string): string[] {
     tags.set(word, t);
   }
   return t;
+}
+
+/** Whether the shipped dictionary already keeps the word whole. */
+export function baseKeepsWhole(word: string): boolean {
+  return jieba.cut(word, HMM).length === 1;
 }

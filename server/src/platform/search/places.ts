@@ -1,60 +1,76 @@
 /**
- * Places named in a report: the county's own names (villages, roads, estates, schools, landmarks, loaded
- * with `addPlaces`), and — for names nobody loaded — words ending like a place (…路, …街, …小区, …村)
- * with a real name before the suffix. Township names are not places here: the township is already known.
+ * Places named in a report: the county's own names (villages, roads, estates, schools, landmarks — a
+ * `PlaceRegistry` per county, built by the caller), and — for names nobody loaded — words ending like a place
+ * (…路, …街, …小区, …村) with a real name before the suffix. Township names are not places here: the township
+ * is already known.
  */
 import type { Piece } from './segment.ts';
-import { wordTags } from './jieba.ts';
 
 /** A village (or community) is an area; a road, estate, school or landmark is a spot inside one. */
 export type PlaceKind = 'village' | 'spot';
 
-const gazetteer = new Map<string, PlaceKind>();
-/** Short names people use: 二小 for 城关二小, 人民医院 for 县人民医院. */
-const aliases = new Map<string, string>();
-/** Leading parts that short names drop: 县, and each township's name (城关镇, 城关). */
-const prefixes = new Set(['县', '县城']);
+const VILLAGE_END = /(村|社区|庄|屯|寨)$/;
 
-function aliasesOf(name: string): string[] {
-  const out: string[] = [];
-  for (const p of prefixes) {
-    const rest = name.slice(p.length);
-    if (name.startsWith(p) && rest.length >= 2 && !gazetteer.has(rest) && !GENERIC.has(rest)) {
-      aliases.set(rest, name);
-      out.push(rest);
+/** One county's known places: its gazetteer, the short names they go by, and the prefixes short names drop. */
+export class PlaceRegistry {
+  private readonly gazetteer = new Map<string, PlaceKind>();
+  /** Short names people use: 二小 for 城关二小, 人民医院 for 县人民医院. */
+  private readonly aliases = new Map<string, string>();
+  /** Leading parts that short names drop: 县, and each township's name (城关镇, 城关). */
+  private readonly prefixes = new Set(['县', '县城']);
+
+  private aliasesOf(name: string): string[] {
+    const out: string[] = [];
+    for (const p of this.prefixes) {
+      const rest = name.slice(p.length);
+      if (name.startsWith(p) && rest.length >= 2 && !this.gazetteer.has(rest) && !GENERIC.has(rest)) {
+        this.aliases.set(rest, name);
+        out.push(rest);
+      }
     }
+    return out;
   }
-  return out;
+
+  /** Registers a place; returns the short names it may go by (for the lexicon). */
+  registerPlace(name: string, kind?: PlaceKind): string[] {
+    this.gazetteer.set(name, kind ?? (VILLAGE_END.test(name) ? 'village' : 'spot'));
+    this.aliases.delete(name);
+    return this.aliasesOf(name);
+  }
+
+  /** Registers a township name as a prefix short names drop; returns the new short names. */
+  registerTownship(name: string): string[] {
+    const core = name.replace(/(镇|乡|街道|街道办事处|办事处)$/, '');
+    const added = [name, core].filter((p) => p.length >= 2 && !this.prefixes.has(p));
+    for (const p of added) this.prefixes.add(p);
+    return added.length ? [...this.gazetteer.keys()].flatMap((n) => this.aliasesOf(n)) : [];
+  }
+
+  isGazetteerPlace(word: string): boolean {
+    return this.gazetteer.has(word);
+  }
+
+  /** The registered place a word names: itself, or the place it is a short name of. */
+  placeOf(word: string): string | undefined {
+    return this.gazetteer.has(word) ? word : this.aliases.get(word);
+  }
+
+  /** Villages and communities: several problems at several spots share one. */
+  isAreaPlace(name: string): boolean {
+    const k = this.gazetteer.get(name);
+    return k ? k === 'village' : VILLAGE_END.test(name);
+  }
+
+  /** Whether a registered township's name (or its core) is this word: 田湖 in 田湖卫生院 names no place of its own. */
+  isTownshipName(word: string): boolean {
+    return this.prefixes.has(word) && word !== '县' && word !== '县城';
+  }
 }
 
-/** Registers a place; returns the short names it may go by (for the dictionary). */
-export function registerPlace(name: string, kind?: PlaceKind): string[] {
-  gazetteer.set(name, kind ?? (/(村|社区|庄|屯|寨)$/.test(name) ? 'village' : 'spot'));
-  aliases.delete(name);
-  return aliasesOf(name);
-}
-
-/** Registers a township name as a prefix short names drop; returns the new short names. */
-export function registerTownship(name: string): string[] {
-  const core = name.replace(/(镇|乡|街道|街道办事处|办事处)$/, '');
-  const added = [name, core].filter((p) => p.length >= 2 && !prefixes.has(p));
-  for (const p of added) prefixes.add(p);
-  return added.length ? [...gazetteer.keys()].flatMap(aliasesOf) : [];
-}
-
-export function isGazetteerPlace(word: string): boolean {
-  return gazetteer.has(word);
-}
-
-/** Villages and communities: several problems at several spots share one. */
-export function isAreaPlace(name: string): boolean {
-  const k = gazetteer.get(name);
-  return k ? k === 'village' : /(村|社区|庄|屯|寨)$/.test(name);
-}
-
-/** Whether a registered township's name (or its core) is this word: 田湖 in 田湖卫生院 names no place of its own. */
-function isTownshipName(word: string): boolean {
-  return prefixes.has(word) && word !== '县' && word !== '县城';
+/** What place detection reads of the county: its places, and the tags of a word as the county's cut gives them. */
+export interface PlaceContext {
+  places: PlaceRegistry;
+  tags(word: string): string[];
 }
 
 /** Whether two place names name the same place: exactly, or nearly (滨河路/滨河大道, 县人民医院/人民医院). */
@@ -110,9 +126,9 @@ const NOT_IN_NAME = /[修住去来走进出回过找看说叫跑靠挨离近是�
 const NOT_NAME_TAG = /^(v|vd|vg|vi|m|mq|q|t|tg|s|f|d|dg|p|r|rr|rz|c|u[a-z]*|y|e|o|ad|l|i)$/;
 
 /** Whether a word cut before a generic word (路灯, 路面, 村民, 村卫生室…) can be the name it belongs to. */
-function nameLike(word: string): boolean {
+function nameLike(ctx: PlaceContext, word: string): boolean {
   if (word.endsWith('段')) return false;
-  const tags = wordTags(word);
+  const tags = ctx.tags(word);
   if (tags.length === 1) return !NOT_NAME_TAG.test(tags[0]);
   // 多/盏, 全/段: a count, not a name.
   return tags.at(-1) !== 'q' && !(tags[0] === 'm' && tags.length === 2);
@@ -147,8 +163,8 @@ const BEFORE_REFERENCE = /(从|自|至|到|去|往|靠近|临近|挨着|紧挨|�
 const AFTER_REFERENCE = /^(至|到|往|之间|路段之间|对面|附近|那边)/;
 
 /** Places named in normalised text, given its cut and its dictionary words. */
-export function findPlaces(norm: string, pieces: Piece[], words: Iterable<string>): FoundPlaces {
-  const all = detectPlaces(norm, pieces, words).filter((p) => !OFFICES.has(p) || !everyOccurrence(norm, p, (i) => BEFORE_ADDRESSEE.test(norm.slice(Math.max(0, i - 3), i))));
+export function findPlaces(ctx: PlaceContext, norm: string, pieces: Piece[], words: Iterable<string>): FoundPlaces {
+  const all = detectPlaces(ctx, norm, pieces, words).filter((p) => !OFFICES.has(p) || !everyOccurrence(norm, p, (i) => BEFORE_ADDRESSEE.test(norm.slice(Math.max(0, i - 3), i))));
   const places: string[] = [];
   const references: string[] = [];
   for (const p of all) {
@@ -171,11 +187,11 @@ function suffixWord(t: string): boolean {
 }
 
 /** Places named in normalised text, given its cut and its dictionary words. */
-export function detectPlaces(norm: string, pieces: Piece[], words: Iterable<string>): string[] {
+export function detectPlaces(ctx: PlaceContext, norm: string, pieces: Piece[], words: Iterable<string>): string[] {
   const out = new Set<string>();
   for (const w of words) {
-    if (gazetteer.has(w)) out.add(w);
-    else if (aliases.has(w)) out.add(aliases.get(w)!);
+    const p = ctx.places.placeOf(w);
+    if (p) out.add(p);
   }
   for (let i = 0; i < pieces.length; i++) {
     const { t } = pieces[i];
@@ -183,10 +199,10 @@ export function detectPlaces(norm: string, pieces: Piece[], words: Iterable<stri
     const landmark = LANDMARKS.has(t) ? t : /^[镇乡]/.test(t) && LANDMARKS.has(t.slice(1)) ? t.slice(1) : null;
     let before = i > 0 && pieces[i - 1].end === pieces[i].start && !suffixWord(pieces[i - 1].t) ? pieces[i - 1].t : null;
     // A lone function character or a word that is no name is no end of one (外溢/至/小区, 狗/咬伤/村民).
-    if (before && (before.length === 1 ? NOT_IN_NAME.test(before) : !nameLike(before))) before = null;
+    if (before && (before.length === 1 ? NOT_IN_NAME.test(before) : !nameLike(ctx, before))) before = null;
     if (landmark) {
       // 实验/中学 is a school of its own; 田湖/卫生院, 镇/中心小学 the township's one.
-      if (before && before.length >= 2 && t === landmark && suffixOf(t) && okPrefix(before) && nameLike(before) && !isTownshipName(before)) out.add(before + t);
+      if (before && before.length >= 2 && t === landmark && suffixOf(t) && okPrefix(before) && nameLike(ctx, before) && !ctx.places.isTownshipName(before)) out.add(before + t);
       else out.add(landmark);
       continue;
     }
@@ -198,7 +214,7 @@ export function detectPlaces(norm: string, pieces: Piece[], words: Iterable<stri
         if (p.t.length === 1) before = p.t + before;
         else {
           // One word before a lone character: 东城/名/苑 → 东城名苑.
-          if (before.length === 1 && p.t.length <= 3 && !BAD_PREFIX.has(p.t) && nameLike(p.t)) before = p.t + before;
+          if (before.length === 1 && p.t.length <= 3 && !BAD_PREFIX.has(p.t) && nameLike(ctx, p.t)) before = p.t + before;
           break;
         }
       }
@@ -212,7 +228,7 @@ export function detectPlaces(norm: string, pieces: Piece[], words: Iterable<stri
     // 村卫生室, 村委会, 村口…: the name before it is a village.
     const tail = s === t ? t : (SUFFIX_WORDS[t] ?? (t.length >= 2 && t[0] === '村' ? '村' : undefined));
     // The suffix or a word holding it came cut off (滨河/路灯, 天桥/村卫生室): the word before must be a name.
-    if (tail && prev && okPrefix(prev) && nameLike(prev) && !GENERIC.has(prev + tail)) out.add(prev + tail);
+    if (tail && prev && okPrefix(prev) && nameLike(ctx, prev) && !GENERIC.has(prev + tail)) out.add(prev + tail);
   }
   // 东街村 makes 东街 redundant when every 东街 of the text is part of 东街村.
   const list = [...out];

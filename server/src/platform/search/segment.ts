@@ -1,31 +1,27 @@
 /**
- * Chinese word segmentation for indexing and querying: one jieba instance, one setting (HMM off), the same
- * normalisation (normalize.ts) on both sides. SEARCH.md: a word is cut differently alone than inside a
- * sentence (胜利大道路灯不亮 → 胜利/大/道路/灯不亮), so the index stores, besides the sentence's own cut,
- * every dictionary word of two or more characters that occurs in the text (jieba full mode). A query word
- * is then found wherever its characters occur, whatever the cut around it.
+ * Chinese word segmentation for indexing and querying: one base jieba (the shipped dictionary, HMM off), the same
+ * normalisation (normalize.ts) on both sides. SEARCH.md: a word is cut differently alone than inside a sentence
+ * (胜利大道路灯不亮 → 胜利/大/道路/灯不亮), so the index stores, besides the sentence's own cut, every dictionary
+ * word of two or more characters that occurs in the text (jieba full mode). A query word is then found wherever its
+ * characters occur, whatever the cut around it.
  *
- * The stored text also carries markers: `zc<concept>` for each problem concept (concepts.ts: 路灯不亮 /
- * 照明设施损坏 / 黑咕隆咚 → zcstreetlight) and `zp<place>` for each place named (places.ts). Place names and
- * common phrases live in the dictionary; call `addPlaces`/`addWords` before indexing, and re-index
- * (`dictionaryVersion` tells when it changed).
+ * An `Analyzer` holds what one county (or one module, without a county) adds to the base: its lexicon (townships,
+ * villages, places and their short names, its own words and phrases), its places (places.ts `PlaceRegistry`) and
+ * its problem concepts (a `ConceptTable`). Its lexicon is applied after cutting: the longest lexicon word at each
+ * position is kept whole and the text between is cut by the base jieba, so the words of one county never change how
+ * another county's text is cut. Build one per county and keep it (its `version` says when the county's tokens change).
+ *
+ * The stored text also carries markers: `zc<concept>` for each problem concept and `zp<place>` for each place named.
  */
-import { jieba, HMM, loadDictLines } from './jieba.ts';
+import { baseKeepsWhole, baseTags, jieba, HMM } from './jieba.ts';
 import { normalizeText } from './normalize.ts';
-import { conceptsOf } from './concepts.ts';
-import { findPlaces, registerPlace, registerTownship, type PlaceKind } from './places.ts';
+import { findPlaces, PlaceRegistry, type PlaceContext, type PlaceKind } from './places.ts';
+import { indexVersion } from './index-version.ts';
 
 export const CONCEPT_PREFIX = 'zc';
 export const PLACE_PREFIX = 'zp';
 /** A place named only to locate the problem (the ends of a stretch, a landmark it is near). */
 export const REFERENCE_PREFIX = 'zr';
-
-/** Words kept whole: common problem phrases of county reports. */
-const PHRASES = ['路灯不亮', '路面塌陷', '垃圾清运', '飞线充电', '电动车充电', '停车难', '加装电梯', '老旧小区', '减速带',
-  '信号灯', '红绿灯', '积水', '漏水', '停水', '停电', '噪音扰民', '占道经营', '违章停车', '充电桩', '公交线路', '村卫生室', '绿化带',
-  '内涝', '照明设施', '坑洼', '缺药', '村医', '流浪狗', '广场舞', '井盖', '化粪池', '建筑垃圾', '私搭乱建', '斑马线', '黑咕隆咚'];
-const known = new Set<string>();
-let version = 0;
 
 /** A token as both index engines see it: letters and digits only (no FTS/tsquery syntax can survive). */
 export function cleanToken(t: string): string {
@@ -39,50 +35,205 @@ export function cleanToken(t: string): string {
   return t;
 }
 
-/** Add words (place names, phrases) to the dictionary; a frequency keeps them whole inside sentences. */
-export function addWords(words: Iterable<string>, tag = 'n'): number {
-  const lines: string[] = [];
-  for (const w of words) {
-    const word = cleanToken(normalizeText(w));
-    if (word.length < 2 || word.length > 20 || known.has(word)) continue;
-    known.add(word);
-    lines.push(`${word} 2000 ${tag}`);
-  }
-  if (lines.length) {
-    loadDictLines(lines);
-    version++;
-  }
-  return lines.length;
-}
-addWords(PHRASES);
-
-/**
- * Add a county's place names (villages, roads, estates, schools, landmarks): dictionary words and known
- * places. `kind` defaults by suffix (…村/社区 are villages, the rest spots).
- */
-export function addPlaces(names: Iterable<string>, kind?: PlaceKind): number {
-  const list: string[] = [];
-  for (const n of names) {
-    const p = cleanToken(normalizeText(n));
-    if (p.length >= 2 && p.length <= 20) list.push(p, ...registerPlace(p, kind));
-  }
-  return addWords(list, 'ns');
+/** Problem concepts of normalised text: data interpreted by a matcher (vocabulary.ts), supplied by a module. */
+export interface ConceptTable {
+  /** Changes whenever the table's data changes (part of the index version). */
+  readonly version: string;
+  /** The concept keys of a text, once each. */
+  conceptsOf(norm: string): string[];
+  /** Every place a concept matched (full-text queries match the words there to the concept). */
+  hits(norm: string): { key: string; start: number; end: number }[];
+  /** Words that only qualify a problem: in a query, next to a concept's words they belong to it (照明 设施 损坏). */
+  readonly qualifiers?: ReadonlySet<string>;
 }
 
-/** Add a county's township names: words of the dictionary, and prefixes short place names drop (城关二小 → 二小). */
-export function addTownships(names: Iterable<string>): number {
-  const list: string[] = [];
-  for (const n of names) {
-    const t = cleanToken(normalizeText(n));
-    if (t.length >= 2) list.push(t, ...registerTownship(t));
-  }
-  return addWords(list, 'ns');
+/** What an analyzer adds to the base jieba. Names are normalised and cleaned here. */
+export interface AnalyzerSpec {
+  /** Words kept whole (phrases, a county's own words). */
+  words?: Iterable<string>;
+  /** Township names: words, and prefixes short place names drop (城关二小 → 二小). */
+  townships?: Iterable<string>;
+  villages?: Iterable<string>;
+  /** Other places (roads, estates, schools, landmarks); a village when its ending says so. */
+  places?: Iterable<string>;
+  concepts?: ConceptTable;
 }
 
-/** Grows each time the dictionary changes; rows indexed under an older version may need re-indexing. */
-export function dictionaryVersion(): number {
-  return version;
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  word: boolean;
 }
+
+const cleanName = (w: string) => cleanToken(normalizeText(w));
+const usable = (w: string) => w.length >= 2 && w.length <= 20;
+
+export class Analyzer implements PlaceContext {
+  readonly places = new PlaceRegistry();
+  readonly concepts: ConceptTable | null;
+  /** Analysis code, lexicon and concept data: the index entries made by this analyzer carry it. */
+  readonly version: string;
+  /** Lexicon words with their tag (ns for names, n for words). */
+  private readonly lexicon = new Map<string, string>();
+  /** The lexicon words the base jieba cuts apart: kept whole after cutting. */
+  private readonly trie: TrieNode = { next: new Map(), word: false };
+  private trieSize = 0;
+  private readonly tagMemo = new Map<string, string[]>();
+
+  constructor(spec: AnalyzerSpec = {}) {
+    this.concepts = spec.concepts ?? null;
+    const townships = [...(spec.townships ?? [])].map(cleanName).filter((t) => t.length >= 2);
+    const villages = [...(spec.villages ?? [])].map(cleanName).filter(usable);
+    const places = [...(spec.places ?? [])].map(cleanName).filter(usable);
+    const words = [...(spec.words ?? [])].map(cleanName).filter(usable);
+    this.addWords(words, 'n');
+    for (const t of townships) this.addWords([t, ...this.places.registerTownship(t)], 'ns');
+    this.addPlaces(villages, 'village');
+    this.addPlaces(places);
+    this.version = indexVersion([
+      'words', ...[...new Set(words)].sort(), 'townships', ...[...new Set(townships)].sort(), 'villages', ...[...new Set(villages)].sort(),
+      'places', ...[...new Set(places)].sort(), 'concepts', this.concepts?.version ?? '',
+    ]);
+  }
+
+  private addPlaces(names: string[], kind?: PlaceKind): void {
+    for (const p of names) this.addWords([p, ...this.places.registerPlace(p, kind)], 'ns');
+  }
+
+  private addWords(words: Iterable<string>, tag: string): void {
+    for (const w of words) {
+      if (!usable(w) || this.lexicon.has(w)) continue;
+      this.lexicon.set(w, tag);
+      if (baseKeepsWhole(w)) continue;
+      let node = this.trie;
+      // By UTF-16 unit, as the text is walked.
+      for (let k = 0; k < w.length; k++) {
+        let n = node.next.get(w[k]);
+        if (!n) node.next.set(w[k], (n = { next: new Map(), word: false }));
+        node = n;
+      }
+      node.word = true;
+      this.trieSize++;
+    }
+  }
+
+  /** Whether a word is in the lexicon (its own, not the shipped dictionary's). */
+  hasWord(word: string): boolean {
+    return this.lexicon.has(word);
+  }
+
+  /** Length (UTF-16 units) of the longest lexicon word the trie holds at position i, or 0. */
+  private longestAt(text: string, i: number): number {
+    let node = this.trie;
+    let best = 0;
+    for (let j = i; j < text.length; j++) {
+      const n = node.next.get(text[j]);
+      if (!n) break;
+      node = n;
+      if (n.word) best = j + 1 - i;
+    }
+    return best;
+  }
+
+  /** The sentence's own cut: lexicon words whole (longest first, left to right), the rest by the base jieba. */
+  cut(norm: string): string[] {
+    if (!this.trieSize) return jieba.cut(norm, HMM);
+    const out: string[] = [];
+    let gap = 0;
+    for (let i = 0; i < norm.length; ) {
+      const n = this.longestAt(norm, i);
+      if (!n) {
+        i++;
+        continue;
+      }
+      if (gap < i) for (const t of jieba.cut(norm.slice(gap, i), HMM)) out.push(t);
+      out.push(norm.slice(i, i + n));
+      i += n;
+      gap = i;
+    }
+    if (gap < norm.length) for (const t of jieba.cut(norm.slice(gap), HMM)) out.push(t);
+    return out;
+  }
+
+  /** Every word of two or more characters in normalised text: the base dictionary's and the lexicon's. */
+  private allWords(norm: string): string[] {
+    const out = jieba.cutAll(norm);
+    if (!this.trieSize) return out;
+    for (let i = 0; i < norm.length; i++) {
+      let node = this.trie;
+      for (let j = i; j < norm.length; j++) {
+        const n = node.next.get(norm[j]);
+        if (!n) break;
+        node = n;
+        if (n.word) out.push(norm.slice(i, j + 1));
+      }
+    }
+    return out;
+  }
+
+  /** Part-of-speech tags of a word alone, one per piece of this analyzer's cut (a lexicon word has its own). */
+  tags(word: string): string[] {
+    let t = this.tagMemo.get(word);
+    if (!t) {
+      if (this.tagMemo.size > 50_000) this.tagMemo.clear();
+      const own = this.lexicon.get(word);
+      t = own ? [own] : this.trieSize ? this.cut(word).flatMap((p) => this.lexicon.get(p) ? [this.lexicon.get(p)!] : baseTags(p)) : baseTags(word);
+      this.tagMemo.set(word, t);
+    }
+    return t;
+  }
+
+  /** The sentence's own cut of normalised text, with offsets, without punctuation and stop words. */
+  cutPieces(norm: string): Piece[] {
+    const out: Piece[] = [];
+    let at = 0;
+    for (const raw of this.cut(norm)) {
+      const start = at;
+      at += raw.length;
+      const t = cleanToken(raw);
+      if (!t || STOP.has(t)) continue;
+      out.push({ t, start, end: at });
+    }
+    return out;
+  }
+
+  /** Every dictionary word (two or more characters) occurring in normalised text. */
+  dictionaryWords(norm: string): string[] {
+    const out = new Set<string>();
+    for (const raw of this.allWords(norm)) {
+      const t = cleanToken(raw);
+      if (t.length >= 2 && !STOP.has(t)) out.add(t);
+    }
+    return [...out];
+  }
+
+  /** Tokens of a text (the sentence's own cut), lower-cased, without punctuation and stop words. */
+  tokenize(text: string): string[] {
+    return this.cutPieces(normalizeText(text)).map((p) => p.t);
+  }
+
+  analyze(text: string): Analysis {
+    const norm = normalizeText(text);
+    const pieces = this.cutPieces(norm);
+    const words = new Set(pieces.map((p) => p.t));
+    for (const w of this.dictionaryWords(norm)) words.add(w);
+    const found = findPlaces(this, norm, pieces, words);
+    for (const p of [...found.places, ...found.references]) words.add(p);
+    return { norm, pieces, words: [...words], concepts: this.concepts?.conceptsOf(norm) ?? [], places: found.places, references: found.references };
+  }
+
+  /** The text the full-text index stores: words, then concept and place markers. */
+  searchTokens(text: string): string {
+    const a = this.analyze(text);
+    const out = a.words.filter((w) => !isMarker(w));
+    for (const k of a.concepts) out.push(CONCEPT_PREFIX + k);
+    for (const p of a.places) out.push(PLACE_PREFIX + p);
+    for (const p of a.references) out.push(REFERENCE_PREFIX + p);
+    return out.join(' ');
+  }
+}
+
+/** The base analyzer: the shipped dictionary, no lexicon, no concepts (for modules without a vocabulary of their own). */
+export const BASE_ANALYZER = new Analyzer();
 
 const STOP = new Set(['的', '了', '是', '在', '和', '有', '我', '我们', '你', '他', '她', '它', '也', '都', '就', '还', '很', '这', '那', '个', '一个',
   '请', '吗', '呢', '啊', '吧', '呀', '哦', '嘛', '被', '把', '给', '让', '从', '到', '对', '与', '及', '等', '要', '希望', '现在', '一直', '非常',
@@ -95,64 +246,29 @@ export interface Piece {
   end: number;
 }
 
-/** The sentence's own cut of normalised text, with offsets, without punctuation and stop words. */
-export function cutPieces(norm: string): Piece[] {
-  const out: Piece[] = [];
-  let at = 0;
-  for (const raw of jieba.cut(norm, HMM)) {
-    const start = at;
-    at += raw.length;
-    const t = cleanToken(raw);
-    if (!t || STOP.has(t)) continue;
-    out.push({ t, start, end: at });
-  }
-  return out;
-}
-
-/** Every dictionary word (two or more characters) occurring in normalised text. */
-export function dictionaryWords(norm: string): string[] {
-  const out = new Set<string>();
-  for (const raw of jieba.cutAll(norm)) {
-    const t = cleanToken(raw);
-    if (t.length >= 2 && !STOP.has(t)) out.add(t);
-  }
-  return [...out];
-}
-
-/** Tokens of a text (the sentence's own cut), lower-cased, without punctuation and stop words. */
-export function tokenize(text: string): string[] {
-  return cutPieces(normalizeText(text)).map((p) => p.t);
-}
-
 export interface Analysis {
   norm: string;
   pieces: Piece[];
   /** The sentence's cut plus every dictionary word in the text, once each. */
   words: string[];
-  /** Problem concepts named (concepts.ts). */
+  /** Problem concepts named (the analyzer's ConceptTable). */
   concepts: string[];
   places: string[];
   references: string[];
 }
 
-export function analyze(text: string): Analysis {
-  const norm = normalizeText(text);
-  const pieces = cutPieces(norm);
-  const words = new Set(pieces.map((p) => p.t));
-  for (const w of dictionaryWords(norm)) words.add(w);
-  const found = findPlaces(norm, pieces, words);
-  for (const p of [...found.places, ...found.references]) words.add(p);
-  return { norm, pieces, words: [...words], concepts: conceptsOf(norm), places: found.places, references: found.references };
+/** Tokens of a text by the base analyzer. */
+export function tokenize(text: string, an: Analyzer = BASE_ANALYZER): string[] {
+  return an.tokenize(text);
 }
 
-/** The text the full-text index stores: words, then concept and place markers. */
-export function searchTokens(text: string): string {
-  const a = analyze(text);
-  const out = a.words.filter((w) => !isMarker(w));
-  for (const k of a.concepts) out.push(CONCEPT_PREFIX + k);
-  for (const p of a.places) out.push(PLACE_PREFIX + p);
-  for (const p of a.references) out.push(REFERENCE_PREFIX + p);
-  return out.join(' ');
+export function analyze(text: string, an: Analyzer = BASE_ANALYZER): Analysis {
+  return an.analyze(text);
+}
+
+/** What the full-text index stores for a text (the base analyzer unless one is given). */
+export function searchTokens(text: string, an: Analyzer = BASE_ANALYZER): string {
+  return an.searchTokens(text);
 }
 
 /**

@@ -4,16 +4,19 @@
  * holding the write permission; every change sends the row's `version`, and a stale one is explained.
  */
 import { useState, type ReactNode } from 'react';
-import { Alert, App, Button, Card, Flex, Form, Input, Modal, Popconfirm, Select, Space, Table, type TableColumnsType } from 'antd';
-import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Form, Modal, Popconfirm, Space, type TableColumnsType } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Permission } from '@xs/core/roles.ts';
-import { api, isApiError, type Query } from '../../shared/api.ts';
+import { api, isApiError } from '../../shared/api.ts';
 import { applyServerErrors } from '../../shared/form-errors.ts';
 import type { Page } from '../../shared/types.ts';
 import { useCan } from '../session.tsx';
+import { DataTable } from './data-table.tsx';
 import { ExportButton } from './export-button.tsx';
-import { PageHeader } from './page-header.tsx';
+import { FilterBar, ListFilterSelect } from './filter-bar.tsx';
+import { ListPage } from './list-page.tsx';
+import { useListState } from './list-state.ts';
 
 export interface CrudRow {
   id: number;
@@ -62,16 +65,14 @@ export function CrudPage<T extends CrudRow, V extends object>(props: CrudPagePro
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<V>();
-  const [page, setPage] = useState({ page: 1, pageSize: 20 });
-  const [search, setSearch] = useState('');
-  const [filterValues, setFilterValues] = useState<Record<string, string | number | undefined>>({});
+  const listState = useListState({ keys: ['q', ...filters.map((f) => f.name)] });
   const [editing, setEditing] = useState<Editing<T> | null>(null);
   const [stale, setStale] = useState<string | null>(null);
 
-  const filterQuery: Query = { q: search || undefined, ...filterValues };
+  const filterQuery = listState.filterQuery;
   const list = useQuery({
-    queryKey: [apiPath, 'list', { ...filterQuery, ...page }],
-    queryFn: () => api.get<Page<T>>(apiPath, { ...filterQuery, ...page }),
+    queryKey: [apiPath, 'list', listState.query],
+    queryFn: () => api.get<Page<T>>(apiPath, listState.query),
     placeholderData: keepPreviousData,
   });
 
@@ -147,11 +148,9 @@ export function CrudPage<T extends CrudRow, V extends object>(props: CrudPagePro
     ),
   };
 
-  const hasFilters = Boolean(search) || Object.values(filterValues).some((v) => v !== undefined);
-
   return (
     <>
-      <PageHeader
+      <ListPage
         title={props.title ?? label}
         description={props.description}
         extra={
@@ -165,67 +164,20 @@ export function CrudPage<T extends CrudRow, V extends object>(props: CrudPagePro
             )}
           </>
         }
-      />
-      <Card>
-        <Flex gap={12} wrap style={{ marginBottom: 16 }} role="search" aria-label={`筛选${label}`}>
-          <Input.Search
-            aria-label={props.searchPlaceholder ?? '按名称搜索'}
-            placeholder={props.searchPlaceholder ?? '按名称搜索'}
-            allowClear
-            enterButton="搜索"
-            style={{ width: 280 }}
-            maxLength={50}
-            onSearch={(v) => {
-              setSearch(v.trim());
-              setPage((p) => ({ ...p, page: 1 }));
-            }}
-          />
-          {filters.map((f) => (
-            <Select
-              key={f.name}
-              aria-label={f.label}
-              placeholder={f.label}
-              allowClear
-              showSearch={{ optionFilterProp: 'label' }}
-              style={{ width: f.width ?? 160 }}
-              options={f.options}
-              value={filterValues[f.name]}
-              onChange={(v: string | number | undefined) => {
-                setFilterValues((cur) => ({ ...cur, [f.name]: v }));
-                setPage((p) => ({ ...p, page: 1 }));
-              }}
-            />
-          ))}
-          {hasFilters && (
-            <Button icon={<ReloadOutlined aria-hidden />} onClick={() => {
-              setSearch('');
-              setFilterValues({});
-              setPage((p) => ({ ...p, page: 1 }));
-            }}>清除筛选</Button>
-          )}
-        </Flex>
-        {list.isError && (
-          <Alert type="error" showIcon style={{ marginBottom: 16 }} title={isApiError(list.error) ? list.error.message : '加载失败'}
-            action={<Button size="small" onClick={() => void list.refetch()}>重试</Button>} />
-        )}
-        <Table<T>
-          rowKey="id"
-          size="middle"
-          columns={canWrite ? [...props.columns, actionColumn] : props.columns}
-          dataSource={list.data?.items ?? []}
+        filters={
+          <FilterBar label={`筛选${label}`} searchLabel={props.searchPlaceholder ?? '按名称搜索'} list={listState}>
+            {filters.map((f) => <ListFilterSelect key={f.name} list={listState} name={f.name} label={f.label} width={f.width} options={f.options} />)}
+          </FilterBar>
+        }
+        query={list}
+      >
+        <DataTable<T>
+          list={listState}
+          data={list.data}
           loading={list.isFetching}
-          scroll={{ x: 'max-content' }}
-          pagination={{
-            current: page.page,
-            pageSize: page.pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: [20, 50, 100],
-            showTotal: (total) => `共 ${total} 条`,
-            onChange: (p, size) => setPage({ page: size === page.pageSize ? p : 1, pageSize: size }),
-          }}
+          columns={canWrite ? [...props.columns, actionColumn] : props.columns}
         />
-      </Card>
+      </ListPage>
       <Modal
         open={editing !== null}
         title={editing?.mode === 'edit' ? `编辑${label}` : `新增${label}`}

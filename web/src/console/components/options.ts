@@ -2,7 +2,8 @@
 import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { api, type Query } from '../../shared/api.ts';
-import type { Member, NamedItem, Page, Place, Unit } from '../../shared/types.ts';
+import type { Member, NamedItemView, Place, Unit } from '@xs/core/schemas/orgs.ts';
+import type { Page } from '../../shared/types.ts';
 import { useCan } from '../session.tsx';
 
 export const OPTIONS_KEY = 'options';
@@ -34,8 +35,8 @@ function useOptions<T extends { id: number; name: string }>(path: string, query:
 }
 
 export const useTownships = () => useOptions<Place>('/orgs/places', { kind: 'township' });
-export const useSectors = () => useOptions<NamedItem>('/orgs/sectors');
-export const useCommittees = () => useOptions<NamedItem>('/orgs/committees');
+export const useSectors = () => useOptions<NamedItemView>('/orgs/sectors');
+export const useCommittees = () => useOptions<NamedItemView>('/orgs/committees');
 export const useUnits = () => useOptions<Unit>('/orgs/units');
 /** Members are only listed for those who may read them. */
 export function useMembers(): Options<Member> {

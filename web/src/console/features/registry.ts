@@ -13,3 +13,8 @@ export { tasksConsole } from './tasks/tasks.console.tsx';
 export { settingsConsole } from './settings/settings.console.tsx';
 export { inboxConsole } from './inbox/inbox.console.tsx';
 export { jobsConsole } from './jobs/jobs.console.tsx';
+export { workConsole } from './work/work.console.tsx';
+export { clueVocabularyConsole } from './clue-vocabulary/clue-vocabulary.console.tsx';
+export { clueOfficeConsole } from './clues/office.console.tsx';
+export { consultationsConsole } from './consultations/consultations.console.tsx';
+export { proposalsConsole } from './proposals/proposals.console.tsx';

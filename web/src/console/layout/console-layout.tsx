@@ -6,7 +6,7 @@ import { DisconnectOutlined, DownOutlined, KeyOutlined, LogoutOutlined, MenuOutl
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ROLE_LABELS } from '@xs/core/roles.ts';
 import { api, isApiError, setCsrfToken } from '../../shared/api.ts';
-import type { OrgRef } from '../../shared/types.ts';
+import type { LogoutOthersResult, SwitchTenantResult, TenantList } from '@xs/core/schemas/auth.ts';
 import { MENU_GROUPS, MODULES, type ConsoleModule } from '../modules.tsx';
 import { PageLoading } from '../components/page-loading.tsx';
 import { fetchMe, isCityUser, ME_KEY, useCan, useSession } from '../session.tsx';
@@ -22,8 +22,10 @@ function activeModule(pathname: string): ConsoleModule | undefined {
 
 function useMenuItems(): NonNullable<MenuProps['items']> {
   const can = useCan();
+  const roles = useSession().user.roles;
   return useMemo(() => {
-    const visible = MODULES.filter((m) => !m.hideInMenu && can(m.permission)).sort((a, b) => a.order - b.order);
+    const visible = MODULES.filter((m) => !m.hideInMenu && can(m.permission) && (!m.roles || m.roles.some((r) => roles.includes(r))))
+      .sort((a, b) => a.order - b.order);
     const item = (m: ConsoleModule) => ({ key: m.key, icon: m.icon, label: <Link to={m.path}>{m.label}</Link> });
     const entries: { order: number; node: NonNullable<MenuProps['items']>[number] }[] = visible
       .filter((m) => !m.group)
@@ -33,17 +35,17 @@ function useMenuItems(): NonNullable<MenuProps['items']> {
       if (children.length) entries.push({ order: g.order, node: { key: g.key, icon: g.icon, label: g.label, children } });
     }
     return entries.sort((a, b) => a.order - b.order).map((e) => e.node);
-  }, [can]);
+  }, [can, roles]);
 }
 
 function OrgSwitcher() {
   const me = useSession();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const tenants = useQuery({ queryKey: ['auth', 'tenants'], queryFn: () => api.get<{ items: OrgRef[] }>('/auth/tenants'), staleTime: 10 * 60_000 });
+  const tenants = useQuery({ queryKey: ['auth', 'tenants'], queryFn: () => api.get<TenantList>('/auth/tenants'), staleTime: 10 * 60_000 });
   const switchTo = useMutation({
     mutationFn: async (tenantId: number) => {
-      const { tenant } = await api.post<{ tenant: OrgRef }>('/auth/switch-tenant', { tenantId });
+      const { tenant } = await api.post<SwitchTenantResult>('/auth/switch-tenant', { tenantId });
       return { tenant, me: await fetchMe() };
     },
     onSuccess: ({ tenant, me: next }) => {
@@ -90,7 +92,7 @@ function UserMenu({ onChangePassword, compact }: { onChangePassword: () => void;
   const { message } = App.useApp();
   const signOutOthers = async () => {
     try {
-      const { ended } = await api.post<{ ended: number }>('/auth/logout-others');
+      const { ended } = await api.post<LogoutOthersResult>('/auth/logout-others');
       message.success(ended ? `已退出其他 ${ended} 个登录` : '没有其他设备登录此账号');
     } catch (err) {
       message.error(isApiError(err) ? err.message : '操作失败');

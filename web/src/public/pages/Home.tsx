@@ -75,6 +75,24 @@ export function Home({ countyId }: { countyId: number }) {
               </span>
             </Link>
           </li>
+          <li>
+            <Link className="xs-entry" to={h5('/meetings', countyId)}>
+              <span className="xs-entry-icon" aria-hidden="true">议</span>
+              <span className="xs-entry-text">
+                <span className="xs-entry-title">协商活动</span>
+                <span className="xs-entry-desc">报名当群众代表，当面说说您的想法</span>
+              </span>
+            </Link>
+          </li>
+          <li>
+            <Link className="xs-entry" to={h5('/outcomes', countyId)}>
+              <span className="xs-entry-icon" aria-hidden="true">果</span>
+              <span className="xs-entry-text">
+                <span className="xs-entry-title">协商成果</span>
+                <span className="xs-entry-desc">看看政协协商办成了哪些事</span>
+              </span>
+            </Link>
+          </li>
         </ul>
       </nav>
       {!elder && (

@@ -256,6 +256,14 @@ function ReportFormView({ countyId, form, qrLost }: { countyId: number; form: Re
         </Notice>
       )}
 
+      {/* What happened comes first: people open the form to say it, before 30 category and township buttons. */}
+      <Field htmlFor={ids.content} name="content" label={kind === 'problem' ? '遇到了什么问题' : '您的建议'} required
+        hint={`写清楚什么时间、什么地方、是什么情况，至少 ${LIMITS.contentMin} 个字`} error={errors.content}>
+        <TextArea id={ids.content} value={content} onChange={(v) => { setContent(v); clearError('content'); }}
+          rows={elder ? 5 : 6} maxLength={LIMITS.contentMax} showCount
+          placeholder={kind === 'problem' ? '例如：村口的路灯坏了两个月，晚上出行很不安全' : '例如：建议在卫生院门口增设公交站'} />
+      </Field>
+
       <Choices legend="您要" name="kind" columns={2} value={kind} onChange={setKind}
         options={[{ value: 'problem', label: KIND_LABELS.problem }, { value: 'suggestion', label: KIND_LABELS.suggestion }]}
         error={errors.kind} />
@@ -276,13 +284,6 @@ function ReportFormView({ countyId, form, qrLost }: { countyId: number; form: Re
       <Field htmlFor={ids.place} name="place" label="具体地点" optional hint="例如：幸福街与滨河路路口东侧" error={errors.place}>
         <Input id={ids.place} value={place} onChange={(v) => { setPlace(v); clearError('place'); }} maxLength={LIMITS.placeMax}
           placeholder="街道、门牌或附近的标志" clearable />
-      </Field>
-
-      <Field htmlFor={ids.content} name="content" label={kind === 'problem' ? '遇到了什么问题' : '您的建议'} required
-        hint={`写清楚什么时间、什么地方、是什么情况，至少 ${LIMITS.contentMin} 个字`} error={errors.content}>
-        <TextArea id={ids.content} value={content} onChange={(v) => { setContent(v); clearError('content'); }}
-          rows={elder ? 5 : 6} maxLength={LIMITS.contentMax} showCount
-          placeholder={kind === 'problem' ? '例如：村口的路灯坏了两个月，晚上出行很不安全' : '例如：建议在卫生院门口增设公交站'} />
       </Field>
 
       <SimilarHint countyId={countyId} content={content} townshipId={townshipId} category={category} villageId={villageId || null} place={place} />

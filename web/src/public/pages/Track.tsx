@@ -11,6 +11,7 @@ import { Choices } from '../ui/Choices.tsx';
 import { Field, focusFirstError } from '../ui/Field.tsx';
 import { Layout } from '../ui/Layout.tsx';
 import { Notice } from '../ui/Notice.tsx';
+import { RecoverSecret } from './RecoverSecret.tsx';
 
 interface Props {
   countyId: number | null;
@@ -131,6 +132,7 @@ export default function TrackPage({ countyId, initial, presetCode }: Props) {
         {formError && <Notice tone="error" title="没有查到">{formError}</Notice>}
         <Button type="submit" block color="primary" size="large" className="xs-btn xs-submit" loading={loading} loadingText="正在查询">查询</Button>
       </form>
+      <RecoverSecret initialCode={code} onRecovered={(c, s) => { setCode(c); setSecret(s); void lookup(c, s); }} />
       {countyId && <p className="xs-center"><Link to={h5('/report', countyId)}>还没反映过？去反映问题</Link></p>}
     </Layout>
   );
@@ -161,7 +163,19 @@ function ClueView({ view, creds, onChange }: { view: TrackView; creds: Creds; on
         {view.supporters > 0 && <p className="xs-meta">另有 {view.supporters} 位群众也反映了这个问题</p>}
       </section>
 
-      {view.canSupplement && <SupplementBox creds={creds} onChange={update} />}
+      {view.followUps.length > 0 && (
+        <section className="xs-card" aria-labelledby="xs-follow-title">
+          <h2 id="xs-follow-title" className="xs-h2">您的反映已转为</h2>
+          {view.followUps.map((f) => (
+            <p key={`${f.type}-${f.title}`}>
+              {f.typeLabel}：{f.path ? <Link to={`/h5${f.path}`}>{f.title}</Link> : `「${f.title}」`}
+              <br />
+              <span className="xs-meta">当前进展：{f.stage}</span>
+            </p>
+          ))}
+        </section>
+      )}
+      {view.canSupplement && <SupplementBox creds={creds} question={view.question} onChange={update} />}
       {view.canRecheck && <RecheckBox creds={creds} onChange={update} />}
       {view.reply && (
         <section className="xs-card xs-reply" aria-labelledby="xs-reply-title">
@@ -288,7 +302,7 @@ function RecheckBox({ creds, onChange }: { creds: Creds; onChange: (v: TrackView
   );
 }
 
-function SupplementBox({ creds, onChange }: { creds: Creds; onChange: (v: TrackView, message: string) => void }) {
+function SupplementBox({ creds, question, onChange }: { creds: Creds; question: string | null; onChange: (v: TrackView, message: string) => void }) {
   const uid = useId();
   const [content, setContent] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -311,7 +325,12 @@ function SupplementBox({ creds, onChange }: { creds: Creds; onChange: (v: TrackV
   }
   return (
     <form className="xs-card xs-action" noValidate onSubmit={(e) => void send(e)}>
-      <Field htmlFor={`${uid}-c`} name="content" label="补充情况" required hint="工作人员想了解更多情况，请看“办理经过”里的说明，在这里补充" error={error ?? undefined}>
+      {question && (
+        <div className="xs-question" role="note" aria-label="工作人员的问题">
+          <strong>工作人员请您补充：</strong>{question}
+        </div>
+      )}
+      <Field htmlFor={`${uid}-c`} name="content" label="补充情况" required hint={question ? '请针对上面的问题补充' : '工作人员想了解更多情况，请看“办理经过”里的说明，在这里补充'} error={error ?? undefined}>
         <TextArea id={`${uid}-c`} value={content} onChange={setContent} rows={4} maxLength={LIMITS.supplementMax} showCount />
       </Field>
       <Button type="submit" block color="primary" size="large" className="xs-btn" loading={busy} loadingText="正在提交">提交补充</Button>

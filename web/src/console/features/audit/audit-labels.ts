@@ -1,30 +1,7 @@
-/**
- * Chinese names of audit actions (`entity.verb`), from every module's core declaration
- * (core/src/modules/): workflow transitions are named from their declared workflow
- * (`clue.forward` → 民意线索·转办), other actions and the entities from the module's own lists.
- */
-import * as CORE_MODULES from '@xs/core/modules/index.ts';
-import type { CoreModule } from '@xs/core/module.ts';
+/** Chinese names of audit actions and entities (core/src/audit-labels.ts), and the audit page's filter choices. */
+import { ENTITY_LABELS } from '@xs/core/audit-labels.ts';
 
-const MODULES: CoreModule[] = Object.values(CORE_MODULES);
-
-export const ACTION_LABELS: Record<string, string> = Object.fromEntries(MODULES.flatMap((m) => [
-  ...(m.workflows ?? []).flatMap((w) => Object.entries(w.transitions).map(([t, d]) => [`${w.name}.${t}`, `${w.label}·${d.label}`])),
-  ...Object.entries(m.auditActions ?? {}),
-]));
-
-export const ENTITY_LABELS: Record<string, string> = Object.fromEntries(MODULES.flatMap((m) => Object.entries(m.auditEntities ?? {})));
-
-const VERBS: Record<string, string> = { create: '新增', update: '修改', delete: '删除', import: '导入' };
-
-export function actionLabel(action: string): string {
-  const known = ACTION_LABELS[action];
-  if (known) return known;
-  const [entity = '', verb = ''] = action.split('.');
-  const e = ENTITY_LABELS[entity];
-  const v = VERBS[verb];
-  return e && v ? `${v}${e}` : action;
-}
+export { ACTION_LABELS, ENTITY_LABELS, actionLabel } from '@xs/core/audit-labels.ts';
 
 /** Filter choices: the server matches the action by prefix. */
 export const ACTION_FILTERS: { value: string; label: string }[] = [

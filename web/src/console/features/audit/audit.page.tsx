@@ -2,15 +2,17 @@
  * 审计日志 (等保2.0): every login, admin change and transition, append-only. Filter by text, action,
  * result and date (China time); each entry opens to show what the record was before and after.
  */
-import { useState } from 'react';
-import { Alert, Button, Card, DatePicker, Flex, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { DatePicker, Flex, Tag, Typography, type TableColumnsType } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { Dayjs } from 'dayjs';
-import { api, isApiError, type Query } from '../../../shared/api.ts';
-import type { AuditEntry, Page } from '../../../shared/types.ts';
+import dayjs from 'dayjs';
+import { api } from '../../../shared/api.ts';
+import type { AuditEntry } from '@xs/core/schemas/audit.ts';
+import type { Page } from '../../../shared/types.ts';
+import { DataTable } from '../../components/data-table.tsx';
 import { ExportButton } from '../../components/export-button.tsx';
-import { FilterBar, FilterSelect } from '../../components/filter-bar.tsx';
-import { PageHeader } from '../../components/page-header.tsx';
+import { FilterBar, ListFilterSelect } from '../../components/filter-bar.tsx';
+import { ListPage } from '../../components/list-page.tsx';
+import { useListState } from '../../components/list-state.ts';
 import { formatTime } from '../../components/time.ts';
 import { ACTION_FILTERS, actionLabel } from './audit-labels.ts';
 
@@ -54,21 +56,14 @@ function Details({ entry }: { entry: AuditEntry }) {
 }
 
 export default function AuditPage() {
-  const [q, setQ] = useState('');
-  const [action, setAction] = useState<string | undefined>();
-  const [result, setResult] = useState<'success' | 'failure' | undefined>();
-  const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
-  const [page, setPage] = useState({ page: 1, pageSize: 50 });
-  const filter: Query = {
-    q: q || undefined, action, result,
-    from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD'),
-  };
-  const list = useQuery({
-    queryKey: ['/audit', 'list', { ...filter, ...page }],
-    queryFn: () => api.get<Page<AuditEntry>>('/audit', { ...filter, ...page }),
+  const list = useListState({ keys: ['q', 'action', 'result', 'from', 'to'], defaultPageSize: 50 });
+  const { from, to } = list.filters;
+  const range: [dayjs.Dayjs | null, dayjs.Dayjs | null] | null = from || to ? [from ? dayjs(from) : null, to ? dayjs(to) : null] : null;
+  const q = useQuery({
+    queryKey: ['/audit', 'list', list.query],
+    queryFn: () => api.get<Page<AuditEntry>>('/audit', list.query),
     placeholderData: keepPreviousData,
   });
-  const firstPage = () => setPage((p) => ({ ...p, page: 1 }));
 
   const columns: TableColumnsType<AuditEntry> = [
     { title: '时间', dataIndex: 'at', width: 170, render: (t: string) => formatTime(t, true) },
@@ -83,49 +78,31 @@ export default function AuditPage() {
   ];
 
   return (
-    <>
-      <PageHeader
-        title="审计日志"
-        description="所有登录、管理操作和业务流转的记录，只增不改，保存不少于 180 天。时间为北京时间。"
-        extra={<ExportButton path="/audit/export" query={filter} fileName="审计日志.xlsx" />}
-      />
-      <Card>
-        <FilterBar label="筛选审计日志" searchLabel="关键词（描述、操作、操作人）" searchPlaceholder="关键词：描述、操作人"
-          onSearch={(v) => { setQ(v); firstPage(); }}>
-          <FilterSelect label="操作类型" width={200} options={ACTION_FILTERS} value={action}
-            onChange={(v) => { setAction(v); firstPage(); }} />
-          <FilterSelect label="结果" width={120} value={result}
-            options={[{ value: 'success', label: '成功' }, { value: 'failure', label: '失败' }]}
-            onChange={(v) => { setResult(v); firstPage(); }} />
+    <ListPage
+      title="审计日志"
+      description="所有登录、管理操作和业务流转的记录，只增不改，保存不少于 180 天。时间为北京时间。"
+      extra={<ExportButton path="/audit/export" query={list.filterQuery} fileName="审计日志.xlsx" />}
+      filters={
+        <FilterBar label="筛选审计日志" searchLabel="关键词（描述、操作、操作人）" searchPlaceholder="关键词：描述、操作人" list={list}>
+          <ListFilterSelect list={list} name="action" label="操作类型" width={200} options={ACTION_FILTERS} />
+          <ListFilterSelect list={list} name="result" label="结果" width={120}
+            options={[{ value: 'success', label: '成功' }, { value: 'failure', label: '失败' }]} />
           <DatePicker.RangePicker aria-label="日期范围" value={range} allowEmpty={[true, true]}
-            onChange={(v) => { setRange(v); firstPage(); }} />
+            onChange={(v) => list.setFilters({ from: v?.[0]?.format('YYYY-MM-DD'), to: v?.[1]?.format('YYYY-MM-DD') })} />
         </FilterBar>
-        {list.isError && (
-          <Alert type="error" showIcon style={{ marginBottom: 16 }} title={isApiError(list.error) ? list.error.message : '加载失败'}
-            action={<Button size="small" onClick={() => void list.refetch()}>重试</Button>} />
-        )}
-        <Table<AuditEntry>
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={list.data?.items ?? []}
-          loading={list.isFetching}
-          scroll={{ x: 'max-content' }}
-          expandable={{
-            expandedRowRender: (r) => <Details entry={r} />,
-            rowExpandable: (r) => r.before !== null || r.after !== null,
-          }}
-          pagination={{
-            current: page.page,
-            pageSize: page.pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: [20, 50, 100, 200],
-            showTotal: (t) => `共 ${t} 条`,
-            onChange: (p, size) => setPage({ page: size === page.pageSize ? p : 1, pageSize: size }),
-          }}
-        />
-      </Card>
-    </>
+      }
+      query={q}
+    >
+      <DataTable<AuditEntry>
+        list={list}
+        data={q.data}
+        loading={q.isFetching}
+        columns={columns}
+        expandable={{
+          expandedRowRender: (r) => <Details entry={r} />,
+          rowExpandable: (r) => r.before !== null || r.after !== null,
+        }}
+      />
+    </ListPage>
   );
 }

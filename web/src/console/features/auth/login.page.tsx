@@ -4,6 +4,7 @@ import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
+import type { LoginResult } from '@xs/core/schemas/auth.ts';
 import { api, isApiError, setCsrfToken } from '../../../shared/api.ts';
 import { usePageTitle } from '../../components/page-header.tsx';
 import { fetchMe, ME_KEY } from '../../session.tsx';
@@ -33,7 +34,7 @@ export default function LoginPage() {
     setBusy(true);
     setError(null);
     try {
-      const { csrfToken } = await api.post<{ csrfToken: string }>('/auth/login', values, { noAuthRedirect: true });
+      const { csrfToken } = await api.post<LoginResult>('/auth/login', values, { noAuthRedirect: true });
       setCsrfToken(csrfToken);
       queryClient.clear();
       await queryClient.fetchQuery({ queryKey: ME_KEY, queryFn: fetchMe });

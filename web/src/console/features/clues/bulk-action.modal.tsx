@@ -1,5 +1,5 @@
 /**
- * 批量采纳 / 不予采纳 / 转办 / 归档 on the selected clues (POST /clues/bulk). Each clue succeeds or
+ * 批量采纳 / 不予采纳 / 转办 / 归档 / 催办 on the selected clues (POST /clues/bulk). Each clue succeeds or
  * fails on its own; the failures are listed with the server's reason, and stay selected.
  */
 import { useState } from 'react';
@@ -11,14 +11,19 @@ import { applyServerErrors } from '../../../shared/form-errors.ts';
 import { useUnits } from '../../components/options.ts';
 import type { BulkResult, ClueListItem } from './types.ts';
 
-export type BulkAction = 'accept' | 'decline' | 'forward' | 'close';
+export type BulkAction = 'accept' | 'decline' | 'forward' | 'close' | 'remind';
 
 export const BULK_LABELS: Record<BulkAction, string> = {
   accept: '批量采纳',
   decline: '批量不予采纳',
   forward: '批量转办',
   close: '批量归档',
+  remind: '批量催办',
 };
+
+/** A bulk action's states and label, from the workflow (催办 is an event there). */
+const stepOf = (a: BulkAction): { from: readonly string[]; label: string } =>
+  a === 'remind' ? { from: CLUE_WORKFLOW.events?.remind?.from ?? [], label: CLUE_WORKFLOW.events?.remind?.label ?? '催办' } : CLUE_WORKFLOW.transitions[a];
 
 interface Values {
   reason?: string;
@@ -44,7 +49,7 @@ export function BulkActionModal({ action, rows, onClose, onDone }: {
       const body = {
         transition: action!,
         items: rows.map((r) => ({ id: r.id, version: r.version })),
-        reason: action === 'decline' ? v.reason?.trim() : undefined,
+        reason: action === 'decline' || action === 'remind' ? v.reason?.trim() || undefined : undefined,
         unitId: action === 'forward' ? v.unitId : undefined,
       };
       const parsed = ClueBulkSchema.safeParse(body);
@@ -72,7 +77,7 @@ export function BulkActionModal({ action, rows, onClose, onDone }: {
   }
 
   if (!action) return null;
-  const from = CLUE_WORKFLOW.transitions[action].from as readonly string[];
+  const from = stepOf(action).from;
   const notApplicable = rows.filter((r) => !from.includes(r.state));
   const codeOf = new Map(rows.map((r) => [r.id, r.code]));
 
@@ -116,7 +121,7 @@ export function BulkActionModal({ action, rows, onClose, onDone }: {
               type="info"
               showIcon
               style={{ marginBottom: 12 }}
-              title={`其中 ${notApplicable.length} 条当前状态不能「${CLUE_WORKFLOW.transitions[action].label}」，提交后将逐条列出失败原因。`}
+              title={`其中 ${notApplicable.length} 条当前状态不能「${stepOf(action).label}」，提交后将逐条列出失败原因。`}
             />
           )}
           <Form<Values> form={form} layout="vertical" onFinish={(v) => run.mutate(v)} preserve={false}>
@@ -129,6 +134,11 @@ export function BulkActionModal({ action, rows, onClose, onDone }: {
                 rules={[{ required: true, whitespace: true, message: '请填写不予采纳的理由' }]}
               >
                 <Input.TextArea rows={4} maxLength={REASON_MAX} showCount placeholder="例如：不属于政协工作范围，已告知可拨打 12345 反映" />
+              </Form.Item>
+            )}
+            {action === 'remind' && (
+              <Form.Item label="催办内容（发给各承办单位）" name="reason">
+                <Input.TextArea rows={3} maxLength={REASON_MAX} showCount placeholder="例如：以下线索已超期，请本周五前答复" />
               </Form.Item>
             )}
             {action === 'forward' && (

@@ -8,6 +8,8 @@ import { ArrowLeftOutlined, LeftOutlined, RightOutlined } from '@ant-design/icon
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, isApiError } from '../../../shared/api.ts';
 import { PageHeader } from '../../components/page-header.tsx';
+import { ClueDocuments } from './clue-documents.tsx';
+import { ClueIntakeCard } from './clue-intake-card.tsx';
 import { PageLoading } from '../../components/page-loading.tsx';
 import { formatTime } from '../../components/time.ts';
 import { useCan } from '../../session.tsx';
@@ -15,6 +17,7 @@ import { ClueActions } from './clue-actions.tsx';
 import { ClueContent, ClueFacts, ClueReply, ClueTimeline } from './clue-view.tsx';
 import { ContactReveal } from './contact-reveal.tsx';
 import { PublishCard } from './publish-card.tsx';
+import { InstructionNote, SuperviseButton } from './supervise.tsx';
 import { neighbours } from './queue.ts';
 import type { ClueDetail } from './types.ts';
 
@@ -58,6 +61,7 @@ export default function ClueDetailPage() {
         extra={
           <>
             <Button icon={<ArrowLeftOutlined aria-hidden />} onClick={() => void navigate(nav.listUrl)}>返回列表</Button>
+            <ClueDocuments clue={clue} />
             {nav.position && (
               <Space.Compact>
                 <Button icon={<LeftOutlined aria-hidden />} disabled={!nav.prev} onClick={() => nav.prev && void navigate(`/clues/${nav.prev}`)}>上一条</Button>
@@ -75,6 +79,7 @@ export default function ClueDetailPage() {
       {clue.overdue && (
         <Alert type="error" showIcon style={{ marginBottom: 16 }} title="已超期" description="该线索已超过办理期限，请尽快处理或催办。" />
       )}
+      <InstructionNote clue={clue} />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={16}>
           <Flex vertical gap={16}>
@@ -85,8 +90,14 @@ export default function ClueDetailPage() {
                   <ClueActions key={clue.version} clue={clue} onDone={updated} onStale={reload} />
                 </div>
               )}
+              {can('clue.supervise') && (
+                <div style={{ borderTop: '1px solid #f0f0f0', paddingTop: 12, marginTop: 4 }}>
+                  <SuperviseButton key={clue.version} clue={clue} onDone={updated} onStale={reload} />
+                </div>
+              )}
             </Card>
             <ClueContent clue={clue} />
+            <ClueIntakeCard clueId={clue.id} />
             <ClueReply clue={clue} />
             {clue.conversions.length > 0 && (
               <Card size="small" title="转化记录">

@@ -83,8 +83,8 @@ function eventFacts(e: ClueTimelineEntry, unitName: (id: number) => string | und
 }
 
 function TimelineBody({ e, unitName }: { e: ClueTimelineEntry; unitName: (id: number) => string | undefined }) {
-  const from = stateName(e.from);
-  const to = stateName(e.to);
+  const from = stateName(e.from as ClueState | null);
+  const to = stateName(e.to as ClueState | null);
   const facts = eventFacts(e, unitName);
   return (
     <div>

@@ -7,7 +7,7 @@ import { Link, useLocation } from 'react-router';
 import {
   Alert, Button, Card, Checkbox, DatePicker, Flex, Input, Select, Table, Typography, type TableColumnsType,
 } from 'antd';
-import { CheckOutlined, CloseOutlined, InboxOutlined, ReloadOutlined, SendOutlined } from '@ant-design/icons';
+import { BellOutlined, CheckOutlined, CloseOutlined, InboxOutlined, ReloadOutlined, SendOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { api, isApiError } from '../../../shared/api.ts';
@@ -142,7 +142,8 @@ export default function CluesPage() {
   const bulkButtons = (Object.keys(BULK_LABELS) as BulkAction[]).map((a) => ({
     key: a,
     label: BULK_LABELS[a],
-    icon: a === 'accept' ? <CheckOutlined aria-hidden /> : a === 'decline' ? <CloseOutlined aria-hidden /> : a === 'forward' ? <SendOutlined aria-hidden /> : <InboxOutlined aria-hidden />,
+    icon: a === 'accept' ? <CheckOutlined aria-hidden /> : a === 'decline' ? <CloseOutlined aria-hidden /> : a === 'forward' ? <SendOutlined aria-hidden />
+      : a === 'remind' ? <BellOutlined aria-hidden /> : <InboxOutlined aria-hidden />,
   }));
 
   return (

@@ -3,7 +3,7 @@ import { Space, Tag, Typography } from 'antd';
 import { ClockCircleOutlined, ExclamationCircleOutlined } from '@ant-design/icons';
 import {
   CLUE_CATEGORIES, CLUE_CHANNELS, CLUE_RATINGS, CLUE_STATES, CLUE_WORKFLOW, CONVERSION_KINDS, OPEN_CLUE_STATES,
-  type ClueRating, type ClueState, type ClueTransition,
+  type ClueAction, type ClueRating, type ClueState,
 } from '@xs/core/schemas/clues.ts';
 import { formatTime } from '../../components/time.ts';
 
@@ -31,8 +31,9 @@ const STATE_COLOR: Record<ClueState, string> = {
   converted: 'gold',
 };
 
-export function transitionLabel(name: ClueTransition): string {
-  return CLUE_WORKFLOW.transitions[name]?.label ?? name;
+/** The label of a transition or a declared event, from the workflow. */
+export function transitionLabel(name: ClueAction): string {
+  return (CLUE_WORKFLOW.transitions as Record<string, { label: string } | undefined>)[name]?.label ?? CLUE_WORKFLOW.events?.[name]?.label ?? name;
 }
 
 export function isOpenState(state: ClueState): boolean {

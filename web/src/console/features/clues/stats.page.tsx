@@ -13,6 +13,8 @@ import { api, isApiError, type Query } from '../../../shared/api.ts';
 import { ExportButton } from '../../components/export-button.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { listLink } from './list-link.ts';
+import { useSession } from '../../session.tsx';
+import { CityComparison } from './city-comparison.page.tsx';
 import type { ClueStats, StatsGroup } from './types.ts';
 
 const Charts = lazy(() => import('./stats-charts.tsx'));
@@ -88,7 +90,12 @@ function GroupTable({ title, rows, link }: { title: string; rows: StatsGroup<str
   );
 }
 
+/** The city has no clues of its own: its statistics page compares its counties (city-comparison.page.tsx). */
 export default function ClueStatsPage() {
+  return useSession().tenant.kind === 'city' ? <CityComparison /> : <CountyStatsPage />;
+}
+
+function CountyStatsPage() {
   const period = usePeriod();
   const range = { from: period.from, to: period.to };
   const query: Query = range;

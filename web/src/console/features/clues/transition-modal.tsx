@@ -5,7 +5,7 @@
 import type { ReactNode } from 'react';
 import { App, Form, Input, Modal, Typography } from 'antd';
 import { useMutation } from '@tanstack/react-query';
-import type { ClueTransition, ClueTransitionBody } from '@xs/core/schemas/clues.ts';
+import type { ClueAction, ClueTransitionBody } from '@xs/core/schemas/clues.ts';
 import { api, isApiError } from '../../../shared/api.ts';
 import { applyServerErrors } from '../../../shared/form-errors.ts';
 import { transitionLabel } from './labels.tsx';
@@ -28,22 +28,22 @@ export interface TransitionSpec {
 
 export function TransitionModal({ clue, name, spec, apiBase, onClose, onDone, onStale, handleError }: {
   clue: ClueDetail;
-  name: ClueTransition | null;
+  name: ClueAction | null;
   spec: TransitionSpec | null;
   /** `/clues` for staff, `/unit/clues` for the unit portal. */
   apiBase: string;
   onClose: () => void;
-  onDone: (detail: ClueDetail, name: ClueTransition) => void;
+  onDone: (detail: ClueDetail, name: ClueAction) => void;
   /** Someone else acted first: reload the clue. */
   onStale: () => void;
   /** A caller's own treatment of an error; true when handled (the modal then closes). */
-  handleError?: (err: unknown, name: ClueTransition) => boolean;
+  handleError?: (err: unknown, name: ClueAction) => boolean;
 }) {
   const { message, modal } = App.useApp();
   const [form] = Form.useForm<TransitionValues>();
 
   const run = useMutation({
-    mutationFn: ({ n, values }: { n: ClueTransition; values: TransitionValues }) => {
+    mutationFn: ({ n, values }: { n: ClueAction; values: TransitionValues }) => {
       const body = { ...(spec?.toBody?.(values) ?? {}), version: clue.version };
       return api.post<ClueDetail>(`${apiBase}/${clue.id}/transitions/${n}`, body);
     },

@@ -1,91 +1,13 @@
-/** What the 直通政协 staff and unit API returns (server/src/modules/clues/API.md). */
-import type {
-  ClueCategory, ClueChannel, ClueRating, ClueState, ClueTransition, ConversionKind,
+/**
+ * What the 直通政协 staff and unit API returns: the types inferred from the routes' response schemas in core
+ * (`@xs/core/schemas/clues.ts`), so the page and the server cannot drift apart. The statistics, unit suggestions and
+ * routing rules are still written out here until their routes carry response schemas too.
+ */
+import type { ClueCategory } from '@xs/core/schemas/clues.ts';
+
+export type {
+  BulkResult, ClueContact, ClueConversion, ClueDetail, ClueListItem, ClueTimelineEntry, ConversionRow, SimilarClue,
 } from '@xs/core/schemas/clues.ts';
-
-/** One row of GET /clues and GET /unit/clues. */
-export interface ClueListItem {
-  id: number;
-  code: string;
-  kind: 'problem' | 'suggestion';
-  category: ClueCategory;
-  categoryLabel: string;
-  channel: ClueChannel;
-  channelLabel: string;
-  summary: string;
-  townshipId: number;
-  townshipName: string;
-  villageName: string | null;
-  state: ClueState;
-  stateLabel: string;
-  dueAt: string | null;
-  overdue: boolean;
-  unitId: number | null;
-  unitName: string | null;
-  supporters: number;
-  createdAt: string;
-  version: number;
-  /** Null in the unit portal. */
-  contactName: string | null;
-  /** 138****1234; null when none was left (and always in the unit portal). */
-  contactPhoneMasked: string | null;
-  rating: ClueRating | null;
-  published: boolean;
-}
-
-export interface ClueTimelineEntry {
-  id: number;
-  transition: string;
-  label: string;
-  from: ClueState | null;
-  to: ClueState | null;
-  actorKind: string;
-  actorName: string | null;
-  note: string | null;
-  data: Record<string, unknown> | null;
-  at: string;
-}
-
-export interface ClueConversion {
-  id: number;
-  kind: ConversionKind;
-  kindLabel: string;
-  title: string;
-  createdByName: string | null;
-  createdAt: string;
-  status: 'queued' | 'taken';
-}
-
-/** GET /clues/:id and GET /unit/clues/:id. */
-export interface ClueDetail extends ClueListItem {
-  content: string;
-  place: string | null;
-  venueName: string | null;
-  memberName: string | null;
-  replyText: string | null;
-  ratingComment: string | null;
-  publicSummary: string | null;
-  recheckResult: 'solved' | 'not_solved' | null;
-  extensionDays: number;
-  mergedInto: { id: number; code: string } | null;
-  photos: { fileId: number; url: string }[];
-  replyFiles: { fileId: number; url: string; name: string }[];
-  conversions: ClueConversion[];
-  timeline: ClueTimelineEntry[];
-  /** The transitions the caller may fire now (and only these are offered). */
-  transitions: ClueTransition[];
-}
-
-export interface ClueContact {
-  contactName: string | null;
-  contactPhone: string | null;
-}
-
-/** GET /clues/:id/similar */
-export interface SimilarClue extends ClueListItem {
-  score: number;
-  reason: string;
-}
 
 /** GET /clues/:id/unit-suggestions */
 export interface UnitSuggestion {
@@ -93,17 +15,6 @@ export interface UnitSuggestion {
   unitName: string;
   score: number;
   reason: string;
-}
-
-export interface BulkResult {
-  done: number[];
-  failed: { id: number; message: string }[];
-}
-
-/** GET /clues/conversions */
-export interface ConversionRow extends ClueConversion {
-  clueId: number;
-  clueCode: string;
 }
 
 /** GET /clues/routing-rules */

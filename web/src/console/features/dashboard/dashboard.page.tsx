@@ -1,6 +1,7 @@
 /**
- * 工作台: for a county, its organisation at a glance; for the city, every county side by side (table
- * and chart), with a way into each county.
+ * 工作台, each role's own home: staff and units their work queues (home-queues.tsx), a leader the figures and
+ * 督办, a member invitations and tasks; a county admin the organisation at a glance; the city every county side
+ * by side (table and chart), with a way into each county.
  */
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Link } from 'react-router';
@@ -9,10 +10,13 @@ import { ApartmentOutlined, BankOutlined, EnvironmentOutlined, HomeOutlined, Tea
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Permission } from '@xs/core/roles.ts';
 import { api, isApiError } from '../../../shared/api.ts';
-import type { OrgOverview, OrgRef } from '../../../shared/types.ts';
+import type { SwitchTenantResult } from '@xs/core/schemas/auth.ts';
+import type { OrgOverview } from '@xs/core/schemas/orgs.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { fetchMe, ME_KEY, useCan, useSession } from '../../session.tsx';
+import { LeaderHome, MemberHome, WorkHome } from './home-queues.tsx';
 import { MemberDistribution } from './member-distribution.tsx';
+import { STAFF_TAGS, UNIT_TAGS } from '../work/work.page.tsx';
 
 const CountyChart = lazy(() => import('./county-chart.tsx'));
 
@@ -53,7 +57,7 @@ function CityView({ rows }: { rows: OverviewRow[] }) {
   const queryClient = useQueryClient();
   const enter = useMutation({
     mutationFn: async (row: OverviewRow) => {
-      const { tenant } = await api.post<{ tenant: OrgRef }>('/auth/switch-tenant', { tenantId: row.tenantId });
+      const { tenant } = await api.post<SwitchTenantResult>('/auth/switch-tenant', { tenantId: row.tenantId });
       return { tenant, me: await fetchMe() };
     },
     onSuccess: ({ tenant, me }) => {
@@ -115,18 +119,33 @@ function CityView({ rows }: { rows: OverviewRow[] }) {
   );
 }
 
-export default function DashboardPage() {
-  const me = useSession();
+type Home = 'city' | 'staff' | 'unit' | 'leader' | 'member' | 'admin';
+
+/** Which home a user lands on: the city's, else their most working role's. */
+function homeOf(me: ReturnType<typeof useSession>): Home {
+  if (me.tenant.kind === 'city') return 'city';
+  const roles = me.user.roles;
+  if (roles.includes('staff')) return 'staff';
+  if (roles.includes('unit_handler')) return 'unit';
+  if (roles.includes('leader')) return 'leader';
+  if (roles.includes('county_admin')) return 'admin';
+  if (roles.includes('member')) return 'member';
+  return 'admin';
+}
+
+const INTROS: Record<Home, string> = {
+  city: '全市各县区政协的组织数据并列对比，可进入任一县区查看（只读）。',
+  staff: '以下是等待机关办理的工作，点数字进入对应的待办清单。',
+  unit: '以下是交办给本单位的工作，请按期办理；点数字进入对应的待办清单。',
+  leader: '以下是本县区直通政协的主要数据和督办事项。',
+  member: '以下是您的邀请和任务。',
+  admin: '以下是本单位的组织数据概况。',
+};
+
+function OrgHome({ isCity }: { isCity: boolean }) {
   const overview = useQuery({ queryKey: ['/orgs/overview'], queryFn: () => api.get<OrgOverview>('/orgs/overview') });
-  const isCity = me.tenant.kind === 'city';
   return (
     <>
-      <PageHeader
-        title="工作台"
-        description={isCity
-          ? `${me.tenant.name}：全市各县区政协的组织数据并列对比，可进入任一县区查看（只读）。`
-          : `${me.tenant.name}：${me.user.displayName}，您好。以下是本单位的组织数据概况。`}
-      />
       {overview.isError && (
         <Alert type="error" showIcon title={isApiError(overview.error) ? overview.error.message : '加载失败'}
           action={<Button size="small" onClick={() => void overview.refetch()}>重试</Button>} />
@@ -135,6 +154,24 @@ export default function DashboardPage() {
       {overview.data && (isCity
         ? <CityView rows={overview.data.rows} />
         : overview.data.rows[0] && <CountyCards row={overview.data.rows[0]} />)}
+    </>
+  );
+}
+
+export default function DashboardPage() {
+  const me = useSession();
+  const home = homeOf(me);
+  return (
+    <>
+      <PageHeader
+        title="工作台"
+        description={home === 'city' ? `${me.tenant.name}：${INTROS.city}` : `${me.tenant.name}：${me.user.displayName}，您好。${INTROS[home]}`}
+      />
+      {home === 'staff' && <WorkHome tags={STAFF_TAGS} emptyText="没有等待机关办理的事项" />}
+      {home === 'unit' && <WorkHome tags={UNIT_TAGS} emptyText="本单位暂无待办事项" />}
+      {home === 'leader' && <LeaderHome />}
+      {home === 'member' && <MemberHome />}
+      {(home === 'admin' || home === 'city') && <OrgHome isCity={home === 'city'} />}
     </>
   );
 }

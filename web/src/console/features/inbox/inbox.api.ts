@@ -1,21 +1,15 @@
 /** The in-app inbox's server state, shared by the header bell and the inbox page. */
+import type { Ok } from '@xs/core/schemas/common.ts';
+import type { Notice, NoticeList, UnreadCount } from '@xs/core/schemas/notifications.ts';
 import { api } from '../../../shared/api.ts';
 
-export interface Notice {
-  id: number;
-  title: string;
-  body: string;
-  /** The console page of the case the notice is about, e.g. `/clues/12`. */
-  link: string | null;
-  readAt: string | null;
-  createdAt: string;
-}
+export type { Notice };
 
 export const INBOX_KEY = ['inbox'] as const;
 export const UNREAD_KEY = [...INBOX_KEY, 'unread'] as const;
 
-export const fetchUnread = () => api.get<{ unread: number }>('/notifications/unread-count');
+export const fetchUnread = () => api.get<UnreadCount>('/notifications/unread-count');
 export const fetchNotices = (unreadOnly: boolean) =>
-  api.get<{ unread: number; items: Notice[] }>('/notifications', { unread: unreadOnly ? '1' : undefined, limit: 100 });
-export const markNoticeRead = (id: number) => api.post<{ ok: true }>(`/notifications/${id}/read`);
-export const markAllNoticesRead = () => api.post<{ ok: true }>('/notifications/read-all');
+  api.get<NoticeList>('/notifications', { unread: unreadOnly ? '1' : undefined, limit: 100 });
+export const markNoticeRead = (id: number) => api.post<Ok>(`/notifications/${id}/read`);
+export const markAllNoticesRead = () => api.post<Ok>('/notifications/read-all');

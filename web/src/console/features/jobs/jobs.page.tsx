@@ -7,21 +7,7 @@ import { useQuery } from '@tanstack/react-query';
 import { api, isApiError } from '../../../shared/api.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { formatTime } from '../../components/time.ts';
-
-/** GET /api/v1/jobs, one item (server/src/platform/scheduler.ts JobHealth). */
-interface JobHealth {
-  name: string;
-  label: string;
-  everyMs: number;
-  status: 'running' | 'failed' | 'late' | 'ok' | 'never';
-  owner: string | null;
-  nextRunAt: string | null;
-  lastStartedAt: string | null;
-  lastFinishedAt: string | null;
-  lastError: string | null;
-  runCount: number;
-  failureCount: number;
-}
+import type { JobHealth, JobHealthList } from '@xs/core/schemas/jobs.ts';
 
 const STATUS: Record<JobHealth['status'], { color: string; text: string }> = {
   ok: { color: 'green', text: '正常' },
@@ -45,7 +31,7 @@ const time = (t: string | null) => (t ? formatTime(t, true) : '—');
 export default function JobsPage() {
   const list = useQuery({
     queryKey: ['/jobs'],
-    queryFn: () => api.get<{ items: JobHealth[] }>('/jobs'),
+    queryFn: () => api.get<JobHealthList>('/jobs'),
     refetchInterval: 30_000,
   });
 

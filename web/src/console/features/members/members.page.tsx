@@ -5,10 +5,11 @@ import { UploadOutlined } from '@ant-design/icons';
 import { GENDER_LABELS, MEMBER_STATUS_LABELS, MemberCreateSchema } from '@xs/core/schemas/orgs.ts';
 import { maskPhone } from '@xs/core/validation.ts';
 import { maxLengthOf, zodRule } from '../../../shared/form-rules.ts';
-import type { Member } from '../../../shared/types.ts';
+import type { Member } from '@xs/core/schemas/orgs.ts';
 import { CrudPage } from '../../components/crud-page.tsx';
 import { useCommittees, useSectors, useTownships } from '../../components/options.ts';
 import { MemberImportModal } from './member-import.modal.tsx';
+import { PosterButton } from '../orgs/poster-button.tsx';
 
 interface Values {
   name: string;
@@ -65,6 +66,7 @@ export default function MembersPage() {
             title: '状态', dataIndex: 'status',
             render: (s: Member['status']) => <Tag color={s === 'active' ? 'green' : 'default'}>{MEMBER_STATUS_LABELS[s]}</Tag>,
           },
+          { title: '码上议', key: 'poster', width: 96, render: (_: unknown, r: Member) => <PosterButton path="/members" id={r.id} name={`${r.name}委员`} /> },
         ]}
         rowName={(r) => r.name}
         createValues={{ term: DEFAULT_TERM, committeeIds: [] }}

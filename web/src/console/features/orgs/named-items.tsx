@@ -2,7 +2,7 @@
 import { Form, Input, InputNumber } from 'antd';
 import { NamedItemSchema } from '@xs/core/schemas/orgs.ts';
 import { maxLengthOf, zodRule } from '../../../shared/form-rules.ts';
-import type { NamedItem } from '../../../shared/types.ts';
+import type { NamedItemView } from '@xs/core/schemas/orgs.ts';
 import { CrudPage } from '../../components/crud-page.tsx';
 
 interface Values {
@@ -12,7 +12,7 @@ interface Values {
 
 export function NamedItemsPage({ label, apiPath, description }: { label: string; apiPath: string; description: string }) {
   return (
-    <CrudPage<NamedItem, Values>
+    <CrudPage<NamedItemView, Values>
       label={label}
       apiPath={apiPath}
       description={description}

@@ -2,7 +2,7 @@
 import { Form, Input, InputNumber, Radio, Select, Tag } from 'antd';
 import { ORG_KIND_LABELS, PlaceCreateSchema } from '@xs/core/schemas/orgs.ts';
 import { maxLengthOf, zodRule } from '../../../shared/form-rules.ts';
-import type { Place } from '../../../shared/types.ts';
+import type { Place } from '@xs/core/schemas/orgs.ts';
 import { CrudPage } from '../../components/crud-page.tsx';
 import { useTownships } from '../../components/options.ts';
 

@@ -2,9 +2,10 @@
 import { Form, Input, Select, Tag } from 'antd';
 import { VENUE_KIND_LABELS, VenueCreateSchema } from '@xs/core/schemas/orgs.ts';
 import { maxLengthOf, zodRule } from '../../../shared/form-rules.ts';
-import type { Venue } from '../../../shared/types.ts';
+import type { Venue } from '@xs/core/schemas/orgs.ts';
 import { CrudPage } from '../../components/crud-page.tsx';
 import { useMembers, useTownships } from '../../components/options.ts';
+import { PosterButton } from './poster-button.tsx';
 
 interface Values {
   name: string;
@@ -45,6 +46,7 @@ export default function VenuesPage() {
         { title: '所在乡镇/街道', dataIndex: 'townshipId', render: (id: number | null) => townships.nameOf(id) ?? '—' },
         { title: '地址', dataIndex: 'address', render: (v: string | null) => v ?? '—' },
         { title: '负责委员', dataIndex: 'memberId', render: (id: number | null) => members.nameOf(id) ?? '—' },
+        { title: '码上议', key: 'poster', width: 96, render: (_: unknown, r: Venue) => <PosterButton path="/orgs/venues" id={r.id} name={r.name} /> },
       ]}
       rowName={(r) => r.name}
       createValues={{ kind: 'members_lounge' }}

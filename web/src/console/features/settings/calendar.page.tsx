@@ -8,7 +8,9 @@ import { Alert, App, Button, Calendar, Card, Flex, Form, Input, Modal, Radio, Se
 import { ImportOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
-import { CALENDAR_DAY_KIND_LABELS, type CalendarDayKind, type CalendarDayView, type CalendarView } from '@xs/core/schemas/settings.ts';
+import {
+  CALENDAR_DAY_KIND_LABELS, type CalendarDayKind, type CalendarDayResult, type CalendarDayView, type CalendarView, type NationalImportResult,
+} from '@xs/core/schemas/settings.ts';
 import { api, isApiError } from '../../../shared/api.ts';
 import { applyServerErrors } from '../../../shared/form-errors.ts';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -75,7 +77,7 @@ export default function CalendarPage() {
   const refresh = () => queryClient.invalidateQueries({ queryKey: CALENDAR_KEY });
 
   const save = useMutation({
-    mutationFn: (v: DayForm & { date: string }) => api.put<{ day: CalendarDayView | null }>('/settings/calendar', {
+    mutationFn: (v: DayForm & { date: string }) => api.put<CalendarDayResult>('/settings/calendar', {
       date: v.date, kind: v.kind === 'inherit' ? null : v.kind, name: v.kind === 'inherit' ? null : (v.name?.trim() || null),
     }),
     onSuccess: (_r, v) => {
@@ -87,7 +89,7 @@ export default function CalendarPage() {
   });
 
   const importNational = useMutation({
-    mutationFn: (y: number) => api.post<{ added: number; confirmed: boolean }>('/settings/calendar/national', { year: y }),
+    mutationFn: (y: number) => api.post<NationalImportResult>('/settings/calendar/national', { year: y }),
     onSuccess: (r, y) => {
       message.success(r.added ? `已导入 ${y} 年国家法定节假日 ${r.added} 天${r.confirmed ? '' : '（待国务院通知确认）'}` : `${y} 年的节假日均已设置，无需导入`);
       setImportYear(null);

@@ -1,6 +1,6 @@
 import { lazy } from 'react';
 import { CalendarOutlined, ControlOutlined } from '@ant-design/icons';
-import type { ConsoleFeature } from '../../module.ts';
+import { OFFICE_ROLES, type ConsoleFeature } from '../../module.ts';
 
 const SettingsPage = lazy(() => import('./settings.page.tsx'));
 const CalendarPage = lazy(() => import('./calendar.page.tsx'));
@@ -8,7 +8,7 @@ const CalendarPage = lazy(() => import('./calendar.page.tsx'));
 /** County rules and the holiday calendar under 系统管理. */
 export const settingsConsole: ConsoleFeature = {
   modules: [
-    { key: 'settings', label: '规则设置', icon: <ControlOutlined />, path: '/admin/settings', order: 109, group: 'admin', permission: 'org.read', element: <SettingsPage /> },
-    { key: 'calendar', label: '工作日历', icon: <CalendarOutlined />, path: '/admin/calendar', order: 110, group: 'admin', permission: 'org.read', element: <CalendarPage /> },
+    { key: 'settings', label: '规则设置', icon: <ControlOutlined />, path: '/admin/settings', order: 109, group: 'admin', permission: 'org.read', roles: OFFICE_ROLES, element: <SettingsPage /> },
+    { key: 'calendar', label: '工作日历', icon: <CalendarOutlined />, path: '/admin/calendar', order: 110, group: 'admin', permission: 'org.read', roles: OFFICE_ROLES, element: <CalendarPage /> },
   ],
 };

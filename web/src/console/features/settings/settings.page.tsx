@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Flex, Input, InputNumber, Select, Skeleton, Switch, Tag, Typography } from 'antd';
 import { UndoOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { SettingView } from '@xs/core/schemas/settings.ts';
+import type { SettingList, SettingView } from '@xs/core/schemas/settings.ts';
 import { api, isApiError } from '../../../shared/api.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { useCan } from '../../session.tsx';
@@ -129,7 +129,7 @@ function SettingRow({ s, canWrite }: { s: SettingView; canWrite: boolean }) {
 export default function SettingsPage() {
   const can = useCan();
   const canWrite = can('settings.manage');
-  const q = useQuery({ queryKey: SETTINGS_KEY, queryFn: () => api.get<{ items: SettingView[] }>('/settings') });
+  const q = useQuery({ queryKey: SETTINGS_KEY, queryFn: () => api.get<SettingList>('/settings') });
   const groups = new Map<string, SettingView[]>();
   for (const s of q.data?.items ?? []) groups.set(s.group, [...(groups.get(s.group) ?? []), s]);
 

@@ -1,19 +1,22 @@
 /** 落实事项 for staff: every task of the county with filters, and the form that assigns a new one. */
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { Alert, App, Button, Card, Checkbox, Flex, Form, Input, InputNumber, Modal, Radio, Select, Table, type TableColumnsType } from 'antd';
+import { App, Button, Checkbox, Flex, Form, Input, InputNumber, Modal, Radio, Select, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TaskCreate } from '@xs/core/schemas/tasks.ts';
-import { api, isApiError } from '../../../shared/api.ts';
+import { api } from '../../../shared/api.ts';
 import { applyServerErrors } from '../../../shared/form-errors.ts';
 import type { Page } from '../../../shared/types.ts';
-import { PageHeader } from '../../components/page-header.tsx';
+import { DataTable } from '../../components/data-table.tsx';
+import { FilterBar, ListFilterSelect } from '../../components/filter-bar.tsx';
+import { ListPage } from '../../components/list-page.tsx';
+import { useListState } from '../../components/list-state.ts';
 import { useUnits } from '../../components/options.ts';
 import { formatTime } from '../../components/time.ts';
 import { useCan } from '../../session.tsx';
 import { MeasureProgress, TaskStateTag } from './task-view.tsx';
-import type { TaskDetail, TaskListItem } from './types.ts';
+import type { TaskDetail, TaskListItem } from '@xs/core/schemas/tasks.ts';
 
 export const TASKS_KEY = 'tasks';
 
@@ -55,7 +58,7 @@ function CreateTaskModal({ open, onClose }: { open: boolean; onClose: () => void
   });
   return (
     <Modal open={open} title="交办落实事项" okText="交办" confirmLoading={create.isPending} width={640} destroyOnHidden
-      onCancel={onClose} onOk={() => void form.validateFields().then((v) => create.mutate(v))}>
+      onCancel={onClose} onOk={() => void form.validateFields().then((v) => create.mutate(v), () => undefined)}>
       <Form form={form} layout="vertical">
         <Form.Item name="title" label="事项" rules={[{ required: true, message: '请填写事项' }]}><Input maxLength={100} /></Form.Item>
         <Form.Item name="description" label="内容和要求"><Input.TextArea rows={3} maxLength={2000} /></Form.Item>
@@ -77,30 +80,29 @@ function CreateTaskModal({ open, onClose }: { open: boolean; onClose: () => void
 export default function TasksPage() {
   const can = useCan();
   const units = useUnits();
-  const [state, setState] = useState('open');
-  const [overdue, setOverdue] = useState(false);
-  const [unitId, setUnitId] = useState<number | undefined>();
-  const [text, setText] = useState<string | undefined>();
-  const [page, setPage] = useState({ page: 1, pageSize: 20 });
+  const list = useListState({ keys: ['state', 'unitId', 'overdue', 'q'], defaults: { state: 'open' } });
   const [creating, setCreating] = useState(false);
-  const query = { state: state === 'all' ? undefined : state, overdue: overdue ? '1' : undefined, unitId, q: text, ...page };
+  const { state = 'all', ...rest } = list.query;
+  const query = { ...rest, state: state === 'all' ? undefined : state };
   const q = useQuery({ queryKey: [TASKS_KEY, 'list', query], queryFn: () => api.get<Page<TaskListItem>>('/tasks', query), placeholderData: keepPreviousData });
   return (
     <>
-      <PageHeader title="落实事项" description="协商成果、答复承诺和监督发现转成的落实事项：牵头单位按期办理并报送进展和佐证材料，机关核验办结；超期由系统自动催办。"
-        extra={can('task.manage') && <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)}>交办落实事项</Button>} />
-      <Card>
-        <Flex gap={12} wrap align="center" style={{ marginBottom: 16 }} role="search" aria-label="筛选落实事项">
-          <Radio.Group optionType="button" buttonStyle="solid" options={STATES} value={state} onChange={(e) => { setState(e.target.value as string); setPage((p) => ({ ...p, page: 1 })); }} />
-          <Select allowClear placeholder="单位" aria-label="按单位筛选" style={{ width: 180 }} showSearch optionFilterProp="label" options={units.options} value={unitId} onChange={setUnitId} />
-          <Checkbox checked={overdue} onChange={(e) => setOverdue(e.target.checked)}>只看超期</Checkbox>
-          <Input.Search aria-label="搜索事项或编号" placeholder="搜索事项或编号" allowClear enterButton="搜索" style={{ width: 260 }} maxLength={100}
-            onSearch={(v) => setText(v.trim() || undefined)} />
-        </Flex>
-        {q.isError && <Alert type="error" showIcon style={{ marginBottom: 16 }} title={isApiError(q.error) ? q.error.message : '加载失败'} />}
-        <Table<TaskListItem> rowKey="id" size="middle" columns={taskColumns('/tasks')} dataSource={q.data?.items ?? []} loading={q.isFetching}
-          pagination={{ current: page.page, pageSize: page.pageSize, total: q.data?.total ?? 0, showTotal: (t) => `共 ${t} 项`, onChange: (p, s) => setPage({ page: p, pageSize: s }) }} />
-      </Card>
+      <ListPage title="落实事项" description="协商成果、答复承诺和监督发现转成的落实事项：牵头单位按期办理并报送进展和佐证材料，机关核验办结；超期由系统自动催办。"
+        extra={can('task.manage') && <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)}>交办落实事项</Button>}
+        filters={
+          <FilterBar label="筛选落实事项" searchLabel="搜索事项或编号" list={list} searchWidth={260}>
+            <Flex gap={12} wrap align="center">
+              <Radio.Group optionType="button" buttonStyle="solid" options={STATES} value={list.filters.state ?? 'all'}
+                onChange={(e) => list.setFilters({ state: e.target.value as string })} />
+              <ListFilterSelect list={list} name="unitId" label="单位" width={180} options={units.options} />
+              <Checkbox checked={list.filters.overdue === '1'} onChange={(e) => list.setFilters({ overdue: e.target.checked })}>只看超期</Checkbox>
+            </Flex>
+          </FilterBar>
+        }
+        query={q}
+      >
+        <DataTable<TaskListItem> list={list} data={q.data} loading={q.isFetching} columns={taskColumns('/tasks')} unit="项" />
+      </ListPage>
       <CreateTaskModal open={creating} onClose={() => setCreating(false)} />
     </>
   );

@@ -6,7 +6,7 @@ import { useMutation } from '@tanstack/react-query';
 import { api, isApiError } from '../../../shared/api.ts';
 import { applyServerErrors } from '../../../shared/form-errors.ts';
 import TaskDetailPage from './task-detail.page.tsx';
-import type { TaskDetail } from './types.ts';
+import type { TaskDetail } from '@xs/core/schemas/tasks.ts';
 
 function ProgressForm({ task, onDone }: { task: TaskDetail; onDone: (t: TaskDetail) => void }) {
   const { message } = App.useApp();

@@ -7,7 +7,7 @@ import { App, Button, Upload, type UploadFile } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { api, isApiError } from '../../../shared/api.ts';
 
-const ACCEPT = '.pdf,.jpg,.jpeg,.png,.docx,.xlsx';
+const ACCEPT = '.pdf,.jpg,.jpeg,.png,.doc,.docx,.wps,.xls,.xlsx';
 const MAX_BYTES = 10 * 1024 * 1024;
 export const MAX_FILES = 10;
 

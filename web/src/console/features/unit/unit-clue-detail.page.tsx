@@ -4,30 +4,31 @@
  */
 import { useState, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { Alert, App, Button, Card, Col, Flex, Form, Input, InputNumber, Result, Row, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Flex, Form, Input, InputNumber, Result, Row } from 'antd';
 import { ArrowLeftOutlined, ClockCircleOutlined, EditOutlined, RollbackOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ClueTransition } from '@xs/core/schemas/clues.ts';
+import type { ClueAction } from '@xs/core/schemas/clues.ts';
 import { api, isApiError } from '../../../shared/api.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { PageLoading } from '../../components/page-loading.tsx';
 import { formatTime } from '../../components/time.ts';
 import { ClueContent, ClueFacts, ClueReply, ClueTimeline } from '../clues/clue-view.tsx';
-import { transitionLabel } from '../clues/labels.tsx';
+import { ActionButtons } from '../clues/action-buttons.tsx';
+import { InstructionNote } from '../clues/supervise.tsx';
 import { ReasonField, TransitionModal, type TransitionSpec } from '../clues/transition-modal.tsx';
 import type { ClueDetail } from '../clues/types.ts';
 import { MAX_FILES, ReplyFiles } from './reply-files.tsx';
 import { UNIT_CLUES_KEY } from './unit-clues.page.tsx';
 
 const REPLY_MAX = 3000;
-const ORDER: ClueTransition[] = ['reply', 'request_extension', 'return'];
-const ICONS: Partial<Record<ClueTransition, ReactNode>> = {
+const ORDER: ClueAction[] = ['reply', 'request_extension', 'return'];
+const ICONS: Partial<Record<ClueAction, ReactNode>> = {
   reply: <EditOutlined aria-hidden />,
   request_extension: <ClockCircleOutlined aria-hidden />,
   return: <RollbackOutlined aria-hidden />,
 };
 
-function specFor(name: ClueTransition, clue: ClueDetail): TransitionSpec {
+function specFor(name: ClueAction, clue: ClueDetail): TransitionSpec {
   switch (name) {
     case 'reply':
       return {
@@ -84,7 +85,7 @@ export default function UnitClueDetailPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const { message } = App.useApp();
-  const [open, setOpen] = useState<ClueTransition | null>(null);
+  const [open, setOpen] = useState<ClueAction | null>(null);
   const key = [UNIT_CLUES_KEY, id, 'detail'];
   const q = useQuery({ queryKey: key, queryFn: () => api.get<ClueDetail>(`/unit/clues/${id}`), enabled: valid });
 
@@ -96,7 +97,6 @@ export default function UnitClueDetailPage() {
   }
   if (!q.data) return <PageLoading />;
   const clue = q.data;
-  const names = ORDER.filter((n) => clue.transitions.includes(n));
 
   return (
     <>
@@ -106,25 +106,16 @@ export default function UnitClueDetailPage() {
         extra={<Button icon={<ArrowLeftOutlined aria-hidden />} onClick={() => void navigate('/unit/clues')}>返回列表</Button>}
       />
       {clue.overdue && <Alert type="error" showIcon style={{ marginBottom: 16 }} title="已超期" description="已超过答复期限，请尽快答复；确有困难请申请延期。" />}
+      <InstructionNote clue={clue} />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={16}>
           <Flex vertical gap={16}>
             <Card size="small">
               <ClueFacts clue={clue} />
               <div style={{ borderTop: '1px solid #f0f0f0', paddingTop: 12, marginTop: 4 }}>
-                {names.length ? (
-                  <Flex gap={8} wrap role="group" aria-label="可执行的操作">
-                    {names.map((n) => (
-                      <Button key={n} type={n === 'reply' ? 'primary' : 'default'} danger={n === 'return'} icon={ICONS[n]} onClick={() => setOpen(n)}>
-                        {n === 'reply' ? '答复' : transitionLabel(n)}
-                      </Button>
-                    ))}
-                  </Flex>
-                ) : (
-                  <Typography.Text type="secondary">
-                    {clue.state === 'replied' ? '已答复，等待县政协审核办结。' : '当前没有需要本单位办理的操作。'}
-                  </Typography.Text>
-                )}
+                <ActionButtons actions={clue.actions} order={ORDER} icons={ICONS} primary={['reply']} danger={['return']} onOpen={setOpen}
+                  labelOf={(a) => (a.name === 'reply' ? '答复' : a.label)}
+                  empty={clue.state === 'replied' ? '已答复，等待县政协审核办结。' : '当前没有需要本单位办理的操作。'} />
               </div>
             </Card>
             <ClueContent clue={clue} />

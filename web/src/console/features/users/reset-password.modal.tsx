@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Alert, App, Button, Form, Modal, Typography } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import { api } from '../../../shared/api.ts';
-import type { User } from '../../../shared/types.ts';
+import type { User } from '@xs/core/schemas/orgs.ts';
 import { handleUserChangeError } from './change-errors.ts';
 import { PasswordField } from './password-field.tsx';
 

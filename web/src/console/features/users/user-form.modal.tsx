@@ -5,7 +5,7 @@ import { CITY_ROLES, ROLE_LABELS, ROLES, type Role } from '@xs/core/roles.ts';
 import { UserCreateSchema } from '@xs/core/schemas/orgs.ts';
 import { api } from '../../../shared/api.ts';
 import { maxLengthOf, zodRule } from '../../../shared/form-rules.ts';
-import type { User } from '../../../shared/types.ts';
+import type { User } from '@xs/core/schemas/orgs.ts';
 import { useMembers, useUnits } from '../../components/options.ts';
 import { useSession } from '../../session.tsx';
 import { handleUserChangeError } from './change-errors.ts';

@@ -1,15 +1,17 @@
 /** 用户: accounts of this org — roles, the unit of unit handlers, reset password, unlock, disable. */
 import { useState } from 'react';
-import { App, Button, Card, Popconfirm, Space, Table, Tag, Tooltip, type TableColumnsType } from 'antd';
+import { App, Button, Popconfirm, Space, Tag, Tooltip, type TableColumnsType } from 'antd';
 import { LockOutlined, PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { CITY_ROLES, ROLE_LABELS, ROLES, type Role } from '@xs/core/roles.ts';
 import { api, isApiError } from '../../../shared/api.ts';
-import type { User } from '../../../shared/types.ts';
+import type { User, UserList } from '@xs/core/schemas/orgs.ts';
 import { ExportButton } from '../../components/export-button.tsx';
-import { FilterBar, FilterSelect } from '../../components/filter-bar.tsx';
+import { DataTable } from '../../components/data-table.tsx';
+import { FilterBar, ListFilterSelect } from '../../components/filter-bar.tsx';
+import { ListPage } from '../../components/list-page.tsx';
+import { useListState } from '../../components/list-state.ts';
 import { useMembers, useUnits } from '../../components/options.ts';
-import { PageHeader } from '../../components/page-header.tsx';
 import { formatTime } from '../../components/time.ts';
 import { useSession } from '../../session.tsx';
 import { ResetPasswordModal } from './reset-password.modal.tsx';
@@ -23,14 +25,14 @@ export default function UsersPage() {
   const queryClient = useQueryClient();
   const units = useUnits();
   const members = useMembers();
-  const [q, setQ] = useState('');
-  const [role, setRole] = useState<Role | undefined>();
+  const listState = useListState({ keys: ['q', 'role'] });
   const [editing, setEditing] = useState<{ user: User | null } | null>(null);
   const [resetting, setResetting] = useState<User | null>(null);
-  const filter = { q: q || undefined, role };
+  // The server gives every account at once; the table pages them here.
+  const filter = listState.filterQuery;
   const list = useQuery({
     queryKey: [...LIST_KEY, filter],
-    queryFn: () => api.get<{ items: User[] }>('/users', filter),
+    queryFn: () => api.get<UserList>('/users', filter),
     placeholderData: keepPreviousData,
   });
   const refresh = () => queryClient.invalidateQueries({ queryKey: LIST_KEY });
@@ -107,7 +109,7 @@ export default function UsersPage() {
 
   return (
     <>
-      <PageHeader
+      <ListPage
         title="用户"
         description="本单位的登录账号和角色。连续输错密码会被临时锁定；离职人员请停用账号，不要删除，以便审计追溯。"
         extra={
@@ -116,21 +118,15 @@ export default function UsersPage() {
             <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setEditing({ user: null })}>新增用户</Button>
           </>
         }
-      />
-      <Card>
-        <FilterBar label="筛选用户" searchLabel="按用户名或姓名搜索" onSearch={setQ}>
-          <FilterSelect label="角色" width={180} options={roleOptions} value={role} onChange={setRole} />
-        </FilterBar>
-        <Table<User>
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={list.data?.items ?? []}
-          loading={list.isFetching}
-          scroll={{ x: 'max-content' }}
-          pagination={{ defaultPageSize: 20, showSizeChanger: true, pageSizeOptions: [20, 50, 100], showTotal: (t) => `共 ${t} 个用户` }}
-        />
-      </Card>
+        filters={
+          <FilterBar label="筛选用户" searchLabel="按用户名或姓名搜索" list={listState}>
+            <ListFilterSelect<Role> list={listState} name="role" label="角色" width={180} options={roleOptions} />
+          </FilterBar>
+        }
+        query={list}
+      >
+        <DataTable<User> list={listState} data={list.data} loading={list.isFetching} columns={columns} unit="个用户" />
+      </ListPage>
       <UserFormModal
         open={editing !== null}
         user={editing?.user ?? null}

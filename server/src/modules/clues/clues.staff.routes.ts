@@ -1,43 +1,40 @@
-/** The staff side of 直通政协: triage queue, actions, dashboard; and the handling units' portal. */
+/** The office's side of 直通政协: triage queue, export, statistics, conversions, routing rules, bulk and single actions, publishing. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  CLUE_RATINGS, ClueBulkSchema, ClueListQuerySchema, CluePublishSchema,
-  ClueStatsQuerySchema, ClueTransitionBodySchema, RoutingRuleSchema, type ClueTransition,
+  BulkResultSchema, ClueSuperviseSchema, CLUE_RATINGS, ClueBulkSchema, ClueContactSchema, SimilarCluesSchema, ClueDetailSchema, ClueListPageSchema, ClueListQuerySchema, CluePublishSchema, ConversionListSchema,
+  ClueStatsQuerySchema, ClueTransitionBodySchema, RoutingRuleSchema, type ClueAction,
 } from '@xs/core/schemas/clues.ts';
+import { cstDateTime, cstDay } from '@xs/core/calendar.ts';
 import { IdSchema } from '@xs/core/validation.ts';
-import { actorOf, authOf, unitActorOf } from '../../platform/auth.ts';
-import { AppError, invalid, notFound } from '../../platform/errors.ts';
+import { actorOf, authOf } from '../../platform/auth.ts';
+import { AppError, invalid } from '../../platform/errors.ts';
 import { auditSource } from '../../platform/audit.ts';
 import { sendWorkbook } from '../../platform/excel.ts';
-import { readFile, receiveAttachment, sendStoredFile } from '../../platform/files.ts';
-import { exportItems, findClue, listClues, listConversions } from './clues.repository.ts';
-import {
-  STAFF_TRANSITIONS, UNIT_TRANSITIONS, bulkTransition, clueDetail, publishClue, revealContact, similarToClue, transitionClue, unitClueFile,
-} from './clues.service.ts';
+import { readFile, sendStoredFile } from '../../platform/files.ts';
+import { exportItems, listClues } from './clues.repository.ts';
+import { listConversions } from './clues.conversions.ts';
+import { STAFF_COMMANDS, bulkTransition, clueDetail, publishClue, revealContact, similarToClue, transitionClue } from './clues.staff.ts';
 import { createRoutingRule, deleteRoutingRule, listRoutingRules, suggestUnitsFor } from './clues.unit-suggestions.ts';
 import { clueStats, clueStatsByCounty } from './clues.stats.ts';
 
 const IdParams = z.strictObject({ id: IdSchema });
 const TransitionParams = z.strictObject({ id: IdSchema, name: z.string().max(40) });
 const FileParams = z.strictObject({ fileId: IdSchema });
-const UnitFileParams = z.strictObject({ id: IdSchema, fileId: IdSchema });
-const UnitListQuery = ClueListQuerySchema.pick({ page: true, pageSize: true, state: true, overdue: true, q: true });
 
 const staff = actorOf;
-const unit = unitActorOf;
 
-function transitionName(name: string, allowed: ClueTransition[]): ClueTransition {
+function commandName(name: string, allowed: ClueAction[]): ClueAction {
   if (!(allowed as string[]).includes(name)) throw new AppError('bad_request', `没有「${name}」这个操作`);
-  return name as ClueTransition;
+  return name as ClueAction;
 }
 
-export const clueRoutes: FastifyPluginAsyncZod = async (app) => {
+export const clueStaffRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, config } = app;
   const tags = ['直通政协'];
 
   app.get('/clues', {
-    schema: { tags, summary: '线索分拣列表（筛选、全文检索）', querystring: ClueListQuerySchema },
+    schema: { tags, summary: '线索分拣列表（筛选、全文检索）', querystring: ClueListQuerySchema, response: { 200: ClueListPageSchema } },
     config: { permission: 'clue.read' },
   }, async (req) => listClues(db, authOf(req).tenantId, req.query));
 
@@ -48,16 +45,22 @@ export const clueRoutes: FastifyPluginAsyncZod = async (app) => {
     const items = await exportItems(db, authOf(req).tenantId, req.query);
     return sendWorkbook(reply, '民意线索', '民意线索', [
       { header: '查询码', width: 14, value: (c) => c.code },
-      { header: '提交时间', width: 20, value: (c) => c.createdAt.slice(0, 16).replace('T', ' ') },
+      // Times as the office's wall clock reads them (Beijing time), not the stored UTC.
+      { header: '提交时间', width: 20, value: (c) => cstDateTime(c.createdAt) },
       { header: '类别', value: (c) => c.categoryLabel },
       { header: '渠道', value: (c) => c.channelLabel },
       { header: '乡镇', value: (c) => c.townshipName },
       { header: '内容', width: 60, value: (c) => c.content },
       { header: '状态', value: (c) => c.stateLabel },
       { header: '承办单位', width: 20, value: (c) => c.unitName },
-      { header: '办理期限', width: 14, value: (c) => c.dueAt?.slice(0, 10) },
+      { header: '办理期限', width: 14, value: (c) => cstDay(c.dueAt) },
       { header: '超期', value: (c) => (c.overdue ? '是' : '') },
+      { header: '答复', width: 60, value: (c) => c.replyText },
+      { header: '答复时间', width: 20, value: (c) => cstDateTime(c.repliedAt) },
+      { header: '办结时间', width: 20, value: (c) => cstDateTime(c.resolvedAt) },
+      { header: '附议', width: 8, value: (c) => c.supporters },
       { header: '评价', value: (c) => (c.rating ? CLUE_RATINGS[c.rating] : '') },
+      { header: '评价意见', width: 30, value: (c) => c.ratingComment },
       { header: '联系电话', width: 16, value: (c) => c.contactPhoneMasked },
     ], items);
   });
@@ -94,7 +97,7 @@ export const clueRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get('/clues/conversions', {
-    schema: { tags, summary: '转化队列：转为协商议题、提案线索、社情民意信息的线索（待对应模块接手）' },
+    schema: { tags, summary: '转化队列：线索转为协商议题、提案线索、社情民意信息的关联（converted_into），待对应模块接手或已接手', response: { 200: ConversionListSchema } },
     config: { permission: 'clue.read' },
   }, async (req) => listConversions(db, authOf(req).tenantId));
 
@@ -118,7 +121,7 @@ export const clueRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (req) => deleteRoutingRule(db, authOf(req).tenantId, auditSource(req), req.params.id));
 
   app.post('/clues/bulk', {
-    schema: { tags, summary: '批量操作（采纳、不予采纳、转办、归档），逐条返回结果', body: ClueBulkSchema },
+    schema: { tags, summary: '批量操作（采纳、不予采纳、转办、归档、催办），逐条返回结果', body: ClueBulkSchema, response: { 200: BulkResultSchema } },
     config: { permission: 'clue.triage' },
   }, async (req) => {
     const b = req.body;
@@ -136,17 +139,17 @@ export const clueRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get('/clues/:id', {
-    schema: { tags, summary: '线索详情（含流转记录和可执行的操作）', params: IdParams },
+    schema: { tags, summary: '线索详情（含流转记录和可执行的操作）', params: IdParams, response: { 200: ClueDetailSchema } },
     config: { permission: 'clue.read', entity: 'clues' },
   }, async (req) => clueDetail(db, staff(req), req.params.id));
 
   app.get('/clues/:id/contact', {
-    schema: { tags, summary: '查看反映人完整联系方式（记入审计日志）', params: IdParams },
+    schema: { tags, summary: '查看反映人完整联系方式（记入审计日志）', params: IdParams, response: { 200: ClueContactSchema } },
     config: { permission: 'clue.triage', entity: 'clues' },
   }, async (req) => revealContact(db, staff(req), req.params.id));
 
   app.get('/clues/:id/similar', {
-    schema: { tags, summary: '合并建议：同一问题的其他线索，按相似度排序', params: IdParams },
+    schema: { tags, summary: '合并建议：同一问题的其他线索，按相似度排序', params: IdParams, response: { 200: SimilarCluesSchema } },
     config: { permission: 'clue.read', entity: 'clues' },
   }, async (req) => similarToClue(db, authOf(req).tenantId, req.params.id));
 
@@ -156,73 +159,29 @@ export const clueRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (req) => suggestUnitsFor(db, authOf(req).tenantId, req.params.id));
 
   app.post('/clues/:id/transitions/:name', {
-    schema: { tags, summary: `线索操作：${STAFF_TRANSITIONS.join(' / ')}`, params: TransitionParams, body: ClueTransitionBodySchema },
+    schema: { tags, summary: `线索操作（流转或事件）：${STAFF_COMMANDS.join(' / ')}`, params: TransitionParams, body: ClueTransitionBodySchema, response: { 200: ClueDetailSchema } },
     config: { permission: 'clue.triage', entity: 'clues' },
   }, async (req) => {
     const ctx = staff(req);
-    await transitionClue(db, ctx, req.params.id, transitionName(req.params.name, STAFF_TRANSITIONS), req.body);
+    await transitionClue(db, ctx, req.params.id, commandName(req.params.name, STAFF_COMMANDS), req.body);
+    return clueDetail(db, ctx, req.params.id);
+  });
+
+  app.post('/clues/:id/supervise', {
+    schema: { tags, summary: '领导督办：在线索上作出批示（记入流转记录，通知工作人员和承办单位）', params: IdParams, body: ClueSuperviseSchema, response: { 200: ClueDetailSchema } },
+    config: { permission: 'clue.supervise', entity: 'clues' },
+  }, async (req) => {
+    const ctx = staff(req);
+    await transitionClue(db, ctx, req.params.id, 'supervise', { version: req.body.version, reason: req.body.instruction });
     return clueDetail(db, ctx, req.params.id);
   });
 
   app.post('/clues/:id/publish', {
-    schema: { tags, summary: '审核公开到“反馈公开”（或撤回），公开文字不得含姓名和电话', params: IdParams, body: CluePublishSchema },
+    schema: { tags, summary: '审核公开到“反馈公开”（或撤回），公开文字不得含姓名和电话', params: IdParams, body: CluePublishSchema, response: { 200: ClueDetailSchema } },
     config: { permission: 'clue.triage', entity: 'clues' },
   }, async (req) => {
     const ctx = staff(req);
     await publishClue(db, ctx, req.params.id, req.body.summary, req.body.publish);
     return clueDetail(db, ctx, req.params.id);
   });
-
-  // ---- Handling units' portal ----
-  const unitTags = ['承办单位'];
-
-  app.get('/unit/clues', {
-    schema: { tags: unitTags, summary: '本单位承办的线索', querystring: UnitListQuery },
-    config: { permission: 'clue.unit' },
-  }, async (req) => {
-    const ctx = unit(req);
-    return listClues(db, ctx.tenantId, { ...req.query, unitId: ctx.unitId! }).then((r) => ({
-      ...r, items: r.items.map((i) => ({ ...i, contactName: null, contactPhoneMasked: null })),
-    }));
-  });
-
-  app.get('/unit/clues/:id', {
-    schema: { tags: unitTags, summary: '本单位承办的线索详情', params: IdParams },
-    config: { permission: 'clue.unit', entity: 'clues' },
-  }, async (req) => clueDetail(db, unit(req), req.params.id));
-
-  app.post('/unit/clues/:id/transitions/:name', {
-    schema: { tags: unitTags, summary: `承办单位操作：${UNIT_TRANSITIONS.join(' / ')}`, params: TransitionParams, body: ClueTransitionBodySchema },
-    config: { permission: 'clue.unit', entity: 'clues' },
-  }, async (req) => {
-    const ctx = unit(req);
-    const row = await transitionClue(db, ctx, req.params.id, transitionName(req.params.name, UNIT_TRANSITIONS), req.body);
-    if (row.unit_id === ctx.unitId) return clueDetail(db, ctx, req.params.id);
-    // After "return" the unit no longer holds the clue: answer with it as it left, not with a 404.
-    const detail = await clueDetail(db, { ...ctx, unitId: undefined }, req.params.id);
-    return { ...detail, contactName: null, contactPhoneMasked: null, transitions: [], photos: [], replyFiles: [] };
-  });
-
-  app.post('/unit/clues/:id/files', {
-    schema: { tags: unitTags, summary: '上传答复附件（PDF、图片、Word、Excel，≤ 10 MB）', params: IdParams, consumes: ['multipart/form-data'] },
-    config: { permission: 'clue.unit', entity: 'clues' },
-  }, async (req, reply) => {
-    const ctx = unit(req);
-    const clue = await findClue(db, ctx.tenantId, req.params.id);
-    if (!clue || clue.unit_id !== ctx.unitId) throw notFound('线索');
-    const stored = await receiveAttachment(req, db, config.dataDir, ctx.tenantId, ctx.actor.id);
-    reply.status(201);
-    return stored;
-  });
-
-  app.get('/unit/clues/:id/files/:fileId', {
-    schema: { tags: unitTags, summary: '本单位承办线索的照片或附件', params: UnitFileParams },
-    config: { permission: 'clue.unit', entity: 'clues' },
-  }, async (req, reply) => {
-    const ctx = unit(req);
-    await unitClueFile(db, ctx, req.params.id, req.params.fileId);
-    const { row, data } = await readFile(db, config.dataDir, ctx.tenantId, req.params.fileId);
-    return sendStoredFile(reply, row, data);
-  });
-
 };

@@ -1,0 +1,177 @@
+/**
+ * Which function (UNIT_DUTIES) a report is for, read from its text: a multinomial naive Bayes over its words
+ * (jieba, as indexed) and character pairs, with the citizen's category as one more feature. It starts from
+ * the shipped corpus (clues.vocabulary/routing-corpus.ts) and adds, per county, what staff did: every clue
+ * forwarded to a unit is a labelled example of that unit's function (a unit with no known function is a class
+ * of its own), so a correction — forwarding elsewhere than suggested — is learned the same way.
+ * The county's rules are applied by clues.unit-suggestions.ts and win over this model.
+ */
+import { UNIT_DUTIES, type UnitDuty } from '@xs/core/schemas/orgs.ts';
+import type { ClueCategory } from '@xs/core/schemas/clues.ts';
+import type { Db } from '../../db/database.ts';
+import { shippedAnalyzer } from './clues.analyzer.ts';
+import { isBoilerplate } from '../../platform/search/weights.ts';
+import { ROUTING_CORPUS, ROUTING_CORPUS_VERSION } from './clues.vocabulary/routing-corpus.ts';
+import { DUTY_NAME_MARKERS } from './clues.vocabulary/unit-duties.ts';
+
+/** A class: a duty key, or `u<id>` for a unit whose function is not known. */
+export type RouteClass = string;
+
+/** The function of a unit: as set in the unit form, a township government's, or read from its name. */
+export function dutyOfUnit(u: { name: string; kind?: string | null; duty?: string | null }): UnitDuty | null {
+  if (u.duty && u.duty in UNIT_DUTIES) return u.duty as UnitDuty;
+  if (u.kind === 'township_gov') return 'township';
+  for (const [duty, markers] of DUTY_NAME_MARKERS) if (markers.some((m) => u.name.includes(m))) return duty;
+  return null;
+}
+
+const isHan = (c: number) => c >= 0x4e00 && c <= 0x9fff;
+const CATEGORY_FEATURE = '#类';
+
+/** Character pairs inside and across the kept words of a text (never across a dropped one). */
+function charPairs(kept: string, out: Set<string>): void {
+  for (let i = 0; i + 1 < kept.length; i++) if (isHan(kept.charCodeAt(i)) && isHan(kept.charCodeAt(i + 1))) out.add(`#${kept.slice(i, i + 2)}`);
+}
+
+/**
+ * The features of a report: its words without the wording every report shares (来电人反映、请求尽快、存在安全
+ * 隐患: weights.ts isBoilerplate), the character pairs of those words in sequence (#xy), and the category
+ * (#类roads), once each.
+ */
+export function routeFeatures(text: string, category: ClueCategory | null | undefined): Set<string> {
+  const kept: string[] = [];
+  for (const w of shippedAnalyzer().tokenize(text)) if (!isBoilerplate(w) && !/^\d+$/.test(w)) kept.push(w);
+  const out = new Set<string>(kept);
+  charPairs(kept.join(' '), out);
+  if (category && category !== 'other') out.add(CATEGORY_FEATURE + category);
+  return out;
+}
+
+interface Counts {
+  docs: Map<RouteClass, number>;
+  feats: Map<RouteClass, Map<string, number>>;
+  totals: Map<RouteClass, number>;
+  vocab: Set<string>;
+}
+const emptyCounts = (): Counts => ({ docs: new Map(), feats: new Map(), totals: new Map(), vocab: new Set() });
+
+function learn(c: Counts, cls: RouteClass, features: Iterable<string>, weight = 1): void {
+  c.docs.set(cls, (c.docs.get(cls) ?? 0) + weight);
+  let m = c.feats.get(cls);
+  if (!m) c.feats.set(cls, (m = new Map()));
+  let n = 0;
+  for (const f of features) {
+    m.set(f, (m.get(f) ?? 0) + weight);
+    c.vocab.add(f);
+    n += weight;
+  }
+  c.totals.set(cls, (c.totals.get(cls) ?? 0) + n);
+}
+
+let base: Counts | null = null;
+/** The shipped corpus as counts (built once). */
+function baseCounts(): Counts {
+  if (base) return base;
+  const c = emptyCounts();
+  for (const [duty, { categories, examples }] of Object.entries(ROUTING_CORPUS)) {
+    for (const [i, e] of examples.entries()) learn(c, duty, routeFeatures(e, categories[i % categories.length]));
+  }
+  // A report that names the unit it wants (请环保部门查处, 城管能不能管一下) says so: the names of each function.
+  for (const [duty, markers] of DUTY_NAME_MARKERS) learn(c, duty, routeFeatures(markers.join(' '), null), 2);
+  return (base = c);
+}
+
+/** Weight of one of the county's own forwards against one corpus sentence. */
+const COUNTY_WEIGHT = 2;
+/** The county's newest forwards the model learns from. */
+const COUNTY_EXAMPLES = 5_000;
+const COUNTY_TTL_MS = 60_000;
+
+interface CountyModel {
+  at: number;
+  counts: Counts;
+  /** Forwards learned from. */
+  decisions: number;
+}
+const county = new Map<number, { at: number; done: Promise<CountyModel> }>();
+
+/** Drop a county's learned counts (after a forward or a correction), so the next suggestion re-reads them. */
+export function forgetRoutingModel(tenantId: number): void {
+  county.delete(tenantId);
+}
+
+async function loadCounty(db: Db, tenantId: number, unitClass: Map<number, RouteClass>): Promise<CountyModel> {
+  const rows = await db.selectFrom('clues').select(['unit_id', 'content', 'category'])
+    .where('tenant_id', '=', tenantId).where('unit_id', 'is not', null).orderBy('id', 'desc').limit(COUNTY_EXAMPLES).execute();
+  const counts = emptyCounts();
+  let decisions = 0;
+  for (const r of rows) {
+    const cls = unitClass.get(r.unit_id!);
+    if (!cls) continue;
+    learn(counts, cls, routeFeatures(r.content, r.category), COUNTY_WEIGHT);
+    decisions++;
+  }
+  return { at: Date.now(), counts, decisions };
+}
+
+/** The county's learned counts, re-read after COUNTY_TTL_MS (each process keeps its own; nothing is shared across counties). */
+export function countyRoutingModel(db: Db, tenantId: number, unitClass: Map<number, RouteClass>): Promise<CountyModel> {
+  const hit = county.get(tenantId);
+  if (hit && Date.now() - hit.at < COUNTY_TTL_MS) return hit.done;
+  const done = loadCounty(db, tenantId, unitClass);
+  county.set(tenantId, { at: Date.now(), done });
+  done.catch(() => county.delete(tenantId));
+  return done;
+}
+
+export interface RoutePrediction {
+  cls: RouteClass;
+  /** Posterior probability among the classes asked about. */
+  p: number;
+  /** The report's words that speak most for this class. */
+  evidence: string[];
+}
+
+const ALPHA = 0.5;
+/** County examples of a class at which they weigh as much as the corpus. */
+const COUNTY_HALF = 60;
+
+/**
+ * The classes ranked for a report's features: naive Bayes over corpus + county counts, uniform prior over the
+ * classes given (those with a unit in the county), posterior tempered (NB is overconfident with many
+ * correlated features) so that the confidence shown is usable.
+ */
+export function predictRoute(features: Set<string>, classes: RouteClass[], learned: Counts | null): RoutePrediction[] {
+  const b = baseCounts();
+  const vocab = b.vocab.size + (learned?.vocab.size ?? 0);
+  const known = [...features].filter((f) => b.vocab.has(f) || learned?.vocab.has(f));
+  const scored = classes.map((cls) => {
+    const bf = b.feats.get(cls);
+    const lf = learned?.feats.get(cls);
+    const bDenom = (b.totals.get(cls) ?? 0) + ALPHA * vocab;
+    const lDenom = (learned?.totals.get(cls) ?? 0) + ALPHA * vocab;
+    // The county's own examples weigh more as it has more of them for this class (half at COUNTY_HALF).
+    const docs = (learned?.docs.get(cls) ?? 0) / COUNTY_WEIGHT;
+    const w = b.docs.has(cls) ? docs / (docs + COUNTY_HALF) : 1;
+    let ll = 0;
+    const contrib: [string, number][] = [];
+    for (const f of known) {
+      const nb = bf?.get(f) ?? 0;
+      const nl = lf?.get(f) ?? 0;
+      ll += Math.log((1 - w) * ((nb + ALPHA) / bDenom) + w * ((nl + ALPHA) / lDenom));
+      if (nb + nl > 0) contrib.push([f, nb + nl]);
+    }
+    return { cls, ll, contrib };
+  });
+  const temper = 1 / Math.max(1, Math.sqrt(known.length) / 2);
+  const max = Math.max(...scored.map((s) => s.ll));
+  const exps = scored.map((s) => Math.exp((s.ll - max) * temper));
+  const z = exps.reduce((a, x) => a + x, 0);
+  return scored.map((s, i) => ({
+    cls: s.cls,
+    p: exps[i] / z,
+    evidence: s.contrib.filter(([f]) => !f.startsWith('#')).sort((x, y) => y[1] - x[1]).slice(0, 3).map(([f]) => f),
+  })).sort((x, y) => y.p - x.p);
+}
+
+export { ROUTING_CORPUS_VERSION };

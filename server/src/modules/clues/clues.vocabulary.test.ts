@@ -1,0 +1,139 @@
+/**
+ * The clue vocabulary as data (issue 10): every example sentence of the notes vocabulary is recognised as what
+ * it says; interchangeable place endings make one place; the routing model reads the text (a traffic-order
+ * report filed under 道路设施 goes to 公安交管, a dust report under 环境卫生 to 生态环境); learning moves the pair
+ * weights towards the decisions. Pure: no database.
+ */
+import { describe, expect, it } from 'vitest';
+import { conceptExampleResults, noteExampleResults } from './clues.vocabulary/index.ts';
+import { CLUE_CONCEPTS } from './clues.vocabulary/concepts.ts';
+import { CLUE_CONCEPT_MATCHER, clueAnalyzer } from './clues.analyzer.ts';
+import { ConceptMatcher } from '../../platform/search/vocabulary.ts';
+import { normalizeText } from '../../platform/search/normalize.ts';
+import { parseSearchTokens } from '../../platform/search/segment.ts';
+import { noteKind } from './clues.vocabulary/notes.ts';
+import { samePlaceByType } from './clues.vocabulary/place-types.ts';
+import { dutyOfUnit, predictRoute, routeFeatures } from './clues.routing-model.ts';
+import { DEFAULT_PAIR_WEIGHTS, fitPairWeights, pairProbability } from './clues.learning.ts';
+import { ROUTING_CORPUS } from './clues.vocabulary/routing-corpus.ts';
+
+describe('notes vocabulary', () => {
+  it('recognises each example sentence as what it says, per kind', () => {
+    const results = noteExampleResults();
+    expect(results.length).toBeGreaterThan(10);
+    expect(results.filter((r) => !r.ok)).toEqual([]);
+  });
+
+  it('needs a word that it is fixed for a thank-you, and takes a relapse for a report', () => {
+    expect(noteKind('垃圾站的垃圾今天全拉走了，谢谢')).toBe('thanks');
+    expect(noteKind('路灯不亮半个月了，谢谢')).toBeNull();
+    expect(noteKind('路灯修好了又坏了，谢谢帮忙再看看')).toBeNull();
+    expect(noteKind('再问一下，停水的事有进展没有')).toBe('followup');
+  });
+});
+
+const conceptsOf = (text: string) => CLUE_CONCEPT_MATCHER.conceptsOf(normalizeText(text));
+const concepts = (text: string) => parseSearchTokens(clueAnalyzer().searchTokens(text)).concepts;
+
+describe('problem concepts', () => {
+  it('has positive and negative examples for every concept, and each is read as it says', () => {
+    for (const c of CLUE_CONCEPTS) {
+      expect(c.examples?.positive.length, c.key).toBeGreaterThan(0);
+      expect(c.examples?.negative.length, c.key).toBeGreaterThan(0);
+    }
+    const results = conceptExampleResults();
+    expect(results.length).toBeGreaterThan(2 * CLUE_CONCEPTS.length);
+    expect(results.filter((r) => !r.ok)).toEqual([]);
+  });
+
+  it('names the problem the same way in every register', () => {
+    for (const t of ['路灯不亮', '照明设施损坏', '晚上黑咕隆咚的', '灯都不亮了', '黑灯瞎火']) expect(concepts(t), t).toContain('streetlight');
+    for (const t of ['垃圾没人拉', '生活垃圾清运不及时', '垃圾桶满了没人清']) expect(concepts(t), t).toContain('garbage');
+    for (const t of ['一下雨就积水', '雨后内涝', '下大雨路上全是水', '得蹚水过']) expect(concepts(t), t).toContain('drainage');
+    for (const t of ['停车难', '车位不足', '车辆乱停乱放']) expect(concepts(t), t).toContain('parking');
+    for (const t of ['村卫生室缺药', '降压药买不到', '药品配备不足']) expect(concepts(t), t).toContain('clinicmedicine');
+    // How residents say it, without the operator's words (the misses of the fresh labelled clues).
+    for (const t of ['后面的路太黑了', '巷子里黑漆漆的']) expect(concepts(t), t).toContain('streetlight');
+    for (const t of ['拉土的大车跑得太快', '重型货车超速行驶', '车都开得飞快']) expect(concepts(t), t).toContain('speeding');
+    for (const t of ['公路上晾晒粮食', '路上到处是晒的玉米']) expect(concepts(t), t).toContain('cropdrying');
+    for (const t of ['夜市一到天黑就把路占完了', '摊子摆到马路上了', '占道经营']) expect(concepts(t), t).toContain('occupyroad');
+  });
+
+  it('keeps apart what only looks alike', () => {
+    expect(concepts('路口信号灯坏了')).not.toContain('streetlight');
+    expect(concepts('滨河路灯坏了')).toContain('streetlight');
+    expect(concepts('滨河路灯坏了')).not.toContain('road');
+    expect(concepts('路面坑坑洼洼')).toEqual(['road']);
+    expect(conceptsOf('自来水发黄')).not.toContain('watersupply');
+    expect(conceptsOf('建筑垃圾乱倒')).toEqual(['debris']);
+    // The department a report is sent to names no problem.
+    expect(conceptsOf('供水管道冻裂，请水利部门抢修')).toEqual(['watersupply']);
+    expect(conceptsOf('污水黑乎乎的')).not.toContain('streetlight');
+  });
+
+  it('takes a county\'s own words for a concept in that county only, and versions them', () => {
+    const dialect = clueAnalyzer({ conceptWords: new Map([['streetlight', ['黑黢黢']]]) });
+    expect(parseSearchTokens(dialect.searchTokens('巷巷头黑黢黢的')).concepts).toContain('streetlight');
+    expect(concepts('巷巷头黑黢黢的')).not.toContain('streetlight');
+    expect(dialect.version).not.toBe(clueAnalyzer().version);
+  });
+
+  it('changes the version with the data that shapes tokens, not with labels or examples', () => {
+    const copy = () => structuredClone(CLUE_CONCEPTS) as typeof CLUE_CONCEPTS & { phrases: string[] }[];
+    expect(new ConceptMatcher(copy()).version).toBe(CLUE_CONCEPT_MATCHER.version);
+    const relabelled = copy().map((c) => ({ ...c, label: `${c.label}类`, examples: { positive: [], negative: [] } }));
+    expect(new ConceptMatcher(relabelled).version).toBe(CLUE_CONCEPT_MATCHER.version);
+    const phrase = copy().map((c, i) => (i === 0 ? { ...c, phrases: [...c.phrases, '灯瞎了'] } : c));
+    expect(new ConceptMatcher(phrase).version).not.toBe(CLUE_CONCEPT_MATCHER.version);
+  });
+});
+
+describe('place endings', () => {
+  it('takes two names of one place for one place, and different stems or kinds apart', () => {
+    expect(samePlaceByType('东关菜市场', '东关农贸市场')).toBe(true);
+    expect(samePlaceByType('田湖中心小学', '田湖中心校')).toBe(true);
+    expect(samePlaceByType('东关菜市场', '西关菜市场')).toBe(false);
+    expect(samePlaceByType('东关菜市场', '东关小学')).toBe(false);
+  });
+});
+
+describe('routing model', () => {
+  const classes = Object.keys(ROUTING_CORPUS);
+  const top = (text: string, category: Parameters<typeof routeFeatures>[1]) => predictRoute(routeFeatures(text, category), classes, null)[0];
+
+  it('reads the function of a unit from its form field, its kind, or its name', () => {
+    expect(dutyOfUnit({ name: '县公安局交警大队' })).toBe('traffic_police');
+    expect(dutyOfUnit({ name: '县交通运输局' })).toBe('transport');
+    expect(dutyOfUnit({ name: '某某镇人民政府', kind: 'township_gov' })).toBe('township');
+    expect(dutyOfUnit({ name: '县交通运输局', duty: 'water' })).toBe('water');
+    expect(dutyOfUnit({ name: '县档案馆' })).toBeNull();
+  });
+
+  it('routes by what the text says, whatever category the citizen picked', () => {
+    expect(top('医院门口天天乱停车，堵得救护车都进不来', 'roads').cls).toBe('traffic_police');
+    expect(top('马路中间塌了个大坑，电动车栽进去了', 'traffic').cls).toBe('transport');
+    expect(top('砖厂烟囱天天冒黑烟，呛得人喘不过气', 'environment').cls).toBe('ecology');
+    expect(top('小区燃气没气了，做不了饭', 'utilities').cls).toBe('housing');
+    expect(top('村里自来水停了三天', 'other').cls).toBe('water');
+  });
+
+  it('gives a confidence and the words that speak for it', () => {
+    const r = top('路灯坏了好几盏，晚上黑得很', null);
+    expect(r.cls).toBe('urban');
+    expect(r.p).toBeGreaterThan(0.3);
+    expect(r.p).toBeLessThanOrEqual(1);
+    expect(r.evidence).toContain('路灯');
+  });
+});
+
+describe('pair weights from decisions', () => {
+  it('starts from the defaults and moves towards what staff decided', () => {
+    const x = [1, 0, 0, 0.2, 0.2, 0, 0, 1, 0, 0, 1];
+    expect(fitPairWeights([])).toEqual([...DEFAULT_PAIR_WEIGHTS]);
+    const before = pairProbability(DEFAULT_PAIR_WEIGHTS, x);
+    const merged = fitPairWeights(Array.from({ length: 30 }, () => ({ x, y: 1 as const })));
+    expect(pairProbability(merged, x)).toBeGreaterThan(before);
+    const apart = fitPairWeights(Array.from({ length: 30 }, () => ({ x, y: 0 as const })));
+    expect(pairProbability(apart, x)).toBeLessThan(before);
+  });
+});

@@ -1,0 +1,387 @@
+/**
+ * Problem concepts of clues as data: one token for the many ways people name the same problem (SEARCH.md —
+ * registers). A citizen writes 灯不亮 / 黑咕隆咚, a hotline operator 路灯夜间不亮, a formal report 照明设施损坏; all
+ * three carry the concept `streetlight`. The platform's generic matcher (platform/search/vocabulary.ts) reads it on
+ * normalised text (simplified characters, half-width digits, lower case).
+ *
+ * A concept is a kind of problem, not a topic: 积水 (drainage) and 污水 (sewage) are different problems on the same
+ * street, 缺药 and 村医不在 different problems of the same clinic. `generic` concepts are broad (物业, 交通拥堵, 污染);
+ * sharing one of them is weaker evidence than sharing a specific one. `broad`: a place-kind of problem with
+ * sub-problems (school-gate traffic: a jam, no crossing, speeding).
+ *
+ * Each concept: `phrases` (found anywhere), `patterns` (steps in order: one of `any`, `within` characters of the
+ * step before, `optional`, vetoed by `notBefore` / `notAfter`), and example sentences it must and must not name
+ * (clues.vocabulary.test.ts runs every one). A county adds its own words to a concept in its 词库 (clue_lexicon,
+ * kind word with a concept). Changing the data changes every county's index version; a comment here changes nothing.
+ */
+import type { VocabularyConcept } from '../../../platform/search/vocabulary.ts';
+
+/** Punctuation and 灯, which a road fault's window may not cross (滨河路灯坏了 is a lamp, not the road). */
+const NO_LAMP = '灯。，,.!！？?；;';
+
+/** Words that only qualify a problem: in a search, next to a concept's words they belong to it (照明 设施 损坏). */
+export const CLUE_QUALIFIERS = ['设施', '设备', '损坏', '破损', '故障', '失修', '老化', '不亮', '坏了', '坏', '不足', '不够', '不及时', '难', '困难', '严重'];
+
+export const CLUE_CONCEPTS: readonly VocabularyConcept[] = [
+  {
+    key: 'streetlight', label: '路灯照明',
+    phrases: ['路灯', '照明', '亮化', '黑灯瞎火', '摸黑', '黑咕隆咚', '乌漆麻黑', '黑灯', '灯杆', '灯泡', '灯头', '没有灯', '没灯'],
+    patterns: [
+      [{ any: ['装', '安'] }, { any: ['灯'], within: 2 }],
+      [{ any: ['灯'], notBefore: ['红绿', '信号', '交通', '指示', '车', '尾', '台', '吊', '彩'] },
+        { any: ['不亮', '不着', '坏', '灭', '闪', '黑', '不管用', '不中', '不起作用', '瞎'], within: 4 }],
+      [{ any: ['晚上', '夜里', '夜间', '天黑', '黑夜', '黑了', '夜晚'] },
+        { any: ['太黑', '漆黑', '黑乎乎', '黑漆漆', '黑得', '看不清', '看不见', '啥也看不见', '伸手不见五指'], within: 8 }],
+      // 路太黑 / 巷子里黑漆漆的: the dark street is the complaint, no time word needed.
+      [{ any: ['路', '路上', '街上', '巷子', '巷里', '胡同', '路段', '那段', '这段'] }, { any: ['里', '上'], optional: true }, { any: ['也', '都', '还'], optional: true },
+        { any: ['太', '很', '忒', '可', '老', '特别', '贼'], optional: true }, { any: ['黑乎乎', '黑漆漆', '黑咕隆咚', '漆黑'] }],
+      [{ any: ['路', '路上', '街上', '巷子', '巷里', '胡同', '路段', '那段', '这段'] }, { any: ['里', '上'], optional: true }, { any: ['也', '都', '还'], optional: true },
+        { any: ['太', '很', '忒', '可', '老', '特别', '贼'], optional: true }, { any: ['黑'], notAfter: ['色', '烟', '水', '臭', '车', '恶', '社会'] }],
+    ],
+    examples: {
+      positive: ['路灯不亮', '照明设施损坏', '晚上黑咕隆咚的', '灯都不亮了', '黑灯瞎火', '后面的路太黑了', '巷子里黑漆漆的', '滨河路灯坏了', '建议加装路灯'],
+      negative: ['路口信号灯坏了', '污水黑乎乎的', '红绿灯坏了没人管', '路面坑坑洼洼'],
+    },
+  },
+  {
+    key: 'drainage', label: '积水排水',
+    phrases: ['积水', '内涝', '水淹', '被淹', '淹了', '淹水', '淹到', '蹚水', '趟水', '汪水', '汪着水', '排水', '排不出去', '排不走', '水漫', '泄洪'],
+    patterns: [
+      [{ any: ['下水道'] }, { any: ['堵', '不通', '不畅', '冒', '返'], within: 4 }],
+      [{ any: ['水沟', '阴沟', '边沟', '排水沟', '明沟', '暗沟', '沟眼'] }, { any: ['堵', '淤', '不通', '不畅', '满'], within: 4 }],
+      [{ any: ['雨水'] }, { any: ['排不', '倒灌', '灌进', '漫', '流不'], within: 6 }],
+      [{ any: ['涵洞'] }, { any: ['堵', '水'], within: 4 }],
+      [{ any: ['一下雨', '下雨', '下大雨', '雨天', '暴雨', '大雨', '雨季'] },
+        { any: ['成河', '成了河', '汪洋', '淹', '过不去', '没过', '齐膝', '没脚', '脚脖', '水深', '一片水', '都是水', '全是水', '水坑', '泡在水', '走不成', '走不了'], within: 12 }],
+    ],
+    examples: { positive: ['一下雨就积水', '雨后内涝', '下大雨路上全是水', '得蹚水过', '下水道堵了'], negative: ['小区化粪池满了', '自来水停了三天'] },
+  },
+  {
+    key: 'sewage', label: '污水外溢',
+    phrases: ['污水', '化粪池', '粪水', '粪便', '臭水', '排污', '生活废水', '脏水', '黑水', '污水井'],
+    patterns: [[{ any: ['管道'] }, { any: ['冒', '溢'], within: 4 }]],
+    examples: { positive: ['化粪池满了往外冒', '污水横流', '管道往外冒东西'], negative: ['一下雨就积水', '自来水发黄'] },
+  },
+  {
+    key: 'garbage', label: '垃圾清运',
+    phrases: ['清运', '保洁', '环卫', '卫生死角', '垃圾桶', '垃圾箱', '收集点', '转运站'],
+    patterns: [
+      [{ any: ['垃圾'], notBefore: ['建筑', '装修', '烧', '焚烧'], notAfter: ['分类'] }],
+      [{ any: ['拉圾'], notBefore: ['建筑', '装修'] }],
+      [{ any: ['脏', '乱'] }, { any: ['差'], within: 3 }],
+      [{ any: ['没人', '无人'] }, { any: ['打扫', '清扫', '扫'] }],
+    ],
+    examples: { positive: ['垃圾没人拉', '生活垃圾清运不及时', '垃圾桶满了没人清', '街上脏乱差'], negative: ['建筑垃圾乱倒', '有人在地里焚烧垃圾', '垃圾分类宣传'] },
+  },
+  {
+    key: 'debris', label: '建筑垃圾渣土',
+    phrases: ['建筑垃圾', '装修垃圾', '渣土', '建渣', '碎砖', '土方'],
+    examples: { positive: ['建筑垃圾乱倒', '路边堆着装修垃圾'], negative: ['垃圾没人拉'] },
+  },
+  {
+    key: 'parking', label: '停车',
+    phrases: ['停车', '车位', '违停', '乱停', '停放', '停得', '占道停', '没地方停', '停不下', '消防通道'],
+    patterns: [
+      [{ any: ['车', '车辆'] }, { any: ['停满', '乱停', '随便停', '乱摆', '堵住', '挡住', '占了', '占着'], within: 6 }],
+      [{ any: ['堵'] }, { any: ['门口', '出口', '通道'], within: 2 }],
+    ],
+    examples: { positive: ['停车难', '车位不足', '车辆乱停乱放', '车把门口堵住了'], negative: ['路面坑坑洼洼', '公交车太少'] },
+  },
+  {
+    key: 'noise', label: '噪音扰民',
+    phrases: ['噪音', '噪声', '扰民', '吵', '广场舞', '音响', '喇叭', '睡不着', '睡不好', '休息不好', '轰隆', '叫卖'],
+    patterns: [
+      [{ any: ['声音'] }, { any: ['太大', '大'], within: 2 }],
+      [{ any: ['半夜', '深夜', '夜里', '晚上', '凌晨'] }, { any: ['施工', '打桩', '干活', '开工', '响', '放音乐'], within: 8 }],
+    ],
+    examples: { positive: ['广场舞噪音大', '半夜施工太吵', '晚上工地还在打桩'], negative: ['路灯不亮', '停水三天了'] },
+  },
+  {
+    key: 'evcharging', label: '电动车充电',
+    phrases: ['充电', '飞线', '电瓶'],
+    patterns: [
+      [{ any: ['私拉'] }, { any: ['线'], within: 4 }],
+      [{ any: ['拉线'] }, { any: ['充'], within: 4 }],
+      [{ any: ['电动车'] }, { any: ['楼道', '楼梯', '进楼', '上楼'], within: 6 }],
+      [{ any: ['楼道', '楼梯'] }, { any: ['电动车', '电瓶车'], within: 6 }],
+    ],
+    examples: { positive: ['飞线充电', '没有充电桩', '电动车推进楼道里'], negative: ['停电了', '电梯老坏'] },
+  },
+  {
+    key: 'road', label: '道路破损',
+    phrases: ['坑洼', '坑坑洼洼', '塌陷', '烂泥', '泥路', '土路', '翻浆', '大坑', '没硬化', '未硬化', '硬化', '修路', '颠簸', '年久失修', '路况差', '路况'],
+    patterns: [
+      [{ any: ['马路', '道路', '路面', '路'], notAfter: ['灯', '口', '边', '牌', '线', '过'] },
+        { any: ['破损', '损坏', '烂', '坏', '破', '不平', '坑', '裂', '沉', '起皮', '凹', '难走', '不好走'], within: 3, windowStops: NO_LAMP }],
+      [{ any: ['坑'] }, { any: ['多', '大', '深', '连坑'], within: 2 }],
+      [{ any: ['水泥', '柏油', '沥青'] }, { any: ['碎', '烂', '翘', '裂'], within: 4 }],
+      [{ any: ['路'] }, { any: ['修一修', '修修', '该修', '没人修', '修一下'], within: 4 }],
+    ],
+    examples: { positive: ['路面坑坑洼洼', '路面塌陷', '这条路烂得不成样子', '水泥路面都碎了'], negative: ['滨河路灯坏了', '路口信号灯坏了'] },
+  },
+  {
+    key: 'manhole', label: '井盖',
+    phrases: ['井盖', '窨井', '下水井', '井口', '盖板', '篦子', '箅子'],
+    examples: { positive: ['井盖丢了', '下水井没盖'], negative: ['下水道堵了'] },
+  },
+  {
+    key: 'watersupply', label: '供水停水',
+    phrases: ['停水', '断水', '没水', '水压', '供水', '挑水', '担水', '不来水', '不出水', '吃水', '吃不上水', '用不上水', '水上不去'],
+    patterns: [
+      [{ any: ['水龙头'] }, { any: ['干', '不出', '没'], within: 4 }],
+      [{ any: ['来水'], notBefore: ['自'] }],
+      [{ any: ['出水'] }, { any: ['小', '少'], within: 2 }],
+      [{ any: ['自来水'] }, { any: ['停', '没', '小', '断', '不来', '不出', '不正常', '时有时无', '上不去'], within: 6 }],
+      [{ any: ['饮水'] }, { any: ['困难', '难', '问题'], within: 2 }],
+      [{ any: ['水管'] }, { any: ['爆', '破', '裂', '漏', '冻'], within: 4 }],
+      [{ any: ['管网'] }, { any: ['爆', '破', '漏'], within: 4 }],
+    ],
+    examples: { positive: ['经常停水', '水压太低', '自来水时有时无', '供水管道冻裂，请水利部门抢修'], negative: ['自来水发黄', '一下雨就积水'] },
+  },
+  {
+    key: 'waterquality', label: '水质',
+    phrases: ['水质', '黄水', '浑水'],
+    patterns: [[{ any: ['自来水', '水龙头', '放出来的水', '出来的水'] }, { any: ['发黄', '浑', '黄', '有味', '异味', '有沙', '泥沙', '水垢', '沉淀', '不干净', '白沫'], within: 6 }]],
+    examples: { positive: ['自来水发黄', '水龙头出来的水有异味'], negative: ['经常停水'] },
+  },
+  {
+    key: 'schooltraffic', label: '学校门口交通', broad: true,
+    phrases: [],
+    patterns: [
+      [{ any: ['学校', '小学', '中学', '一小', '二小', '三小', '一中', '二中', '一高', '实验中学', '幼儿园', '校门', '学校门口'] },
+        { any: ['拥堵', '堵车', '堵', '交通', '接送', '乱停', '车多', '斑马线', '红绿灯', '危险', '家长', '过马路', '减速带'], within: 12 }],
+      [{ any: ['放学', '上学', '接送孩子', '接孩子', '送孩子', '上下学', '接送学生'] }, { any: ['堵', '拥堵', '车多', '乱', '危险', '过马路', '车流'], within: 12 }],
+    ],
+    examples: { positive: ['学校门口接孩子的车堵路', '放学时门口车多很危险'], negative: ['学校食堂饭菜不好', '路灯不亮'] },
+  },
+  {
+    key: 'trafficsafety', label: '交通设施',
+    phrases: ['红绿灯', '信号灯', '斑马线', '人行横道', '减速带', '减速坎', '交通标志', '标线', '护栏', '隔离栏', '交通事故', '出过事故'],
+    patterns: [[{ any: ['过马路'] }, { any: ['危险', '难', '不安全'], within: 4 }]],
+    examples: { positive: ['路口信号灯坏了', '这里需要画斑马线', '过马路很危险'], negative: ['路灯不亮'] },
+  },
+  {
+    key: 'speeding', label: '车辆超速',
+    phrases: ['超速', '限速', '测速', '飙车', '开飞车'],
+    patterns: [
+      [{ any: ['车速'] }, { any: ['快', '过高', '太高'], within: 3 }],
+      [{ any: ['速度'] }, { any: ['太快', '快得', '飞快'], within: 3 }],
+      [{ any: ['开', '跑', '骑', '窜', '冲', '飙'] }, { any: ['得', '的'], optional: true }, { any: ['也', '都'], optional: true },
+        { any: ['太', '很', '忒', '可', '老', '贼', '特别', '非常', '那么', '飞'] }, { any: ['快'] }],
+      [{ any: ['开', '跑', '骑', '冲'] }, { any: ['得'], optional: true }, { any: ['飞快', '快得很', '快得要命'] }],
+    ],
+    examples: { positive: ['拉土的大车跑得太快', '重型货车超速行驶', '车都开得飞快'], negative: ['堵车很严重', '车辆乱停'] },
+  },
+  {
+    // Who, not what: lorries make a problem of speed, noise, dust or a broken road; generic.
+    key: 'heavytrucks', label: '大货车重车', generic: true,
+    phrases: ['大货车', '货车', '重型车', '重车', '大车', '渣土车', '拉土车', '土方车', '罐车', '半挂', '挂车', '超载', '超限', '拉沙车', '拉砂车', '拉石头的车', '拉土的'],
+    examples: { positive: ['大货车天天从村里过', '渣土车撒了一路土'], negative: ['公交车太少'] },
+  },
+  {
+    key: 'congestion', label: '交通拥堵', generic: true,
+    phrases: ['堵车', '拥堵', '交通拥挤', '车流量大', '堵得', '堵成', '通行不畅', '水泄不通'],
+    examples: { positive: ['早高峰堵车', '路口拥堵'], negative: ['下水道不通'] },
+  },
+  {
+    key: 'clinicmedicine', label: '卫生室缺药',
+    phrases: ['缺药', '没药', '常用药', '降压药', '降糖药'],
+    patterns: [
+      [{ any: ['药品'] }, { any: ['不全', '短缺', '不足', '不够', '少', '种类'], within: 4 }],
+      [{ any: ['药'] }, { any: ['不全', '短缺'], within: 2 }],
+      [{ any: ['买', '拿', '配', '开'] }, { any: ['不到'] }, { any: ['药'], within: 4 }],
+      [{ any: ['药'] }, { any: ['买不到', '拿不到', '配不到', '没有', '断了', '断供', '断档'], within: 4 }],
+      [{ any: ['慢性病'] }, { any: ['药'], within: 4 }],
+    ],
+    examples: { positive: ['村卫生室缺药', '降压药买不到', '药品配备不足'], negative: ['村医不在岗', '医保报销难'] },
+  },
+  {
+    key: 'clinicstaff', label: '村医值守',
+    phrases: ['村医', '乡村医生', '值班医生', '找不到医生', '没有医生'],
+    patterns: [
+      [{ any: ['卫生室', '诊所', '卫生院'] }, { any: ['没人', '无人', '锁门', '关门', '不开门', '找不到人', '不在', '没医生'], within: 8 }],
+      [{ any: ['医生'] }, { any: ['不在', '不来', '没人'], within: 4 }],
+    ],
+    examples: { positive: ['村医经常不在', '卫生室白天锁门'], negative: ['村卫生室缺药'] },
+  },
+  {
+    key: 'straydogs', label: '流浪犬',
+    phrases: ['流浪狗', '流浪犬', '野狗', '恶犬', '犬只'],
+    patterns: [
+      [{ any: ['狗'] }, { any: ['咬', '伤人', '扑人', '追人', '乱跑', '乱窜', '成群', '吓人'], within: 6 }],
+      [{ any: ['遛狗'] }, { any: ['不拴', '不牵', '不栓'], within: 4 }],
+    ],
+    examples: { positive: ['流浪狗咬人', '野狗咬伤村民', '遛狗不拴绳'], negative: ['猪场臭味大'] },
+  },
+  {
+    key: 'bus', label: '公交客运',
+    phrases: ['公交', '班车', '客车', '坐车难', '乘车难', '通车', '站牌', '候车', '城乡公交', '村村通'],
+    patterns: [[{ any: ['线路'] }, { any: ['少', '停', '撤'], within: 4 }]],
+    examples: { positive: ['公交车太少', '班车停运了'], negative: ['车辆乱停'] },
+  },
+  {
+    key: 'power', label: '供电',
+    phrases: ['停电', '断电', '电压', '跳闸', '供电', '变压器', '电线杆', '电杆'],
+    patterns: [
+      [{ any: ['电线'] }, { any: ['老化', '垂', '掉', '裸露', '乱拉', '乱接', '耷拉', '低'], within: 6 }],
+      [{ any: ['灯', '电器'] }, { any: ['带不动'], within: 4 }],
+    ],
+    examples: { positive: ['电压低', '经常停电', '电线老化'], negative: ['飞线充电'] },
+  },
+  {
+    key: 'heating', label: '供暖',
+    phrases: ['暖气', '供暖', '采暖', '集中供热'],
+    examples: { positive: ['暖气不热'], negative: ['燃气涨价'] },
+  },
+  {
+    key: 'gas', label: '燃气',
+    phrases: ['燃气', '天然气', '煤气', '液化气', '通气', '气价'],
+    examples: { positive: ['天然气一直没通'], negative: ['暖气不热'] },
+  },
+  {
+    key: 'elevator', label: '电梯',
+    phrases: ['电梯', '加装电梯'],
+    examples: { positive: ['电梯老坏'], negative: ['楼道里堆杂物'] },
+  },
+  {
+    key: 'property', label: '物业管理', generic: true,
+    phrases: ['物业'],
+    examples: { positive: ['物业不作为'], negative: ['小区停车难'] },
+  },
+  {
+    key: 'illegalbuilding', label: '违章建设',
+    phrases: ['违建', '违章建筑', '违法建设', '违法建筑', '私搭乱建', '乱搭乱建', '乱搭建', '私自搭建', '加盖', '圈占', '彩钢房'],
+    patterns: [
+      [{ any: ['私自', '擅自', '违规', '偷偷', '乱'] }, { any: ['盖', '搭', '建'], within: 6 }, { any: ['了', '起'], optional: true }, { any: ['房', '棚', '屋', '楼', '围墙'], within: 3 }],
+      [{ any: ['侵占'] }, { any: ['绿地', '公共', '道路'], within: 4 }],
+    ],
+    examples: { positive: ['私搭乱建', '有人私自在绿地上盖了个棚子'], negative: ['加装电梯'] },
+  },
+  {
+    key: 'vendors', label: '占道经营',
+    phrases: ['占道经营', '占道摆', '占道卖', '摊贩', '摆摊', '地摊', '摊子', '摊点', '摊位', '小摊', '流动摊', '商贩', '小贩', '出摊', '卖菜的', '卖水果的'],
+    patterns: [[{ any: ['夜市', '早市', '集市', '赶集', '菜市'] }, { any: ['占', '乱摆', '摆到', '摆在', '堵'], within: 10 }]],
+    examples: { positive: ['摊贩占道', '摊子摆到马路上了', '早市把路都占了'], negative: ['公路上晾晒粮食'] },
+  },
+  {
+    // 占道 by anyone: stalls, drying grain, building sand; generic, the specific concept says who.
+    key: 'occupyroad', label: '占用道路', generic: true,
+    phrases: ['占道', '占路'],
+    patterns: [
+      [{ any: ['占用'] }, { any: ['道路', '路面', '车道', '行车道', '人行道', '盲道', '马路', '公路', '街道'], within: 4 }],
+      [{ any: ['把', '将'] }, { any: ['路', '马路', '道', '街', '路面', '人行道', '半边路'] }, { any: ['占'], within: 4 }],
+      [{ any: ['占'] }, { any: ['了', '着', '去', '掉'], optional: true }, { any: ['半边路', '半拉路', '半条路', '半个路', '路面', '马路', '车道', '人行道'], within: 3 }],
+      [{ any: ['路', '马路', '街', '人行道'] }, { any: ['都', '全'], optional: true }, { any: ['被'], optional: true }, { any: ['占'] }, { any: ['满', '完', '了', '着'] }],
+      [{ any: ['摆', '堆', '晒', '放', '铺', '摊'] }, { any: ['到', '在'] }, { any: ['了'], optional: true }, { any: ['马路', '路', '路面', '公路', '街', '人行道', '路中间'] }, { any: ['上', '中间', '边上'], optional: true }],
+    ],
+    examples: { positive: ['夜市一到天黑就把路占完了', '摊子摆到马路上了', '占道经营'], negative: ['停车难'] },
+  },
+  {
+    key: 'cropdrying', label: '公路晒粮',
+    phrases: ['晒粮', '晾晒', '打场', '晒场'],
+    patterns: [
+      [{ any: ['晒', '摊', '铺', '晾', '扬'] }, { any: ['的', '着'], optional: true },
+        { any: ['玉米', '麦子', '小麦', '麦', '稻谷', '稻子', '谷子', '豆子', '黄豆', '大豆', '花生', '粮食', '粮', '辣椒', '芝麻', '红薯', '烟叶', '油菜籽'] }],
+      [{ any: ['路', '公路', '马路', '路面', '路上', '道上', '大道上'] }, { any: ['晒'], within: 4 }],
+    ],
+    examples: { positive: ['公路上晾晒粮食', '路上到处是晒的玉米'], negative: ['摊贩占道'] },
+  },
+  {
+    key: 'greenery', label: '绿化树木',
+    phrases: ['绿化', '树木', '枯树', '树枝', '修剪', '砍树', '伐树', '行道树', '草坪', '杂草'],
+    patterns: [[{ any: ['树'] }, { any: ['倒', '歪', '枯', '死'], within: 3 }]],
+    examples: { positive: ['树枝挡路', '门口那棵树快倒了'], negative: ['公厕太脏'] },
+  },
+  {
+    key: 'toilet', label: '公共厕所',
+    phrases: ['公厕', '厕所', '卫生间', '茅厕', '旱厕'],
+    examples: { positive: ['公厕太脏'], negative: ['垃圾没人拉'] },
+  },
+  {
+    key: 'burning', label: '焚烧冒烟',
+    phrases: ['焚烧', '烧秸秆', '烧垃圾', '烧荒', '浓烟', '烟熏', '冒黑烟', '冒烟', '烧塑料', '烧轮胎'],
+    examples: { positive: ['烧秸秆冒烟', '有人焚烧垃圾'], negative: ['养殖场臭味'] },
+  },
+  {
+    key: 'pollution', label: '污染排放', generic: true,
+    phrases: ['粉尘', '扬尘', '排放', '污染', '刺鼻', '废气', '黑烟', '异味'],
+    patterns: [[{ any: ['工厂', '厂子', '厂里', '养殖场', '猪场', '鸡场', '养猪', '养鸡'] }, { any: ['味', '臭', '污', '排'], within: 8 }]],
+    examples: { positive: ['养殖场臭味', '工地扬尘大'], negative: ['烧秸秆'] },
+  },
+  {
+    key: 'irrigation', label: '农田灌溉',
+    phrases: ['灌溉', '浇地', '浇不上', '水渠', '沟渠', '渠道', '机井', '抗旱', '提灌'],
+    patterns: [
+      [{ any: ['水利'], notAfter: ['部门', '局', '站', '所'] }],
+      [{ any: ['农田'] }, { any: ['水'], within: 4 }],
+    ],
+    examples: { positive: ['浇地难', '水渠堵了'], negative: ['供水管道冻裂，请水利部门抢修'] },
+  },
+  {
+    key: 'eldercare', label: '养老服务',
+    phrases: ['养老院', '幸福院', '敬老院', '老年食堂', '助餐', '日间照料', '养老服务', '居家养老'],
+    examples: { positive: ['村里的幸福院不开门'], negative: ['养老金没发'] },
+  },
+  {
+    key: 'welfare', label: '社保医保',
+    phrases: ['医保', '社保', '低保', '养老金', '报销', '参保', '五保', '救助'],
+    patterns: [[{ any: ['残疾'] }, { any: ['补'], within: 2 }]],
+    examples: { positive: ['医保报销难', '养老金没发'], negative: ['工资拖欠'] },
+  },
+  {
+    key: 'wages', label: '拖欠工资',
+    phrases: ['拖欠', '欠薪', '讨薪', '工钱'],
+    patterns: [[{ any: ['工资'] }, { any: ['没', '不', '拖', '欠'], within: 4 }]],
+    examples: { positive: ['工地拖欠工钱', '工资一直没发'], negative: ['养老金没发'] },
+  },
+  {
+    key: 'telecom', label: '通信网络',
+    phrases: ['手机信号', '网络', '上网', '没网', '没有网', '宽带', '网速', '基站'],
+    patterns: [
+      [{ any: ['信号'], notAfter: ['灯'] }, { any: ['差', '弱', '不好', '没有', '不行', '断'], within: 4 }],
+      [{ any: ['没', '没有', '无'] }, { any: ['手机'], optional: true }, { any: ['信号'] }],
+      [{ any: ['打电话'] }, { any: ['断', '听不清', '打不通'], within: 6 }],
+    ],
+    examples: { positive: ['手机没信号', '部分村民组没信号', '宽带网速太慢'], negative: ['路口信号灯坏了'] },
+  },
+  {
+    key: 'landslide', label: '塌方落石',
+    phrases: ['滑坡', '塌方', '落石', '泥石流', '山体'],
+    patterns: [
+      [{ any: ['山坡', '山', '坡', '崖', '挡墙', '护坡'] }, { any: ['塌', '垮', '滑'], within: 3 }],
+      [{ any: ['石头'] }, { any: ['滚', '掉', '落'], within: 4 }],
+    ],
+    examples: { positive: ['山体滑坡', '路边石头往下掉'], negative: ['路面塌陷'] },
+  },
+  {
+    key: 'bridge', label: '桥梁安全',
+    phrases: ['危桥', '漫水桥'],
+    patterns: [[{ any: ['桥'] }, { any: ['危', '塌', '裂', '断', '护栏', '栏杆', '窄', '晃'], within: 4 }]],
+    examples: { positive: ['村口那座桥裂了', '危桥没人修'], negative: ['路面坑坑洼洼'] },
+  },
+  {
+    key: 'fitness', label: '健身设施',
+    phrases: ['健身器材', '健身器械', '体育器材', '健身设施', '健身路径', '篮球场', '运动场'],
+    examples: { positive: ['广场上的健身器材坏了'], negative: ['广场舞噪音大'] },
+  },
+  {
+    key: 'leak', label: '房屋漏水',
+    phrases: ['漏水', '渗水', '房顶漏', '屋顶漏'],
+    patterns: [[{ any: ['墙'] }, { any: ['渗'], within: 2 }]],
+    examples: { positive: ['楼上漏水', '房顶漏了'], negative: ['经常停水'] },
+  },
+  {
+    key: 'dangerhouse', label: '危房',
+    phrases: ['危房'],
+    patterns: [
+      [{ any: ['房屋'] }, { any: ['裂', '塌', '危险'], within: 4 }],
+      [{ any: ['墙'] }, { any: ['裂缝', '开裂', '要塌'], within: 4 }],
+    ],
+    examples: { positive: ['老房子成了危房', '墙上裂缝越来越大'], negative: ['楼上漏水'] },
+  },
+  {
+    key: 'schoolmeal', label: '学校食堂',
+    phrases: ['食堂', '营养餐', '饭菜'],
+    examples: { positive: ['学校食堂饭菜不好', '营养餐的牛奶好久没发了'], negative: ['学校门口接孩子的车堵路'] },
+  },
+];

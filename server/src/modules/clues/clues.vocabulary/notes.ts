@@ -1,0 +1,40 @@
+/**
+ * Notes that are not new problems: thanks for a fix and follow-ups on an earlier report. Recognised so that
+ * they are never offered as duplicates (a "路灯已经修好了，谢谢" note matched every open street-light report).
+ * Data, not code: phrases a note contains, with example sentences each kind must and must not match
+ * (clues.vocabulary.test.ts runs them). A thank-you needs both a thanks word and a word saying it is fixed,
+ * since many real reports end with 谢谢.
+ */
+export const NOTES_VERSION = 1;
+
+export const NOTE_VOCABULARY = {
+  thanks: {
+    thanks: ['谢谢', '感谢', '多谢', '点赞', '辛苦了'],
+    fixed: ['修好了', '已经修好', '已修好', '已经亮了', '亮了', '已经解决', '解决了', '已解决', '填平了', '已经填平', '恢复了', '已恢复',
+      '清理了', '已清理', '开门了', '清亮了', '没再', '处理好了', '已处理', '修复了', '已修复', '通水了', '来水了', '拉走了', '整改了'],
+    /** A fix that did not hold is a report again. */
+    relapse: ['又坏', '还是不', '又不', '没修好'],
+    positive: ['建设路的路灯昨天晚上已经亮了，谢谢城管的师傅们！', '路灯已经修好了，谢谢', '那个坑已经填平了，感谢相关部门', '水来了，通水了，感谢水利局',
+      '垃圾今天全拉走了，感谢'],
+    negative: ['路灯坏了半个月了，麻烦尽快修，谢谢', '麻烦政协帮忙反映一下，谢谢了', '修好了又坏了，路灯还是不亮', '感谢政协，俺家停水一个礼拜了'],
+  },
+  followup: {
+    phrases: ['上次反映', '之前反映', '前几天反映', '上回反映', '再问一下', '再问问', '补充一下', '补充反映', '有进展没有', '有没有进展', '进展如何',
+      '处理结果', '还没回复', '还没有回复', '没人回复', '再次反映', '第二次反映', '又反映', '追问'],
+    positive: ['上次反映的停水的事，到现在还没回复，到底有没有人管？', '再问一下，退费的事有进展没有？', '之前反映的营养餐问题，请问处理结果是什么',
+      '补充一下，那个垃圾站今天早上又是五点开始压'],
+    negative: ['小区停水三天了，没人管', '营养餐的牛奶好久没发了', '垃圾站每天早上五点开始压垃圾'],
+  },
+} as const;
+
+export type NoteKind = 'thanks' | 'followup';
+
+/** Whether a text is a thank-you for a fix or a follow-up on an earlier report (null: a report). */
+export function noteKind(text: string): NoteKind | null {
+  const t = NOTE_VOCABULARY;
+  if (t.followup.phrases.some((p) => text.includes(p))) return 'followup';
+  if (t.thanks.thanks.some((p) => text.includes(p)) && t.thanks.fixed.some((p) => text.includes(p))) {
+    return t.thanks.relapse.some((p) => text.includes(p)) ? null : 'thanks';
+  }
+  return null;
+}

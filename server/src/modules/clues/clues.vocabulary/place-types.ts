@@ -1,0 +1,38 @@
+/**
+ * Two names of one place: the generic part of a place name said in different words (东关菜市场 / 东关农贸市场,
+ * 田湖中心小学 / 田湖中心校). Each group lists interchangeable endings, longest first within the group; two
+ * names with the same stem and endings of one group are one place. A county's own aliases (县医院 = 县人民医院)
+ * belong in its gazetteer, not here.
+ */
+export const PLACE_TYPE_VERSION = 1;
+
+export const PLACE_TYPE_GROUPS: Record<string, string[]> = {
+  market: ['农贸市场', '集贸市场', '菜市场', '蔬菜市场', '菜场', '市场'],
+  primary: ['中心小学', '中心校', '完全小学', '小学'],
+  middle: ['初级中学', '中学', '初中'],
+  hospital: ['人民医院', '医院'],
+  clinic: ['卫生院', '医院'],
+  scenic: ['风景区', '旅游区', '景区', '景点'],
+  estate: ['小区', '花园小区', '家园小区'],
+  station: ['汽车站', '客运站', '车站'],
+  care: ['敬老院', '养老院', '福利院'],
+};
+
+const ENDINGS = Object.entries(PLACE_TYPE_GROUPS).flatMap(([g, es]) => es.map((e) => [g, e] as const)).sort((a, b) => b[1].length - a[1].length);
+
+/** The stem and group of each ending a place name can be read with (中心小学 → 田湖 + primary). */
+export function placeTypeReadings(name: string): string[] {
+  const out: string[] = [];
+  for (const [g, e] of ENDINGS) {
+    if (name.endsWith(e) && (name.length - e.length >= 2 || name.length === e.length)) out.push(`${name.slice(0, -e.length)}|${g}`);
+  }
+  return out;
+}
+
+/** Whether two place names are one place said with interchangeable endings. */
+export function samePlaceByType(a: string, b: string): boolean {
+  const ra = placeTypeReadings(a);
+  if (!ra.length) return false;
+  const rb = new Set(placeTypeReadings(b));
+  return ra.some((r) => rb.has(r));
+}
