@@ -4,7 +4,7 @@
  * This module is pure: it decides and plans; the server applies the plan in one transaction.
  */
 import type { Role } from './roles.ts';
-import { addCalendarDays, addMonths, addWorkingDays, type HolidayCalendar } from './calendar.ts';
+import { addCalendarDays, addMonths, addWorkingDays, endOfCstDay, type HolidayCalendar } from './calendar.ts';
 
 export interface Actor {
   id: number;
@@ -44,10 +44,23 @@ export interface ClockDef {
   default: number;
   /** An input field that may give this case's own length (a task given 30 days), still held to the cap. */
   lengthField?: string;
+  /**
+   * An input field that may give this case's own due date (`YYYY-MM-DD`: due at the end of that day, China time),
+   * e.g. the deadline staff choose when forwarding a clue. Whether the date is allowed is the module's check.
+   */
+  dueField?: string;
   /** What the clock runs from: the time of the transition that starts it (default), or a date field of the case. */
   anchor?: 'transition' | { field: string };
-  /** However far it is extended, the clock never runs past anchor + cap (e.g. 6 months for a proposal reply). */
-  cap?: { kind: ClockKind; setting: string; default: number };
+  /**
+   * However far it is extended, the clock never runs past anchor + cap (e.g. 6 months for a proposal reply), or
+   * with `from: 'due'` past its first due date + cap (extensions add at most so much, e.g. 20 working days on a clue).
+   */
+  cap?: { kind: ClockKind; setting: string; default: number; from?: 'anchor' | 'due' };
+  /**
+   * Whether the platform deadline job chases the clock when it runs out (default true). A clock whose lapse the
+   * module handles itself, or that waits on someone nobody can chase (the citizen's time to rate), says false.
+   */
+  remind?: boolean;
 }
 
 /** What a transition or event does to a named clock. `extend` adds the number in the input field it names. */
@@ -157,8 +170,14 @@ export interface WorkflowDef<S extends string, T extends string, C extends CaseS
   transitions: Record<T, TransitionDef<S, C, L>>;
   /** Named clocks; transitions and events refer to them by name. */
   clocks?: Readonly<Record<string, ClockDef>>;
-  /** The clock whose due date the case row carries as `due_at` (lists filter and sort on it). */
-  dueClock?: string;
+  /**
+   * The clock whose due date the case row carries as `due_at` (lists filter and sort on it). A list of clocks
+   * means "whichever of them runs now": a case that runs one clock per stage carries the current stage's due
+   * date, and none (null) when none of them runs.
+   */
+  dueClock?: string | readonly string[];
+  /** Clocks a new case starts with, in its initial state (a submitted clue's time to be accepted). */
+  initialClocks?: Readonly<Record<string, ClockOp>>;
   /** Events that change no state. */
   events?: Readonly<Record<string, EventDef<S, C, L>>>;
   /** Child case types join rules may name, with the states each may be in (checked by validateWorkflow). */
@@ -375,6 +394,13 @@ export function computeDeadline(rule: DeadlineRule | undefined, ctx: PlanContext
   return addPeriod(rule.kind, n, ctx.now, ctx.calendar).toISOString();
 }
 
+/** A `YYYY-MM-DD` input as the end of that day in China time, or null. */
+function dateField(v: unknown): Date | null {
+  if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return null;
+  const at = endOfCstDay(v);
+  return Number.isNaN(at.getTime()) ? null : at;
+}
+
 function anchorOf(clock: ClockDef, c: object, input: TransitionInput, now: Date): Date {
   if (!clock.anchor || clock.anchor === 'transition') return now;
   const field = clock.anchor.field;
@@ -405,8 +431,10 @@ export function planClocks(
       const anchor = anchorOf(def, c, input, ctx.now);
       const own = def.lengthField ? Number(input.fields?.[def.lengthField]) : NaN;
       const n = Number.isFinite(own) && own > 0 ? own : (ctx.setting?.(def.setting) ?? def.default);
-      const due = addPeriod(def.kind, n, anchor, ctx.calendar);
-      const cap = def.cap ? addPeriod(def.cap.kind, ctx.setting?.(def.cap.setting) ?? def.cap.default, anchor, ctx.calendar) : null;
+      const chosen = def.dueField ? dateField(input.fields?.[def.dueField]) : null;
+      const due = chosen ?? addPeriod(def.kind, n, anchor, ctx.calendar);
+      const capLength = def.cap ? (ctx.setting?.(def.cap.setting) ?? def.cap.default) : 0;
+      const cap = def.cap ? addPeriod(def.cap.kind, capLength, def.cap.from === 'due' ? due : anchor, ctx.calendar) : null;
       const dueAt = cap && cap < due ? cap : due;
       out.push({ name, op: 'start', anchorAt: anchor.toISOString(), dueAt: dueAt.toISOString(), capAt: cap?.toISOString() ?? null });
     } else {
@@ -455,11 +483,49 @@ export function planTransition<S extends string, T extends string, C extends Cas
     }
   }
   plan.clocks = clocks;
-  if (def.dueClock && plan.dueAt === undefined) {
-    const p = clocks.find((x) => x.name === def.dueClock);
-    if (p) plan.dueAt = p.op === 'stop' ? null : p.dueAt;
-  }
+  if (plan.dueAt === undefined) plan.dueAt = dueAfter(def.dueClock, ctx.clocks, clocks);
   return plan;
+}
+
+/**
+ * The due date the case row carries after `plans` ran on the `stored` clocks: undefined when the plan touches
+ * none of the due clocks (the row keeps its date), null when none of them runs any more.
+ */
+export function dueAfter(dueClock: string | readonly string[] | undefined, stored: Readonly<Record<string, ClockState>> | undefined, plans: readonly ClockPlan[]): string | null | undefined {
+  if (!dueClock) return undefined;
+  if (typeof dueClock === 'string') {
+    const p = plans.find((x) => x.name === dueClock);
+    return p ? (p.op === 'stop' ? null : p.dueAt) : undefined;
+  }
+  if (!plans.some((p) => dueClock.includes(p.name))) return undefined;
+  const after: Record<string, { dueAt: string; running: boolean }> = {};
+  for (const [n, st] of Object.entries(stored ?? {})) after[n] = { dueAt: st.dueAt, running: !st.stoppedAt };
+  for (const p of plans) {
+    if (p.op === 'stop') after[p.name] = { dueAt: after[p.name]?.dueAt ?? p.at, running: false };
+    else after[p.name] = { dueAt: p.dueAt, running: true };
+  }
+  const due = dueClock.map((n) => after[n]).filter((x) => x?.running).map((x) => x!.dueAt).sort();
+  return due[0] ?? null;
+}
+
+/** The stored clocks after `plans` ran on them (a seeder or a test that plans several steps in a row keeps them so). */
+export function applyClockPlans(stored: Readonly<Record<string, ClockState>>, plans: readonly ClockPlan[]): Record<string, ClockState> {
+  const out: Record<string, ClockState> = { ...stored };
+  for (const p of plans) {
+    if (p.op === 'start') out[p.name] = { anchorAt: p.anchorAt, dueAt: p.dueAt, capAt: p.capAt, stoppedAt: null };
+    else if (p.op === 'extend') out[p.name] = { ...out[p.name]!, dueAt: p.dueAt };
+    else if (out[p.name]) out[p.name] = { ...out[p.name]!, stoppedAt: p.at };
+  }
+  return out;
+}
+
+/** The clocks a new case starts with in its initial state (`initialClocks`), and the due date its row carries. */
+export function planInitialClocks(
+  def: Pick<WorkflowDef<string, string, CaseState, unknown>, 'clocks' | 'initialClocks' | 'dueClock'>,
+  ctx: PlanContext<unknown>,
+): { clocks: ClockPlan[]; dueAt: string | null } {
+  const clocks = planClocks(def.clocks, def.initialClocks, {}, {}, ctx);
+  return { clocks, dueAt: dueAfter(def.dueClock, undefined, clocks) ?? null };
 }
 
 export interface EventPlan<S extends string> {
@@ -487,10 +553,9 @@ export function planEvent<S extends string, T extends string, C extends CaseStat
   if (!check.ok) throw new WorkflowError(check.code, check.message, check.fields);
   const e = def.events![name]!;
   const clocks = planClocks(def.clocks, e.clocks, c, input, ctx);
-  const due = def.dueClock ? clocks.find((x) => x.name === def.dueClock) : undefined;
   return {
     event: name, label: e.label, state: c.state, timeline: e.timeline ?? e.label, audit: e.audit ?? `${def.name}.${name}`,
-    publicText: e.publicText ?? null, clocks, dueAt: due ? (due.op === 'stop' ? null : due.dueAt) : undefined,
+    publicText: e.publicText ?? null, clocks, dueAt: dueAfter(def.dueClock, ctx.clocks, clocks),
   };
 }
 
@@ -526,7 +591,10 @@ export function validateWorkflow<S extends string, T extends string, C extends C
       settingOwner.set(key, `clock ${n}`);
     }
   }
-  if (def.dueClock && !clocks.includes(def.dueClock)) problems.push(`dueClock ${def.dueClock} is not declared`);
+  for (const d of typeof def.dueClock === 'string' ? [def.dueClock] : (def.dueClock ?? [])) {
+    if (!clocks.includes(d)) problems.push(`dueClock ${d} is not declared`);
+  }
+  checkClocks('initialClocks', def.initialClocks);
   const children = def.children ?? {};
   for (const [name, t] of Object.entries<TransitionDef<S, C, L>>(def.transitions)) {
     checkClocks(name, t.clocks);

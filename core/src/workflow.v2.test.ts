@@ -198,6 +198,74 @@ describe('named clocks', () => {
   });
 });
 
+/**
+ * A clue-like case that runs one clock per stage: the row carries whichever runs now; staff choose the handling
+ * deadline at forwarding, and extensions add at most so much beyond it.
+ */
+type CS = 'submitted' | 'accepted' | 'forwarded' | 'closed';
+type CT = 'accept' | 'forward' | 'extend' | 'close';
+const staged: WorkflowDef<CS, CT, { state: CS; version: number }> = {
+  name: 'staged',
+  label: '分段计时',
+  initial: 'submitted',
+  states: { submitted: { label: '待受理' }, accepted: { label: '已受理' }, forwarded: { label: '办理中' }, closed: { label: '已办结', terminal: true } },
+  clocks: {
+    accept: { label: '受理', kind: 'workingDays', setting: 'staged.accept', default: 3 },
+    dispatch: { label: '转办', kind: 'workingDays', setting: 'staged.dispatch', default: 2, remind: false },
+    handle: {
+      label: '办理', kind: 'workingDays', setting: 'staged.handle', default: 10, dueField: 'dueDate',
+      cap: { kind: 'workingDays', setting: 'staged.extensionCap', default: 5, from: 'due' },
+    },
+  },
+  dueClock: ['accept', 'dispatch', 'handle'],
+  initialClocks: { accept: 'start' },
+  transitions: {
+    accept: { label: '受理', from: ['submitted'], to: 'accepted', roles: ['staff'], clocks: { accept: 'stop', dispatch: 'reset' } },
+    forward: { label: '转办', from: ['accepted'], to: 'forwarded', roles: ['staff'], clocks: { dispatch: 'stop', handle: 'reset' } },
+    extend: { label: '延期', from: ['forwarded'], to: 'forwarded', roles: ['staff'], clocks: { handle: { extend: 'days' } } },
+    close: { label: '办结', from: ['forwarded'], to: 'closed', roles: ['staff'] },
+  },
+};
+const sc = (state: CS) => ({ state, version: 1 });
+
+describe('clocks of a case that runs one per stage', () => {
+  it('carries the clock that runs now as the row’s due date, and none once none runs', () => {
+    const clocks = { accept: running('2026-03-25T15:59:59.999Z') };
+    const accepted = planTransition(staged, sc('submitted'), staff, 'accept', {}, ctx({ clocks }));
+    // Friday + 2 working days = Tuesday.
+    expect(accepted.clocks?.map((p) => `${p.name}:${p.op}`)).toEqual(['accept:stop', 'dispatch:start']);
+    expect(accepted.dueAt).toBe('2026-03-24T15:59:59.999Z');
+    const forwarded = planTransition(staged, sc('forwarded'), staff, 'close', {}, ctx({ clocks: { handle: running('2026-04-03T15:59:59.999Z') } }));
+    expect(forwarded.dueAt).toBeNull();
+    // A plan that touches none of the due clocks keeps the row's date.
+    expect(planTransition(staged, sc('forwarded'), staff, 'extend', { fields: { days: 1 } }, ctx({ clocks: { handle: running('2026-04-03T15:59:59.999Z') } })).dueAt)
+      .toBe('2026-04-06T15:59:59.999Z');
+  });
+
+  it('takes the due date staff chose, and caps extensions from that date', () => {
+    const plan = planTransition(staged, sc('accepted'), staff, 'forward', { fields: { dueDate: '2026-04-15' } }, ctx({ clocks: { dispatch: running('2026-03-24T15:59:59.999Z') } }));
+    const handle = plan.clocks?.find((p) => p.name === 'handle');
+    // Due at the end of the chosen day in China time; the cap 5 working days later (Wed + 5 = next Wed).
+    expect(handle).toMatchObject({ op: 'start', anchorAt: NOW.toISOString(), dueAt: '2026-04-15T15:59:59.999Z', capAt: '2026-04-22T15:59:59.999Z' });
+    expect(plan.dueAt).toBe('2026-04-15T15:59:59.999Z');
+    // No date given (or not a date): the setting's length.
+    const byDefault = planTransition(staged, sc('accepted'), staff, 'forward', { fields: { dueDate: 'soon' } }, ctx());
+    expect(byDefault.clocks?.find((p) => p.name === 'handle')).toMatchObject({ dueAt: '2026-04-03T15:59:59.999Z', capAt: '2026-04-10T15:59:59.999Z' });
+    // A cap of nothing allows no extension at all.
+    const none = planTransition(staged, sc('accepted'), staff, 'forward', {}, ctx({ setting: (k) => (k === 'staged.extensionCap' ? 0 : undefined) }));
+    const h = none.clocks!.find((p) => p.name === 'handle') as { dueAt: string; capAt: string };
+    expect(h.capAt).toBe(h.dueAt);
+    expect(() => planTransition(staged, sc('forwarded'), staff, 'extend', { fields: { days: 1 } }, ctx({ clocks: { handle: running(h.dueAt, h.capAt) } })))
+      .toThrow('延期超过上限');
+  });
+
+  it('validates the due clocks and the clocks a new case starts with', () => {
+    expect(validateWorkflow(staged)).toEqual([]);
+    const broken = { ...staged, dueClock: ['accept', 'review'], initialClocks: { intake: 'start' } } as unknown as typeof staged;
+    expect(validateWorkflow(broken).sort()).toEqual(['dueClock review is not declared', 'initialClocks: clock intake is not declared']);
+  });
+});
+
 describe('declared events', () => {
   it('plans an event with the definition’s timeline, audit and public wording, keeping the state', () => {
     expect(planEvent(def, c('assigned'), 'system', 'remind', {}, ctx())).toEqual({

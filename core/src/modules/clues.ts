@@ -1,6 +1,6 @@
 /** 直通政协 in core: its permissions and audit names (the workflow is in schemas/clues.ts). */
 import { defineCoreModule } from '../module.ts';
-import { CLUE_WORKFLOW } from '../schemas/clues.ts';
+import { CLUE_COUNIT_WORKFLOW, CLUE_WORKFLOW } from '../schemas/clues.ts';
 
 export const cluesModule = defineCoreModule({
   name: 'clues',
@@ -11,10 +11,11 @@ export const cluesModule = defineCoreModule({
     'clue.unit': { label: '承办单位办理线索', roles: ['unit_handler'] },
     'clue.supervise': { label: '领导督办民意线索（批示）', roles: ['leader'] },
   },
-  workflows: [CLUE_WORKFLOW],
+  workflows: [CLUE_WORKFLOW, CLUE_COUNIT_WORKFLOW],
   auditActions: {
     // The declared events (催办, 回访确认, 延期申请 …) are named from the workflow, as the transitions are.
-    ...Object.fromEntries(Object.entries(CLUE_WORKFLOW.events ?? {}).map(([n, e]) => [e.audit ?? `clue.${n}`, `${CLUE_WORKFLOW.label}·${e.label}`])),
+    ...Object.fromEntries([CLUE_WORKFLOW, CLUE_COUNIT_WORKFLOW].flatMap((w) => Object.entries<{ label: string; audit?: string }>(w.events ?? {})
+      .map(([n, e]) => [e.audit ?? `${w.name}.${n}`, `${w.label}·${e.label}`]))),
     'clue.submit': '民意线索·群众提交',
     'clue.staff_intake': '民意线索·工作人员代录',
     'clue.recovery_request': '民意线索·申请找回查询密码',
@@ -23,5 +24,5 @@ export const cluesModule = defineCoreModule({
     'clue_rule.create': '新增转办规则',
     'clue_rule.delete': '删除转办规则',
   },
-  auditEntities: { clue: '民意线索' },
+  auditEntities: { clue: '民意线索', clue_counit: '线索会办' },
 });

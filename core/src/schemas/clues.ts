@@ -1,7 +1,8 @@
 /** 直通政协: clues (民意线索) from the public, their workflow and the shapes the API takes. */
 import { z } from 'zod';
-import type { WorkflowDef, Actor } from '../workflow.ts';
+import type { WorkflowDef, Actor, ChildRef } from '../workflow.ts';
 import { IdSchema, PhoneSchema, cleanString, text } from '../validation.ts';
+import { CaseClockSchema } from './cases.ts';
 
 export const CLUE_CATEGORIES = {
   traffic: '交通出行',
@@ -78,6 +79,21 @@ export interface ClueCase {
   extension_request_days?: number | null;
 }
 
+/** What the runner's load step reads for a clue: its co-unit cases (the join) and the handling unit's 负责人. */
+export interface ClueContext {
+  children?: readonly ChildRef[];
+  /** User ids of the handling unit's 负责人 (who may assign the clue inside the unit). */
+  unitLeads?: readonly number[];
+}
+
+/** 紧急 / 一般: chosen at forwarding; an urgent clue's deadline defaults to `clue.deadline.urgent`. */
+export const CLUE_URGENCIES = { normal: '一般', urgent: '紧急' } as const;
+export type ClueUrgency = keyof typeof CLUE_URGENCIES;
+
+/** How late a clue in progress is (county settings `clue.mark.*`): 临期 yellow, 超期 red. */
+export const CLUE_MARKS = { none: '', yellow: '临期', red: '超期' } as const;
+export type ClueMark = keyof typeof CLUE_MARKS;
+
 const STAFF = ['staff', 'county_admin'] as const;
 
 const isForwardedUnit = { label: '被转办的承办单位', test: (a: Actor, c: ClueCase) => a.unitId != null && a.unitId === c.unit_id };
@@ -87,47 +103,65 @@ const extensionPending = (c: ClueCase) => c.extension_request_days != null;
 const noPendingRequest = (c: ClueCase) => (extensionPending(c) ? null : '没有待审的延期申请');
 const oneRequestAtATime = (c: ClueCase) => (extensionPending(c) ? `已有一项延期申请（${c.extension_request_days} 个工作日）待县政协答复` : null);
 const ALL_STATES = Object.keys(CLUE_STATES) as ClueState[];
+/** The co-unit states in which a co-unit no longer holds up the lead's reply. */
+const COUNIT_DONE = ['viewed', 'waived', 'withdrawn'] as const;
+const coUnitsWaiting = (ctx: ClueContext) => (ctx.children ?? []).filter((k) => k.caseType === 'clue_counit' && !(COUNIT_DONE as readonly string[]).includes(k.state)).length;
+const isUnitLead = (_c: ClueCase, ctx: ClueContext, actor: Actor | 'public' | 'system') =>
+  typeof actor === 'object' && (ctx.unitLeads ?? []).includes(actor.id) ? null : '只有本单位负责人可以分派经办人';
 
 /**
- * The clue workflow (DESIGN.md §4, RULES.md 12345 practice). Deadlines are county settings:
- * `clue.deadline.accept` (working days to triage), `clue.deadline.forward` (working days for the unit),
- * `clue.deadline.info` (days for the citizen to add information), `clue.deadline.rate` (days to rate).
+ * The clue workflow (DESIGN.md §4, RULES.md 12345 practice). One named clock per stage, each length a county
+ * setting: `accept` (working days to triage a submitted clue), `info` (days for the citizen to add information),
+ * `dispatch` (working days from acceptance to forwarding), `handle` (the unit's working days, or the date staff
+ * chose; extensions add at most `clue.maxExtensionDays`), `review` (working days to check a reply) and `rate` (days
+ * to rate). The row's `due_at` is the clock running now. The platform deadline job flags, reminds (催办) and
+ * escalates the office's and the unit's clocks; the citizen's two are not chased (an unrated clue is archived).
  */
-export const CLUE_WORKFLOW: WorkflowDef<ClueState, ClueTransition, ClueCase> = {
+export const CLUE_WORKFLOW: WorkflowDef<ClueState, ClueTransition, ClueCase, ClueContext> = {
   name: 'clue',
   label: '民意线索',
   initial: 'submitted',
   states: CLUE_STATES,
+  clocks: {
+    accept: { label: '受理', kind: 'workingDays', setting: 'clue.deadline.accept', default: 3 },
+    info: { label: '群众补充', kind: 'calendarDays', setting: 'clue.deadline.info', default: 7, remind: false },
+    dispatch: { label: '转办', kind: 'workingDays', setting: 'clue.deadline.dispatch', default: 2 },
+    handle: {
+      label: '办理答复', kind: 'workingDays', setting: 'clue.deadline.forward', default: 13, dueField: 'dueDate',
+      cap: { kind: 'workingDays', setting: 'clue.maxExtensionDays', default: 20, from: 'due' },
+    },
+    review: { label: '答复审核', kind: 'workingDays', setting: 'clue.deadline.review', default: 3 },
+    rate: { label: '群众评价', kind: 'calendarDays', setting: 'clue.deadline.rate', default: 15, remind: false },
+  },
+  dueClock: ['accept', 'info', 'dispatch', 'handle', 'review', 'rate'],
+  initialClocks: { accept: 'start' },
+  // 会办: a co-unit per unit asked for its views (CLUE_COUNIT_WORKFLOW); the lead replies once they are in.
+  children: { clue_counit: { label: '会办单位', states: ['new', 'asked', 'viewed', 'waived', 'withdrawn'] } },
   transitions: {
-    accept: { label: '采纳受理', from: ['submitted', 'needs_info'], to: 'accepted', roles: STAFF,
-      deadline: { kind: 'workingDays', setting: 'clue.deadline.dispatch', default: 2 } },
-    decline: { label: '不予采纳', from: ['submitted', 'needs_info'], to: 'declined', roles: STAFF, requires: { reason: true }, deadline: { kind: 'clear' } },
-    request_info: { label: '请群众补充', from: ['submitted'], to: 'needs_info', roles: STAFF, requires: { reason: true },
-      deadline: { kind: 'calendarDays', setting: 'clue.deadline.info', default: 7 } },
-    supplement: { label: '群众补充信息', from: ['needs_info'], to: 'submitted', roles: ['public'], requires: { fields: ['content'] },
-      deadline: { kind: 'workingDays', setting: 'clue.deadline.accept', default: 3 } },
-    merge: { label: '合并到同类线索', from: ['submitted', 'needs_info', 'accepted'], to: 'merged', roles: STAFF, requires: { fields: ['targetId'] }, deadline: { kind: 'clear' } },
-    forward: { label: '转办', from: ['accepted', 'returned'], to: 'forwarded', roles: STAFF, requires: { fields: ['unitId'] },
-      deadline: { kind: 'workingDays', setting: 'clue.deadline.forward', default: 13 } },
-    convert: { label: '转化', from: ['accepted'], to: 'converted', roles: STAFF, requires: { fields: ['kind', 'title'] }, deadline: { kind: 'clear' } },
+    accept: { label: '采纳受理', from: ['submitted', 'needs_info'], to: 'accepted', roles: STAFF, clocks: { accept: 'stop', info: 'stop', dispatch: 'reset' } },
+    decline: { label: '不予采纳', from: ['submitted', 'needs_info'], to: 'declined', roles: STAFF, requires: { reason: true } },
+    request_info: { label: '请群众补充', from: ['submitted'], to: 'needs_info', roles: STAFF, requires: { reason: true }, clocks: { accept: 'stop', info: 'reset' } },
+    supplement: { label: '群众补充信息', from: ['needs_info'], to: 'submitted', roles: ['public'], requires: { fields: ['content'] }, clocks: { info: 'stop', accept: 'reset' } },
+    merge: { label: '合并到同类线索', from: ['submitted', 'needs_info', 'accepted'], to: 'merged', roles: STAFF, requires: { fields: ['targetId'] } },
+    forward: { label: '转办', from: ['accepted', 'returned'], to: 'forwarded', roles: STAFF, requires: { fields: ['unitId'] }, clocks: { dispatch: 'stop', handle: 'reset' } },
+    convert: { label: '转化', from: ['accepted'], to: 'converted', roles: STAFF, requires: { fields: ['kind', 'title'] } },
     reply: { label: '单位答复', from: ['forwarded'], to: 'replied', roles: ['unit_handler'], relation: isForwardedUnit, requires: { fields: ['replyText'] },
-      deadline: { kind: 'workingDays', setting: 'clue.deadline.review', default: 3 } },
+      clocks: { handle: 'stop', review: 'reset' },
+      join: [{ child: 'clue_counit', states: COUNIT_DONE, reason: '会办单位意见尚未全部送达' }] },
     return: { label: '退回', from: ['forwarded'], to: 'returned', roles: ['unit_handler'], relation: isForwardedUnit, requires: { reason: true },
-      deadline: { kind: 'workingDays', setting: 'clue.deadline.dispatch', default: 2 } },
-    rehandle: { label: '要求重新办理', from: ['replied'], to: 'forwarded', roles: STAFF, requires: { reason: true },
-      deadline: { kind: 'workingDays', setting: 'clue.deadline.forward', default: 13 } },
-    resolve: { label: '办结', from: ['replied'], to: 'resolved', roles: STAFF,
-      deadline: { kind: 'calendarDays', setting: 'clue.deadline.rate', default: 15 } },
-    rate: { label: '群众评价', from: ['resolved'], to: 'closed', roles: ['public'], requires: { fields: ['rating'] }, deadline: { kind: 'clear' } },
-    reopen: { label: '群众不满意，重新办理', from: ['resolved', 'closed'], to: 'accepted', roles: ['public', 'system'],
-      deadline: { kind: 'workingDays', setting: 'clue.deadline.dispatch', default: 2 } },
-    close: { label: '归档', from: ['resolved'], to: 'closed', roles: [...STAFF, 'system'], deadline: { kind: 'clear' } },
+      clocks: { handle: 'stop', dispatch: 'reset' } },
+    rehandle: { label: '要求重新办理', from: ['replied'], to: 'forwarded', roles: STAFF, requires: { reason: true }, clocks: { review: 'stop', handle: 'reset' } },
+    resolve: { label: '办结', from: ['replied'], to: 'resolved', roles: STAFF, clocks: { review: 'stop', rate: 'reset' } },
+    rate: { label: '群众评价', from: ['resolved'], to: 'closed', roles: ['public'], requires: { fields: ['rating'] } },
+    reopen: { label: '群众不满意，重新办理', from: ['resolved', 'closed'], to: 'accepted', roles: ['public', 'system'], clocks: { rate: 'stop', dispatch: 'reset' } },
+    close: { label: '归档', from: ['resolved'], to: 'closed', roles: [...STAFF, 'system'] },
   },
   // Things that happen to a clue without moving it: their timeline line, audit name and the citizen's words are here.
   events: {
     request_extension: { label: '申请延期', from: ['forwarded'], roles: ['unit_handler'], relation: isForwardedUnit, requires: { reason: true, fields: ['days'] },
       gates: [oneRequestAtATime], audit: 'clue.request_extension' },
-    grant_extension: { label: '同意延期', from: ['forwarded'], roles: STAFF, requires: { fields: ['days'] }, gates: [noPendingRequest], audit: 'clue.grant_extension' },
+    grant_extension: { label: '同意延期', from: ['forwarded'], roles: STAFF, requires: { fields: ['days'] }, gates: [noPendingRequest], audit: 'clue.grant_extension',
+      clocks: { handle: { extend: 'days' } } },
     deny_extension: { label: '不同意延期', from: ['forwarded'], roles: STAFF, requires: { reason: true }, gates: [noPendingRequest], audit: 'clue.deny_extension' },
     remind: { label: '催办', from: ['forwarded'], roles: [...STAFF, 'system'], audit: 'clue.remind' },
     note: { label: '内部备注', from: ALL_STATES, roles: STAFF, requires: { reason: true }, audit: 'clue.note' },
@@ -136,6 +170,12 @@ export const CLUE_WORKFLOW: WorkflowDef<ClueState, ClueTransition, ClueCase> = {
     recategorize: { label: '分类纠错', from: ALL_STATES, roles: STAFF, requires: { fields: ['category'] }, audit: 'clue.recategorize' },
     edit_reply: { label: '修改答复', from: ['replied', 'resolved', 'closed'], roles: STAFF, requires: { reason: true, fields: ['replyText'] }, audit: 'clue.edit_reply' },
     followup: { label: '回访记录', from: ['resolved', 'closed'], roles: STAFF, requires: { reason: true }, audit: 'clue.followup' },
+    // Inside the handling unit: its 负责人 gives the clue to one of its handlers.
+    assign_handler: { label: '分派经办人', from: ['forwarded'], roles: ['unit_handler'], relation: isForwardedUnit, requires: { fields: ['assigneeId'] },
+      gates: [isUnitLead], audit: 'clue.assign_handler' },
+    // The office lets the lead reply without the views still missing (a co-unit that does not answer).
+    waive_views: { label: '不再等待会办意见', from: ['forwarded'], roles: STAFF, requires: { reason: true },
+      gates: [(_c, ctx) => (coUnitsWaiting(ctx) > 0 ? null : '没有等待中的会办单位')], audit: 'clue.waive_views' },
   },
 };
 export type ClueTransition =
@@ -143,7 +183,51 @@ export type ClueTransition =
   | 'return' | 'rehandle' | 'resolve' | 'rate' | 'reopen' | 'close';
 /** The declared events of a clue (CLUE_WORKFLOW.events). */
 export type ClueEvent =
-  | 'request_extension' | 'grant_extension' | 'deny_extension' | 'remind' | 'note' | 'recheck' | 'supervise' | 'recategorize' | 'edit_reply' | 'followup';
+  | 'request_extension' | 'grant_extension' | 'deny_extension' | 'remind' | 'note' | 'recheck' | 'supervise' | 'recategorize' | 'edit_reply' | 'followup'
+  | 'assign_handler' | 'waive_views';
+
+// ---- 会办: a co-unit's part in a forwarded clue, a child case of the clue ----
+
+export const COUNIT_STATES = {
+  new: { label: '待交办', waitingOn: 'staff' },
+  asked: { label: '待提会办意见', waitingOn: 'unit' },
+  viewed: { label: '已提会办意见', terminal: true },
+  waived: { label: '不再等待', terminal: true },
+  withdrawn: { label: '已撤回', terminal: true },
+} as const;
+export type CounitState = keyof typeof COUNIT_STATES;
+export type CounitTransition = 'ask' | 'send_views' | 'waive' | 'withdraw';
+
+export interface CounitCase {
+  state: CounitState;
+  version: number;
+  unit_id: number;
+}
+
+const isCoUnit = { label: '被请会办的单位', test: (a: Actor, c: CounitCase) => a.unitId != null && a.unitId === c.unit_id };
+
+/**
+ * A co-unit (会办单位) of a forwarded clue: asked for its views by a date (`views`, `clue.deadline.coViews` working
+ * days, never past the lead's deadline), it sends them to the lead; the office may stop waiting (with a reason), and a
+ * new forwarding or a return withdraws it.
+ */
+export const CLUE_COUNIT_WORKFLOW: WorkflowDef<CounitState, CounitTransition, CounitCase> = {
+  name: 'clue_counit',
+  label: '线索会办',
+  initial: 'new',
+  states: COUNIT_STATES,
+  clocks: { views: { label: '会办意见', kind: 'workingDays', setting: 'clue.deadline.coViews', default: 5, dueField: 'dueDate' } },
+  dueClock: 'views',
+  transitions: {
+    ask: { label: '请会办', from: ['new'], to: 'asked', roles: [...STAFF, 'system'], clocks: { views: 'start' } },
+    send_views: { label: '提出会办意见', from: ['asked'], to: 'viewed', roles: ['unit_handler'], relation: isCoUnit, requires: { fields: ['views'] } },
+    waive: { label: '不再等待会办意见', from: ['asked'], to: 'waived', roles: [...STAFF, 'system'], requires: { reason: true } },
+    withdraw: { label: '撤回会办', from: ['new', 'asked'], to: 'withdrawn', roles: [...STAFF, 'system'], requires: { reason: true } },
+  },
+  events: {
+    remind: { label: '催办', from: ['asked'], roles: [...STAFF, 'system'], audit: 'clue_counit.remind' },
+  },
+};
 /** What staff, units and citizens may do to a clue: a transition or an event, one command each (server clues.commands.ts). */
 export type ClueAction = ClueTransition | ClueEvent;
 
@@ -239,8 +323,25 @@ export const ClueTransitionBodySchema = z.strictObject({
   fileIds: z.array(IdSchema).max(10).optional(),
   /** The right category (分类纠错). */
   category: ClueCategorySchema.optional(),
+  /** 转办: the deadline chosen (YYYY-MM-DD, not before tomorrow nor past `clue.deadline.forwardMax` working days). */
+  dueDate: z.iso.date('期限应为日期，如 2026-03-15').optional(),
+  /** 转办: 紧急 / 一般 (default 一般). */
+  urgency: z.enum(['normal', 'urgent'], { error: '请选择紧急或一般' }).optional(),
+  /** 转办: 交办意见, what the office asks of the unit. */
+  forwardNote: z.union([text(500, 0), z.null()]).optional(),
+  /** 转办: co-units (会办单位) besides the lead unit. */
+  coUnitIds: z.array(IdSchema).max(10, '会办单位最多选择 10 个').optional(),
+  /** 分派经办人: the handler of the unit the clue goes to. */
+  assigneeId: IdSchema.optional(),
 });
 export type ClueTransitionBody = z.infer<typeof ClueTransitionBodySchema>;
+
+/** POST /unit/clues/:id/co-views: a co-unit's views for the lead unit, at its case's version. */
+export const ClueCoViewsSchema = z.strictObject({
+  version: z.number().int().positive(),
+  views: text(2000, 2, '请填写会办意见'),
+});
+export type ClueCoViews = z.infer<typeof ClueCoViewsSchema>;
 
 export const ClueBulkSchema = z.strictObject({
   /** `remind` (催办) sends `reason` to each clue's unit as the message. */
@@ -311,6 +412,13 @@ export const ClueListItemSchema = z.object({
   contactPhoneMasked: z.string().nullable(),
   rating: ClueRatingSchema.nullable(),
   published: z.boolean(),
+  urgency: z.enum(['normal', 'urgent']),
+  /** The handler inside the unit the clue was assigned to (分派), if any. */
+  assigneeId: z.number().nullable(),
+  /** In the unit portal: whether the reader's unit handles the clue (主办) or was asked for views (会办); null for staff. */
+  myRole: z.enum(['lead', 'co']).nullable(),
+  /** 临期 (yellow) or 超期 (red) by the county's marking rules; `none` for a clue in time or no longer in progress. */
+  mark: z.enum(['none', 'yellow', 'red']),
 });
 export type ClueListItem = z.infer<typeof ClueListItemSchema>;
 
@@ -381,6 +489,22 @@ export const ClueDetailSchema = ClueListItemSchema.extend({
     linkId: z.number(), kind: z.string(), label: z.string(), to: z.object({ type: z.string(), id: z.number().nullable() }), note: z.string().nullable(), at: z.string(),
   })),
   timeline: z.array(ClueTimelineEntrySchema),
+  urgencyLabel: z.string(),
+  /** 交办意见 given at the latest forwarding. */
+  forwardNote: z.string().nullable(),
+  /** The handler the unit's 负责人 gave the clue to. */
+  assignee: z.object({ id: z.number(), name: z.string() }).nullable(),
+  /**
+   * The co-units (会办) of the latest forwarding with their views: all of them for staff and the lead unit, its own for
+   * a co-unit (with its actions).
+   */
+  coUnits: z.array(z.object({
+    id: z.number(), unitId: z.number(), unitName: z.string(), state: z.string(), stateLabel: z.string(), dueAt: z.string().nullable(),
+    overdue: z.boolean(), views: z.string().nullable(), viewedAt: z.string().nullable(), note: z.string().nullable(), version: z.number(),
+    actions: z.array(ActionOptionSchema),
+  })),
+  /** The clue's named clocks (受理, 转办, 办理答复 …), oldest first; the unit portal shows its own (办理答复) only. */
+  clocks: z.array(CaseClockSchema),
   /** Each action the caller's page offers, open or closed with the reason (the buttons). */
   actions: z.array(ActionOptionSchema),
   /** The names of the open ones. */
@@ -472,3 +596,41 @@ export const PublicSimilarClueSchema = z.object({
 });
 export type PublicSimilarClue = z.infer<typeof PublicSimilarClueSchema>;
 export const PublicSimilarCluesSchema = z.object({ items: z.array(PublicSimilarClueSchema) });
+
+/** GET /clues/overdue-report: 超期通报, the overdue clues units hold, by unit, most first. */
+export const OverdueReportItemSchema = z.object({
+  id: z.number(), code: z.string(), summary: z.string(), state: ClueStateSchema, urgency: z.enum(['normal', 'urgent']), forwardedAt: z.string().nullable(),
+  dueAt: z.string(), daysLate: z.number(), reminders: z.number(), lastRemindedAt: z.string().nullable(), version: z.number(), mark: z.enum(['none', 'yellow', 'red']),
+});
+export type OverdueReportItem = z.infer<typeof OverdueReportItemSchema>;
+export const OverdueReportSchema = z.object({
+  units: z.array(z.object({
+    unitId: z.number(), unitName: z.string(), count: z.number(), maxDaysLate: z.number(), reminders: z.number(), items: z.array(OverdueReportItemSchema),
+  })),
+  total: z.number(),
+  /** When the report was drawn (the page prints it). */
+  at: z.string(),
+});
+export type OverdueReport = z.infer<typeof OverdueReportSchema>;
+
+/** GET /clues/forward-rules: the dates the forwarding form may choose today, from the county's rules. */
+export const ClueForwardRulesSchema = z.object({
+  /** Tomorrow in China time: no deadline before it. */
+  minDate: z.string(),
+  /** `clue.deadline.forwardMax` working days from today. */
+  maxDate: z.string(),
+  maxWorkingDays: z.number(),
+  /** The form's date for each urgency (`clue.deadline.urgent`, `clue.deadline.forward` working days). */
+  defaultDate: z.object({ normal: z.string(), urgent: z.string() }),
+  /** Working days a co-unit has for its views (never past the lead's deadline). */
+  coViewsDays: z.number(),
+});
+export type ClueForwardRules = z.infer<typeof ClueForwardRulesSchema>;
+
+/** GET /unit/clues/handlers: the reader's unit's handlers, whom its 负责人 may assign a clue to. */
+export const UnitHandlersSchema = z.object({
+  items: z.array(z.object({ id: z.number(), name: z.string(), lead: z.boolean() })),
+  /** Whether the reader is the unit's 负责人. */
+  canAssign: z.boolean(),
+});
+export type UnitHandlers = z.infer<typeof UnitHandlersSchema>;

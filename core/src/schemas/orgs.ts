@@ -94,6 +94,8 @@ export const UserCreateSchema = z.strictObject({
   phone: optionalPhone,
   roles: z.array(z.enum(ROLES)).min(1, '至少选择一个角色').max(ROLES.length),
   unitId: optionalId,
+  /** The unit's 负责人 (gives the unit's work to its handlers); only with a unit. */
+  unitLead: z.boolean().optional(),
   memberId: optionalId,
   password: PasswordSchema,
 });
@@ -103,6 +105,7 @@ export const UserUpdateSchema = z.strictObject({
   phone: optionalPhone,
   roles: z.array(z.enum(ROLES)).min(1, '至少选择一个角色').max(ROLES.length).optional(),
   unitId: optionalId,
+  unitLead: z.boolean().optional(),
   memberId: optionalId,
   active: z.boolean().optional(),
   /** Set a new password (an admin reset); the user is asked to change it at next login. */
@@ -184,7 +187,7 @@ export const UserSchema = z.object({
   id: z.number().int(), username: z.string(), displayName: z.string(),
   /** Masked by the server (138****1234). */
   phone: z.string().nullable(),
-  roles: z.array(z.enum(ROLES)), unitId: z.number().int().nullable(), memberId: z.number().int().nullable(),
+  roles: z.array(z.enum(ROLES)), unitId: z.number().int().nullable(), unitLead: z.boolean(), memberId: z.number().int().nullable(),
   active: z.boolean(), locked: z.boolean(), lastLoginAt: z.string().nullable(), createdAt: z.string(), version: z.number().int(),
 });
 export type User = z.infer<typeof UserSchema>;

@@ -15,6 +15,8 @@ export const WORK_TAGS = {
   new: '新交办',
   due_soon: '即将到期',
   returned: '被退回',
+  /** Given to the reader personally inside their unit (分派): listed first. */
+  mine: '分派给我',
 } as const;
 export type WorkTag = keyof typeof WORK_TAGS;
 const WorkTagSchema = z.enum(Object.keys(WORK_TAGS) as [WorkTag, ...WorkTag[]]);

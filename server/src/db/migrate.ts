@@ -9,6 +9,7 @@ import * as m1514 from './migrations/20261204_1514_engine_cases.ts';
 import * as m1520 from './migrations/20261204_1520_login_throttle.ts';
 import * as m1522 from './migrations/20261204_1522_outbox_claims.ts';
 import * as m1530 from './migrations/20261204_1530_rate_limits.ts';
+import * as m1005 from './migrations/20261205_1005_users_unit_lead.ts';
 
 /**
  * The platform's own migrations. Listed statically (not read from the folder) so the same code runs
@@ -22,6 +23,7 @@ const PLATFORM_MIGRATIONS: Record<string, Migration> = {
   '20261204_1520_login_throttle': m1520,
   '20261204_1522_outbox_claims': m1522,
   '20261204_1530_rate_limits': m1530,
+  '20261205_1005_users_unit_lead': m1005,
 };
 
 /** Every migration: the platform's and each module's (from its manifest), in name order. */

@@ -37,10 +37,10 @@ export async function seedDemo(db: Db): Promise<DemoAccount[] | null> {
       if (v.tenant_id === null) await trx.updateTable('orgs').set({ tenant_id: row.id }).where('id', '=', row.id).execute();
       return row.id;
     };
-    const user = async (tenantId: number, username: string, displayName: string, roles: Role[], orgName: string, extra: { unit_id?: number; member_id?: number } = {}) => {
+    const user = async (tenantId: number, username: string, displayName: string, roles: Role[], orgName: string, extra: { unit_id?: number; member_id?: number; unit_lead?: boolean } = {}) => {
       await trx.insertInto('users').values({
         tenant_id: tenantId, username, display_name: displayName, phone: null, password_hash: passwordHash, roles: JSON.stringify(roles),
-        unit_id: extra.unit_id ?? null, member_id: extra.member_id ?? null, active: 1, failed_logins: 0, locked_until: null,
+        unit_id: extra.unit_id ?? null, unit_lead: extra.unit_lead ? 1 : 0, member_id: extra.member_id ?? null, active: 1, failed_logins: 0, locked_until: null,
         password_changed_at: now, last_login_at: null, created_at: now, version: 1,
       }).execute();
       accounts.push({ username, role: roles.join(','), org: orgName });
@@ -102,7 +102,9 @@ export async function seedDemo(db: Db): Promise<DemoAccount[] | null> {
       if (c.slug === 'songxian') {
         await user(countyId, 'songxian.staff', '嵩县政协办公室', ['staff'], c.name);
         await user(countyId, 'songxian.leader', '嵩县政协主席', ['leader'], c.name);
-        await user(countyId, 'songxian.unit', '县交通运输局办理员', ['unit_handler'], c.name, { unit_id: unitIds[0]! });
+        // 县交通运输局 has two accounts: its 负责人, who gives clues to a handler, and that handler.
+        await user(countyId, 'songxian.unit', '县交通运输局办理员', ['unit_handler'], c.name, { unit_id: unitIds[0]!, unit_lead: true });
+        await user(countyId, 'songxian.handler', '县交通运输局经办人王敏', ['unit_handler'], c.name, { unit_id: unitIds[0]! });
         await user(countyId, 'songxian.member', '李建国（委员）', ['member'], c.name, { member_id: memberIds.get('李建国')! });
       }
     }

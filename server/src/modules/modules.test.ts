@@ -39,7 +39,7 @@ describe('module manifests', () => {
       }
     }
     expect(keys).toContain('clue.deadline.forward');
-    expect(jobs).toContain('clue.remind');
+    expect(jobs).toContain('clue.archive');
   });
 
   it('declare every permission once, each held by some role, and name their audit actions in Chinese', () => {

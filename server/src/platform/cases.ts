@@ -34,6 +34,11 @@ export interface CaseType {
   child?: boolean;
   /** Who is responsible for a case in its current state, for reminders (催办). */
   responsible: (db: Kysely<Database>, row: CaseRow) => Promise<Responsible> | Responsible;
+  /**
+   * What the module does besides the platform's notices with each automatic reminder, in its transaction (the
+   * clue texts the unit's duty phone and marks its row).
+   */
+  reminded?: (trx: Kysely<Database>, row: CaseRow, r: Reminder) => Promise<void>;
   /** The case's display name in notices (its code or title). */
   title?: (row: CaseRow) => string;
   /** Console path of a case, for the link in a notice. */
@@ -58,6 +63,18 @@ export interface PublicCaseView {
   stage: string;
   /** Path of the case's public page under the H5 app (e.g. `/consultations/12`), or null while it has none. */
   path: string | null;
+}
+
+/** One automatic reminder the deadline job sent: which clock, how late, to whom. */
+export interface Reminder {
+  clock: string;
+  /** 0 催办, 1 督办 (staff told), 2 领导督办. */
+  level: number;
+  /** Days past due, counting the day it ran out. */
+  lateDays: number;
+  dueAt: string;
+  at: Date;
+  target: Responsible;
 }
 
 /** Who asks for their work: the caller, in the county the request acts in. */

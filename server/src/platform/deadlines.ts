@@ -38,8 +38,17 @@ type LooseDb = Kysely<Record<string, CaseRow>>;
 export async function runDeadlines(db: Kysely<Database>, now: Date, types: readonly CaseType[], batch = 500): Promise<number> {
   const byName = new Map(types.map((t) => [t.name, t]));
   if (byName.size === 0) return 0;
+  // A clock declared `remind: false` is not chased (its module handles the lapse); it is left out of the scan
+  // itself, so clocks nobody chases never fill the batch.
+  const chased = types.map((t) => {
+    const quiet = Object.entries(t.def.clocks ?? {}).filter(([, c]) => c.remind === false).map(([n]) => n);
+    return { name: t.name, quiet };
+  });
   const clocks = await db.selectFrom('case_clocks').selectAll().where('stopped_at', 'is', null).where('due_at', '<', now.toISOString())
-    .where('case_type', 'in', [...byName.keys()]).orderBy('due_at').limit(batch).execute();
+    .where((eb) => eb.or(chased.map((t) => (t.quiet.length
+      ? eb.and([eb('case_type', '=', t.name), eb('name', 'not in', t.quiet)])
+      : eb('case_type', '=', t.name)))))
+    .orderBy('due_at').limit(batch).execute();
   let sent = 0;
   for (const k of clocks) {
     const type = byName.get(k.case_type)!;
@@ -77,6 +86,7 @@ export async function runDeadlines(db: Kysely<Database>, now: Date, types: reado
       }).execute();
       await writeAudit(trx, { tenantId: k.tenant_id, actorName: '系统', action: `${type.name}.remind`, entity: type.name, entityId: row.id,
         summary: `${type.label}「${title}」${clockLabel}超期${word}（第 ${level} 级）` });
+      await type.reminded?.(trx, row, { clock: k.name, level, lateDays: lateDays + 1, dueAt: k.due_at, at: now, target });
       return true;
     });
     if (reminded) sent += 1;

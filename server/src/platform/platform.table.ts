@@ -15,6 +15,8 @@ export interface UsersTable {
   /** JSON array of Role. */
   roles: string;
   unit_id: number | null;
+  /** The unit's 负责人: gives the unit's work to its handlers. */
+  unit_lead: Generated<Flag>;
   member_id: number | null;
   active: Flag;
   failed_logins: number;

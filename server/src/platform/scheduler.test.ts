@@ -93,7 +93,7 @@ describe('GET /api/v1/jobs', () => {
     const items = (res.json() as { items: { name: string; label: string; status: string; lastError: string | null; runCount: number }[] }).items;
     expect(items.find((j) => j.name === 'test.slow')).toMatchObject({ status: 'ok', lastError: null });
     expect(items.find((j) => j.name === 'test.broken')).toMatchObject({ status: 'failed', lastError: '连接超时', runCount: 1 });
-    expect(items.find((j) => j.name === 'clue.remind')).toMatchObject({ label: '线索超期催办' });
+    expect(items.find((j) => j.name === 'case.deadlines')).toMatchObject({ label: '办理期限检查和超期催办' });
 
     const { client: staff } = await clientFor(env, county.id, ['staff']);
     expect((await staff.get('/api/v1/jobs')).statusCode).toBe(403);

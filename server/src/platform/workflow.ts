@@ -172,8 +172,11 @@ export async function readClocks(db: Kysely<Database>, tenantId: number, caseTyp
   return Object.fromEntries(rows.map((r) => [r.name, { anchorAt: r.anchor_at, dueAt: r.due_at, capAt: r.cap_at, stoppedAt: r.stopped_at }]));
 }
 
-/** Apply planned clock operations; a restarted clock is no longer overdue, reminded or escalated. */
-async function writeClocks(trx: Kysely<Database>, tenantId: number, caseType: string, id: number, plans: readonly ClockPlan[]) {
+/**
+ * Apply planned clock operations; a restarted clock is no longer overdue, reminded or escalated. A module that
+ * inserts a case in its initial state itself (a submitted clue) writes its `planInitialClocks` with it.
+ */
+export async function writeClocks(trx: Kysely<Database>, tenantId: number, caseType: string, id: number, plans: readonly ClockPlan[]) {
   for (const p of plans) {
     const q = trx.updateTable('case_clocks').where('tenant_id', '=', tenantId).where('case_type', '=', caseType).where('case_id', '=', id).where('name', '=', p.name);
     if (p.op === 'stop') {

@@ -6,7 +6,7 @@
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { CLUE_CATEGORIES, CLUE_STATES, OPEN_CLUE_STATES, type ClueCategory, type ClueState, type ClueSubmit } from '@xs/core/schemas/clues.ts';
-import { addWorkingDays, cstDate } from '@xs/core/calendar.ts';
+import { cstDate } from '@xs/core/calendar.ts';
 import { stripInvisible } from '@xs/core/validation.ts';
 import { isPostgres, type Database } from '../../db/database.ts';
 import { AppError, invalid, notFound } from '../../platform/errors.ts';
@@ -14,7 +14,7 @@ import { writeAudit } from '../../platform/audit.ts';
 import { checkRefs } from '../../platform/crud.ts';
 import { caseTimeline } from '../../platform/workflow.ts';
 import { caseTypeOf, findCase, linksOf } from '../../platform/cases.ts';
-import { getCalendar, getSetting } from '../../platform/settings.ts';
+import { getSetting } from '../../platform/settings.ts';
 import { notifyUsers } from '../../platform/notify.ts';
 import { isUniqueViolation } from '../../platform/db-errors.ts';
 import { saveFile } from '../../platform/files.ts';
@@ -26,6 +26,7 @@ import { releaseDigitGuess, reserveDigitGuess } from './clues.track-lock.ts';
 import { activeMember, names, placesOf, requireCounty, venueOf } from '../orgs/orgs.read.ts';
 import { clueRunner, publicWords } from './clues.commands.ts';
 import { findClue, namesFor, summarize, type ClueRow } from './clues.repository.ts';
+import { firstClocks, writeFirstClocks } from './clues.clocks.ts';
 
 const CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -65,13 +66,11 @@ export interface SubmitContext {
  */
 export async function submitClue(db: Kysely<Database>, tenantId: number, input: ClueSubmit, ctx: SubmitContext) {
   const now = ctx.now ?? new Date();
-  const [windowMin, phoneLimit, acceptDays, calendar] = await Promise.all([
+  const [windowMin, phoneLimit, first] = await Promise.all([
     getSetting(db, tenantId, 'clue.duplicateWindowMinutes'),
     getSetting(db, tenantId, 'clue.maxPerPhonePerDay'),
-    getSetting(db, tenantId, 'clue.deadline.accept'),
-    getCalendar(db, tenantId),
+    firstClocks(db, tenantId, now),
   ]);
-  const dueAt = addWorkingDays(now, acceptDays, calendar).toISOString();
   const contentHash = sha256(`${input.townshipId}|${normalise(input.content)}`);
   // Index and query with the same dictionary: the county's place names are in it first.
   const analyzer = await ensurePlaceNames(db, tenantId);
@@ -125,11 +124,12 @@ export async function submitClue(db: Kysely<Database>, tenantId: number, input: 
           content: input.content, township_id: input.townshipId, village_id: input.villageId ?? null, place: input.place ?? null,
           venue_id: input.venueId ?? null, member_id: input.memberId ?? null, contact_name: input.contactName ?? null,
           contact_phone: input.contactPhone ?? null, consent_at: input.consent ? now.toISOString() : null, state: 'submitted', version: 1,
-          due_at: dueAt, unit_id: null, merged_into_id: null, reply_text: null, rating: null, rating_comment: null, supporters: 0,
+          due_at: first.dueAt, unit_id: null, merged_into_id: null, reply_text: null, rating: null, rating_comment: null, supporters: 0,
           published: 0, public_summary: null, recheck_due_at: null, recheck_result: null, reminded_at: null, extension_days: 0,
           search_tokens: tokens, content_hash: contentHash, created_at: now.toISOString(), accepted_at: null, forwarded_at: null,
           replied_at: null, resolved_at: null, closed_at: null,
         }).returning('id').executeTakeFirstOrThrow();
+        await writeFirstClocks(trx, tenantId, row.id, first.clocks);
         if (uploads.length) {
           await trx.insertInto('clue_files').values(uploads.map((u) => ({ clue_id: row.id, file_id: u.file_id, tenant_id: tenantId, role: 'photo' as const }))).execute();
           await trx.updateTable('clue_uploads').set({ used: 1 }).where('token', 'in', photoTokens).execute();

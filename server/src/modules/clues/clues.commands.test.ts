@@ -76,6 +76,47 @@ describe('clue actions as the engine sees them', () => {
     expect((await auditOf(c.id)).map((a) => a.action)).toEqual(expect.arrayContaining(['clue.request_extension', 'clue.deny_extension', 'clue.grant_extension']));
   });
 
+  it('runs one clock per stage: the row carries the running one, 同意延期 extends the unit’s clock within its cap', async () => {
+    const clocks = async (id: number) => Object.fromEntries((await env.db.selectFrom('case_clocks').selectAll().where('case_type', '=', 'clue').where('case_id', '=', id).execute())
+      .map((k) => [k.name, k]));
+    const c = await clueAt(env, w, 'forwarded');
+    let k = await clocks(c.id);
+    expect(k.accept?.stopped_at).not.toBeNull();
+    expect(k.dispatch?.stopped_at).not.toBeNull();
+    expect(k.handle).toMatchObject({ stopped_at: null });
+    expect((await clueRow(c.id)).due_at).toBe(k.handle!.due_at);
+    // The cap is 20 working days past the first due date (clue.maxExtensionDays).
+    const detail = (await w.staff.get(`/api/v1/clues/${c.id}`)).json();
+    expect(detail.clocks.map((x: { name: string }) => x.name)).toEqual(['accept', 'dispatch', 'handle']);
+    expect(detail.clocks.find((x: { name: string }) => x.name === 'handle')).toMatchObject({ label: '办理答复', capAt: k.handle!.cap_at, stoppedAt: null });
+    expect((await w.handler.get(`/api/v1/unit/clues/${c.id}`)).json().clocks.map((x: { name: string }) => x.name)).toEqual(['handle']);
+
+    await must(env, w.handler, c.id, 'request_extension', { reason: '需协调电力公司', days: 4 }, 'unit/clues');
+    const granted = await must(env, w.staff, c.id, 'grant_extension', { days: 4 });
+    k = await clocks(c.id);
+    expect(k.handle!.due_at > (detail.dueAt as string)).toBe(true);
+    expect(granted.dueAt).toBe(k.handle!.due_at);
+    expect((await clueRow(c.id)).due_at).toBe(k.handle!.due_at);
+    // Past the cap: refused with the field named, nothing changed.
+    const over = await act(env, w.handler, c.id, 'request_extension', { reason: '还需要更多时间', days: 17 }, 'unit/clues');
+    expect(over.statusCode).toBe(400);
+    expect(over.json().fields).toEqual([expect.objectContaining({ path: 'days', message: '延期累计不能超过 20 个工作日' })]);
+    expect((await clocks(c.id)).handle!.due_at).toBe(k.handle!.due_at);
+
+    await must(env, w.handler, c.id, 'reply', { replyText: '已协调修复。' }, 'unit/clues');
+    k = await clocks(c.id);
+    expect(k.handle?.stopped_at).not.toBeNull();
+    expect(k.review).toMatchObject({ stopped_at: null });
+    expect((await clueRow(c.id)).due_at).toBe(k.review!.due_at);
+    await must(env, w.staff, c.id, 'resolve');
+    k = await clocks(c.id);
+    expect(k.rate).toMatchObject({ stopped_at: null });
+    const rated = await publicPost(env, '/clues/rate', { code: c.code, secret: c.secret, rating: 'satisfied' });
+    expect(rated.statusCode).toBe(200);
+    expect(Object.values(await clocks(c.id)).every((x) => x.stopped_at !== null)).toBe(true);
+    expect((await clueRow(c.id)).due_at).toBeNull();
+  });
+
   it('a reply answers an open request: it no longer waits, and the clue resolves', async () => {
     const c = await clueAt(env, w, 'forwarded');
     await must(env, w.handler, c.id, 'request_extension', { reason: '需协调', days: 2 }, 'unit/clues');

@@ -6,22 +6,35 @@
  * it, from which state, what it requires and its gates; the runner (`clueRunner`) applies it.
  */
 import type { Kysely, Transaction } from 'kysely';
-import { CLUE_CATEGORIES, CLUE_RATINGS, CLUE_WORKFLOW, CONVERSION_KINDS, type ClueAction, type ClueCase, type ClueTransitionBody } from '@xs/core/schemas/clues.ts';
-import { addCalendarDays, addWorkingDays } from '@xs/core/calendar.ts';
+import { CLUE_CATEGORIES, CLUE_RATINGS, CLUE_WORKFLOW, CONVERSION_KINDS, type ClueAction, type ClueCase, type ClueContext, type ClueTransitionBody } from '@xs/core/schemas/clues.ts';
+import { addCalendarDays } from '@xs/core/calendar.ts';
 import type { Actor, FieldIssue } from '@xs/core/workflow.ts';
 import { affected, type Database } from '../../db/database.ts';
 import { invalid } from '../../platform/errors.ts';
 import { isUniqueViolation } from '../../platform/db-errors.ts';
 import { enqueueMessage, notifyUsers } from '../../platform/notify.ts';
-import { getCalendar, getSetting } from '../../platform/settings.ts';
+import { getSetting } from '../../platform/settings.ts';
 import { bindWorkflow, type CaseRow, type caseTimeline } from '../../platform/workflow.ts';
+import { childrenOf } from '../../platform/cases.ts';
 import { activeUnit } from '../orgs/orgs.read.ts';
+import { unitHandlers, userNames } from '../users/users.read.ts';
+import { askCoUnits, closeCoUnits } from './clues.counits.ts';
+import { checkForward, forwardDefaults } from './clues.forwarding.ts';
 import { recordConversion } from './clues.conversions.ts';
 import { recordPairDecision } from './clues.learning.store.ts';
 import { findClue, summarize, type ClueRow } from './clues.repository.ts';
 
+/** What the gates and join rules read: the clue's co-unit cases, and the 负责人 of the unit that holds it. */
+async function loadClue(db: Kysely<Database>, c: ClueCase & CaseRow): Promise<ClueContext> {
+  const [children, people] = await Promise.all([
+    childrenOf(db, c.tenant_id, 'clue', c.id),
+    c.unit_id ? unitHandlers(db, c.tenant_id, c.unit_id) : Promise.resolve([]),
+  ]);
+  return { children, unitLeads: people.filter((p) => p.lead).map((p) => p.id) };
+}
+
 /** The clue workflow bound to its table: every transition and event goes through it. */
-export const clueRunner = bindWorkflow({ def: CLUE_WORKFLOW, table: 'clues', caseType: 'clue', label: '线索' });
+export const clueRunner = bindWorkflow({ def: CLUE_WORKFLOW, table: 'clues', caseType: 'clue', label: '线索', load: loadClue });
 
 export interface StaffContext {
   tenantId: number;
@@ -47,6 +60,8 @@ type TimelineEvent = Awaited<ReturnType<typeof caseTimeline>>[number];
 export interface ClueCommand {
   /** Whose route fires it: the staff console, the unit portal, or the citizen's pages and the jobs (their own use-cases). */
   audience: 'staff' | 'unit' | 'leader' | 'public';
+  /** The county's defaults for what the input left out (an urgent forwarding's date), before it is checked. */
+  prepare?: (db: Kysely<Database>, ctx: StaffContext, clue: ClueRow, body: ClueTransitionBody) => Promise<Partial<ClueTransitionBody>>;
   /** Checks that need reads (settings, references), before the transaction; every problem in one 400. */
   validate?: (db: Kysely<Database>, ctx: StaffContext, clue: ClueRow, body: ClueTransitionBody) => Promise<FieldIssue[]>;
   /** The columns it changes besides state and version, and what its timeline line carries. */
@@ -149,20 +164,29 @@ export const CLUE_COMMANDS: Record<ClueAction, ClueCommand> = {
   },
   forward: {
     audience: 'staff',
-    validate: async (db, ctx, _clue, body) =>
-      body.unitId && !(await activeUnit(db, ctx.tenantId, body.unitId)) ? [{ path: 'unitId', message: '所选承办单位不存在或已停用' }] : [],
-    changes: (x) => ({
-      set: { unit_id: x.body.unitId, forwarded_at: x.now.toISOString(), reminded_at: null, extension_days: 0, extension_request_days: null },
-      data: { unitId: x.body.unitId, dueAt: x.dueAt },
-    }),
+    prepare: (db, ctx, _clue, body) => forwardDefaults(db, ctx.tenantId, body),
+    validate: (db, ctx, _clue, body) => checkForward(db, ctx.tenantId, body),
+    changes: async (x) => {
+      const coUnitIds = x.body.coUnitIds ?? [];
+      // Co-units asked at an earlier forwarding and still waited for are not this forwarding's.
+      await closeCoUnits(x.t, x.ctx, x.current.id, 'withdraw', '线索已重新转办', x.now);
+      await askCoUnits(x.t, x.ctx, x.current, coUnitIds, x.dueAt ?? null, x.now);
+      const urgency = x.body.urgency ?? 'normal';
+      return {
+        set: { unit_id: x.body.unitId, forwarded_at: x.now.toISOString(), reminded_at: null, extension_days: 0, extension_request_days: null,
+          urgency, forward_note: x.body.forwardNote || null, assignee_id: null },
+        data: { unitId: x.body.unitId, dueAt: x.dueAt, urgency, ...(x.body.forwardNote ? { forwardNote: x.body.forwardNote } : {}), ...(coUnitIds.length ? { coUnitIds } : {}) },
+      };
+    },
     effects: async (x, after) => {
       const unitId = x.body.unitId!;
-      const unit = await x.t.selectFrom('units').select(['name', 'contact_phone']).where('id', '=', unitId).executeTakeFirstOrThrow();
-      await tellUnit(x, unitId, '新转办线索', `线索 ${x.current.code}：${summarize(x.current.content, 40)}，请于 ${after.due_at?.slice(0, 10)} 前答复`);
-      if (unit.contact_phone && /^1\d{10}$/.test(unit.contact_phone)) {
-        await enqueueMessage(x.t, { tenantId: x.ctx.tenantId, channel: 'sms', recipient: unit.contact_phone, template: 'clue.forwarded', payload: { code: x.current.code, due: after.due_at?.slice(0, 10) ?? '' } });
+      const unit = await activeUnit(x.t, x.ctx.tenantId, unitId);
+      const urgent = after.urgency === 'urgent' ? '【紧急】' : '';
+      await tellUnit(x, unitId, `${urgent}新转办线索`, `线索 ${x.current.code}：${summarize(x.current.content, 40)}，请于 ${after.due_at?.slice(0, 10)} 前答复${after.forward_note ? `。交办意见：${after.forward_note}` : ''}`);
+      if (unit?.contactPhone && /^1\d{10}$/.test(unit.contactPhone)) {
+        await enqueueMessage(x.t, { tenantId: x.ctx.tenantId, channel: 'sms', recipient: unit.contactPhone, template: 'clue.forwarded', payload: { code: x.current.code, due: after.due_at?.slice(0, 10) ?? '' } });
       }
-      await tellCitizen(x, 'clue.accepted', { unit: unit.name });
+      await tellCitizen(x, 'clue.accepted', { unit: unit?.name ?? '' });
     },
     publicText: (e, unit) => `已转交${unit}办理，办理期限至 ${date(e.data?.dueAt)}。`,
   },
@@ -198,11 +222,8 @@ export const CLUE_COMMANDS: Record<ClueAction, ClueCommand> = {
   grant_extension: {
     audience: 'staff',
     validate: withinExtensionCap,
-    changes: async (x) => {
-      const calendar = await getCalendar(x.t, x.ctx.tenantId);
-      const due = addWorkingDays(new Date(x.current.due_at ?? x.now.toISOString()), x.body.days!, calendar).toISOString();
-      return { set: { due_at: due, extension_days: x.current.extension_days + x.body.days!, extension_request_days: null }, data: { days: x.body.days, dueAt: due } };
-    },
+    // The engine extends the `handle` clock by the days (never past its cap) and the row's due date follows it.
+    changes: (x) => ({ set: { extension_days: x.current.extension_days + x.body.days!, extension_request_days: null }, data: { days: x.body.days, dueAt: x.dueAt } }),
     effects: (x, after) => tellUnit(x, after.unit_id, '延期申请已同意', `线索 ${x.current.code} 延期 ${x.body.days} 个工作日，期限至 ${after.due_at?.slice(0, 10)}`),
     publicText: (e) => `办理单位申请延期，已同意延期至 ${date(e.data?.dueAt)}。`,
   },
@@ -231,6 +252,12 @@ export const CLUE_COMMANDS: Record<ClueAction, ClueCommand> = {
     publicText: hidden,
   },
   followup: { audience: 'staff', publicText: hidden },
+  waive_views: {
+    audience: 'staff',
+    changes: async (x) => ({ data: { waived: await closeCoUnits(x.t, x.ctx, x.current.id, 'waive', x.body.reason ?? '', x.now) } }),
+    effects: (x) => tellUnit(x, x.current.unit_id, '可以答复线索', `线索 ${x.current.code}：县政协已决定不再等待会办意见（${x.body.reason ?? ''}），请答复`),
+    publicText: hidden,
+  },
 
   // ---- A leader ----
   supervise: {
@@ -257,9 +284,28 @@ export const CLUE_COMMANDS: Record<ClueAction, ClueCommand> = {
   },
   return: {
     audience: 'unit',
-    changes: (x) => ({ set: { unit_id: null, extension_request_days: null }, data: { unitId: x.current.unit_id } }),
+    changes: async (x) => {
+      await closeCoUnits(x.t, { tenantId: x.ctx.tenantId, actor: 'system', ip: null }, x.current.id, 'withdraw', '主办单位已退回线索', x.now);
+      return { set: { unit_id: null, extension_request_days: null, assignee_id: null }, data: { unitId: x.current.unit_id } };
+    },
     effects: (x) => tellStaff(x, '承办单位退回线索', `线索 ${x.current.code}：${x.body.reason ?? ''}`),
     publicText: () => '县政协正在重新安排办理单位。',
+  },
+  assign_handler: {
+    audience: 'unit',
+    validate: async (db, ctx, clue, body) => {
+      const people = clue.unit_id ? await unitHandlers(db, ctx.tenantId, clue.unit_id) : [];
+      return body.assigneeId && !people.some((p) => p.id === body.assigneeId) ? [{ path: 'assigneeId', message: '请选择本单位在岗的经办人' }] : [];
+    },
+    changes: async (x) => {
+      const name = (await userNames(x.t, x.ctx.tenantId, [x.body.assigneeId!])).get(x.body.assigneeId!) ?? '';
+      return { set: { assignee_id: x.body.assigneeId }, data: { assigneeId: x.body.assigneeId, assigneeName: name, before: x.current.assignee_id } };
+    },
+    effects: (x) => notifyUsers(x.t, x.ctx.tenantId, { userIds: [x.body.assigneeId!] }, {
+      title: '分派给您的线索', body: `线索 ${x.current.code}：${summarize(x.current.content, 40)}（${x.ctx.actor.name}分派${x.body.reason ? `：${x.body.reason}` : ''}）`,
+      link: `/unit/clues/${x.current.id}`,
+    }),
+    publicText: hidden,
   },
   request_extension: {
     audience: 'unit',

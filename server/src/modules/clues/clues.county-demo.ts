@@ -10,6 +10,7 @@ import { addWorkingDays, EMPTY_CALENDAR } from '@xs/core/calendar.ts';
 import type { Db } from '../../db/database.ts';
 import { clueSearchTokens, ensurePlaceNames } from './clues.similar.ts';
 import type { CluesTable } from './clues.table.ts';
+import { backfillClueClocks } from './clues.clocks.ts';
 
 const TEXTS: [ClueCategory, string][] = [
   ['roads', '{t}主干道有一段路面坑洼积水，车辆经过溅水，行人无法通行。'],
@@ -120,6 +121,8 @@ export async function seedCountyDemoClues(db: Db, ctx: { songxianId: number; now
           actor_kind: e.kind, actor_id: null, actor_name: e.actor, note: e.note, data_json: e.data ? JSON.stringify(e.data) : null, at: e.at,
         }))).execute();
       }
+      // The platform deadline job reads the clocks: the rows above carry due dates only.
+      await backfillClueClocks(trx, county.id);
     });
   }
 }

@@ -8,6 +8,7 @@ import { isWorkingDay } from '@xs/core/calendar.ts';
 import { seedDemo } from '../../demo/seed.ts';
 import { getCalendar } from '../../platform/settings.ts';
 import { unitFigures } from './clues.figures.ts';
+import { CLOCK_OF_STATE } from './clues.clocks.ts';
 import { createTestApp, DIALECT, type TestEnv } from '../../test/helper.ts';
 
 let env: TestEnv;
@@ -63,6 +64,21 @@ describe(`the demo clues (${DIALECT})`, () => {
     for (const e of last) end.set(e.case_id, e.to_state!);
     for (const r of rows) expect(end.get(r.id), `clue ${r.id}`).toBe(r.state);
     for (const e of last.filter((x) => x.transition === 'merge')) expect(JSON.parse(e.data_json!).targetId).toBe(byId.get(e.case_id)!.merged_into_id);
+  });
+
+  it('gives every clue that carries a due date the running clock of its state, at that date, in every county', async () => {
+    const rows = await env.db.selectFrom('clues').select(['id', 'state', 'due_at']).where('due_at', 'is not', null).execute();
+    expect(rows.length).toBeGreaterThan(100);
+    const running = await env.db.selectFrom('case_clocks').select(['case_id', 'name', 'due_at']).where('case_type', '=', 'clue').where('stopped_at', 'is', null).execute();
+    const byClue = new Map(running.map((k) => [k.case_id, k]));
+    for (const r of rows) {
+      const k = byClue.get(r.id);
+      expect(k, `clue ${r.id} (${r.state})`).toBeDefined();
+      expect(k!.name, `clue ${r.id}`).toBe(CLOCK_OF_STATE[r.state]);
+      expect(k!.due_at, `clue ${r.id}`).toBe(r.due_at);
+    }
+    // One running clock per clue at most, and none on a closed one.
+    expect(new Set(running.map((k) => k.case_id)).size).toBe(running.length);
   });
 
   it('gives every other county of the city a year of clues, so the city comparison has 15 counties to compare', async () => {

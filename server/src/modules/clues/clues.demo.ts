@@ -7,7 +7,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import { CLUE_CATEGORIES, CLUE_WORKFLOW, type ClueCategory, type ClueState, type ClueTransition, type ConversionKind } from '@xs/core/schemas/clues.ts';
 import { conversionTitle } from '@xs/core/clue-titles.ts';
 import { recordConversion } from './clues.conversions.ts';
-import { planTransition, type Actor, type TransitionPlan } from '@xs/core/workflow.ts';
+import { applyClockPlans, planInitialClocks, planTransition, type Actor, type ClockState, type TransitionPlan } from '@xs/core/workflow.ts';
+import { writeClocks } from '../../platform/workflow.ts';
+import { askCoUnits } from './clues.counits.ts';
 import { EMPTY_CALENDAR } from '@xs/core/calendar.ts';
 import type { Insertable } from 'kysely';
 import type { Db } from '../../db/database.ts';
@@ -101,7 +103,7 @@ export async function seedDemoClues(db: Db, ctx: { songxianId: number; now: Date
   const total = PATHS.reduce((n, p) => n + p[2], 0);
   let made = 0;
   const mergeTargets: number[] = [];
-  const planned: { row: Insertable<CluesTable>; events: DemoEvent[]; state: ClueState }[] = [];
+  const planned: { row: Insertable<CluesTable>; events: DemoEvent[]; state: ClueState; clocks: Record<string, ClockState> }[] = [];
   await db.transaction().execute(async (trx) => {
     for (const [finalState, path, count] of PATHS) {
       for (let i = 0; i < count; i++) {
@@ -134,14 +136,18 @@ export async function seedDemoClues(db: Db, ctx: { songxianId: number; now: Date
         const events: DemoEvent[] = [
           { transition: 'submit', label: '群众提交', from: null, to: 'submitted', actor: '群众', kind: 'public', actorId: null, note: null, data: { channel: row.channel }, at: createdAt },
         ];
-        row.due_at = planTransition(CLUE_WORKFLOW, { state: 'needs_info', version, unit_id: null }, 'public', 'supplement', { fields: { content: 'x' } }, { now: at, calendar: EMPTY_CALENDAR }).dueAt ?? null;
+        // Each step runs the workflow's clocks, so the clue's stored clocks are the ones the real path would leave.
+        const first = planInitialClocks(CLUE_WORKFLOW, { now: at, calendar: EMPTY_CALENDAR });
+        let clocks = applyClockPlans({}, first.clocks);
+        row.due_at = first.dueAt;
         const unitId = unitName === '县交通运输局' ? unitUser.unit_id! : unitIdOf(unitName);
         for (const t of path) {
           at = new Date(at.getTime() + (6 + rand() * 70) * 3600_000);
           const isUnit = t === 'reply' || t === 'return';
           const actor: Actor | 'public' = t === 'rate' ? 'public' : isUnit ? { id: unitUser.id, name: unitUser.display_name, roles: ['unit_handler'], unitId } : staff;
           const fields: Record<string, unknown> = { unitId, replyText: 'x', rating: 'satisfied', targetId: 1, kind: 'topic', title: 'x', content: 'x' };
-          const plan: TransitionPlan<ClueState> = planTransition(CLUE_WORKFLOW, { state, version, unit_id: row.unit_id }, actor, t, { reason: '演示', fields }, { now: at, calendar: EMPTY_CALENDAR });
+          const plan: TransitionPlan<ClueState> = planTransition(CLUE_WORKFLOW, { state, version, unit_id: row.unit_id }, actor, t, { reason: '演示', fields }, { now: at, calendar: EMPTY_CALENDAR, clocks });
+          clocks = applyClockPlans(clocks, plan.clocks ?? []);
           let note: string | null = null;
           let data: Record<string, unknown> | null = null;
           const iso = at.toISOString();
@@ -178,13 +184,36 @@ export async function seedDemoClues(db: Db, ctx: { songxianId: number; now: Date
         row.version = version;
         void finalState;
         row.code = `${createdAt.slice(2, 4)}${createdAt.slice(5, 7)}${createdAt.slice(8, 10)}${String(made).padStart(4, '0').replace(/0/g, 'Z').replace(/1/g, 'X')}`;
-        planned.push({ row, events, state });
+        planned.push({ row, events, state, clocks });
       }
     }
     // Written oldest first, as a real county's clues arrive: ids follow time, so the newest-first triage list
     // opens on today's mix of states rather than on one state.
     planned.sort((a, b) => a.row.created_at.localeCompare(b.row.created_at));
-    for (const { row, events, state } of planned) {
+    // A richer 转办 on the newest clues 县交通运输局 holds: two urgent ones with 交办意见 and 县公安局交警大队 asked for its
+    // views (asked at the forwarding, so the older one's date may be past), one given by the unit's 负责人 to its handler.
+    const jt = unitUser.unit_id!;
+    const coUnit = unitIdOf('县公安局交警大队');
+    const handler = await trx.selectFrom('users').select(['id', 'display_name']).where('tenant_id', '=', tenantId).where('username', '=', 'songxian.handler').executeTakeFirst();
+    const held = planned.filter((p) => p.state === 'forwarded' && p.row.unit_id === jt).slice(-3).reverse();
+    const withCoUnit = new Set(held.slice(0, 2));
+    for (const p of withCoUnit) {
+      const note = '请会同县公安局交警大队现场核查，先行设置警示标志，办理情况及时报县政协。';
+      p.row.urgency = 'urgent';
+      p.row.forward_note = note;
+      const fwd = p.events.findLast((e) => e.transition === 'forward')!;
+      fwd.data = { ...fwd.data, urgency: 'urgent', forwardNote: note, coUnitIds: [coUnit] };
+    }
+    const assigned = held[2];
+    if (assigned && handler) {
+      const fwd = assigned.events.findLast((e) => e.transition === 'forward')!;
+      assigned.row.assignee_id = handler.id;
+      assigned.row.version = Number(assigned.row.version) + 1;
+      assigned.events.push({ transition: 'assign_handler', label: '分派经办人', from: 'forwarded', to: 'forwarded', actor: unitUser.display_name, kind: 'user',
+        actorId: unitUser.id, note: '请尽快到现场核实', data: { assigneeId: handler.id, assigneeName: handler.display_name }, at: new Date(Date.parse(fwd.at) + 2 * 3_600_000).toISOString() });
+    }
+    for (const planned1 of planned) {
+      const { row, events, state, clocks } = planned1;
       if (state === 'merged') {
         row.merged_into_id = mergeTargets.length ? pick(mergeTargets) : null;
         for (const e of events) if (e.transition === 'merge') e.data = { targetId: row.merged_into_id };
@@ -195,9 +224,16 @@ export async function seedDemoClues(db: Db, ctx: { songxianId: number; now: Date
         tenant_id: tenantId, case_type: 'clue', case_id: inserted.id, transition: e.transition, label: e.label, from_state: e.from, to_state: e.to,
         actor_kind: e.kind, actor_id: e.actorId, actor_name: e.actor, note: e.note, data_json: e.data ? JSON.stringify(e.data) : null, at: e.at,
       }))).execute();
+      await writeClocks(trx, tenantId, 'clue', inserted.id, Object.entries(clocks).flatMap(([name, k]) => [
+        { name, op: 'start' as const, anchorAt: k.anchorAt, dueAt: k.dueAt, capAt: k.capAt },
+        ...(k.stoppedAt ? [{ name, op: 'stop' as const, at: k.stoppedAt }] : []),
+      ]));
       const conv = events.find((e) => e.transition === 'convert');
       if (conv?.data) {
         await recordConversion(trx, { tenantId, clueId: inserted.id, kind: conv.data.kind as ConversionKind, title: String(conv.data.title), actor: staff, at: conv.at });
+      }
+      if (withCoUnit.has(planned1)) {
+        await askCoUnits(trx, { tenantId, actor: staff, ip: null }, { id: inserted.id, code: row.code }, [coUnit], row.due_at ?? null, new Date(row.forwarded_at!));
       }
     }
   });

@@ -6,8 +6,8 @@
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cstDate, cstDateTime } from '@xs/core/calendar.ts';
-import { clientFor, createTestApp, type TestEnv } from '../../test/helper.ts';
-import { clueAt, createClueWorld, type ClueWorld } from './clues.factory.ts';
+import { clientFor, createTestApp, createUnit, type TestEnv } from '../../test/helper.ts';
+import { clueAt, createClueWorld, must, type ClueWorld } from './clues.factory.ts';
 import { chineseDate } from './clues.documents.ts';
 
 let env: TestEnv;
@@ -48,6 +48,19 @@ describe('clue documents', () => {
     expect(text).toContain(`${chineseDate(row.due_at!)}前`);
     // Contact data never goes into a document.
     expect(text.join('')).not.toMatch(/1[3-9]\d{9}/);
+  });
+
+  it('交办单 of a richer 转办: urgency, 交办意见 and each co-unit with its date', async () => {
+    const coUnit = await createUnit(env.db, w.county.id);
+    const c = await clueAt(env, w, 'accepted', { content: '河堤护栏缺失，孩子放学经过很危险，请尽快加装（交办单会办测试）' });
+    await must(env, w.staff, c.id, 'forward', { unitId: w.unit.id, urgency: 'urgent', forwardNote: '请会同水利局三日内现场核查', coUnitIds: [coUnit.id] });
+    const text = await docxText((await get(`/api/v1/clues/${c.id}/documents/assignment`)).rawPayload);
+    const co = await env.db.selectFrom('clue_counits').select('due_at').where('clue_id', '=', c.id).executeTakeFirstOrThrow();
+    expect(text).toEqual(expect.arrayContaining(['紧急程度', '紧急', '交办意见', '请会同水利局三日内现场核查', '会办单位', `${coUnit.name}（${chineseDate(co.due_at!)}前提出会办意见）`]));
+    expect(text.join('')).toContain('会办单位请在期限内向主办单位提出会办意见');
+    // An ordinary forwarding: 一般, no co-units, the standard words.
+    const plain = await docxText((await get(`/api/v1/clues/${(await clueAt(env, w, 'forwarded')).id}/documents/assignment`)).rawPayload);
+    expect(plain).toEqual(expect.arrayContaining(['紧急程度', '一般', '会办单位', '无', '请按职责认真调查核实，依法依规办理，并在办理期限内答复。']));
   });
 
   it('催办函 and 答复函 read as letters', async () => {

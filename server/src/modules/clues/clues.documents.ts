@@ -8,7 +8,7 @@ import type { FastifyReply } from 'fastify';
 import type { Kysely } from 'kysely';
 import { clueSubject } from '@xs/core/clue-titles.ts';
 import { cstDate, cstDateTime, cstDay, workingDaysBetween } from '@xs/core/calendar.ts';
-import { CLUE_CATEGORIES, CLUE_CHANNELS } from '@xs/core/schemas/clues.ts';
+import { CLUE_CATEGORIES, CLUE_CHANNELS, CLUE_URGENCIES, type ClueUrgency } from '@xs/core/schemas/clues.ts';
 import type { Database } from '../../db/database.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { getCalendar } from '../../platform/settings.ts';
@@ -16,6 +16,7 @@ import { caseTimeline } from '../../platform/workflow.ts';
 import { names, requireCounty } from '../orgs/orgs.read.ts';
 import { unitFigures } from './clues.figures.ts';
 import { clueStats } from './clues.stats.ts';
+import { coUnitsOf } from './clues.counits.ts';
 
 const BODY_FONT = { ascii: 'FangSong', eastAsia: '仿宋', hAnsi: 'FangSong' };
 const TITLE_FONT = { ascii: 'SimHei', eastAsia: '黑体', hAnsi: 'SimHei' };
@@ -96,6 +97,12 @@ export async function clueDocument(db: Kysely<Database>, tenantId: number, id: n
   const office = `${c.county.name}办公室`;
   if (kind === 'assignment') {
     if (!c.forward || !c.unitName) throw new AppError('conflict', '这条线索还没有转办，不能生成交办单');
+    const forwardAt = c.forward.at;
+    // The co-units of this forwarding (an earlier forwarding's were withdrawn with it).
+    const co = (await coUnitsOf(db, tenantId, clue.id)).filter((k) => k.asked_at >= forwardAt && k.state !== 'withdrawn');
+    const coNames = (await names(db, tenantId, { units: co.map((k) => k.unit_id) })).units;
+    const urgency = CLUE_URGENCIES[(c.forward.data?.urgency as ClueUrgency | undefined) ?? 'normal'] ?? '一般';
+    const note = typeof c.forward.data?.forwardNote === 'string' ? c.forward.data.forwardNote : c.forward.note;
     return {
       filename: `交办单-${clue.code}`,
       data: await build([
@@ -109,10 +116,13 @@ export async function clueDocument(db: Kysely<Database>, tenantId: number, id: n
           ['发生地点', c.place],
           ['反映内容', clue.content],
           ['交办时间', cstDateTime(c.forward.at)],
+          ['紧急程度', urgency],
           ['办理期限', clue.due_at && clue.state === 'forwarded' ? `${chineseDate(clue.due_at)}前` : chineseDate(String(c.forward.data?.dueAt ?? ''))],
-          ['交办意见', c.forward.note ?? '请按职责认真调查核实，依法依规办理，并在办理期限内答复。'],
+          ['会办单位', co.length ? co.map((k) => `${coNames.get(k.unit_id) ?? ''}（${k.due_at ? `${chineseDate(k.due_at)}前提出会办意见` : '会办'}）`).join('；') : '无'],
+          ['交办意见', note || '请按职责认真调查核实，依法依规办理，并在办理期限内答复。'],
         ]),
         line(''),
+        ...(co.length ? [line('会办单位请在期限内向主办单位提出会办意见；主办单位汇总会办意见后统一答复。', { indent: true })] : []),
         line('请在办理期限内通过“承办办理”答复办理结果；不属于本单位职责的，请于2个工作日内说明理由退回；确需延期的，请在期限届满前提出申请。', { indent: true }),
         line(''),
         line(office, { right: true }),

@@ -11,6 +11,8 @@ const fixtures: ModuleFixtures = {
     'POST /api/v1/clues/:id/publish': { summary: '路灯已修复，感谢反映。', publish: true },
     'POST /api/v1/clues/:id/supervise': { version: 1, instruction: '请抓紧办理，本周内答复群众。' },
     'POST /api/v1/unit/clues/:id/transitions/:name': { version: 1, replyText: '已安排维修。' },
+    'POST /api/v1/clues/:id/accept-forward': { version: 1, unitId: 1, urgency: 'normal' },
+    'POST /api/v1/unit/clues/:id/co-views': { version: 1, views: '同意主办单位的处理意见，我局配合。' },
   },
   paramSamples: {
     /** A transition each portal offers. */
@@ -37,6 +39,7 @@ const fixtures: ModuleFixtures = {
     'POST /api/v1/unit/clues/:id/transitions/:name': 'the clue was not forwarded to this handler\'s unit',
     'POST /api/v1/unit/clues/:id/files': 'the clue was not forwarded to this handler\'s unit',
     'GET /api/v1/unit/clues/:id/files/:fileId': 'the sample file id names no file',
+    'POST /api/v1/unit/clues/:id/co-views': 'this handler\'s unit was not asked for views on the clue',
   },
 };
 

@@ -1,11 +1,13 @@
 /**
- * The clue deadline jobs, called directly with a `now` in the future: 催办 of overdue units once a
- * day, one 回访 message after resolution, archiving of unrated clues; and the scheduler's lease.
+ * The clue's deadlines, called directly with a `now` in the future: 催办 of overdue clocks once a day through the
+ * platform deadline job, one 回访 message after resolution, archiving of unrated clues; and the scheduler's lease.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defineJob, runDueJobs } from '../../platform/scheduler.ts';
 import { clientFor, createTestApp, type TestEnv } from '../../test/helper.ts';
-import { archiveUnrated, askRecheck, reindexStale, remindOverdue } from './clues.jobs.ts';
+import { runDeadlines } from '../../platform/deadlines.ts';
+import { archiveUnrated, askRecheck, reindexStale } from './clues.jobs.ts';
+import { CLUE_CASE_TYPE } from './clues.case-type.ts';
 import { clueAt, createClueWorld, eventsOf, must, publicPost, type ClueWorld } from './clues.factory.ts';
 
 let env: TestEnv;
@@ -29,20 +31,31 @@ const noticesAbout = (id: number, userId: number) =>
 const outboxFor = (template: string, recipient: string) =>
   env.db.selectFrom('outbox').selectAll().where('template', '=', template).where('recipient', '=', recipient).execute();
 
-describe('remindOverdue', () => {
+/** The platform deadline job over the clue's clocks (what the scheduler's `case.deadlines` runs). */
+const remindOverdue = (db: typeof env.db, now: Date) => runDeadlines(db, now, [CLUE_CASE_TYPE]);
+const clockOf = (id: number, name: string) =>
+  env.db.selectFrom('case_clocks').selectAll().where('case_type', '=', 'clue').where('case_id', '=', id).where('name', '=', name).executeTakeFirstOrThrow();
+const setClockDue = (id: number, name: string, dueAt: Date) =>
+  env.db.updateTable('case_clocks').set({ due_at: dueAt.toISOString() }).where('case_type', '=', 'clue').where('case_id', '=', id).where('name', '=', name).execute();
+const unitReminders = async (id: number) => (await remindersOf(id)).filter((e) => JSON.parse(e.data_json ?? '{}').clock === 'handle');
+
+describe('overdue clocks (the platform deadline job)', () => {
   it('reminds an overdue unit once, not again the same day, and again the next day', async () => {
     const c = await clueAt(env, w, 'forwarded');
     const due = (await clueRow(c.id)).due_at;
+    expect((await clockOf(c.id, 'handle')).due_at).toBe(due);
     const notYet = await clueAt(env, w, 'forwarded');
     const answered = await clueAt(env, w, 'replied');
+
+    await setClockDue(notYet.id, 'handle', after(due, 30 * 86_400_000));
+    // The office's own review of the reply is not due yet either.
+    await setClockDue(answered.id, 'review', after(due, 30 * 86_400_000));
 
     // Before the deadline nothing happens.
     await remindOverdue(env.db, after(due, -HOUR));
     expect(await remindersOf(c.id)).toEqual([]);
 
     const first = after(due, HOUR);
-    await env.db.updateTable('clues').set({ due_at: after(due, 30 * 86_400_000).toISOString() }).where('id', '=', notYet.id).execute();
-    await env.db.updateTable('clues').set({ due_at: after(due, -HOUR).toISOString() }).where('id', '=', answered.id).execute();
     await remindOverdue(env.db, first);
 
     const row = await clueRow(c.id);
@@ -51,14 +64,17 @@ describe('remindOverdue', () => {
     const events = await remindersOf(c.id);
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ actor_kind: 'system', from_state: 'forwarded', to_state: 'forwarded', at: first.toISOString() });
+    expect(JSON.parse(events[0]!.data_json!)).toMatchObject({ clock: 'handle', level: 0, lateDays: 1 });
+    expect(await clockOf(c.id, 'handle')).toMatchObject({ overdue_at: first.toISOString(), last_reminded_at: first.toISOString() });
     expect(await noticesAbout(c.id, w.handlerUser.id)).toHaveLength(1);
     expect(await noticesAbout(c.id, w.staffUser.id)).toHaveLength(1);
     expect(await noticesAbout(c.id, staff2.id)).toHaveLength(1);
     const sms = await outboxFor('clue.overdue', '13300001111');
     expect(sms.filter((m) => JSON.parse(m.payload_json).code === c.code)).toHaveLength(1);
-    // Clues not overdue, or already answered, are left alone.
+    // Clues not overdue, or already answered (the unit's clock stopped with its reply), are left alone.
     expect(await remindersOf(notYet.id)).toEqual([]);
     expect(await remindersOf(answered.id)).toEqual([]);
+    expect((await clockOf(answered.id, 'handle')).stopped_at).not.toBeNull();
     expect(await env.db.selectFrom('audit_log').select('id').where('action', '=', 'clue.remind').where('entity_id', '=', c.id).execute()).toHaveLength(1);
 
     // Later the same day: no second reminder.
@@ -78,8 +94,36 @@ describe('remindOverdue', () => {
     const due = (await clueRow(c.id)).due_at;
     await must(env, w.handler, c.id, 'return', { reason: '不属于本单位职责' }, 'unit/clues');
     await remindOverdue(env.db, after(due, 2 * HOUR));
-    expect(await remindersOf(c.id)).toEqual([]);
+    expect(await unitReminders(c.id)).toEqual([]);
     expect(await noticesAbout(c.id, w.handlerUser.id)).toEqual([]);
+    // The office's own clock runs now: to forward it again.
+    expect(await clockOf(c.id, 'dispatch')).toMatchObject({ stopped_at: null });
+    expect((await clueRow(c.id)).due_at).toBe((await clockOf(c.id, 'dispatch')).due_at);
+  });
+
+  it('reminds the office of a clue it has not accepted in time, and escalates to leaders when it stays late', async () => {
+    const c = await clueAt(env, w, 'submitted');
+    const due = (await clueRow(c.id)).due_at;
+    expect((await clockOf(c.id, 'accept')).due_at).toBe(due);
+    await remindOverdue(env.db, after(due, HOUR));
+    expect((await remindersOf(c.id)).map((e) => JSON.parse(e.data_json!))).toEqual([{ clock: 'accept', level: 0, lateDays: 1 }]);
+    expect(await noticesAbout(c.id, w.staffUser.id)).toHaveLength(1);
+    // Ten days late (case.escalate2Days): 领导督办.
+    await remindOverdue(env.db, after(due, 10 * 86_400_000 + HOUR));
+    const last = (await remindersOf(c.id)).at(-1)!;
+    expect(last).toMatchObject({ label: '领导督办' });
+    expect(await clockOf(c.id, 'accept')).toMatchObject({ escalation: 2 });
+  });
+
+  it('does not chase the citizen: a clue waiting for more information or for a rating is not reminded', async () => {
+    const info = await clueAt(env, w, 'submitted');
+    await must(env, w.staff, info.id, 'request_info', { reason: '请说明具体路段' });
+    const rated = await clueAt(env, w, 'resolved');
+    const later = new Date(Date.now() + 60 * 86_400_000);
+    await remindOverdue(env.db, later);
+    expect(await remindersOf(info.id)).toEqual([]);
+    expect(await remindersOf(rated.id)).toEqual([]);
+    expect((await clockOf(rated.id, 'rate')).stopped_at).toBeNull();
   });
 });
 

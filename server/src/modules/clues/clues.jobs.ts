@@ -1,47 +1,21 @@
 /**
- * Clue deadlines, run by the scheduler: remind units of overdue clues (催办, the day after a miss and
- * then daily), ask the citizen once whether the problem is really gone (回访, four weeks after
- * resolution), archive resolved clues nobody rated in time, re-index counties whose index entries are stale, and
- * delete citizens' photo uploads that no report used.
+ * The clue's own scheduled work: ask the citizen once whether the problem is really gone (回访, four weeks after
+ * resolution), archive resolved clues nobody rated in time (the `rate` clock ran out), re-index counties whose index
+ * entries are stale, and delete citizens' photo uploads that no report used. Overdue flags, 催办 and escalation
+ * come from the clue's clocks through the platform deadline job (clues.case-type.ts).
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import type { Job } from '../../platform/scheduler.ts';
 import { removeUnusedStorage } from '../../platform/files.ts';
 import { getSetting } from '../../platform/settings.ts';
-import { enqueueMessage, notifyUsers } from '../../platform/notify.ts';
+import { enqueueMessage } from '../../platform/notify.ts';
 import { clueRunner } from './clues.commands.ts';
-import { writeAudit } from '../../platform/audit.ts';
 import { clueIndexVersion, reindexClueTokens } from './clues.similar.ts';
 import { forgetSupportSources } from './clues.citizen.ts';
 import { forgetTrackFailures } from './clues.track-lock.ts';
 
-const DAY = 86_400_000;
 const HOUR = 3_600_000;
-
-export async function remindOverdue(db: Kysely<Database>, now: Date): Promise<number> {
-  const cutoff = new Date(now.getTime() - DAY).toISOString();
-  const rows = await db.selectFrom('clues as c').innerJoin('units as u', 'u.id', 'c.unit_id')
-    .select(['c.id', 'c.tenant_id', 'c.code', 'c.due_at', 'c.unit_id', 'u.name as unit_name', 'u.contact_phone'])
-    .where('c.state', '=', 'forwarded').where('c.due_at', '<', now.toISOString())
-    .where((eb) => eb.or([eb('c.reminded_at', 'is', null), eb('c.reminded_at', '<', cutoff)]))
-    .limit(500).execute();
-  for (const r of rows) {
-    await db.transaction().execute(async (trx) => {
-      await trx.updateTable('clues').set({ reminded_at: now.toISOString() }).where('id', '=', r.id).execute();
-      await notifyUsers(trx, r.tenant_id, { unitId: r.unit_id! }, { title: '催办：线索已超期', body: `线索 ${r.code} 的办理期限 ${r.due_at?.slice(0, 10)} 已过，请尽快答复或申请延期`, link: `/unit/clues/${r.id}` });
-      await notifyUsers(trx, r.tenant_id, { roles: ['staff'] }, { title: '线索超期', body: `线索 ${r.code}（${r.unit_name}）已超期`, link: `/clues/${r.id}` });
-      if (r.contact_phone && /^1\d{10}$/.test(r.contact_phone)) {
-        await enqueueMessage(trx, { tenantId: r.tenant_id, channel: 'sms', recipient: r.contact_phone, template: 'clue.overdue', payload: { code: r.code, due: r.due_at?.slice(0, 10) ?? '' } });
-      }
-      await trx.insertInto('case_events').values({ tenant_id: r.tenant_id, case_type: 'clue', case_id: r.id, transition: 'remind', label: '催办',
-        from_state: 'forwarded', to_state: 'forwarded', actor_kind: 'system', actor_id: null, actor_name: '系统', note: `已超过办理期限 ${r.due_at?.slice(0, 10)}`,
-        data_json: JSON.stringify({ unitId: r.unit_id }), at: now.toISOString() }).execute();
-      await writeAudit(trx, { tenantId: r.tenant_id, actorName: '系统', action: 'clue.remind', entity: 'clue', entityId: r.id, summary: `线索「${r.code}」超期催办（${r.unit_name}）` });
-    });
-  }
-  return rows.length;
-}
 
 export async function askRecheck(db: Kysely<Database>, now: Date): Promise<number> {
   const rows = await db.selectFrom('clues').select(['id', 'tenant_id', 'code', 'contact_phone'])
@@ -127,7 +101,6 @@ export async function purgeUnusedUploads(db: Kysely<Database>, now: Date, dataDi
 
 export const CLUE_JOBS: Job[] = [
   { name: 'clue.reindex', label: '线索检索索引重建', everyMs: 10 * 60_000, run: reindexStale },
-  { name: 'clue.remind', label: '线索超期催办', everyMs: 10 * 60_000, run: remindOverdue },
   { name: 'clue.recheck', label: '线索办结回访', everyMs: 60 * 60_000, run: askRecheck },
   { name: 'clue.archive', label: '未评价线索归档', everyMs: 60 * 60_000, run: archiveUnrated },
   { name: 'clue.supports', label: '清理“我也遇到了”来源记录', everyMs: 60 * 60_000, run: forgetSupportSources },

@@ -11,6 +11,7 @@ import { CLUE_SETTINGS } from './clues.settings.ts';
 import { CLUE_OFFICE_SETTINGS } from './clues.office.settings.ts';
 import { CLUE_JOBS } from './clues.jobs.ts';
 import { CLUE_CASE_TYPE } from './clues.case-type.ts';
+import { CLUE_COUNIT_CASE_TYPE } from './clues.counits.ts';
 import { seedDemoClues } from './clues.demo.ts';
 import { seedCountyDemoClues } from './clues.county-demo.ts';
 import * as m0002 from './migrations/20261129_0002_clues.ts';
@@ -30,6 +31,8 @@ import { clueLearningRoutes } from './clues.learning.routes.ts';
 import * as m0900 from './migrations/20261205_0900_clues_extension_request.ts';
 import * as m0910 from './migrations/20261205_0910_clues_conversion_links.ts';
 import * as m1000 from './migrations/20261205_1000_clues_lexicon_concept.ts';
+import * as m1001 from './migrations/20261205_1000_clues_clocks.ts';
+import * as m1010 from './migrations/20261205_1010_clues_forwarding.ts';
 
 export const cluesModule = defineModule({
   name: 'clues',
@@ -51,11 +54,13 @@ export const cluesModule = defineModule({
     '20261204_1850_clues_gazetteer': m1850,
     '20261205_0900_clues_extension_request': m0900,
     '20261205_0910_clues_conversion_links': m0910,
+    '20261205_1000_clues_clocks': m1001,
     '20261205_1000_clues_lexicon_concept': m1000,
+    '20261205_1010_clues_forwarding': m1010,
   },
   settings: { ...CLUE_SETTINGS, ...CLUE_OFFICE_SETTINGS },
   jobs: CLUE_JOBS,
-  caseTypes: [CLUE_CASE_TYPE],
+  caseTypes: [CLUE_CASE_TYPE, CLUE_COUNIT_CASE_TYPE],
   // 嵩县 in detail, then a year of clues for each other county (the city's comparison).
   demo: { order: 10, seed: async (db, ctx) => { await seedDemoClues(db, ctx); await seedCountyDemoClues(db, ctx); } },
   fixtures: () => import('./clues.fixtures.ts'),

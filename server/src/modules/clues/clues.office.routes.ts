@@ -5,7 +5,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ClueRecoveryRequestSchema, ClueRecoveryVerifySchema, ClueStaffIntakeSchema } from '@xs/core/schemas/clues-office.ts';
-import { ClueStatsQuerySchema } from '@xs/core/schemas/clues.ts';
+import { CLUE_URGENCIES, ClueStatsQuerySchema, OverdueReportSchema } from '@xs/core/schemas/clues.ts';
+import { cstDateTime, cstDay } from '@xs/core/calendar.ts';
 import { IdSchema } from '@xs/core/validation.ts';
 import { actorOf, authOf } from '../../platform/auth.ts';
 import { receiveAttachment } from '../../platform/files.ts';
@@ -14,6 +15,7 @@ import { cityComparison, unitFigures } from './clues.figures.ts';
 import { clueBulletin, clueDocument, sendDocx, type ClueDocumentKind } from './clues.documents.ts';
 import { clueIntakeOf, enterClueForCitizen } from './clues.staff-intake.ts';
 import { requestRecoveryCode, verifyRecoveryCode } from './clues.recovery.ts';
+import { overdueReport } from './clues.overdue.ts';
 
 const IdParams = z.strictObject({ id: IdSchema });
 const BulletinQuery = z.strictObject({
@@ -52,6 +54,30 @@ export const clueOfficeRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags, summary: '代录线索的来源：渠道、收到时间、编号、来信扫描件、录入人', params: IdParams },
     config: { permission: 'clue.read', entity: 'clues' },
   }, async (req) => clueIntakeOf(db, authOf(req).tenantId, req.params.id));
+  app.get('/clues/overdue-report', {
+    schema: { tags, summary: '超期通报：承办单位手中已超期的线索，按单位分组（件数、超期天数、催办次数）', response: { 200: OverdueReportSchema } },
+    config: { permission: 'clue.read' },
+  }, async (req) => overdueReport(db, authOf(req).tenantId));
+
+  app.get('/clues/overdue-report/export', {
+    schema: { tags, summary: '导出超期通报（Excel，北京时间）' },
+    config: { permission: 'clue.read' },
+  }, async (req, reply) => {
+    const report = await overdueReport(db, authOf(req).tenantId);
+    const rows = report.units.flatMap((u) => u.items.map((i) => ({ ...i, unitName: u.unitName })));
+    return sendWorkbook(reply, '超期通报', '超期通报', [
+      { header: '承办单位', width: 20, value: (r) => r.unitName },
+      { header: '查询码', width: 14, value: (r) => r.code },
+      { header: '反映内容', width: 50, value: (r) => r.summary },
+      { header: '紧急程度', value: (r) => CLUE_URGENCIES[r.urgency] },
+      { header: '转办时间', width: 18, value: (r) => cstDateTime(r.forwardedAt) },
+      { header: '办理期限', width: 14, value: (r) => cstDay(r.dueAt) },
+      { header: '超期天数', value: (r) => r.daysLate },
+      { header: '催办次数', value: (r) => r.reminders },
+      { header: '最近催办', width: 18, value: (r) => cstDateTime(r.lastRemindedAt) },
+    ], rows);
+  });
+
   app.get('/clues/figures/units', {
     schema: { tags, summary: '承办单位办理情况：交办数、按期办结率、满意率、超期数、退回数，按期办结率排名', querystring: ClueStatsQuerySchema },
     config: { permission: 'stats.read' },

@@ -8,6 +8,7 @@ import { AREA_PREFIX, TENANT_PREFIX } from '../../platform/search/segment.ts';
 import { loadedAnalyzer } from './clues.analyzer.ts';
 import { names } from '../orgs/orgs.read.ts';
 import type { CluesTable } from './clues.table.ts';
+import { markOf, markRules, type MarkRules } from './clues.marks.ts';
 
 export type ClueRow = Selectable<CluesTable>;
 
@@ -27,7 +28,8 @@ export async function namesFor(db: Kysely<Database>, tenantId: number, rows: Pic
 }
 export type Names = Awaited<ReturnType<typeof namesFor>>;
 
-export function toListItem(c: ClueRow, names: Names, now = new Date()) {
+/** The list row; with the county's marking rules it carries 临期/超期 (clues.marks.ts). */
+export function toListItem(c: ClueRow, names: Names, now = new Date(), rules?: MarkRules) {
   return {
     id: c.id,
     code: c.code,
@@ -53,11 +55,18 @@ export function toListItem(c: ClueRow, names: Names, now = new Date()) {
     contactPhoneMasked: maskPhone(c.contact_phone),
     rating: c.rating,
     published: c.published === 1,
+    urgency: c.urgency,
+    assigneeId: c.assignee_id,
+    myRole: null as 'lead' | 'co' | null,
+    mark: rules ? markOf(c, rules) : ('none' as const),
   };
 }
 
+/** The list's filters; `portalUnitId` (the unit portal) keeps to the clues a unit handles or was asked about (会办). */
+export type ClueFilter = Partial<ClueListQuery> & { portalUnitId?: number };
+
 /** The list filters other than `q`, as conditions on `clues as c`. */
-function clueFilters(tenantId: number, f: Partial<ClueListQuery>, now: Date): Expression<SqlBool>[] {
+function clueFilters(tenantId: number, f: ClueFilter, now: Date): Expression<SqlBool>[] {
   const eb = expressionBuilder<{ c: CluesTable }, 'c'>();
   const out: Expression<SqlBool>[] = [eb('c.tenant_id', '=', tenantId)];
   if (f.state === 'open') out.push(eb('c.state', 'in', OPEN_CLUE_STATES));
@@ -66,6 +75,9 @@ function clueFilters(tenantId: number, f: Partial<ClueListQuery>, now: Date): Ex
   if (f.townshipId) out.push(eb('c.township_id', '=', f.townshipId));
   if (f.channel) out.push(eb('c.channel', '=', f.channel));
   if (f.unitId) out.push(eb('c.unit_id', '=', f.unitId));
+  if (f.portalUnitId) {
+    out.push(sql<SqlBool>`(c.unit_id = ${f.portalUnitId} OR c.id IN (SELECT k.clue_id FROM clue_counits k WHERE k.tenant_id = ${tenantId} AND k.unit_id = ${f.portalUnitId}))`);
+  }
   if (f.overdue === '1') out.push(eb('c.state', 'in', OPEN_CLUE_STATES), eb('c.due_at', '<', now.toISOString()));
   if (f.overdue === '0') out.push(eb.or([eb('c.due_at', 'is', null), eb('c.due_at', '>=', now.toISOString()), eb('c.state', 'not in', OPEN_CLUE_STATES)]));
   if (f.from) out.push(eb('c.created_at', '>=', new Date(`${f.from}T00:00:00+08:00`).toISOString()));
@@ -76,7 +88,7 @@ function clueFilters(tenantId: number, f: Partial<ClueListQuery>, now: Date): Ex
 const CODE_QUERY = /^\s*[0-9A-Za-z]{10}\s*$/;
 
 /** The filtered query behind the triage list, the unit portal and the Excel export. */
-export function clueQuery(db: Kysely<Database>, tenantId: number, f: Partial<ClueListQuery>, now = new Date(), term = f.q ? ftsQuery(f.q, loadedAnalyzer(tenantId)) : null) {
+export function clueQuery(db: Kysely<Database>, tenantId: number, f: ClueFilter, now = new Date(), term = f.q ? ftsQuery(f.q, loadedAnalyzer(tenantId)) : null) {
   let q = db.selectFrom('clues as c');
   for (const cond of clueFilters(tenantId, f, now)) q = q.where(cond);
   if (f.q) {
@@ -101,8 +113,8 @@ export const SEARCH_COUNT_CAP = 1000;
  * `total` of a list filtered by nothing but state and/or township, from the per-township-and-state counts that
  * triggers keep exact (migrations 0003 and 0007): count(*) over a million clues takes 100 – 300 ms. Null when it does not apply.
  */
-async function summaryCount(db: Kysely<Database>, tenantId: number, f: ClueListQuery): Promise<number | null> {
-  if (f.category || f.channel || f.unitId || f.overdue || f.from || f.to) return null;
+async function summaryCount(db: Kysely<Database>, tenantId: number, f: ClueListQuery & ClueFilter): Promise<number | null> {
+  if (f.category || f.channel || f.unitId || f.portalUnitId || f.overdue || f.from || f.to) return null;
   const states = f.state === 'open' ? OPEN_CLUE_STATES : f.state ? [f.state as ClueState] : null;
   const r = await sql<{ n: number | null }>`SELECT sum(n) AS n FROM clue_counts WHERE tenant_id = ${tenantId}
     ${f.townshipId ? sql`AND township_id = ${f.townshipId}` : sql``}
@@ -126,7 +138,7 @@ function scoped(term: FtsTerm, tenantId: number, townshipId?: number): FtsTerm {
  * page 1 stops after the first page of matches instead of collecting every match of common words, and the count
  * stops at the cap.
  */
-async function searchPageSqlite(db: Kysely<Database>, tenantId: number, f: ClueListQuery, now: Date, term: FtsTerm, countLimit: number) {
+async function searchPageSqlite(db: Kysely<Database>, tenantId: number, f: ClueListQuery & ClueFilter, now: Date, term: FtsTerm, countLimit: number) {
   const where = sql.join([sql`f.clues_fts MATCH ${toFts5(scoped(term, tenantId, f.townshipId))}`, sql`c.id = f.rowid`, ...clueFilters(tenantId, f, now)], sql` AND `);
   const from = sql`clues_fts AS f CROSS JOIN clues AS c INDEXED BY clues_filter`;
   const ids = await sql<{ id: number }>`SELECT c.id FROM ${from} WHERE ${where} ORDER BY f.rowid DESC
@@ -138,7 +150,7 @@ async function searchPageSqlite(db: Kysely<Database>, tenantId: number, f: ClueL
   return { rows, n: Number(n.rows[0]?.n ?? 0) };
 }
 
-export async function listClues(db: Kysely<Database>, tenantId: number, f: ClueListQuery) {
+export async function listClues(db: Kysely<Database>, tenantId: number, f: ClueListQuery & ClueFilter) {
   const now = new Date();
   const offset = (f.page - 1) * f.pageSize;
   // Counted up to the cap, or further to cover the page asked for.
@@ -170,8 +182,8 @@ export async function listClues(db: Kysely<Database>, tenantId: number, f: ClueL
     [rows, n] = await Promise.all([page(), count()]);
   }
   const capped = searching && n > countLimit;
-  const names = await namesFor(db, tenantId, rows);
-  return { items: rows.map((r) => toListItem(r, names, now)), total: capped ? countLimit : n, totalCapped: capped, page: f.page, pageSize: f.pageSize };
+  const [names, rules] = await Promise.all([namesFor(db, tenantId, rows), markRules(db, tenantId, now)]);
+  return { items: rows.map((r) => toListItem(r, names, now, rules)), total: capped ? countLimit : n, totalCapped: capped, page: f.page, pageSize: f.pageSize };
 }
 
 export async function findClue(db: Kysely<Database>, tenantId: number, id: number): Promise<ClueRow | undefined> {
@@ -186,9 +198,9 @@ export async function cluesByIds(db: Kysely<Database>, tenantId: number, ids: re
 /** The rows of the Excel export: the list's filters, newest first, at most 20,000, with the full text. */
 export async function exportItems(db: Kysely<Database>, tenantId: number, q: ClueListQuery) {
   const rows = await clueQuery(db, tenantId, q).selectAll('c').orderBy('c.id', 'desc').limit(20_000).execute();
-  const names = await namesFor(db, tenantId, rows);
+  const [names, rules] = await Promise.all([namesFor(db, tenantId, rows), markRules(db, tenantId)]);
   return rows.map((r) => ({
-    ...toListItem(r, names), content: r.content, replyText: r.reply_text, repliedAt: r.replied_at, resolvedAt: r.resolved_at, ratingComment: r.rating_comment,
+    ...toListItem(r, names, rules.now, rules), content: r.content, replyText: r.reply_text, repliedAt: r.replied_at, resolvedAt: r.resolved_at, ratingComment: r.rating_comment,
   }));
 }
 

@@ -7,7 +7,6 @@ import { createHash, randomBytes, randomInt } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { CLUE_CATEGORIES } from '@xs/core/schemas/clues.ts';
 import { STAFF_INTAKE_CHANNELS, type ClueStaffIntake } from '@xs/core/schemas/clues-office.ts';
-import { addWorkingDays } from '@xs/core/calendar.ts';
 import type { Actor } from '@xs/core/workflow.ts';
 import { stripInvisible } from '@xs/core/validation.ts';
 import type { Database } from '../../db/database.ts';
@@ -15,11 +14,11 @@ import { isUniqueViolation } from '../../platform/db-errors.ts';
 import { invalid, notFound } from '../../platform/errors.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import { enqueueMessage } from '../../platform/notify.ts';
-import { getCalendar, getSetting } from '../../platform/settings.ts';
 import { activeMember, names, placesOf, requireCounty } from '../orgs/orgs.read.ts';
 import { clueSearchTokens, ensurePlaceNames } from './clues.similar.ts';
 import type { ClueIntakesTable } from './clues.office.table.ts';
 import './clues.office.table.ts';
+import { firstClocks, writeFirstClocks } from './clues.clocks.ts';
 
 const CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -75,7 +74,8 @@ export async function enterClueForCitizen(db: Kysely<Database>, ctx: StaffIntake
 
   const now = new Date();
   const receivedAt = input.receivedAt ? new Date(input.receivedAt) : now;
-  const [acceptDays, calendar] = await Promise.all([getSetting(db, tenantId, 'clue.deadline.accept'), getCalendar(db, tenantId)]);
+  // The office's time to accept runs from when the call or letter is entered.
+  const first = await firstClocks(db, tenantId, now);
   await ensurePlaceNames(db, tenantId);
   const tokens = clueSearchTokens({ content: input.content, place: input.place, townshipName: township!.name, villageName: village?.name,
     tenantId, townshipId: input.townshipId });
@@ -92,11 +92,12 @@ export async function enterClueForCitizen(db: Kysely<Database>, ctx: StaffIntake
           content: input.content, township_id: input.townshipId, village_id: input.villageId ?? null, place: input.place ?? null,
           venue_id: null, member_id: member?.id ?? null, contact_name: input.contactName ?? null, contact_phone: input.contactPhone ?? null,
           consent_at: input.consent ? now.toISOString() : null, state: 'submitted', version: 1,
-          due_at: addWorkingDays(now, acceptDays, calendar).toISOString(), unit_id: null, merged_into_id: null, reply_text: null, rating: null,
+          due_at: first.dueAt, unit_id: null, merged_into_id: null, reply_text: null, rating: null,
           rating_comment: null, supporters: 0, published: 0, public_summary: null, recheck_due_at: null, recheck_result: null, reminded_at: null,
           extension_days: 0, search_tokens: tokens, content_hash: sha256(`${input.townshipId}|${normalise(input.content)}`),
           created_at: receivedAt.toISOString(), accepted_at: null, forwarded_at: null, replied_at: null, resolved_at: null, closed_at: null,
         }).returning('id').executeTakeFirstOrThrow();
+        await writeFirstClocks(trx, tenantId, row.id, first.clocks);
         await trx.insertInto('clue_intakes').values({
           clue_id: row.id, tenant_id: tenantId, channel: input.channel, received_at: receivedAt.toISOString(), reference_no: input.referenceNo ?? null,
           letter_file_id: letter?.id ?? null, entered_by: ctx.actor.id, entered_by_name: ctx.actor.name, sms_sent: sms ? 1 : 0, created_at: now.toISOString(),

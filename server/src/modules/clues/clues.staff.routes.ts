@@ -2,8 +2,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  BulkResultSchema, ClueSuperviseSchema, CLUE_RATINGS, ClueBulkSchema, ClueContactSchema, SimilarCluesSchema, ClueDetailSchema, ClueListPageSchema, ClueListQuerySchema, CluePublishSchema, ConversionListSchema,
-  ClueStatsQuerySchema, ClueTransitionBodySchema, RoutingRuleSchema, type ClueAction,
+  BulkResultSchema, ClueSuperviseSchema, CLUE_MARKS, CLUE_RATINGS, ClueBulkSchema, ClueContactSchema, SimilarCluesSchema, ClueDetailSchema, ClueListPageSchema, ClueListQuerySchema, CluePublishSchema, ConversionListSchema,
+  ClueForwardRulesSchema, ClueStatsQuerySchema, ClueTransitionBodySchema, RoutingRuleSchema, type ClueAction,
 } from '@xs/core/schemas/clues.ts';
 import { cstDateTime, cstDay } from '@xs/core/calendar.ts';
 import { IdSchema } from '@xs/core/validation.ts';
@@ -14,7 +14,8 @@ import { sendWorkbook } from '../../platform/excel.ts';
 import { readFile, sendStoredFile } from '../../platform/files.ts';
 import { exportItems, listClues } from './clues.repository.ts';
 import { listConversions } from './clues.conversions.ts';
-import { STAFF_COMMANDS, bulkTransition, clueDetail, publishClue, revealContact, similarToClue, transitionClue } from './clues.staff.ts';
+import { STAFF_COMMANDS, acceptAndForward, bulkTransition, clueDetail, publishClue, revealContact, similarToClue, transitionClue } from './clues.staff.ts';
+import { forwardRules } from './clues.forwarding.ts';
 import { createRoutingRule, deleteRoutingRule, listRoutingRules, suggestUnitsFor } from './clues.unit-suggestions.ts';
 import { clueStats, clueStatsByCounty } from './clues.stats.ts';
 
@@ -55,6 +56,7 @@ export const clueStaffRoutes: FastifyPluginAsyncZod = async (app) => {
       { header: '承办单位', width: 20, value: (c) => c.unitName },
       { header: '办理期限', width: 14, value: (c) => cstDay(c.dueAt) },
       { header: '超期', value: (c) => (c.overdue ? '是' : '') },
+      { header: '预警', value: (c) => CLUE_MARKS[c.mark] },
       { header: '答复', width: 60, value: (c) => c.replyText },
       { header: '答复时间', width: 20, value: (c) => cstDateTime(c.repliedAt) },
       { header: '办结时间', width: 20, value: (c) => cstDateTime(c.resolvedAt) },
@@ -164,6 +166,20 @@ export const clueStaffRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (req) => {
     const ctx = staff(req);
     await transitionClue(db, ctx, req.params.id, commandName(req.params.name, STAFF_COMMANDS), req.body);
+    return clueDetail(db, ctx, req.params.id);
+  });
+
+  app.get('/clues/forward-rules', {
+    schema: { tags, summary: '转办规则：今天可选的办理期限（最早明天、最晚若干工作日）和按紧急程度的默认期限', response: { 200: ClueForwardRulesSchema } },
+    config: { permission: 'clue.triage' },
+  }, async (req) => forwardRules(db, authOf(req).tenantId));
+
+  app.post('/clues/:id/accept-forward', {
+    schema: { tags, summary: '采纳并转办：待受理的线索一步采纳并转办（同一事务，流转记录两条）', params: IdParams, body: ClueTransitionBodySchema, response: { 200: ClueDetailSchema } },
+    config: { permission: 'clue.triage', entity: 'clues' },
+  }, async (req) => {
+    const ctx = staff(req);
+    await acceptAndForward(db, ctx, req.params.id, req.body);
     return clueDetail(db, ctx, req.params.id);
   });
 

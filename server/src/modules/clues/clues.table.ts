@@ -1,6 +1,6 @@
 import type { Generated } from 'kysely';
 import type { Flag, Timestamp } from '../../platform/platform.table.ts';
-import type { ClueCategory, ClueChannel, ClueRating, ClueState, ConversionKind } from '@xs/core/schemas/clues.ts';
+import type { ClueCategory, ClueChannel, ClueRating, ClueState, ClueUrgency, ConversionKind, CounitState } from '@xs/core/schemas/clues.ts';
 
 export interface CluesTable {
   id: Generated<number>;
@@ -52,6 +52,34 @@ export interface CluesTable {
   closed_at: Timestamp | null;
   /** The public hint's handle for "我也遇到了" (never the code); set when the clue is first shown in a hint. */
   support_token: string | null;
+  /** 紧急 / 一般, chosen at the latest forwarding. */
+  urgency: Generated<ClueUrgency>;
+  /** 交办意见 of the latest forwarding. */
+  forward_note: string | null;
+  /** The handler inside the unit its 负责人 gave the clue to. */
+  assignee_id: number | null;
+}
+
+/** A co-unit (会办单位) of a forwarded clue: a child case of the clue (CLUE_COUNIT_WORKFLOW). */
+export interface ClueCounitsTable {
+  id: Generated<number>;
+  tenant_id: number;
+  clue_id: number;
+  clue_code: string;
+  /** Always `clue`: the platform's child-case columns. */
+  parent_type: string;
+  parent_id: number;
+  unit_id: number;
+  state: CounitState;
+  version: number;
+  due_at: Timestamp | null;
+  /** The views it sent to the lead unit. */
+  views: string | null;
+  /** Why the office stopped waiting, or withdrew it. */
+  note: string | null;
+  asked_at: Timestamp;
+  viewed_at: Timestamp | null;
+  viewed_by: number | null;
 }
 
 export interface ClueFilesTable {
@@ -114,6 +142,7 @@ export interface ClueTrackFailuresTable {
 export interface ClueTables {
   clues: CluesTable;
   clue_files: ClueFilesTable;
+  clue_counits: ClueCounitsTable;
   clue_conversions: ClueConversionsTable;
   clue_routing_rules: ClueRoutingRulesTable;
   clue_uploads: ClueUploadsTable;

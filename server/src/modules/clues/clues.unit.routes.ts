@@ -1,13 +1,13 @@
 /** The handling units' portal of 直通政协: the unit's own clues, their detail and actions, reply attachments and files. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ClueDetailSchema, ClueListPageSchema, ClueListQuerySchema, ClueTransitionBodySchema, type ClueAction } from '@xs/core/schemas/clues.ts';
+import { ClueCoViewsSchema, ClueDetailSchema, ClueListPageSchema, ClueListQuerySchema, ClueTransitionBodySchema, UnitHandlersSchema, type ClueAction } from '@xs/core/schemas/clues.ts';
 import { IdSchema } from '@xs/core/validation.ts';
 import { unitActorOf } from '../../platform/auth.ts';
 import { AppError } from '../../platform/errors.ts';
 import { readFile, receiveAttachment, sendStoredFile } from '../../platform/files.ts';
 import { UNIT_COMMANDS, clueDetail, transitionClue } from './clues.staff.ts';
-import { requireUnitClue, unitClueFile, unitClues } from './clues.unit.ts';
+import { handlersOfUnit, requireUnitClue, sendUnitViews, unitClueFile, unitClues } from './clues.unit.ts';
 
 const IdParams = z.strictObject({ id: IdSchema });
 const TransitionParams = z.strictObject({ id: IdSchema, name: z.string().max(40) });
@@ -30,6 +30,20 @@ export const clueUnitRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { permission: 'clue.unit' },
   }, async (req) => unitClues(db, unit(req), req.query));
 
+  app.get('/unit/clues/handlers', {
+    schema: { tags: unitTags, summary: '本单位的经办人（负责人据此分派线索）', response: { 200: UnitHandlersSchema } },
+    config: { permission: 'clue.unit' },
+  }, async (req) => handlersOfUnit(db, unit(req)));
+
+  app.post('/unit/clues/:id/co-views', {
+    schema: { tags: unitTags, summary: '会办单位提出会办意见（送主办单位）', params: IdParams, body: ClueCoViewsSchema, response: { 200: ClueDetailSchema } },
+    config: { permission: 'clue.unit', entity: 'clues' },
+  }, async (req) => {
+    const ctx = unit(req);
+    await sendUnitViews(db, ctx, req.params.id, req.body);
+    return clueDetail(db, ctx, req.params.id);
+  });
+
   app.get('/unit/clues/:id', {
     schema: { tags: unitTags, summary: '本单位承办的线索详情', params: IdParams, response: { 200: ClueDetailSchema } },
     config: { permission: 'clue.unit', entity: 'clues' },
@@ -44,7 +58,8 @@ export const clueUnitRoutes: FastifyPluginAsyncZod = async (app) => {
     if (row.unit_id === ctx.unitId) return clueDetail(db, ctx, req.params.id);
     // After "return" the unit no longer holds the clue: answer with it as it left, not with a 404.
     const detail = await clueDetail(db, { ...ctx, unitId: undefined }, req.params.id);
-    return { ...detail, contactName: null, contactPhoneMasked: null, transitions: [], actions: [], photos: [], replyFiles: [], timeline: detail.timeline.filter((e) => e.transition !== 'note') };
+    return { ...detail, contactName: null, contactPhoneMasked: null, transitions: [], actions: [], photos: [], replyFiles: [], clocks: [], coUnits: [], myRole: null,
+      timeline: detail.timeline.filter((e) => e.transition !== 'note' && !e.transition.startsWith('counit.')) };
   });
 
   app.post('/unit/clues/:id/files', {

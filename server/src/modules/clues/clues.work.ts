@@ -4,7 +4,8 @@
  * - Staff: 待受理 (submitted), 待转办 (accepted), 单位退回 and 已答复 (to handle), and of the forwarded ones
  *   those 超期, 今天到期 or with an unanswered 延期申请; resolved clues not yet on the public board (待公开).
  * - A unit: every clue forwarded to it — 新交办 (forwarded in the last days, nothing done yet), 即将到期, 超期,
- *   被退回 (staff asked it to handle the clue again).
+ *   被退回 (staff asked it to handle the clue again), 分派给我 (its 负责人 gave it to this handler). Clues it was asked
+ *   to give views on come from the co-unit case type (clues.counits.ts).
  */
 import type { Kysely } from 'kysely';
 import { CLUE_STATES, OPEN_CLUE_STATES } from '@xs/core/schemas/clues.ts';
@@ -28,7 +29,7 @@ export async function clueWorkOf(db: Kysely<Database>, who: WorkViewer, now: Dat
   const asUnit = who.roles.includes('unit_handler') && who.unitId != null;
   const asStaff = who.roles.includes('staff');
   if (!asUnit && !asStaff) return [];
-  let q = db.selectFrom('clues').select(['id', 'code', 'content', 'state', 'due_at', 'published', 'created_at', 'forwarded_at', 'replied_at', 'resolved_at'])
+  let q = db.selectFrom('clues').select(['id', 'code', 'content', 'state', 'due_at', 'published', 'created_at', 'forwarded_at', 'replied_at', 'resolved_at', 'assignee_id'])
     .where('tenant_id', '=', who.tenantId);
   if (asUnit) q = q.where('state', '=', 'forwarded').where('unit_id', '=', who.unitId!);
   else {
@@ -52,6 +53,8 @@ export async function clueWorkOf(db: Kysely<Database>, who: WorkViewer, now: Dat
     const overdue = !!r.due_at && OPEN_CLUE_STATES.includes(r.state) && r.due_at < nowIso;
     const tags: WorkTag[] = [];
     if (asUnit) {
+      // Given to this handler by the unit's 负责人: first in their list.
+      if (r.assignee_id === who.userId) tags.push('mine');
       if (last.get(r.id) === 'rehandle') tags.push('returned');
       else if (isRecent(r.forwarded_at, now) && !acted.has(r.id)) tags.push('new');
       if (overdue) tags.push('overdue');

@@ -18,7 +18,7 @@ import type { Selectable, Updateable } from 'kysely';
 function toDto(u: Selectable<UsersTable>) {
   return {
     id: u.id, username: u.username, displayName: u.display_name, phone: maskPhone(u.phone), roles: parseRoles(u.roles),
-    unitId: u.unit_id, memberId: u.member_id, active: u.active === 1, locked: !!u.locked_until && Date.parse(u.locked_until) > Date.now(),
+    unitId: u.unit_id, unitLead: u.unit_lead === 1, memberId: u.member_id, active: u.active === 1, locked: !!u.locked_until && Date.parse(u.locked_until) > Date.now(),
     lastLoginAt: u.last_login_at, createdAt: u.created_at, version: u.version,
   };
 }
@@ -60,6 +60,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     { header: '角色', width: 30, value: (u) => u.roles.map((r) => ROLE_LABELS[r]).join('、') },
     { header: '状态', value: (u) => (u.active ? '启用' : '停用') },
     { header: '最近登录', width: 24, value: (u) => u.lastLoginAt },
+    { header: '单位负责人', value: (u) => (u.unitLead ? '是' : '') },
   ], await list(authOf(req).tenantId, req.query)));
 
   app.post('/users', {
@@ -76,6 +77,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
       ])),
     ];
     if (b.roles.includes('unit_handler') && !b.unitId) issues.push({ path: 'unitId', message: '承办单位用户须选择所属单位' });
+    if (b.unitLead && !b.unitId) issues.push({ path: 'unitLead', message: '单位负责人须属于一个承办单位' });
     if (issues.length) throw invalid(issues);
     const now = new Date().toISOString();
     const password_hash = await hashPassword(b.password, app.config.passwordCost);
@@ -83,7 +85,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
       const user = await db.transaction().execute(async (trx) => {
         const u = await trx.insertInto('users').values({
           tenant_id: auth.tenantId, username: b.username, display_name: b.displayName, phone: b.phone ?? null, password_hash,
-          roles: JSON.stringify(b.roles), unit_id: b.unitId ?? null, member_id: b.memberId ?? null, active: 1, failed_logins: 0,
+          roles: JSON.stringify(b.roles), unit_id: b.unitId ?? null, unit_lead: b.unitLead && b.unitId ? 1 : 0, member_id: b.memberId ?? null, active: 1, failed_logins: 0,
           locked_until: null, password_changed_at: now, last_login_at: null, created_at: now, version: 1,
         }).returningAll().executeTakeFirstOrThrow();
         await writeAudit(trx, { ...auditSource(req), action: 'user.create', entity: 'user', entityId: u.id, summary: `新增用户「${u.display_name}」（${u.username}）`, after: { ...b, password: undefined } });
@@ -112,6 +114,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
         { field: 'memberId', table: 'members', id: b.memberId, label: '委员' },
       ])),
     ];
+    if (b.unitLead && !(b.unitId === undefined ? before.unit_id : b.unitId)) issues.push({ path: 'unitLead', message: '单位负责人须属于一个承办单位' });
     if (before.id === auth.user.id && (b.active === false || (b.roles && !b.roles.some((r) => r === 'county_admin' || r === 'city_admin')))) {
       issues.push({ path: b.active === false ? 'active' : 'roles', message: '不能停用自己或去掉自己的管理员角色' });
     }
@@ -121,6 +124,8 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     if (b.phone !== undefined) changes.phone = b.phone;
     if (b.roles) changes.roles = JSON.stringify(b.roles);
     if (b.unitId !== undefined) changes.unit_id = b.unitId;
+    // A 负责人 belongs to a unit: leaving the unit ends the role.
+    if (b.unitLead !== undefined || b.unitId === null) changes.unit_lead = b.unitLead && (b.unitId ?? before.unit_id) ? 1 : 0;
     if (b.memberId !== undefined) changes.member_id = b.memberId;
     if (b.active !== undefined) changes.active = b.active ? 1 : 0;
     if (b.unlock) Object.assign(changes, { locked_until: null, failed_logins: 0 });

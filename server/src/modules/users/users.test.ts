@@ -100,6 +100,20 @@ describe('users', () => {
     expect((await cityAdmin.post('/api/v1/users', { ...NEW_USER, username: 'city.viewer', roles: ['city_viewer'] })).statusCode).toBe(201);
   });
 
+  it('makes a unit handler the unit’s 负责人, only with a unit, and ends the role when the user leaves the unit', async () => {
+    const unit = await createUnit(env.db, a.id);
+    const created = await admin.post('/api/v1/users', { ...NEW_USER, username: 'unit.lead', roles: ['unit_handler'], unitId: unit.id, unitLead: true });
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json()).toMatchObject({ unitId: unit.id, unitLead: true });
+    const noUnit = await admin.post('/api/v1/users', { ...NEW_USER, username: 'lead.nounit', unitLead: true });
+    expect(noUnit.json().fields).toEqual([{ path: 'unitLead', message: '单位负责人须属于一个承办单位' }]);
+    const plain = await createUser(env.db, a.id, ['staff']);
+    expect((await admin.patch(`/api/v1/users/${plain.id}`, { unitLead: true, version: 1 })).json().fields).toEqual([{ path: 'unitLead', message: '单位负责人须属于一个承办单位' }]);
+    const u = created.json() as { id: number; version: number };
+    const left = await admin.patch(`/api/v1/users/${u.id}`, { roles: ['staff'], unitId: null, version: u.version });
+    expect(left.json()).toMatchObject({ unitId: null, unitLead: false });
+  });
+
   it('refuses a stale version with 409 and leaves the user unchanged', async () => {
     const u = await createUser(env.db, a.id, ['staff']);
     expect((await admin.patch(`/api/v1/users/${u.id}`, { displayName: '改过一次', version: 1 })).statusCode).toBe(200);
@@ -168,7 +182,7 @@ describe('users', () => {
     const res = await client.get('/api/v1/users/export');
     expect(res.statusCode).toBe(200);
     const rows = await readXlsx(res.rawPayload);
-    expect(rows[0]).toEqual(['用户名', '姓名', '角色', '状态', '最近登录']);
+    expect(rows[0]).toEqual(['用户名', '姓名', '角色', '状态', '最近登录', '单位负责人']);
     expect(rows.slice(1).map((r) => r.slice(0, 4))).toEqual([
       [user.username, '测试county_admin', '县区管理员', '启用'],
       [other.username, '测试staffleader', '机关工作人员、领导', '启用'],

@@ -16,8 +16,10 @@ function sources(): WorkSource[] {
   return caseTypes().flatMap((t) => (t.workOf ? [{ name: t.name, label: t.label, workOf: t.workOf }] : []));
 }
 
-/** Late first, then the nearest deadline, then the newest arrival. */
+/** What was given to the reader personally first (分派给我), then late, then the nearest deadline, then the newest arrival. */
 function byUrgency(a: WorkItem, b: WorkItem): number {
+  const mine = (i: WorkItem) => i.tags.includes('mine');
+  if (mine(a) !== mine(b)) return mine(a) ? -1 : 1;
   if (a.overdue !== b.overdue) return a.overdue ? -1 : 1;
   if (a.dueAt !== b.dueAt) return a.dueAt === null ? 1 : b.dueAt === null ? -1 : a.dueAt < b.dueAt ? -1 : 1;
   return a.since < b.since ? 1 : a.since > b.since ? -1 : 0;

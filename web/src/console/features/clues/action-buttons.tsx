@@ -4,18 +4,17 @@
  */
 import type { ReactNode } from 'react';
 import { Button, Flex, List, Tooltip, Typography } from 'antd';
-import type { ClueAction } from '@xs/core/schemas/clues.ts';
 import type { ActionOption } from '@xs/core/workflow.ts';
 
-export function ActionButtons({ actions, order, icons, primary = [], danger = [], labelOf, onOpen, empty }: {
+export function ActionButtons<N extends string>({ actions, order, icons, primary = [], danger = [], labelOf, onOpen, empty }: {
   actions: readonly ActionOption[];
   /** The order buttons appear in; an action not named here is not offered as a button (it has a form of its own). */
-  order: readonly ClueAction[];
-  icons: Partial<Record<ClueAction, ReactNode>>;
-  primary?: readonly ClueAction[];
-  danger?: readonly ClueAction[];
+  order: readonly N[];
+  icons: Partial<Record<N, ReactNode>>;
+  primary?: readonly N[];
+  danger?: readonly N[];
   labelOf?: (a: ActionOption) => string;
-  onOpen: (name: ClueAction) => void;
+  onOpen: (name: N) => void;
   empty: ReactNode;
 }) {
   const shown = order.flatMap((n) => actions.filter((a) => a.name === n));
@@ -25,7 +24,7 @@ export function ActionButtons({ actions, order, icons, primary = [], danger = []
     <>
       <Flex gap={8} wrap role="group" aria-label="可执行的操作">
         {shown.map((a) => {
-          const name = a.name as ClueAction;
+          const name = a.name as N;
           const b = (
             <Button key={a.name} type={primary.includes(name) ? 'primary' : 'default'} danger={danger.includes(name)} icon={icons[name]}
               disabled={!a.available} onClick={() => onOpen(name)} aria-describedby={a.available ? undefined : `why-${a.name}`}>

@@ -34,7 +34,7 @@ const REASON_MAX = 500;
 
 export function BulkActionModal({ action, rows, onClose, onDone }: {
   action: BulkAction | null;
-  rows: ClueListItem[];
+  rows: Pick<ClueListItem, 'id' | 'version' | 'state' | 'code'>[];
   onClose: () => void;
   /** After the server answered: the ids that failed (to keep selected). */
   onDone: (result: BulkResult) => void;

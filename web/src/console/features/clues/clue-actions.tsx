@@ -7,25 +7,26 @@ import { Form, Input, InputNumber, Radio, Select } from 'antd';
 import {
   CheckOutlined, CloseOutlined, InboxOutlined, MergeCellsOutlined, QuestionCircleOutlined, RedoOutlined,
   RetweetOutlined, SendOutlined, ClockCircleOutlined, CheckCircleOutlined, BellOutlined, StopOutlined, CommentOutlined,
-  TagsOutlined, EditOutlined, PhoneOutlined,
+  TagsOutlined, EditOutlined, PhoneOutlined, FastForwardOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
-import type { ClueAction } from '@xs/core/schemas/clues.ts';
 import { ActionButtons } from './action-buttons.tsx';
-import { CATEGORY_OPTIONS, CONVERSION_KIND_OPTIONS } from './labels.tsx';
+import { ForwardFields, forwardBody } from './forward-fields.tsx';
+import { CATEGORY_OPTIONS, CONVERSION_KIND_OPTIONS, type ClueButton } from './labels.tsx';
 import { MergePicker } from './merge-picker.tsx';
 import { ReasonField, TransitionModal, reasonBody, type TransitionSpec } from './transition-modal.tsx';
 import type { ClueDetail } from './types.ts';
-import { UnitPicker } from './unit-picker.tsx';
 
 /** The order buttons appear in: the usual next step first. */
-const ORDER: ClueAction[] = [
-  'accept', 'forward', 'resolve', 'convert', 'merge', 'request_info', 'grant_extension', 'deny_extension', 'remind', 'rehandle', 'close', 'decline',
-  'recategorize', 'edit_reply', 'followup', 'note',
+const ORDER: ClueButton[] = [
+  'accept', 'accept_forward', 'forward', 'resolve', 'convert', 'merge', 'request_info', 'grant_extension', 'deny_extension', 'remind', 'waive_views',
+  'rehandle', 'close', 'decline', 'recategorize', 'edit_reply', 'followup', 'note',
 ];
 
-const ICONS: Partial<Record<ClueAction, ReactNode>> = {
+const ICONS: Partial<Record<ClueButton, ReactNode>> = {
   accept: <CheckOutlined aria-hidden />,
+  accept_forward: <SendOutlined aria-hidden />,
+  waive_views: <FastForwardOutlined aria-hidden />,
   forward: <SendOutlined aria-hidden />,
   resolve: <CheckCircleOutlined aria-hidden />,
   convert: <RetweetOutlined aria-hidden />,
@@ -43,7 +44,7 @@ const ICONS: Partial<Record<ClueAction, ReactNode>> = {
   decline: <CloseOutlined aria-hidden />,
 };
 
-const PRIMARY: ClueAction[] = ['accept', 'forward', 'resolve'];
+const PRIMARY: ClueButton[] = ['accept', 'forward', 'resolve'];
 
 /** The last 申请延期 by the unit, to prefill and explain 同意延期. */
 function lastExtensionRequest(clue: ClueDetail): { days: number | null; reason: string | null } | null {
@@ -54,7 +55,7 @@ function lastExtensionRequest(clue: ClueDetail): { days: number | null; reason: 
 }
 
 /** What each action asks for and says before it is done. */
-const SPECS: Partial<Record<ClueAction, (clue: ClueDetail) => TransitionSpec>> = {
+const SPECS: Partial<Record<ClueButton, (clue: ClueDetail) => TransitionSpec>> = {
   accept: () => ({ description: '采纳受理后线索进入「已采纳」，请在期限内转办承办单位或转化为政协工作事项。群众查询时可看到已采纳。' }),
   decline: () => ({
     description: '不予采纳后线索结束；理由会通过短信和查询页面告知群众，请用平实、礼貌的语言。',
@@ -78,14 +79,25 @@ const SPECS: Partial<Record<ClueAction, (clue: ClueDetail) => TransitionSpec>> =
     width: 720,
   }),
   forward: (clue) => ({
-    description: '转办后承办单位在期限内答复；单位会收到站内通知和短信。',
-    fields: (
-      <Form.Item name="unitId" label="承办单位" rules={[{ required: true, message: '请选择承办单位' }]}>
-        <UnitPicker clueId={clue.id} />
-      </Form.Item>
-    ),
-    toBody: (v) => ({ unitId: Number(v.unitId) }),
-    width: 640,
+    description: '转办后主办单位在期限内答复；单位会收到站内通知和短信。有会办单位时，主办单位待会办意见全部送达后答复。',
+    fields: <ForwardFields clueId={clue.id} />,
+    initialValues: { urgency: 'normal' },
+    toBody: forwardBody,
+    width: 680,
+  }),
+  accept_forward: (clue) => ({
+    description: '采纳受理并立即转办，流转记录中记为「采纳受理」和「转办」两步。群众查询时可看到已转交办理。',
+    fields: <ForwardFields clueId={clue.id} />,
+    initialValues: { urgency: 'normal' },
+    toBody: forwardBody,
+    path: '/accept-forward',
+    okText: '采纳并转办',
+    width: 680,
+  }),
+  waive_views: (clue) => ({
+    description: `仍在等待会办意见的单位：${clue.coUnits.filter((k) => k.state === 'asked').map((k) => k.unitName).join('、') || '无'}。不再等待后，主办单位可以直接答复；理由记入流转记录并告知主办单位。`,
+    fields: <ReasonField label="不再等待的理由" placeholder="例如：会办单位逾期未提意见，群众反映强烈，请主办单位先行答复" />,
+    toBody: reasonBody,
   }),
   convert: (clue) => ({
     description: '转化后本线索结束，进入「转化队列」，由相应模块接手办理。',
@@ -185,7 +197,7 @@ export function ClueActions({ clue, onDone, onStale }: {
   onDone: (detail: ClueDetail) => void;
   onStale: () => void;
 }) {
-  const [open, setOpen] = useState<ClueAction | null>(null);
+  const [open, setOpen] = useState<ClueButton | null>(null);
   return (
     <>
       <ActionButtons actions={clue.actions} order={ORDER} icons={ICONS} primary={PRIMARY} danger={['decline']} onOpen={setOpen}

@@ -7,6 +7,7 @@ import { Alert, Button, Card, Col, Flex, List, Result, Row, Space, Tag, Typograp
 import { ArrowLeftOutlined, LeftOutlined, RightOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, isApiError } from '../../../shared/api.ts';
+import { CaseClocks } from '../../components/case-detail.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { ClueDocuments } from './clue-documents.tsx';
 import { ClueIntakeCard } from './clue-intake-card.tsx';
@@ -14,7 +15,7 @@ import { PageLoading } from '../../components/page-loading.tsx';
 import { formatTime } from '../../components/time.ts';
 import { useCan } from '../../session.tsx';
 import { ClueActions } from './clue-actions.tsx';
-import { ClueContent, ClueFacts, ClueReply, ClueTimeline } from './clue-view.tsx';
+import { ClueContent, ClueFacts, ClueReply, ClueTimeline, CoUnitsCard } from './clue-view.tsx';
 import { ContactReveal } from './contact-reveal.tsx';
 import { PublishCard } from './publish-card.tsx';
 import { InstructionNote, SuperviseButton } from './supervise.tsx';
@@ -77,7 +78,10 @@ export default function ClueDetailPage() {
           title={<>已合并到线索 <Link to={`/clues/${clue.mergedInto.id}`}>{clue.mergedInto.code}</Link>，随该线索一并办理。</>} />
       )}
       {clue.overdue && (
-        <Alert type="error" showIcon style={{ marginBottom: 16 }} title="已超期" description="该线索已超过办理期限，请尽快处理或催办。" />
+        <Alert type={clue.mark === 'red' ? 'error' : 'warning'} showIcon style={{ marginBottom: 16 }} title="已超期" description="该线索已超过办理期限，请尽快处理或催办。" />
+      )}
+      {!clue.overdue && clue.mark === 'yellow' && clue.dueAt && (
+        <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={`临期：办理期限 ${formatTime(clue.dueAt).slice(0, 10)}`} description="该线索即将到期，请抓紧处理。" />
       )}
       <InstructionNote clue={clue} />
       <Row gutter={[16, 16]}>
@@ -97,6 +101,7 @@ export default function ClueDetailPage() {
               )}
             </Card>
             <ClueContent clue={clue} />
+            <CoUnitsCard clue={clue} />
             <ClueIntakeCard clueId={clue.id} />
             <ClueReply clue={clue} />
             {clue.conversions.length > 0 && (
@@ -121,9 +126,12 @@ export default function ClueDetailPage() {
           </Flex>
         </Col>
         <Col xs={24} xl={8}>
-          <Card size="small" title="流转记录">
-            <ClueTimeline timeline={clue.timeline} />
-          </Card>
+          <Flex vertical gap={16}>
+            {clue.clocks.length > 0 && <Card size="small" title="办理计时"><CaseClocks clocks={clue.clocks} /></Card>}
+            <Card size="small" title="流转记录">
+              <ClueTimeline timeline={clue.timeline} />
+            </Card>
+          </Flex>
         </Col>
       </Row>
     </>

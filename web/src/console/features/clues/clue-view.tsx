@@ -1,11 +1,11 @@
 /** The parts of one clue that staff and handling units both read: facts, content, photos, timeline, reply. */
 import type { ReactNode } from 'react';
-import { Card, Descriptions, Empty, Flex, Image, List, Tag, Timeline, Typography } from 'antd';
+import { Card, Descriptions, Empty, Flex, Image, List, Space, Tag, Timeline, Typography } from 'antd';
 import { FileOutlined, UserOutlined } from '@ant-design/icons';
 import { CLUE_KINDS, CLUE_RATINGS, CLUE_STATES, CONVERSION_KINDS, type ClueState } from '@xs/core/schemas/clues.ts';
 import { useUnits } from '../../components/options.ts';
 import { formatTime } from '../../components/time.ts';
-import { DueText, RatingTag, StateTag } from './labels.tsx';
+import { DueText, OverdueTag, RatingTag, StateTag, UrgencyTag } from './labels.tsx';
 import type { ClueDetail, ClueTimelineEntry } from './types.ts';
 
 const mono = { fontFamily: 'ui-monospace, Consolas, monospace' };
@@ -18,7 +18,7 @@ export function ClueFacts({ clue, extra }: { clue: ClueDetail; extra?: ReactNode
       column={{ xs: 1, sm: 2, xl: 3 }}
       items={[
         { key: 'code', label: '查询码', children: <Typography.Text copyable style={mono}>{clue.code}</Typography.Text> },
-        { key: 'state', label: '状态', children: <StateTag state={clue.state} label={clue.stateLabel} overdue={clue.overdue} /> },
+        { key: 'state', label: '状态', children: <Space size={4} wrap><StateTag state={clue.state} label={clue.stateLabel} overdue={clue.overdue} mark={clue.mark} /><UrgencyTag urgency={clue.urgency} /></Space> },
         { key: 'due', label: '期限', children: <DueText dueAt={clue.dueAt} overdue={clue.overdue} state={clue.state} /> },
         { key: 'category', label: '类别', children: `${clue.categoryLabel}（${CLUE_KINDS[clue.kind]}）` },
         { key: 'created', label: '提交时间', children: formatTime(clue.createdAt) },
@@ -27,11 +27,43 @@ export function ClueFacts({ clue, extra }: { clue: ClueDetail; extra?: ReactNode
         ...(clue.venueName ? [{ key: 'venue', label: '履职阵地', children: clue.venueName }] : []),
         ...(clue.memberName ? [{ key: 'member', label: '委员', children: clue.memberName }] : []),
         { key: 'unit', label: '承办单位', children: clue.unitName ?? '—' },
+        ...(clue.assignee ? [{ key: 'assignee', label: '经办人', children: clue.assignee.name }] : []),
         { key: 'supporters', label: '附议人数', children: clue.supporters > 0 ? `${clue.supporters} 人（我也遇到了）` : '0' },
         ...(clue.extensionDays > 0 ? [{ key: 'ext', label: '已延期', children: `${clue.extensionDays} 个工作日` }] : []),
         ...(extra ? [{ key: 'extra', label: '联系人', children: extra }] : []),
+        ...(clue.forwardNote ? [{ key: 'note', label: '交办意见', span: 'filled' as const, children: <Typography.Text style={{ whiteSpace: 'pre-wrap' }}>{clue.forwardNote}</Typography.Text> }] : []),
       ]}
     />
+  );
+}
+
+const COUNIT_COLOR: Record<string, string> = { asked: 'processing', viewed: 'green', waived: 'default', withdrawn: 'default' };
+
+/** 会办单位: each co-unit with its state, its date and the views it sent (the office and the lead unit read them all). */
+export function CoUnitsCard({ clue }: { clue: ClueDetail }) {
+  if (clue.coUnits.length === 0) return null;
+  return (
+    <Card size="small" title="会办单位意见">
+      <List
+        size="small"
+        dataSource={clue.coUnits}
+        renderItem={(k) => (
+          <List.Item>
+            <Flex vertical gap={4} style={{ width: '100%' }}>
+              <Flex gap={8} wrap align="baseline">
+                <Typography.Text strong>{k.unitName}</Typography.Text>
+                <Tag color={COUNIT_COLOR[k.state]}>{k.stateLabel}</Tag>
+                {k.overdue && <OverdueTag />}
+                {k.state === 'asked' && k.dueAt && <Typography.Text type="secondary">期限 {formatTime(k.dueAt).slice(0, 10)}</Typography.Text>}
+                {k.viewedAt && <Typography.Text type="secondary">{formatTime(k.viewedAt)} 提出</Typography.Text>}
+              </Flex>
+              {k.views && <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{k.views}</Typography.Paragraph>}
+              {k.note && <Typography.Text type="secondary">说明：{k.note}</Typography.Text>}
+            </Flex>
+          </List.Item>
+        )}
+      />
+    </Card>
   );
 }
 
@@ -73,6 +105,11 @@ function eventFacts(e: ClueTimelineEntry, unitName: (id: number) => string | und
   if (typeof d.unitId === 'number' && (e.transition === 'forward' || e.transition === 'return')) {
     out.push(`${e.transition === 'forward' ? '承办单位' : '退回单位'}：${unitName(d.unitId) ?? `#${d.unitId}`}`);
   }
+  if (d.urgency === 'urgent') out.push('紧急');
+  if (Array.isArray(d.coUnitIds) && d.coUnitIds.length) out.push(`会办单位：${d.coUnitIds.map((u) => unitName(Number(u)) ?? `#${u}`).join('、')}`);
+  if (typeof d.forwardNote === 'string') out.push(`交办意见：${d.forwardNote}`);
+  if (typeof d.assigneeName === 'string') out.push(`经办人：${d.assigneeName}`);
+  if (typeof d.views === 'string') out.push(`意见：${d.views}`);
   if (typeof d.days === 'number') out.push(`${e.transition === 'request_extension' ? '申请延期' : '延期'} ${d.days} 个工作日`);
   if (typeof d.dueAt === 'string') out.push(`期限至 ${formatTime(d.dueAt).slice(0, 10)}`);
   if (typeof d.kind === 'string' && d.kind in CONVERSION_KINDS) out.push(`转为${CONVERSION_KINDS[d.kind as keyof typeof CONVERSION_KINDS]}${typeof d.title === 'string' ? `「${d.title}」` : ''}`);

@@ -18,7 +18,7 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { DateTimeCell, TwoLines } from '../../components/two-lines.tsx';
 import { useCan } from '../../session.tsx';
 import { BULK_LABELS, BulkActionModal, type BulkAction } from './bulk-action.modal.tsx';
-import { CATEGORY_OPTIONS, CHANNEL_OPTIONS, DueText, STATE_OPTIONS, StateTag } from './labels.tsx';
+import { CATEGORY_OPTIONS, CHANNEL_OPTIONS, DueText, STATE_OPTIONS, StateTag, markRowClass } from './labels.tsx';
 import { listPagination, useListState, type Filters } from './list-filters.ts';
 import { saveQueue } from './queue.ts';
 import type { ClueListItem } from './types.ts';
@@ -129,7 +129,7 @@ export default function CluesPage() {
       ),
     },
     { title: '乡镇', dataIndex: 'townshipName', width: 92, render: (t: string, r) => <TwoLines main={t} sub={r.villageName} /> },
-    { title: '状态', dataIndex: 'state', width: 112, render: (_s, r) => <StateTag state={r.state} label={r.stateLabel} overdue={r.overdue} /> },
+    { title: '状态', dataIndex: 'state', width: 112, render: (_s, r) => <StateTag state={r.state} label={r.stateLabel} overdue={r.overdue} mark={r.mark} /> },
     { title: '承办单位', dataIndex: 'unitName', width: 112, render: (u: string | null) => u ?? <Typography.Text type="secondary">—</Typography.Text> },
     { title: '期限', dataIndex: 'dueAt', width: 112, render: (_d, r) => <DueText dueAt={r.dueAt} overdue={r.overdue} state={r.state} /> },
     { title: '附议人数', dataIndex: 'supporters', width: 76, align: 'right', render: (n: number) => (n > 0 ? <strong>{n}</strong> : '0') },
@@ -201,6 +201,7 @@ export default function CluesPage() {
           <Table<ClueListItem>
             rowKey="id"
             size="middle"
+            rowClassName={markRowClass}
             columns={columns}
             dataSource={q.data?.items ?? []}
             loading={q.isFetching}

@@ -2,8 +2,8 @@
 import { Space, Tag, Typography } from 'antd';
 import { ClockCircleOutlined, ExclamationCircleOutlined } from '@ant-design/icons';
 import {
-  CLUE_CATEGORIES, CLUE_CHANNELS, CLUE_RATINGS, CLUE_STATES, CLUE_WORKFLOW, CONVERSION_KINDS, OPEN_CLUE_STATES,
-  type ClueAction, type ClueRating, type ClueState,
+  CLUE_CATEGORIES, CLUE_CHANNELS, CLUE_RATINGS, CLUE_STATES, CLUE_URGENCIES, CLUE_WORKFLOW, CONVERSION_KINDS, OPEN_CLUE_STATES,
+  type ClueAction, type ClueMark, type ClueRating, type ClueState,
 } from '@xs/core/schemas/clues.ts';
 import { formatTime } from '../../components/time.ts';
 
@@ -31,8 +31,14 @@ const STATE_COLOR: Record<ClueState, string> = {
   converted: 'gold',
 };
 
+/** What a button of the clue pages fires: a command, or 采纳并转办 (采纳受理 and 转办 in one transaction). */
+export type ClueButton = ClueAction | 'accept_forward';
+
+export const URGENCY_OPTIONS = entries(CLUE_URGENCIES);
+
 /** The label of a transition or a declared event, from the workflow. */
-export function transitionLabel(name: ClueAction): string {
+export function transitionLabel(name: ClueButton): string {
+  if (name === 'accept_forward') return '采纳并转办';
   return (CLUE_WORKFLOW.transitions as Record<string, { label: string } | undefined>)[name]?.label ?? CLUE_WORKFLOW.events?.[name]?.label ?? name;
 }
 
@@ -45,11 +51,21 @@ export function OverdueTag() {
   return <Tag color="error" icon={<ExclamationCircleOutlined aria-hidden />}>超期</Tag>;
 }
 
-export function StateTag({ state, label, overdue }: { state: ClueState; label?: string; overdue?: boolean }) {
+/** 临期 (yellow, or 超期 not yet red) and 超期 (red) by the county's marking rules: words on the tag, colour second. */
+export function MarkTag({ mark, overdue }: { mark: ClueMark; overdue?: boolean }) {
+  if (mark === 'red') return <OverdueTag />;
+  if (mark === 'yellow') return <Tag color="warning" icon={<ClockCircleOutlined aria-hidden />}>{overdue ? '超期' : '临期'}</Tag>;
+  return null;
+}
+
+/** The row class of a marked clue: a red or yellow bar at the row's start (global.css). */
+export const markRowClass = (r: { mark: ClueMark }) => (r.mark === 'none' ? '' : `xs-mark-${r.mark}`);
+
+export function StateTag({ state, label, overdue, mark }: { state: ClueState; label?: string; overdue?: boolean; mark?: ClueMark }) {
   return (
     <Space size={4} wrap>
       <Tag color={STATE_COLOR[state]} style={{ marginInlineEnd: 0 }}>{label ?? CLUE_STATES[state]?.label ?? state}</Tag>
-      {overdue && <OverdueTag />}
+      {mark ? <MarkTag mark={mark} overdue={overdue} /> : overdue && <OverdueTag />}
     </Space>
   );
 }
@@ -82,6 +98,11 @@ export function DueText({ dueAt, overdue, state }: { dueAt: string | null; overd
       )}
     </span>
   );
+}
+
+/** 紧急 in words on a red tag; 一般 says nothing. */
+export function UrgencyTag({ urgency }: { urgency: 'normal' | 'urgent' }) {
+  return urgency === 'urgent' ? <Tag color="red">紧急</Tag> : null;
 }
 
 export function ratingLabel(r: ClueRating | null | undefined): string {

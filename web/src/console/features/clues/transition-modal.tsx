@@ -5,10 +5,10 @@
 import type { ReactNode } from 'react';
 import { App, Form, Input, Modal, Typography } from 'antd';
 import { useMutation } from '@tanstack/react-query';
-import type { ClueAction, ClueTransitionBody } from '@xs/core/schemas/clues.ts';
+import type { ClueTransitionBody } from '@xs/core/schemas/clues.ts';
 import { api, isApiError } from '../../../shared/api.ts';
 import { applyServerErrors } from '../../../shared/form-errors.ts';
-import { transitionLabel } from './labels.tsx';
+import { transitionLabel, type ClueButton } from './labels.tsx';
 import type { ClueDetail } from './types.ts';
 
 export type TransitionValues = Record<string, unknown>;
@@ -24,28 +24,30 @@ export interface TransitionSpec {
   okText?: string;
   danger?: boolean;
   width?: number;
+  /** The API path under `apiBase/:id` when it is not the command's own (`/accept-forward`). */
+  path?: string;
 }
 
 export function TransitionModal({ clue, name, spec, apiBase, onClose, onDone, onStale, handleError }: {
   clue: ClueDetail;
-  name: ClueAction | null;
+  name: ClueButton | null;
   spec: TransitionSpec | null;
   /** `/clues` for staff, `/unit/clues` for the unit portal. */
   apiBase: string;
   onClose: () => void;
-  onDone: (detail: ClueDetail, name: ClueAction) => void;
+  onDone: (detail: ClueDetail, name: ClueButton) => void;
   /** Someone else acted first: reload the clue. */
   onStale: () => void;
   /** A caller's own treatment of an error; true when handled (the modal then closes). */
-  handleError?: (err: unknown, name: ClueAction) => boolean;
+  handleError?: (err: unknown, name: ClueButton) => boolean;
 }) {
   const { message, modal } = App.useApp();
   const [form] = Form.useForm<TransitionValues>();
 
   const run = useMutation({
-    mutationFn: ({ n, values }: { n: ClueAction; values: TransitionValues }) => {
+    mutationFn: ({ n, values }: { n: ClueButton; values: TransitionValues }) => {
       const body = { ...(spec?.toBody?.(values) ?? {}), version: clue.version };
-      return api.post<ClueDetail>(`${apiBase}/${clue.id}/transitions/${n}`, body);
+      return api.post<ClueDetail>(`${apiBase}/${clue.id}${spec?.path ?? `/transitions/${n}`}`, body);
     },
     onSuccess: (detail, { n }) => {
       message.success(`已${transitionLabel(n)}：线索 ${detail.code}，当前状态「${detail.stateLabel}」`);

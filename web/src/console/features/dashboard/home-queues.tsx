@@ -25,6 +25,7 @@ const QUEUE_HINTS: Partial<Record<WorkTag, string>> = {
   new: '新交办给本单位',
   due_soon: '3 天内到期',
   returned: '机关要求重新办理',
+  mine: '本单位负责人分派给您',
 };
 
 function QueueCards({ tags, counts, loading }: { tags: WorkTag[]; counts: Record<string, number>; loading: boolean }) {

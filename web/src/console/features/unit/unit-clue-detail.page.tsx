@@ -4,15 +4,17 @@
  */
 import { useState, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { Alert, App, Button, Card, Col, Flex, Form, Input, InputNumber, Result, Row } from 'antd';
-import { ArrowLeftOutlined, ClockCircleOutlined, EditOutlined, RollbackOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ClueAction } from '@xs/core/schemas/clues.ts';
+import { Alert, App, Button, Card, Col, Flex, Form, Input, InputNumber, Result, Row, Select, Tag, Typography } from 'antd';
+import { ArrowLeftOutlined, ClockCircleOutlined, EditOutlined, RollbackOutlined, UserSwitchOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ClueAction, UnitHandlers } from '@xs/core/schemas/clues.ts';
 import { api, isApiError } from '../../../shared/api.ts';
+import { applyServerErrors } from '../../../shared/form-errors.ts';
+import { CaseClocks } from '../../components/case-detail.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { PageLoading } from '../../components/page-loading.tsx';
 import { formatTime } from '../../components/time.ts';
-import { ClueContent, ClueFacts, ClueReply, ClueTimeline } from '../clues/clue-view.tsx';
+import { ClueContent, ClueFacts, ClueReply, ClueTimeline, CoUnitsCard } from '../clues/clue-view.tsx';
 import { ActionButtons } from '../clues/action-buttons.tsx';
 import { InstructionNote } from '../clues/supervise.tsx';
 import { ReasonField, TransitionModal, type TransitionSpec } from '../clues/transition-modal.tsx';
@@ -21,9 +23,10 @@ import { MAX_FILES, ReplyFiles } from './reply-files.tsx';
 import { UNIT_CLUES_KEY } from './unit-clues.page.tsx';
 
 const REPLY_MAX = 3000;
-const ORDER: ClueAction[] = ['reply', 'request_extension', 'return'];
+const ORDER: ClueAction[] = ['reply', 'assign_handler', 'request_extension', 'return'];
 const ICONS: Partial<Record<ClueAction, ReactNode>> = {
   reply: <EditOutlined aria-hidden />,
+  assign_handler: <UserSwitchOutlined aria-hidden />,
   request_extension: <ClockCircleOutlined aria-hidden />,
   return: <RollbackOutlined aria-hidden />,
 };
@@ -52,6 +55,23 @@ function specFor(name: ClueAction, clue: ClueDetail): TransitionSpec {
         }),
         okText: '提交答复',
       };
+    case 'assign_handler':
+      return {
+        description: '由本单位负责人把线索交给一名经办人办理；经办人在「我的待办」中首先看到它。分派记入流转记录。',
+        fields: (
+          <>
+            <Form.Item label="经办人" name="assigneeId" rules={[{ required: true, message: '请选择经办人' }]}>
+              <HandlerSelect />
+            </Form.Item>
+            <Form.Item label="分派说明（可选）" name="reason">
+              <Input.TextArea rows={3} maxLength={500} showCount placeholder="例如：请于本周内到现场核实" />
+            </Form.Item>
+          </>
+        ),
+        initialValues: clue.assignee ? { assigneeId: clue.assignee.id } : undefined,
+        toBody: (v) => ({ assigneeId: Number(v.assigneeId), reason: String(v.reason ?? '').trim() || null }),
+        okText: '分派',
+      };
     case 'return':
       return {
         description: '不属于本单位职责的，请说明理由退回县政协，由县政协重新转办。',
@@ -76,6 +96,54 @@ function specFor(name: ClueAction, clue: ClueDetail): TransitionSpec {
     default:
       return {};
   }
+}
+
+/** The unit's handlers, its 负责人 first. */
+function HandlerSelect({ value, onChange, id }: { value?: number; onChange?: (v: number) => void; id?: string }) {
+  const q = useQuery({ queryKey: [UNIT_CLUES_KEY, 'handlers'], queryFn: () => api.get<UnitHandlers>('/unit/clues/handlers') });
+  return (
+    <Select id={id} value={value} onChange={onChange} loading={q.isLoading} placeholder="选择本单位经办人" autoFocus
+      options={(q.data?.items ?? []).map((p) => ({ value: p.id, label: p.lead ? `${p.name}（负责人）` : p.name }))} />
+  );
+}
+
+/** A co-unit's part: its views for the lead unit, by its date; once sent, what it sent. */
+function CoViewsCard({ clue, onDone }: { clue: ClueDetail; onDone: (d: ClueDetail) => void }) {
+  const mine = clue.coUnits[0];
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ views: string }>();
+  const send = useMutation({
+    mutationFn: (views: string) => api.post<ClueDetail>(`/unit/clues/${clue.id}/co-views`, { version: mine!.version, views }),
+    onSuccess: (d) => {
+      message.success('会办意见已送达主办单位');
+      onDone(d);
+    },
+    onError: (err) => applyServerErrors(form, err, message),
+  });
+  if (!mine) return null;
+  const open = mine.actions.find((a) => a.name === 'send_views' && a.available);
+  return (
+    <Card size="small" title="本单位会办意见">
+      <Typography.Paragraph type="secondary">
+        本单位是这条线索的会办单位，主办单位为{clue.unitName ?? '—'}。请在 {mine.dueAt ? formatTime(mine.dueAt).slice(0, 10) : '期限'} 前向主办单位提出意见；
+        意见全部送达后由主办单位统一答复群众。
+      </Typography.Paragraph>
+      {open ? (
+        <Form form={form} layout="vertical" onFinish={(v) => send.mutate(v.views.trim())}>
+          <Form.Item label="会办意见" name="views" rules={[{ required: true, whitespace: true, message: '请填写会办意见' }, { min: 2, message: '请写明会办意见' }]}>
+            <Input.TextArea rows={5} maxLength={2000} showCount placeholder="例如：该路段供电线路由我局负责，已安排检修，预计本周五前恢复。" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" loading={send.isPending}>提交会办意见</Button>
+        </Form>
+      ) : (
+        <>
+          <Tag>{mine.stateLabel}</Tag>
+          {mine.views && <Typography.Paragraph style={{ marginTop: 8, whiteSpace: 'pre-wrap' }}>{mine.views}</Typography.Paragraph>}
+          {mine.note && <Typography.Text type="secondary">说明：{mine.note}</Typography.Text>}
+        </>
+      )}
+    </Card>
+  );
 }
 
 export default function UnitClueDetailPage() {
@@ -105,25 +173,35 @@ export default function UnitClueDetailPage() {
         description={`${clue.categoryLabel} · ${clue.townshipName}${clue.villageName ? ` ${clue.villageName}` : ''}`}
         extra={<Button icon={<ArrowLeftOutlined aria-hidden />} onClick={() => void navigate('/unit/clues')}>返回列表</Button>}
       />
-      {clue.overdue && <Alert type="error" showIcon style={{ marginBottom: 16 }} title="已超期" description="已超过答复期限，请尽快答复；确有困难请申请延期。" />}
+      {clue.myRole !== 'co' && clue.overdue && <Alert type={clue.mark === 'red' ? 'error' : 'warning'} showIcon style={{ marginBottom: 16 }} title="已超期" description="已超过答复期限，请尽快答复；确有困难请申请延期。" />}
+      {clue.myRole !== 'co' && !clue.overdue && clue.mark === 'yellow' && clue.dueAt && (
+        <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={`临期：答复期限 ${formatTime(clue.dueAt).slice(0, 10)}`} description="即将到期，请抓紧办理；确有困难请在期限内申请延期。" />
+      )}
       <InstructionNote clue={clue} />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={16}>
           <Flex vertical gap={16}>
             <Card size="small">
               <ClueFacts clue={clue} />
-              <div style={{ borderTop: '1px solid #f0f0f0', paddingTop: 12, marginTop: 4 }}>
-                <ActionButtons actions={clue.actions} order={ORDER} icons={ICONS} primary={['reply']} danger={['return']} onOpen={setOpen}
-                  labelOf={(a) => (a.name === 'reply' ? '答复' : a.label)}
-                  empty={clue.state === 'replied' ? '已答复，等待县政协审核办结。' : '当前没有需要本单位办理的操作。'} />
-              </div>
+              {clue.myRole !== 'co' && (
+                <div style={{ borderTop: '1px solid #f0f0f0', paddingTop: 12, marginTop: 4 }}>
+                  <ActionButtons actions={clue.actions} order={ORDER} icons={ICONS} primary={['reply']} danger={['return']} onOpen={setOpen}
+                    labelOf={(a) => (a.name === 'reply' ? '答复' : a.label)}
+                    empty={clue.state === 'replied' ? '已答复，等待县政协审核办结。' : '当前没有需要本单位办理的操作。'} />
+                </div>
+              )}
             </Card>
+            {clue.myRole === 'co' && <CoViewsCard key={clue.coUnits[0]?.version} clue={clue} onDone={(d) => queryClient.setQueryData(key, d)} />}
             <ClueContent clue={clue} />
+            {clue.myRole === 'lead' && <CoUnitsCard clue={clue} />}
             <ClueReply clue={clue} />
           </Flex>
         </Col>
         <Col xs={24} xl={8}>
-          <Card size="small" title="流转记录"><ClueTimeline timeline={clue.timeline} /></Card>
+          <Flex vertical gap={16}>
+            {clue.clocks.length > 0 && <Card size="small" title="办理计时"><CaseClocks clocks={clue.clocks} /></Card>}
+            <Card size="small" title="流转记录"><ClueTimeline timeline={clue.timeline} /></Card>
+          </Flex>
         </Col>
       </Row>
       <TransitionModal

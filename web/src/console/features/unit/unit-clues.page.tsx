@@ -1,12 +1,13 @@
 /** 承办办理: the clues forwarded to the handler's own unit, with their deadlines, overdue first to the eye. */
 import { Link } from 'react-router';
-import { Alert, Button, Card, Checkbox, Flex, Input, Radio, Table, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, Card, Checkbox, Flex, Input, Radio, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, isApiError } from '../../../shared/api.ts';
 import type { Page } from '../../../shared/types.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { DateTimeCell, TwoLines } from '../../components/two-lines.tsx';
-import { DueText, StateTag } from '../clues/labels.tsx';
+import { DueText, StateTag, UrgencyTag, markRowClass } from '../clues/labels.tsx';
+import { useSession } from '../../session.tsx';
 import { listPagination, useListState } from '../clues/list-filters.ts';
 import type { ClueListItem } from '../clues/types.ts';
 
@@ -22,7 +23,7 @@ const STATES = [
   { value: 'all', label: '全部' },
 ];
 
-const columns: TableColumnsType<ClueListItem> = [
+const columnsFor = (me: number): TableColumnsType<ClueListItem> => [
   {
     title: '查询码', dataIndex: 'code', width: 120,
     render: (code: string, r) => <Link to={`/unit/clues/${r.id}`} aria-label={`办理线索 ${code}`} style={{ fontFamily: 'ui-monospace, Consolas, monospace' }}>{code}</Link>,
@@ -34,15 +35,28 @@ const columns: TableColumnsType<ClueListItem> = [
   { title: '类别', dataIndex: 'categoryLabel', width: 90 },
   {
     title: '摘要', dataIndex: 'summary',
-    render: (s: string) => <Typography.Paragraph style={{ margin: 0 }} ellipsis={{ rows: 2, tooltip: s }}>{s}</Typography.Paragraph>,
+    render: (s: string, r) => (
+      <>
+        {(r.myRole === 'co' || r.urgency === 'urgent' || r.assigneeId === me) && (
+          <Flex gap={4} wrap style={{ marginBottom: 2 }}>
+            {r.myRole === 'co' && <Tag color="purple">会办</Tag>}
+            <UrgencyTag urgency={r.urgency} />
+            {r.assigneeId === me && <Tag color="geekblue">分派给我</Tag>}
+          </Flex>
+        )}
+        <Typography.Paragraph style={{ margin: 0 }} ellipsis={{ rows: 2, tooltip: s }}>{s}</Typography.Paragraph>
+      </>
+    ),
   },
   { title: '乡镇', dataIndex: 'townshipName', width: 100, render: (t: string, r) => <TwoLines main={t} sub={r.villageName} /> },
-  { title: '状态', dataIndex: 'state', width: 124, render: (_s, r) => <StateTag state={r.state} label={r.stateLabel} overdue={r.overdue} /> },
+  { title: '状态', dataIndex: 'state', width: 124, render: (_s, r) => <StateTag state={r.state} label={r.stateLabel} overdue={r.overdue} mark={r.mark} /> },
   { title: '答复期限', dataIndex: 'dueAt', width: 130, render: (_d, r) => <DueText dueAt={r.dueAt} overdue={r.overdue} state={r.state} /> },
   { title: '附议人数', dataIndex: 'supporters', width: 84, align: 'right' },
 ];
 
 export default function UnitCluesPage() {
+  const me = useSession();
+  const columns = columnsFor(me.user.id);
   const list = useListState();
   const { filters, setFilters } = list;
   // The unit list accepts only these filters.
@@ -58,7 +72,7 @@ export default function UnitCluesPage() {
     <>
       <PageHeader
         title="承办办理"
-        description="县政协转交本单位办理的群众反映。请在答复期限内办理并答复；确需延期的，请在期限内申请延期；不属于本单位职责的，请说明理由退回。"
+        description="县政协转交本单位办理（主办）或请本单位提出意见（会办）的群众反映。请在答复期限内办理并答复；确需延期的，请在期限内申请延期；不属于本单位职责的，请说明理由退回。"
       />
       <Card>
         <Flex gap={12} wrap align="center" style={{ marginBottom: 16 }} role="search" aria-label="筛选线索">
@@ -75,6 +89,7 @@ export default function UnitCluesPage() {
         <Table<ClueListItem>
           rowKey="id"
           size="middle"
+          rowClassName={markRowClass}
           columns={columns}
           dataSource={q.data?.items ?? []}
           loading={q.isFetching}

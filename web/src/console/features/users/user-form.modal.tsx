@@ -1,5 +1,5 @@
-/** 新增/编辑用户: account, name, roles; the unit for unit handlers, the member record for members. */
-import { App, Form, Input, Modal, Select } from 'antd';
+/** 新增/编辑用户: account, name, roles; the unit (and whether its 负责人) for unit handlers, the member record for members. */
+import { App, Checkbox, Form, Input, Modal, Select } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import { CITY_ROLES, ROLE_LABELS, ROLES, type Role } from '@xs/core/roles.ts';
 import { UserCreateSchema } from '@xs/core/schemas/orgs.ts';
@@ -17,6 +17,7 @@ interface Values {
   phone?: string;
   roles: Role[];
   unitId?: number | null;
+  unitLead?: boolean;
   memberId?: number | null;
   password?: string;
 }
@@ -45,6 +46,7 @@ export function UserFormModal({ user, open, onClose, onSaved }: {
         displayName: v.displayName,
         roles: v.roles,
         unitId: v.roles.includes('unit_handler') ? v.unitId ?? null : null,
+        unitLead: v.roles.includes('unit_handler') && !!v.unitLead,
         memberId: v.roles.includes('member') ? v.memberId ?? null : null,
       };
       if (!user) return api.post<User>('/users', { ...common, username: v.username, phone: v.phone || null, password: v.password });
@@ -74,7 +76,7 @@ export function UserFormModal({ user, open, onClose, onSaved }: {
         layout="vertical"
         preserve={false}
         initialValues={user
-          ? { username: user.username, displayName: user.displayName, roles: user.roles, unitId: user.unitId, memberId: user.memberId }
+          ? { username: user.username, displayName: user.displayName, roles: user.roles, unitId: user.unitId, unitLead: user.unitLead, memberId: user.memberId }
           : { roles: [] }}
         onFinish={(v) => save.mutate(v)}
       >
@@ -95,6 +97,11 @@ export function UserFormModal({ user, open, onClose, onSaved }: {
         {roles.includes('unit_handler') && (
           <Form.Item label="所属承办单位" name="unitId" rules={[{ required: true, message: '承办单位用户须选择所属单位' }]}>
             <Select options={units.options} loading={units.loading} showSearch={{ optionFilterProp: 'label' }} placeholder="请选择" />
+          </Form.Item>
+        )}
+        {roles.includes('unit_handler') && (
+          <Form.Item name="unitLead" valuePropName="checked" extra="单位负责人把转来的线索分派给本单位的经办人">
+            <Checkbox>本单位负责人</Checkbox>
           </Form.Item>
         )}
         {roles.includes('member') && (

@@ -59,7 +59,7 @@ export default function UsersPage() {
     { title: '角色', dataIndex: 'roles', render: (roles: Role[]) => roles.map((r) => <Tag key={r} color="blue">{ROLE_LABELS[r]}</Tag>) },
     {
       title: '所属单位 / 委员', key: 'link',
-      render: (_v, u) => [units.nameOf(u.unitId), members.nameOf(u.memberId) && `委员：${members.nameOf(u.memberId)}`].filter(Boolean).join('；') || '—',
+      render: (_v, u) => [units.nameOf(u.unitId) && `${units.nameOf(u.unitId)}${u.unitLead ? '（负责人）' : ''}`, members.nameOf(u.memberId) && `委员：${members.nameOf(u.memberId)}`].filter(Boolean).join('；') || '—',
     },
     { title: '手机号', dataIndex: 'phone', render: (p: string | null) => p ?? '—' },
     {

@@ -4,7 +4,7 @@ import { Flex, Tag, Typography, type TableColumnsType } from 'antd';
 import { WORK_TAGS, type WorkItem } from '@xs/core/schemas/work.ts';
 import { formatTime } from '../../components/time.ts';
 
-const TAG_COLORS: Record<string, string> = { overdue: 'red', due_today: 'orange', due_soon: 'gold', returned: 'magenta', new: 'blue', extension: 'purple', to_accept: 'cyan' };
+const TAG_COLORS: Record<string, string> = { overdue: 'red', due_today: 'orange', due_soon: 'gold', returned: 'magenta', new: 'blue', extension: 'purple', to_accept: 'cyan', mine: 'geekblue' };
 
 export function WorkTags({ item }: { item: WorkItem }) {
   return (

@@ -13,7 +13,7 @@ import { useWork } from './work.api.ts';
 import { workColumns } from './work-table.tsx';
 
 /** The tags worth a tab for each kind of reader, in the order they read them. */
-export const UNIT_TAGS: WorkTag[] = ['new', 'due_soon', 'overdue', 'returned'];
+export const UNIT_TAGS: WorkTag[] = ['mine', 'new', 'due_soon', 'overdue', 'returned'];
 export const STAFF_TAGS: WorkTag[] = ['to_accept', 'due_today', 'overdue', 'extension', 'to_publish', 'to_verify'];
 
 export default function WorkPage() {
