@@ -115,17 +115,17 @@ describe('my work first', () => {
     });
   });
 
-  it('a leader sees the figures and 督办; a member the invitations and tasks', async () => {
+  it('a leader sees the figures and the key proposals; a member what waits on them and the invitations', async () => {
     await onPage(async (page) => {
       await signIn(page, 'songxian.leader');
       await page.getByText('收到线索').waitFor();
-      await page.getByRole('heading', { level: 2, name: '督办事项' }).waitFor();
+      await page.getByRole('heading', { level: 2, name: '重点提案办理' }).waitFor();
       await shoot(page, 'leader-home');
     });
     await onPage(async (page) => {
       await signIn(page, 'songxian.member');
-      await page.getByText('我的邀请').waitFor();
-      await page.getByText('我的任务').first().waitFor();
+      await page.getByRole('heading', { level: 2, name: '等我办理' }).waitFor();
+      await page.getByRole('heading', { level: 2, name: '我的协商活动邀请' }).waitFor();
       const menu = page.getByRole('menu').first();
       expect(await menu.getByText('系统管理').count()).toBe(0);
       await shoot(page, 'member-home');

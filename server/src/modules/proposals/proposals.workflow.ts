@@ -12,6 +12,7 @@ import { childrenOf, type CaseType } from '../../platform/cases.ts';
 import { getCalendar, getSetting } from '../../platform/settings.ts';
 import { bindWorkflow, type CaseRow } from '../../platform/workflow.ts';
 import { names } from '../orgs/orgs.read.ts';
+import { assignmentWorkOf, proposalWorkOf } from './proposals.work.ts';
 
 async function loadProposal(db: Kysely<Database>, c: ProposalCase & CaseRow): Promise<ProposalContext> {
   const [children, signers] = await Promise.all([
@@ -45,7 +46,7 @@ export async function usersOfMembers(db: Kysely<Database>, tenantId: number, mem
 }
 
 export const PROPOSAL_CASE_TYPE: CaseType = {
-  name: 'proposal', label: '提案', table: 'proposals', def: PROPOSAL_WORKFLOW,
+  name: 'proposal', label: '提案', table: 'proposals', def: PROPOSAL_WORKFLOW, workOf: proposalWorkOf,
   // Co-signers are late while it waits for them, the proposers while it waits for their evaluation.
   responsible: async (db, row) => {
     if (row.state === 'cosigning') {
@@ -64,7 +65,7 @@ export const PROPOSAL_CASE_TYPE: CaseType = {
 };
 
 export const ASSIGNMENT_CASE_TYPE: CaseType = {
-  name: 'proposal_assignment', label: '提案承办', table: 'proposal_assignments', def: ASSIGNMENT_WORKFLOW, child: true,
+  name: 'proposal_assignment', label: '提案承办', table: 'proposal_assignments', def: ASSIGNMENT_WORKFLOW, child: true, workOf: assignmentWorkOf,
   responsible: (_db, row) => (row.state === 'disputed' ? { roles: ['staff'] } : { unitIds: [Number(row.unit_id)] }),
   title: (row) => `提案承办 ${row.id}`,
   path: (row) => `/unit/proposals/${row.id}`,

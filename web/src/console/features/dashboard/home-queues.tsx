@@ -1,10 +1,10 @@
 /**
  * Each role's own home (issue 9, "my work first"): staff and units see their queues — counts that open
- * 我的待办 filtered to that queue — and the most urgent items; a leader the county's figures and 督办; a member
- * their invitations and tasks. Modules not built yet say so in an empty state, never with a placeholder page.
+ * 我的待办 filtered to that queue — and the most urgent items; a leader the county's figures and the key
+ * proposals; a member what waits on them (联名确认, 评价) and their invitations to 协商活动.
  */
 import { Link } from 'react-router';
-import { Badge, Card, Col, Empty, List, Row, Skeleton, Statistic, Typography } from 'antd';
+import { Badge, Card, Col, Empty, List, Row, Skeleton, Space, Statistic, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { WORK_TAGS, type WorkTag } from '@xs/core/schemas/work.ts';
 import { api } from '../../../shared/api.ts';
@@ -12,6 +12,8 @@ import { QueryError } from '../../components/query-error.tsx';
 import { formatTime } from '../../components/time.ts';
 import { useCan } from '../../session.tsx';
 import type { ClueStats } from '../clues/types.ts';
+import type { ProposalItem } from '../proposals/types.ts';
+import type { Page } from '../../../shared/types.ts';
 import { useWork } from '../work/work.api.ts';
 import { WorkTags } from '../work/work-table.tsx';
 
@@ -78,7 +80,7 @@ export function WorkHome({ tags, emptyText }: { tags: WorkTag[]; emptyText: stri
   );
 }
 
-/** A leader: the county's figures (直通政协 so far), and 督办 once it is built. */
+/** A leader: the county's figures of 直通政协 and the key proposals they lead (领衔督办). */
 export function LeaderHome() {
   const can = useCan();
   const stats = useQuery({ queryKey: ['/clues/stats', 'home'], queryFn: () => api.get<ClueStats>('/clues/stats'), enabled: can('stats.read') });
@@ -103,25 +105,66 @@ export function LeaderHome() {
           </Col>
         ))}
       </Row>
-      <Card style={{ marginTop: 16 }} title={<Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>督办事项</Typography.Title>}>
-        <Empty description="领导督办功能建设中。上线后，您批示督办的线索和提案将列在这里，并显示办理进度。" />
-      </Card>
+      {can('proposal.read') && <KeyProposals />}
     </>
   );
 }
 
-/** A member: invitations and tasks, both from modules still to come. */
+/** 重点提案 still being handled, with their leading leader (领衔督办) and whether they are late. */
+function KeyProposals() {
+  const q = useQuery({ queryKey: ['/proposals', 'home-key'], queryFn: () => api.get<Page<ProposalItem>>('/proposals', { key: '1', state: 'open', pageSize: 8 }) });
+  return (
+    <Card style={{ marginTop: 16 }} title={<Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>重点提案办理</Typography.Title>}
+      extra={<Link to="/proposals">全部提案 ›</Link>}>
+      <QueryError query={q} title="重点提案加载失败" />
+      {q.isLoading ? <Skeleton active /> : (q.data?.items.length ?? 0) === 0 ? <Empty description="暂无正在办理的重点提案" /> : (
+        <List dataSource={q.data!.items} renderItem={(p) => (
+          <List.Item key={p.id} extra={<Space>{p.overdue && <Tag color="red">超期</Tag>}<Tag>{p.stateLabel}</Tag></Space>}>
+            <List.Item.Meta title={<Link to={`/proposals/${p.id}`}>{p.title}</Link>}
+              description={`${p.code}${p.key?.leader ? ` · 领衔督办：${p.key.leader}` : ''}`} />
+          </List.Item>
+        )} />
+      )}
+    </Card>
+  );
+}
+
+interface Invitation { id: number; kindLabel: string; title: string; startsAt: string; venueName: string | null; statusLabel: string }
+
+/** A member: what waits on them (联名确认, 评价 …, from 我的待办) and their invitations to 协商活动. */
 export function MemberHome() {
+  const can = useCan();
+  const work = useWork();
+  const invitations = useQuery({ queryKey: ['consult', 'mine'], queryFn: () => api.get<{ items: Invitation[] }>('/member/meetings'), enabled: can('consult.member') });
+  const soon = (invitations.data?.items ?? []).filter((i) => Date.parse(i.startsAt) >= Date.now() - 86_400_000).slice(0, 6);
+  const items = work.data?.items.slice(0, 6) ?? [];
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} lg={12}>
-        <Card title={<Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>我的邀请</Typography.Title>}>
-          <Empty description="协商议事上线后，您收到的协商会议、调研视察和界别活动邀请将列在这里，可直接回复参加或请假。" />
+        <Card title={<Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>等我办理</Typography.Title>}>
+          <QueryError query={work} title="待办加载失败" />
+          {work.isLoading ? <Skeleton active /> : items.length === 0 ? <Empty description="眼下没有等您确认或评价的事项" /> : (
+            <List dataSource={items} renderItem={(i) => (
+              <List.Item key={`${i.type}-${i.id}`} extra={<Tag color={i.overdue ? 'red' : 'blue'}>{i.stateLabel}</Tag>}>
+                <List.Item.Meta title={<Link to={i.link}>{i.title}</Link>}
+                  description={`${i.typeLabel} · ${i.code}${i.dueAt ? ` · 期限 ${formatTime(i.dueAt).slice(0, 10)}` : ''}`} />
+              </List.Item>
+            )} />
+          )}
         </Card>
       </Col>
       <Col xs={24} lg={12}>
-        <Card title={<Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>我的任务</Typography.Title>}>
-          <Empty description="委员履职上线后，交给您的联名确认、民主监督和履职任务将列在这里。" />
+        <Card title={<Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>我的协商活动邀请</Typography.Title>}
+          extra={can('consult.member') && <Link to="/m">全部 ›</Link>}>
+          <QueryError query={invitations} title="邀请加载失败" />
+          {invitations.isLoading ? <Skeleton active /> : soon.length === 0 ? <Empty description="暂无即将举行的协商活动" /> : (
+            <List dataSource={soon} renderItem={(i) => (
+              <List.Item key={i.id} extra={<Tag>{i.statusLabel}</Tag>}>
+                <List.Item.Meta title={<Link to="/m">{i.title}</Link>}
+                  description={`${i.kindLabel} · ${formatTime(i.startsAt)}${i.venueName ? ` · ${i.venueName}` : ''}`} />
+              </List.Item>
+            )} />
+          )}
         </Card>
       </Col>
       <Col span={24}>

@@ -30,7 +30,7 @@ export default function WorkPage() {
     <ListPage
       title="我的待办"
       description={me.user.roles.includes('unit_handler')
-        ? '交办给本单位、等待本单位办理的各类事项（民意线索、落实事项等），超期的排在最前。'
+        ? '交办给本单位、等待本单位办理的各类事项（民意线索、提案、落实事项等），超期的排在最前。'
         : '各项业务中等待机关办理的事项：待受理、今天到期、超期、延期申请待审、待公开、待核验。'}
       filters={
         <FilterBar label="筛选我的待办" searchLabel="搜索事项或编号" list={list}>
