@@ -119,6 +119,7 @@ describe('my work first', () => {
     await onPage(async (page) => {
       await signIn(page, 'songxian.leader');
       await page.getByText('收到线索').waitFor();
+      await page.getByRole('heading', { level: 2, name: '我督办的线索' }).waitFor();
       await page.getByRole('heading', { level: 2, name: '重点提案办理' }).waitFor();
       await shoot(page, 'leader-home');
     });

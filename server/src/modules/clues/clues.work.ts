@@ -3,6 +3,7 @@
  *
  * - Staff: 待受理 (submitted), 待转办 (accepted), 单位退回 and 已答复 (to handle), and of the forwarded ones
  *   those 超期, 今天到期 or with an unanswered 延期申请; resolved clues not yet on the public board (待公开).
+ * - A leader: the open clues they put under 领导督办, until they are resolved.
  * - A unit: every clue forwarded to it — 新交办 (forwarded in the last days, nothing done yet), 即将到期, 超期,
  *   被退回 (staff asked it to handle the clue again), 分派给我 (its 负责人 gave it to this handler). Clues it was asked
  *   to give views on come from the co-unit case type (clues.counits.ts).
@@ -28,7 +29,7 @@ export async function clueWorkOf(db: Kysely<Database>, who: WorkViewer, now: Dat
   const nowIso = now.toISOString();
   const asUnit = who.roles.includes('unit_handler') && who.unitId != null;
   const asStaff = who.roles.includes('staff');
-  if (!asUnit && !asStaff) return [];
+  if (!asUnit && !asStaff) return who.roles.includes('leader') ? supervisedBy(db, who, now) : [];
   let q = db.selectFrom('clues').select(['id', 'code', 'content', 'state', 'due_at', 'published', 'created_at', 'forwarded_at', 'replied_at', 'resolved_at', 'assignee_id'])
     .where('tenant_id', '=', who.tenantId);
   if (asUnit) q = q.where('state', '=', 'forwarded').where('unit_id', '=', who.unitId!);
@@ -77,4 +78,23 @@ export async function clueWorkOf(db: Kysely<Database>, who: WorkViewer, now: Dat
     });
   }
   return items;
+}
+
+/** A leader's 督办: the open clues with their 批示, latest first; late ones marked. */
+async function supervisedBy(db: Kysely<Database>, who: WorkViewer, now: Date): Promise<WorkItem[]> {
+  const nowIso = now.toISOString();
+  const rows = await db.selectFrom('clues as c')
+    .innerJoin('case_events as e', (j) => j.onRef('e.case_id', '=', 'c.id').on('e.case_type', '=', 'clue').on('e.transition', '=', 'supervise'))
+    .select(['c.id', 'c.code', 'c.content', 'c.state', 'c.due_at']).select((eb) => eb.fn.max('e.at').as('since'))
+    .where('c.tenant_id', '=', who.tenantId).where('e.tenant_id', '=', who.tenantId).where('e.actor_id', '=', who.userId)
+    .where('c.state', 'in', OPEN_CLUE_STATES).groupBy(['c.id', 'c.code', 'c.content', 'c.state', 'c.due_at'])
+    .limit(LIMIT).execute();
+  return rows.map((r): WorkItem => {
+    const overdue = !!r.due_at && r.due_at < nowIso;
+    const tags: WorkTag[] = [overdue ? 'overdue' : isDueSoon(r.due_at, now) ? 'due_soon' : 'to_handle'];
+    return {
+      type: 'clue', typeLabel: '民意线索', id: r.id, code: r.code, title: title(r.content), state: r.state, stateLabel: CLUE_STATES[r.state].label,
+      dueAt: r.due_at, overdue, link: `/clues/${r.id}`, tags, since: String(r.since),
+    };
+  });
 }

@@ -188,3 +188,21 @@ describe('permission', () => {
     expect(res.statusCode).toBe(400);
   });
 });
+
+describe('a leader\'s 督办', () => {
+  it('lists the open clues this leader supervised, late ones marked, until resolved; nobody else\'s', async () => {
+    const other = (await clientFor(env, county.id, ['leader'])).client;
+    const c = await forwardedClue(roads.id);
+    const res = await leader.post(`/api/v1/clues/${c.id}/supervise`, { version: await versionOf(env, c.id), instruction: '群众反映强烈，请本周内解决并答复' });
+    expect(res.statusCode, res.body).toBe(200);
+    const mine = await work(leader);
+    expect(mine.items).toEqual([expect.objectContaining({ type: 'clue', id: c.id, link: `/clues/${c.id}`, overdue: false })]);
+    expect((await work(other)).items).toEqual([]);
+    // Late: marked 超期.
+    await env.db.updateTable('clues').set({ due_at: new Date(Date.now() - 86_400_000).toISOString() }).where('id', '=', c.id).execute();
+    expect((await work(leader)).items[0]).toMatchObject({ id: c.id, overdue: true, tags: ['overdue'] });
+    // Resolved: off the list.
+    await env.db.updateTable('clues').set({ state: 'resolved' }).where('id', '=', c.id).execute();
+    expect((await work(leader)).items).toEqual([]);
+  });
+});

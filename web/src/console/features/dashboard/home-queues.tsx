@@ -80,7 +80,7 @@ export function WorkHome({ tags, emptyText }: { tags: WorkTag[]; emptyText: stri
   );
 }
 
-/** A leader: the county's figures of 直通政协 and the key proposals they lead (领衔督办). */
+/** A leader: the county's figures of 直通政协, the clues they supervise (督办) and the key proposals. */
 export function LeaderHome() {
   const can = useCan();
   const stats = useQuery({ queryKey: ['/clues/stats', 'home'], queryFn: () => api.get<ClueStats>('/clues/stats'), enabled: can('stats.read') });
@@ -105,8 +105,28 @@ export function LeaderHome() {
           </Col>
         ))}
       </Row>
+      <Supervised />
       {can('proposal.read') && <KeyProposals />}
     </>
+  );
+}
+
+/** The open clues this leader put under 领导督办 (from 我的待办), late ones first. */
+function Supervised() {
+  const work = useWork();
+  const items = work.data?.items.slice(0, 8) ?? [];
+  return (
+    <Card style={{ marginTop: 16 }} title={<Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>我督办的线索</Typography.Title>}>
+      <QueryError query={work} title="督办事项加载失败" />
+      {work.isLoading ? <Skeleton active /> : items.length === 0 ? <Empty description="您还没有督办中的线索。在线索详情里点「领导督办」写下批示，办理进度会列在这里。" /> : (
+        <List dataSource={items} renderItem={(i) => (
+          <List.Item key={`${i.type}-${i.id}`} extra={<Space>{i.overdue && <Tag color="red">超期</Tag>}<Tag>{i.stateLabel}</Tag></Space>}>
+            <List.Item.Meta title={<Link to={i.link}>{i.title}</Link>}
+              description={`${i.typeLabel} · ${i.code}${i.dueAt ? ` · 期限 ${formatTime(i.dueAt).slice(0, 10)}` : ''}`} />
+          </List.Item>
+        )} />
+      )}
+    </Card>
   );
 }
 
