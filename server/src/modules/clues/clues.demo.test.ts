@@ -9,6 +9,7 @@ import { seedDemo } from '../../demo/seed.ts';
 import { getCalendar } from '../../platform/settings.ts';
 import { unitFigures } from './clues.figures.ts';
 import { CLOCK_OF_STATE } from './clues.clocks.ts';
+import { myWork } from '../work/work.service.ts';
 import { createTestApp, DIALECT, type TestEnv } from '../../test/helper.ts';
 
 let env: TestEnv;
@@ -37,6 +38,13 @@ describe(`the demo clues (${DIALECT})`, () => {
     const clueNotices = notices.filter((n) => n.link?.startsWith('/clues/'));
     expect(clueNotices.length).toBeGreaterThan(0);
     for (const n of clueNotices) expect(ids.has(Number(n.link?.replace('/clues/', '')))).toBe(true);
+  });
+
+  it('gives 嵩县\'s leader two late clues under 领导督办, which their 我的待办 lists', async () => {
+    const leader = await env.db.selectFrom('users').select(['id', 'tenant_id', 'roles']).where('username', '=', 'songxian.leader').executeTakeFirstOrThrow();
+    const work = await myWork(env.db, { tenantId: leader.tenant_id!, userId: leader.id, roles: ['leader'], unitId: null, memberId: null }, {});
+    expect(work.items).toHaveLength(2);
+    for (const i of work.items) expect(i).toMatchObject({ type: 'clue', state: 'forwarded', overdue: true });
   });
 
   it('has a few hundred clues in every state, ids in time order', async () => {

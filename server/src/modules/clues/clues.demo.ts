@@ -212,6 +212,16 @@ export async function seedDemoClues(db: Db, ctx: { songxianId: number; now: Date
       assigned.events.push({ transition: 'assign_handler', label: '分派经办人', from: 'forwarded', to: 'forwarded', actor: unitUser.display_name, kind: 'user',
         actorId: unitUser.id, note: '请尽快到现场核实', data: { assigneeId: handler.id, assigneeName: handler.display_name }, at: new Date(Date.parse(fwd.at) + 2 * 3_600_000).toISOString() });
     }
+    // 领导督办: the county's leader wrote a 批示 on the two longest-overdue clues still with a unit.
+    const leader = await trx.selectFrom('users').select(['id', 'display_name']).where('tenant_id', '=', tenantId).where('username', '=', 'songxian.leader').executeTakeFirst();
+    const nowIso = new Date().toISOString();
+    const late = planned.filter((p) => p.state === 'forwarded' && p.row.due_at && p.row.due_at < nowIso)
+      .sort((a, b) => a.row.due_at!.localeCompare(b.row.due_at!)).slice(0, 2);
+    for (const p of leader ? late : []) {
+      p.row.version = Number(p.row.version) + 1;
+      p.events.push({ transition: 'supervise', label: '领导督办', from: 'forwarded', to: 'forwarded', actor: leader!.display_name, kind: 'user', actorId: leader!.id,
+        note: '群众反映时间较长，请承办单位三日内拿出解决方案并答复群众。', data: null, at: new Date(Math.min(Date.parse(p.row.due_at!) + 86_400_000, Date.now() - 3_600_000)).toISOString() });
+    }
     for (const planned1 of planned) {
       const { row, events, state, clocks } = planned1;
       if (state === 'merged') {
