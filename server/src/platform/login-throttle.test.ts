@@ -48,8 +48,13 @@ describe('login throttle', () => {
     const u = await createUser(env.db, county.id, ['staff']);
     const from = nextAddress();
     const before = passwordVerifications();
-    await Promise.all([TEST_PASSWORD, ...Array.from({ length: 30 }, (_, i) => `Wrong@${i}abc`)].map((p) => attempt(u.username, p, from)));
-    expect(passwordVerifications() - before).toBeLessThanOrEqual(5);
+    const answers = await Promise.all([TEST_PASSWORD, ...Array.from({ length: 30 }, (_, i) => `Wrong@${i}abc`)].map((p) => attempt(u.username, p, from)));
+    // At most 5 wrong passwords are checked per window. Usually the right one is refused by the lock the wrong
+    // ones set. On a loaded machine it may be claimed before the window filled and log in: then it is checked
+    // too and, as a success does, starts a new window of 5 — never more than that (without the claims: 31).
+    const loggedIn = answers.filter((a) => a.statusCode === 200).length;
+    expect(loggedIn).toBeLessThanOrEqual(1);
+    expect(passwordVerifications() - before).toBeLessThanOrEqual(5 * (1 + loggedIn) + loggedIn);
     expect((await attempt(u.username, TEST_PASSWORD, from)).statusCode).toBe(423);
   });
 
