@@ -15,6 +15,8 @@ import { workColumns } from './work-table.tsx';
 /** The tags worth a tab for each kind of reader, in the order they read them. */
 export const UNIT_TAGS: WorkTag[] = ['mine', 'new', 'due_soon', 'overdue', 'returned'];
 export const STAFF_TAGS: WorkTag[] = ['to_accept', 'due_today', 'overdue', 'extension', 'to_publish', 'to_verify'];
+/** The page also has 待处理 (待转办, 单位退回, 已答复, 提案待审查和交办 …), too mixed for a home card. */
+const STAFF_PAGE_TAGS: WorkTag[] = ['to_accept', 'to_handle', 'due_today', 'overdue', 'extension', 'to_publish', 'to_verify'];
 
 export default function WorkPage() {
   const me = useSession();
@@ -23,7 +25,7 @@ export default function WorkPage() {
   const all = useWork();
   const q = useWork({ tag: tag && tag in WORK_TAGS ? tag : undefined, type: list.filters.type });
   const counts = all.data?.counts ?? {};
-  const tags = me.user.roles.includes('unit_handler') ? UNIT_TAGS : STAFF_TAGS;
+  const tags = me.user.roles.includes('unit_handler') ? UNIT_TAGS : STAFF_PAGE_TAGS;
   const text = list.filters.q;
   const items = (q.data?.items ?? []).filter((i) => !text || i.title.includes(text) || i.code.includes(text.toUpperCase()));
   return (
@@ -31,7 +33,7 @@ export default function WorkPage() {
       title="我的待办"
       description={me.user.roles.includes('unit_handler')
         ? '交办给本单位、等待本单位办理的各类事项（民意线索、提案、落实事项等），超期的排在最前。'
-        : '各项业务中等待机关办理的事项：待受理、今天到期、超期、延期申请待审、待公开、待核验。'}
+        : '各项业务中等待机关办理的事项：待受理、待处理、今天到期、超期、延期申请待审、待公开、待核验。'}
       filters={
         <FilterBar label="筛选我的待办" searchLabel="搜索事项或编号" list={list}>
           <Segmented<string>
