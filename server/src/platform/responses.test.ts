@@ -92,18 +92,19 @@ const FILE_ROUTES = new Set([
 ]);
 /** JSON routes still without a response schema: this list only shrinks (the test below fails on a new one). */
 const NOT_YET = new Set([
+  'GET /api/v1/clues/gazetteer/proposals',
   'GET /api/v1/clues/stats', 'GET /api/v1/clues/stats/counties', 'GET /api/v1/clues/routing-rules',
   'POST /api/v1/clues/routing-rules', 'DELETE /api/v1/clues/routing-rules/:id', 'GET /api/v1/clues/:id/unit-suggestions',
   'POST /api/v1/unit/clues/:id/files', 'GET /api/v1/public/counties', 'GET /api/v1/public/counties/:countyId/form',
   'POST /api/v1/public/counties/:countyId/uploads', 'POST /api/v1/public/clues/support', 'POST /api/v1/clues/not-same',
-  'GET /api/v1/clues/learning', 'GET /api/v1/clues/gazetteer', 'GET /api/v1/clues/gazetteer/proposals',
-  'POST /api/v1/clues/gazetteer', 'POST /api/v1/clues/gazetteer/remove', 'GET /api/v1/clues/vocabulary',
-  'POST /api/v1/clues/intake', 'POST /api/v1/clues/intake/files', 'GET /api/v1/clues/:id/intake',
-  'GET /api/v1/clues/figures/units', 'GET /api/v1/clues/figures/counties', 'POST /api/v1/public/clues/recover/request',
-  'POST /api/v1/public/clues/recover/verify', 'GET /api/v1/consultations/topics', 'GET /api/v1/consultations/clue-conversions',
-  'POST /api/v1/consultations/topics', 'GET /api/v1/consultations/topics/:id',
-  'POST /api/v1/consultations/topics/:id/transitions/:name', 'POST /api/v1/consultations/topics/:id/decisions/:name',
-  'GET /api/v1/consultations/meetings', 'POST /api/v1/consultations/meetings', 'GET /api/v1/consultations/meetings/:id',
+  'GET /api/v1/clues/learning', 'GET /api/v1/clues/gazetteer', 'POST /api/v1/clues/gazetteer',
+  'POST /api/v1/clues/gazetteer/remove', 'GET /api/v1/clues/vocabulary', 'POST /api/v1/clues/intake',
+  'POST /api/v1/clues/intake/files', 'GET /api/v1/clues/:id/intake', 'GET /api/v1/clues/figures/units',
+  'GET /api/v1/clues/figures/counties', 'POST /api/v1/public/clues/recover/request', 'POST /api/v1/public/clues/recover/verify',
+  'GET /api/v1/consultations/topics', 'GET /api/v1/consultations/clue-conversions', 'POST /api/v1/consultations/topics',
+  'GET /api/v1/consultations/topics/:id', 'POST /api/v1/consultations/topics/:id/transitions/:name',
+  'POST /api/v1/consultations/topics/:id/decisions/:name', 'GET /api/v1/consultations/meetings',
+  'POST /api/v1/consultations/meetings', 'GET /api/v1/consultations/meetings/:id',
   'POST /api/v1/consultations/meetings/:id/public', 'POST /api/v1/consultations/meetings/:id/signups/:signupId/decision',
   'POST /api/v1/consultations/meetings/:id/hold', 'POST /api/v1/consultations/meetings/:id/qa',
   'POST /api/v1/consultations/meetings/:id/qa/:qaId/task',
@@ -111,18 +112,6 @@ const NOT_YET = new Set([
   'GET /api/v1/consultations/plan', 'POST /api/v1/consultations/plan/approve', 'GET /api/v1/consultations/dashboard',
   'GET /api/v1/consultations/solved', 'GET /api/v1/member/meetings', 'POST /api/v1/member/checkin',
   'POST /api/v1/member/meetings/:id/absence', 'POST /api/v1/public/counties/:countyId/outcomes/:id/rating',
-  'GET /api/v1/proposal-sessions', 'POST /api/v1/proposal-terms', 'POST /api/v1/proposal-sessions', 'GET /api/v1/proposals',
-  'GET /api/v1/proposals/dashboard', 'GET /api/v1/proposals/overdue', 'GET /api/v1/proposals/unsatisfied',
-  'GET /api/v1/proposals/:id', 'GET /api/v1/proposals/:id/similar', 'POST /api/v1/proposals/:id/register',
-  'POST /api/v1/proposals/:id/not-register', 'POST /api/v1/proposals/:id/merge', 'POST /api/v1/proposals/:id/assign',
-  'POST /api/v1/proposals/:id/evaluations', 'POST /api/v1/proposals/:id/key', 'POST /api/v1/proposals/:id/supervision',
-  'POST /api/v1/proposals/:id/remind', 'GET /api/v1/proposal-assignments/:id',
-  'POST /api/v1/proposal-assignments/:id/transitions/:name', 'GET /api/v1/my/proposals', 'GET /api/v1/my/proposal-cosigners',
-  'POST /api/v1/my/proposals', 'GET /api/v1/my/proposals/:id', 'PUT /api/v1/my/proposals/:id',
-  'POST /api/v1/my/proposals/:id/submit', 'POST /api/v1/my/proposals/:id/withdraw', 'POST /api/v1/my/proposals/:id/cosign',
-  'POST /api/v1/my/proposals/:id/evaluate', 'GET /api/v1/unit/proposals', 'GET /api/v1/unit/proposals/:id',
-  'POST /api/v1/unit/proposals/:id/transitions/:name', 'POST /api/v1/unit/proposals/:id/reply',
-  'POST /api/v1/unit/proposals/:id/files',
 ]);
 
 interface Described { method: string; url: string; module: string | undefined; statuses: string[] }
@@ -173,6 +162,21 @@ describe('response schemas on the routes', () => {
     const list = doc.paths['/api/v1/tasks']!.get!.responses['200']!.content['application/json']!.schema;
     expect(Object.keys(list.properties)).toEqual(expect.arrayContaining(['items', 'total', 'page', 'pageSize']));
     expect(Object.keys(list.properties.items!.items!.properties!)).toEqual(expect.arrayContaining(['id', 'title', 'state', 'ownerUnitId']));
+  });
+
+  it('the OpenAPI document describes the proposal responses: the list, the detail with its assignments, the unit\'s view', async () => {
+    type Schema = { properties?: Record<string, Schema>; items?: Schema; anyOf?: Schema[]; type?: string | string[] };
+    const doc = (await env.app.inject('/api/openapi.json')).json() as { paths: Record<string, Record<string, { responses: Record<string, { content: Record<string, { schema: Schema }> }> }>> };
+    const body = (path: string, method = 'get', status = '200') => doc.paths[path]![method]!.responses[status]!.content['application/json']!.schema;
+    const props = (s: Schema | undefined) => Object.keys(s?.properties ?? s?.anyOf?.find((x) => x.properties)?.properties ?? {});
+    expect(props(body('/api/v1/proposals').properties!.items!.items)).toEqual(expect.arrayContaining(['id', 'code', 'title', 'state', 'sessionName', 'overdue']));
+    const detail = body('/api/v1/proposals/{id}');
+    expect(props(detail)).toEqual(expect.arrayContaining(['signers', 'assignments', 'evaluations', 'clocks', 'timeline', 'actions', 'me']));
+    expect(props(detail.properties!.assignments!.items)).toEqual(expect.arrayContaining(['unitName', 'role', 'state', 'dueAt', 'clocks']));
+    expect(props(body('/api/v1/my/proposals', 'post', '201'))).toEqual(props(detail));
+    expect(props(body('/api/v1/unit/proposals/{id}'))).toEqual(expect.arrayContaining(['proposal', 'resultClasses', 'coUnits', 'actions']));
+    expect(props(body('/api/v1/proposals/dashboard'))).toEqual(expect.arrayContaining(['figures', 'total', 'bySession', 'byUnit', 'keyProposals']));
+    expect(props(body('/api/v1/unit/proposals/{id}/files', 'post', '201'))).toEqual(['fileId', 'name']);
   });
 
   it('every JSON route declares its 2xx response, but for the listed downloads and the routes not converted yet', () => {

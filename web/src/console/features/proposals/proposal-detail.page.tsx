@@ -14,7 +14,7 @@ import { useUnits } from '../../components/options.ts';
 import { useCan } from '../../session.tsx';
 import { PROPOSALS_KEY } from './proposals.page.tsx';
 import { ProposalView } from './proposal-view.tsx';
-import type { ProposalDetail } from './types.ts';
+import type { ProposalDetail } from '@xs/core/schemas/proposals.ts';
 
 /** Each staff action: the route it posts to. Transitions only the system fires (complete_reply, rehandle, close) have no button. */
 const ROUTES: Record<string, string> = {
