@@ -11,7 +11,7 @@ import { api } from '../../../shared/api.ts';
 import { QueryError } from '../../components/query-error.tsx';
 import { formatTime } from '../../components/time.ts';
 import { useCan } from '../../session.tsx';
-import type { ClueStats } from '../clues/types.ts';
+import type { ClueStats } from '@xs/core/schemas/clues.ts';
 import { useWork } from '../work/work.api.ts';
 import { WorkTags } from '../work/work-table.tsx';
 
