@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { IdSchema, PhoneSchema, text } from '../validation.ts';
-import { CLUE_CONTENT_MIN, ClueCategorySchema } from './clues.ts';
+import { CLUE_CONTENT_MIN, ClueCategorySchema, StatsPeriodSchema } from './clues.ts';
 
 /** How a clue reached the office when staff enter it: most of a real county's intake. */
 export const STAFF_INTAKE_CHANNELS = {
@@ -70,3 +70,125 @@ export const BoardFilterSchema = z.strictObject({
   townshipId: IdSchema.optional(),
 });
 export type BoardFilter = z.infer<typeof BoardFilterSchema>;
+
+// ---- Responses: staff intake, recovery, unit and county figures, the similar-clue model, gazetteer and vocabulary ----
+
+/** POST /clues/intake: the entered clue's code and one-time secret (read out to the citizen when no SMS went). */
+export const ClueIntakeResultSchema = z.object({ id: z.number(), code: z.string(), secret: z.string(), smsSent: z.boolean(), createdAt: z.string() });
+export type ClueIntakeResult = z.infer<typeof ClueIntakeResultSchema>;
+
+/** GET /clues/:id/intake: how a staff-entered clue came in; null for a clue the citizen sent. */
+export const ClueIntakeSchema = z.object({
+  intake: z.object({
+    channel: z.enum(['hotline', 'letter', 'visit', 'referral_12345', 'member_report']),
+    channelLabel: z.string(),
+    receivedAt: z.string(),
+    referenceNo: z.string().nullable(),
+    letterFileId: z.number().nullable(),
+    enteredByName: z.string(),
+    smsSent: z.boolean(),
+    memberName: z.string().nullable(),
+  }).nullable(),
+});
+export type ClueIntake = z.infer<typeof ClueIntakeSchema>;
+
+/** POST /public/clues/recover/request: the same words whether or not code and phone match. */
+export const ClueRecoveryRequestResultSchema = z.object({ message: z.string() });
+/** POST /public/clues/recover/verify: the new secret (the old one no longer works). */
+export const ClueRecoveryVerifyResultSchema = z.object({ code: z.string(), secret: z.string() });
+
+const UnitFiguresCountsSchema = z.object({
+  /** 交办数: forwards to the unit in the period. */
+  assigned: z.number(),
+  replied: z.number(),
+  onTime: z.number(),
+  /** 按期办结率 (%). */
+  onTimeRate: z.number().nullable(),
+  overdue: z.number(),
+  returned: z.number(),
+  open: z.number(),
+  rated: z.number(),
+  /** 满意率 (%). */
+  satisfactionRate: z.number().nullable(),
+});
+export const UnitFiguresRowSchema = UnitFiguresCountsSchema.extend({ unitId: z.number(), unitName: z.string(), rank: z.number() });
+export type UnitFiguresRow = z.infer<typeof UnitFiguresRowSchema>;
+/** GET /clues/figures/units: each unit's figures, ranked, and their total. */
+export const UnitFiguresSchema = z.object({ period: StatsPeriodSchema, rows: z.array(UnitFiguresRowSchema), total: UnitFiguresCountsSchema });
+export type UnitFigures = z.infer<typeof UnitFiguresSchema>;
+
+export const CountyFiguresRowSchema = z.object({
+  tenantId: z.number(), name: z.string(), received: z.number(), adopted: z.number(), forwarded: z.number(), resolved: z.number(),
+  adoptionRate: z.number().nullable(), resolvedRate: z.number().nullable(), satisfactionRate: z.number().nullable(), onTimeRate: z.number().nullable(),
+  overdueOpen: z.number(), returned: z.number(), avgHandlingDays: z.number().nullable(),
+  trend: z.array(z.object({ month: z.string(), received: z.number(), resolved: z.number() })),
+  /** 1 = best; 0 for a county with no clues in the period. */
+  rank: z.number(),
+});
+export type CountyFiguresRow = z.infer<typeof CountyFiguresRowSchema>;
+/** GET /clues/figures/counties: the city's counties like for like, ranked, with 12 months of trend. */
+export const CityComparisonSchema = z.object({ period: StatsPeriodSchema, months: z.array(z.string()), rows: z.array(CountyFiguresRowSchema) });
+export type CityComparison = z.infer<typeof CityComparisonSchema>;
+
+/** GET /clues/learning: the county's similar-clue model, what it learned from and its weights. */
+export const LearningSummarySchema = z.object({
+  decisions: z.number(),
+  merges: z.number(),
+  notSame: z.number(),
+  /** Decisions needed before the county's own weights replace the defaults. */
+  minDecisions: z.number(),
+  learned: z.boolean(),
+  features: z.array(z.object({ label: z.string(), weight: z.number(), default: z.number() })),
+  recent: z.array(z.object({
+    id: z.number(), same: z.boolean(), score: z.number(), by: z.string().nullable(), at: z.string(), clueCode: z.string(), otherCode: z.string(),
+    clueContent: z.string(), otherContent: z.string(),
+  })),
+});
+export type LearningSummary = z.infer<typeof LearningSummarySchema>;
+
+/** GET /clues/gazetteer: the county's place names and words, and the concepts a word may name. */
+export const GazetteerSchema = z.object({
+  items: z.array(z.object({
+    id: z.number(), name: z.string(), kind: z.string(), kindLabel: z.string(), aliases: z.array(z.string()), note: z.string().nullable(),
+    concept: z.string().nullable(), conceptLabel: z.string().nullable(), version: z.number(),
+  })),
+  concepts: z.array(z.object({ key: z.string(), label: z.string() })),
+});
+export type Gazetteer = z.infer<typeof GazetteerSchema>;
+export type GazetteerEntry = Gazetteer['items'][number];
+
+/** GET /clues/gazetteer/proposals: place names clues keep naming that the gazetteer lacks. */
+export const GazetteerProposalsSchema = z.object({
+  scanned: z.number(),
+  items: z.array(z.object({ name: z.string(), seen: z.number(), example: z.string(), code: z.string(), kind: z.string() })),
+});
+export type GazetteerProposals = z.infer<typeof GazetteerProposalsSchema>;
+export type GazetteerProposal = GazetteerProposals['items'][number];
+
+/** POST /clues/gazetteer: the saved entry's id. */
+export const GazetteerSavedSchema = z.object({ id: z.number() });
+
+const VocabularyExampleSchema = z.object({ text: z.string(), expected: z.boolean(), ok: z.boolean() });
+/** GET /clues/vocabulary: the word lists the clue analysis uses, each with its version and its examples checked. */
+export const VocabularySchema = z.object({
+  notes: z.object({
+    version: z.number(),
+    thanks: z.array(z.string()).readonly(),
+    fixed: z.array(z.string()).readonly(),
+    followup: z.array(z.string()).readonly(),
+    examples: z.array(VocabularyExampleSchema.extend({ kind: z.enum(['followup', 'thanks']) })),
+  }),
+  placeTypes: z.object({ version: z.number(), groups: z.array(z.object({ key: z.string(), endings: z.array(z.string()) })) }),
+  routing: z.object({
+    version: z.number(),
+    duties: z.array(z.object({ duty: z.string(), label: z.string(), examples: z.number(), sample: z.array(z.string()), markers: z.array(z.string()) })),
+  }),
+  concepts: z.object({
+    version: z.string(),
+    items: z.array(z.object({
+      key: z.string(), label: z.string(), generic: z.boolean(), broad: z.boolean(), phrases: z.array(z.string()).readonly(), patterns: z.number(),
+    })),
+    examples: z.array(VocabularyExampleSchema.extend({ key: z.string() })),
+  }),
+});
+export type Vocabulary = z.infer<typeof VocabularySchema>;

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { WorkflowDef, Actor, ChildRef } from '../workflow.ts';
 import { IdSchema, PhoneSchema, cleanString, text } from '../validation.ts';
-import { CaseClockSchema } from './cases.ts';
+import { ActionOptionSchema, CaseClockSchema } from './cases.ts';
 
 export const CLUE_CATEGORIES = {
   traffic: '交通出行',
@@ -456,15 +456,6 @@ export const ClueConversionSchema = z.object({
 });
 export type ClueConversion = z.infer<typeof ClueConversionSchema>;
 
-/** One button: a transition or event, open or closed with its reason (core workflow's ActionOption). */
-export const ActionOptionSchema = z.object({
-  name: z.string(),
-  label: z.string(),
-  kind: z.enum(['transition', 'event']),
-  available: z.boolean(),
-  reason: z.string().optional(),
-  code: z.enum(['invalid_state', 'forbidden', 'gate']).optional(),
-});
 
 /** GET /clues/:id, GET /unit/clues/:id and the answer to an action. */
 export const ClueDetailSchema = ClueListItemSchema.extend({
@@ -568,6 +559,7 @@ export const ClueBoardItemSchema = z.object({
 });
 export type ClueBoardItem = z.infer<typeof ClueBoardItemSchema>;
 export const ClueBoardPageSchema = z.object({ items: z.array(ClueBoardItemSchema), total: z.number() });
+export type ClueBoardPage = z.infer<typeof ClueBoardPageSchema>;
 
 /** GET /clues/:id/contact (audited). */
 export const ClueContactSchema = z.object({ contactName: z.string().nullable(), contactPhone: z.string().nullable() });
@@ -634,3 +626,85 @@ export const UnitHandlersSchema = z.object({
   canAssign: z.boolean(),
 });
 export type UnitHandlers = z.infer<typeof UnitHandlersSchema>;
+
+// ---- Statistics, routing rules, unit suggestions (server/src/modules/clues: clues.stats.ts, clues.unit-suggestions.ts) ----
+
+/** The period a statistic covers, as asked (either end may be open). */
+export const StatsPeriodSchema = z.object({ from: z.string().optional(), to: z.string().optional() });
+
+const statsGroup = <K extends z.ZodType>(key: K) => z.object({ key, label: z.string(), received: z.number(), adopted: z.number(), resolved: z.number() });
+export type StatsGroup<K extends string | number = string> = { key: K; label: string; received: number; adopted: number; resolved: number };
+
+/** GET /clues/stats: received → adopted → forwarded → resolved, satisfaction, by category, township, channel and month. */
+export const ClueStatsSchema = z.object({
+  period: StatsPeriodSchema,
+  funnel: z.object({ received: z.number(), adopted: z.number(), forwarded: z.number(), converted: z.number(), resolved: z.number() }),
+  satisfaction: z.object({ satisfied: z.number(), basically: z.number(), unsatisfied: z.number(), rate: z.number().nullable() }),
+  avgHandlingDays: z.number().nullable(),
+  overdueOpen: z.number(),
+  byCategory: z.array(statsGroup(ClueCategorySchema)),
+  byTownship: z.array(statsGroup(z.number())),
+  byChannel: z.array(statsGroup(ClueChannelSchema)),
+  byMonth: z.array(z.object({ month: z.string(), received: z.number(), resolved: z.number() })),
+  /** Conversions waiting for their module to take them up. */
+  conversionsQueued: z.number(),
+});
+export type ClueStats = z.infer<typeof ClueStatsSchema>;
+
+/** GET /clues/stats/counties: the city's counties side by side. */
+export const ClueStatsByCountySchema = z.object({
+  period: StatsPeriodSchema,
+  rows: z.array(z.object({
+    tenantId: z.number(), name: z.string(), received: z.number(), adopted: z.number(), forwarded: z.number(), converted: z.number(), resolved: z.number(),
+    satisfactionRate: z.number().nullable(), avgHandlingDays: z.number().nullable(), overdueOpen: z.number(),
+  })),
+});
+export type ClueStatsByCounty = z.infer<typeof ClueStatsByCountySchema>;
+
+/** GET /clues/routing-rules: category and keywords → unit. */
+export const RoutingRuleRowSchema = z.object({
+  id: z.number(), category: ClueCategorySchema.nullable(), categoryLabel: z.string().nullable(), keywords: z.string().nullable(), unitId: z.number(),
+  unitName: z.string(), note: z.string().nullable(),
+});
+export type RoutingRule = z.infer<typeof RoutingRuleRowSchema>;
+export const RoutingRulesSchema = z.object({ items: z.array(RoutingRuleRowSchema) });
+/** What a create answers: the new row's id. */
+export const CreatedIdSchema = z.object({ id: z.number() });
+
+/** GET /clues/:id/unit-suggestions: units to forward to, by the county's rules and past forwards, each with its reason. */
+export const UnitSuggestionSchema = z.object({
+  unitId: z.number(),
+  unitName: z.string(),
+  /** Ranking score: a matching rule scores 10 and more; the text model its confidence (0..1). */
+  score: z.number(),
+  /** How sure the suggestion is (0..1). */
+  confidence: z.number(),
+  reason: z.string(),
+});
+export type UnitSuggestion = z.infer<typeof UnitSuggestionSchema>;
+export const UnitSuggestionsSchema = z.object({ items: z.array(UnitSuggestionSchema) });
+
+// ---- The citizen's form (server/src/modules/clues/clues.citizen.ts) ----
+
+const NamedSchema = z.object({ id: z.number(), name: z.string() });
+/** GET /public/counties */
+export const PublicCountiesSchema = z.object({ items: z.array(NamedSchema) });
+
+/** GET /public/counties/:countyId/form: townships with villages, categories, and the venue or member a QR code named. */
+export const ReportFormSchema = z.object({
+  county: NamedSchema,
+  townships: z.array(z.object({ id: z.number(), name: z.string(), villages: z.array(NamedSchema) })),
+  categories: z.array(z.object({ value: ClueCategorySchema, label: z.string() })),
+  venue: z.object({ id: z.number(), name: z.string(), kind: z.string(), theme: z.string().nullable(), townshipId: z.number().nullable() }).nullable(),
+  member: z.object({ id: z.number(), name: z.string(), townshipId: z.number().nullable() }).nullable(),
+  /** What the citizen agrees to by leaving a name and phone. */
+  consentText: z.string(),
+});
+export type ReportForm = z.infer<typeof ReportFormSchema>;
+
+/** POST /public/counties/:countyId/uploads: the token a submission names the photo by. */
+export const PhotoUploadSchema = z.object({ token: z.string(), size: z.number(), mime: z.string() });
+export type PhotoUpload = z.infer<typeof PhotoUploadSchema>;
+
+/** POST /public/clues/support: the clue's supporters now. */
+export const ClueSupportResultSchema = z.object({ supporters: z.number() });

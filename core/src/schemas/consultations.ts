@@ -6,6 +6,8 @@
 import { z } from 'zod';
 import type { ChildRef, WorkflowDef } from '../workflow.ts';
 import { IdSchema, text } from '../validation.ts';
+import { ActionOptionSchema, CaseClockSchema, CaseLinkSchema, CaseTimelineEntrySchema } from './cases.ts';
+import { itemsOf, pageOf } from './common.ts';
 
 const options = <K extends string>(o: Record<K, string>) => o;
 const keysOf = <K extends string>(o: Record<K, string>) => Object.keys(o) as [K, ...K[]];
@@ -444,3 +446,190 @@ export const SolvedQuerySchema = z.strictObject({
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 }).refine((p) => p.from <= p.to, { path: ['to'], message: '结束日期不能早于开始日期' });
 export type SolvedQuery = z.infer<typeof SolvedQuerySchema>;
+
+// ---- Staff and member responses (server/src/modules/consultations: topics, meetings, plan, figures) ----
+
+const int = z.number().int();
+const TopicStateSchema = z.enum(Object.keys(TOPIC_STATES) as [TopicState, ...TopicState[]]);
+const MeetingKindSchema = z.enum(keysOf(MEETING_KINDS));
+const MeasureSchema = z.object({ label: z.string(), target: z.number().nullable(), current: z.number().nullable() });
+
+export const TopicItemSchema = z.object({
+  id: int,
+  code: z.string(),
+  title: z.string(),
+  source: z.enum(keysOf(TOPIC_SOURCES)),
+  sourceLabel: z.string(),
+  format: z.enum(keysOf(TOPIC_FORMATS)),
+  formatLabel: z.string(),
+  level: z.enum(keysOf(TOPIC_LEVELS)),
+  levelLabel: z.string(),
+  placeId: int.nullable(),
+  placeName: z.string().nullable(),
+  venueId: int.nullable(),
+  venueName: z.string().nullable(),
+  state: TopicStateSchema,
+  stateLabel: z.string(),
+  /** 1–8 for the eight steps. */
+  stage: int,
+  version: int,
+  dueAt: z.string().nullable(),
+  createdAt: z.string(),
+  publishedAt: z.string().nullable(),
+  planYear: int.nullable(),
+  planMonth: int.nullable(),
+});
+export type TopicItem = z.infer<typeof TopicItemSchema>;
+export const TopicPageSchema = pageOf(TopicItemSchema);
+
+export const TopicDetailSchema = TopicItemSchema.extend({
+  description: z.string().nullable(),
+  sourceNote: z.string().nullable(),
+  briefing: z.string().nullable(),
+  survey: z.string().nullable(),
+  approvedAt: z.string().nullable(),
+  approvedBy: z.string().nullable(),
+  outcome: z.string().nullable(),
+  reportSentAt: z.string().nullable(),
+  decision: z.string().nullable(),
+  decisionLabel: z.string().nullable(),
+  instruction: z.string().nullable(),
+  summary: z.string().nullable(),
+  publishNote: z.string().nullable(),
+  stages: z.array(z.object({ state: TopicStateSchema, label: z.string() })),
+  meetings: z.array(z.object({
+    id: int, kind: MeetingKindSchema, kindLabel: z.string(), title: z.string(), startsAt: z.string(), state: z.string(), hasMinutes: z.boolean(),
+    hasFindings: z.boolean(), beneficiaries: int.nullable(),
+  })),
+  qa: z.array(z.object({
+    id: int, meetingId: int, question: z.string(), askedBy: z.string(), unitName: z.string().nullable(), answer: z.string().nullable(),
+    commitment: z.string().nullable(), taskId: int.nullable(),
+  })),
+  tasks: z.array(z.object({
+    id: int, code: z.string(), title: z.string(), state: z.string(), stateLabel: z.string(), dueAt: z.string().nullable(), unitName: z.string(),
+    measure: MeasureSchema.nullable(),
+  })),
+  /** A link from a clue carries the clue's code. */
+  links: z.array(CaseLinkSchema.extend({ clueCode: z.string().nullable() })),
+  clocks: z.array(CaseClockSchema),
+  actions: z.array(ActionOptionSchema),
+  timeline: z.array(CaseTimelineEntrySchema),
+});
+export type TopicDetail = z.infer<typeof TopicDetailSchema>;
+
+/** Clues converted into a consultation lead, waiting for their topic. */
+export const PendingClueTopicsSchema = itemsOf(z.object({
+  linkId: int, clueId: int, title: z.string().nullable(), clueCode: z.string().nullable(), content: z.string().nullable(), at: z.string(),
+}));
+export type PendingClueTopic = z.infer<typeof PendingClueTopicsSchema>['items'][number];
+
+export const MeetingItemSchema = z.object({
+  id: int, kind: MeetingKindSchema, kindLabel: z.string(), title: z.string(), topicId: int.nullable(), startsAt: z.string(), state: z.string(),
+  stateLabel: z.string(), venueName: z.string().nullable(), placeName: z.string().nullable(), openToPublic: z.boolean(), beneficiaries: int.nullable(),
+});
+export type MeetingItem = z.infer<typeof MeetingItemSchema>;
+/** A page of meetings with the beneficiaries of all of them (the service activities' figure). */
+export const MeetingPageSchema = pageOf(MeetingItemSchema).extend({ beneficiaries: int });
+export type MeetingPage = z.infer<typeof MeetingPageSchema>;
+
+export const MeetingDetailSchema = z.object({
+  id: int,
+  kind: MeetingKindSchema,
+  kindLabel: z.string(),
+  title: z.string(),
+  startsAt: z.string(),
+  state: z.string(),
+  version: int,
+  venueId: int.nullable(),
+  venueName: z.string().nullable(),
+  placeName: z.string().nullable(),
+  address: z.string().nullable(),
+  agenda: z.string().nullable(),
+  openToPublic: z.boolean(),
+  capacity: int.nullable(),
+  publicIntro: z.string().nullable(),
+  minutes: z.string().nullable(),
+  findings: z.string().nullable(),
+  beneficiaries: int.nullable(),
+  heldAt: z.string().nullable(),
+  /** The path the check-in QR code opens. */
+  checkinPath: z.string(),
+  topic: z.object({ id: int, code: z.string(), title: z.string(), state: TopicStateSchema }).nullable(),
+  participants: z.array(z.object({
+    id: int, memberId: int.nullable(), name: z.string(), role: z.string(), roleLabel: z.string(), org: z.string().nullable(), status: z.string(),
+    statusLabel: z.string(), absenceReason: z.string().nullable(), checkedInAt: z.string().nullable(),
+  })),
+  attendance: z.object({ invited: int, checkedIn: int }),
+  qa: z.array(z.object({
+    id: int, question: z.string(), askedBy: z.string(), askerKind: z.string(), unitId: int.nullable(), unitName: z.string().nullable(),
+    answer: z.string().nullable(), commitment: z.string().nullable(), days: int.nullable(), measureLabel: z.string().nullable(),
+    measureTarget: z.number().nullable(), taskId: int.nullable(),
+  })),
+  files: z.array(z.object({ id: int, name: z.string().nullable(), mime: z.string(), size: int })),
+  /** Citizen sign-ups; the phone is masked unless the reader may manage meetings. */
+  signups: z.array(z.object({
+    id: int, name: z.string(), phone: z.string().nullable(), note: z.string().nullable(), state: z.enum(['pending', 'accepted', 'declined']),
+    stateLabel: z.string(), createdAt: z.string(), decidedAt: z.string().nullable(), decidedBy: z.string().nullable(), reason: z.string().nullable(),
+    participantId: int.nullable(),
+  })),
+  signupCounts: z.object({ pending: int, accepted: int, declined: int }),
+});
+export type MeetingDetail = z.infer<typeof MeetingDetailSchema>;
+
+export const QaTaskResultSchema = z.object({ taskId: int, code: z.string() });
+
+/** The member's invitations (我的活动) with their own check-in or absence. */
+export const InvitationsSchema = itemsOf(z.object({
+  id: int, kindLabel: z.string(), title: z.string(), startsAt: z.string(), venueName: z.string().nullable(), address: z.string().nullable(),
+  agenda: z.string().nullable(), state: z.string(), status: z.string(), statusLabel: z.string(), absenceReason: z.string().nullable(),
+}));
+export type Invitation = z.infer<typeof InvitationsSchema>['items'][number];
+
+export const CheckinResultSchema = z.object({ meetingId: int, title: z.string(), checkedInAt: z.string() });
+export type CheckinResult = z.infer<typeof CheckinResultSchema>;
+
+const FigureKeys = Object.keys(CONSULT_FIGURE_LABELS) as [ConsultFigure, ...ConsultFigure[]];
+const bucket = <K extends z.ZodType>(key: K) => z.array(z.object({ key, label: z.string(), n: int }));
+
+/** 协商工作统计: the named figures with their definitions and the breakdowns, for a period. */
+export const ConsultDashboardSchema = z.object({
+  period: z.object({ from: z.string(), to: z.string() }),
+  definitions: z.record(z.enum(FigureKeys), z.string()),
+  figures: z.record(z.enum(FigureKeys), int),
+  byFormat: bucket(z.enum(keysOf(TOPIC_FORMATS))),
+  byLevel: bucket(z.enum(keysOf(TOPIC_LEVELS))),
+  byStage: bucket(TopicStateSchema),
+  byTownship: bucket(int.nullable()),
+  meetingsByKind: bucket(MeetingKindSchema),
+});
+export type ConsultDashboard = z.infer<typeof ConsultDashboardSchema>;
+
+/** 解决问题: topic tasks verified in the period. */
+export const SolvedTaskSchema = z.object({
+  id: int, code: z.string(), title: z.string(), unitName: z.string().nullable(), verifiedAt: z.string().nullable(), measure: MeasureSchema.nullable(),
+  topic: z.object({ id: int, code: z.string(), title: z.string() }),
+});
+export type SolvedTask = z.infer<typeof SolvedTaskSchema>;
+export const SolvedPageSchema = pageOf(SolvedTaskSchema);
+
+/** 年度协商计划: each month's topics and meetings against the county's rhythm, the months that break it. */
+export const AnnualPlanSchema = z.object({
+  year: int,
+  rhythm: z.enum(['none', 'odd_sector_even_township']),
+  approvedAt: z.string().nullable(),
+  approvedBy: z.string().nullable(),
+  months: z.array(z.object({
+    month: int,
+    /** What the rhythm expects this month (界别活动 or 乡镇协商), or null. */
+    expected: z.string().nullable(),
+    kept: z.boolean(),
+    topics: z.array(z.object({ id: int, code: z.string(), title: z.string(), formatLabel: z.string(), levelLabel: z.string(), stateLabel: z.string() })),
+    meetings: z.array(z.object({ id: int, kind: MeetingKindSchema, title: z.string(), startsAt: z.string(), state: z.string() })),
+  })),
+  breaks: z.array(int),
+  topicCount: int,
+});
+export type AnnualPlan = z.infer<typeof AnnualPlanSchema>;
+
+/** A citizen's rating of a published outcome. */
+export const TopicRatingResultSchema = z.object({ rated: z.enum(['satisfied', 'basically', 'unsatisfied']), label: z.string() });

@@ -8,6 +8,8 @@ import { z } from 'zod';
 import type { ChildRef, WorkflowDef } from '../workflow.ts';
 import { PROPOSAL_RESULT_SCHEMES, type ProposalResultScheme } from '../proposal-results.ts';
 import { IdSchema, text } from '../validation.ts';
+import { ActionOptionSchema, CaseClockSchema, CaseLinkSchema, CaseTimelineEntrySchema } from './cases.ts';
+import { itemsOf, pageOf } from './common.ts';
 
 // ---- Proposal ----
 
@@ -418,3 +420,206 @@ export const DashboardQuerySchema = z.strictObject({
   year: z.coerce.number().int().min(2000).max(2200).optional(),
 });
 export type DashboardQuery = z.infer<typeof DashboardQuerySchema>;
+
+// ---- Responses (server/src/modules/proposals: proposals.service.ts, units.ts, figures.ts, similar.ts, watch.ts) ----
+
+const int = z.number().int();
+const ProposalStateSchema = z.enum(Object.keys(PROPOSAL_STATES) as [ProposalState, ...ProposalState[]]);
+const AssignmentStateSchema = z.enum(Object.keys(ASSIGNMENT_STATES) as [AssignmentState, ...AssignmentState[]]);
+const AssignmentRoleSchema = z.enum(Object.keys(ASSIGNMENT_ROLES) as [AssignmentRole, ...AssignmentRole[]]);
+const LevelSchema = z.enum(Object.keys(EVALUATION_LEVELS) as [EvaluationLevel, ...EvaluationLevel[]]);
+
+/** 届次和会议: every term and every session of the county. */
+export const ProposalSessionsSchema = z.object({
+  terms: z.array(z.object({ id: int, number: int, name: z.string(), startYear: int, endYear: int })),
+  sessions: z.array(z.object({ id: int, termId: int, number: int, name: z.string(), opensOn: z.string(), deadlineOn: z.string() })),
+});
+export type ProposalSessions = z.infer<typeof ProposalSessionsSchema>;
+
+export const ProposalItemSchema = z.object({
+  id: int,
+  code: z.string(),
+  /** The number within its session, once registered. */
+  number: int.nullable(),
+  title: z.string(),
+  category: z.string().nullable(),
+  state: ProposalStateSchema,
+  stateLabel: z.string(),
+  sessionId: int,
+  sessionName: z.string().nullable(),
+  authorKind: z.enum(Object.keys(PROPOSAL_AUTHOR_KINDS) as [ProposalAuthorKind, ...ProposalAuthorKind[]]),
+  authorKindLabel: z.string(),
+  leadMemberId: int.nullable(),
+  leadName: z.string().nullable(),
+  timing: z.enum(['plenary', 'regular']).nullable(),
+  timingLabel: z.string().nullable(),
+  resultClass: z.string().nullable(),
+  resultClassLabel: z.string().nullable(),
+  /** 重点提案: the year and the leader supervising it. */
+  key: z.object({ year: int, leader: z.string().nullable() }).nullable(),
+  year: int,
+  version: int,
+  dueAt: z.string().nullable(),
+  overdue: z.boolean(),
+  submittedAt: z.string().nullable(),
+  registeredAt: z.string().nullable(),
+  repliedAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  /** 1, or more after a 重新办理. */
+  round: int,
+});
+export type ProposalItem = z.infer<typeof ProposalItemSchema>;
+export const ProposalPageSchema = pageOf(ProposalItemSchema);
+
+const AssignmentRowSchema = z.object({
+  id: int,
+  unitId: int,
+  unitName: z.string(),
+  role: AssignmentRoleSchema,
+  state: AssignmentStateSchema,
+  stateLabel: z.string(),
+  version: int,
+  /** The lead's assignment, for a co-unit's. */
+  parentId: int.nullable(),
+  dueAt: z.string().nullable(),
+  assignedAt: z.string(),
+  contactedAt: z.string().nullable(),
+  contactNote: z.string().nullable(),
+  views: z.string().nullable(),
+  repliedAt: z.string().nullable(),
+  resultClass: z.string().nullable(),
+  resultClassLabel: z.string().nullable(),
+  summary: z.string().nullable(),
+  letterFileId: int.nullable(),
+  clocks: z.array(CaseClockSchema),
+});
+export type AssignmentRow = z.infer<typeof AssignmentRowSchema>;
+
+export const ProposalDetailSchema = ProposalItemSchema.extend({
+  reason: z.string().nullable(),
+  suggestion: z.string().nullable(),
+  sectorId: int.nullable(),
+  sectorName: z.string().nullable(),
+  committeeId: int.nullable(),
+  committeeName: z.string().nullable(),
+  partyName: z.string().nullable(),
+  notRegisteredGround: z.string().nullable(),
+  notRegisteredGroundLabel: z.string().nullable(),
+  mergedIntoId: int.nullable(),
+  handlingMode: z.enum(['lead', 'separate']).nullable(),
+  resultScheme: z.enum(Object.keys(PROPOSAL_RESULT_SCHEMES) as [ProposalResultScheme, ...ProposalResultScheme[]]),
+  signers: z.array(z.object({
+    memberId: int, name: z.string(), role: z.enum(['lead', 'co', 'merged']), confirmedAt: z.string().nullable(), declinedAt: z.string().nullable(),
+    /** The merged proposal a signer came from. */
+    fromProposalId: int.nullable(),
+  })),
+  assignments: z.array(AssignmentRowSchema),
+  evaluations: z.array(z.object({
+    memberId: int, memberName: z.string(), round: int, handling: LevelSchema, handlingLabel: z.string(), result: LevelSchema, resultLabel: z.string(),
+    comment: z.string().nullable(), paper: z.boolean(), at: z.string(),
+  })),
+  supervisions: z.array(z.object({ id: int, kind: z.enum(['meeting', 'visit', 'record']), note: z.string(), on: z.string(), authorName: z.string() })),
+  clocks: z.array(CaseClockSchema),
+  links: z.array(CaseLinkSchema),
+  timeline: z.array(CaseTimelineEntrySchema),
+  actions: z.array(ActionOptionSchema),
+  /** For a member: their part and whether they are asked to co-sign or to evaluate now. */
+  me: z.object({ role: z.enum(['lead', 'co', 'merged']), mustCosign: z.boolean(), mustEvaluate: z.boolean() }).nullable(),
+});
+export type ProposalDetail = z.infer<typeof ProposalDetailSchema>;
+export type ProposalTimelineEntry = ProposalDetail['timeline'][number];
+
+/** Members a proposer may invite to co-sign: names only. */
+export const CosignerCandidatesSchema = itemsOf(z.object({ id: int, name: z.string() }));
+
+export const ProposalSimilarSchema = itemsOf(z.object({
+  id: int, code: z.string(), title: z.string(), state: ProposalStateSchema, stateLabel: z.string(), sessionName: z.string().nullable(),
+  sameSession: z.boolean(), score: z.number(), sharedWords: z.array(z.string()), reason: z.string(),
+}));
+export type ProposalSimilar = z.infer<typeof ProposalSimilarSchema>;
+
+/** 承办详情: one unit's assignment, for the unit and for staff. */
+export const UnitAssignmentSchema = z.object({
+  id: int,
+  proposalId: int,
+  unitId: int,
+  unitName: z.string(),
+  role: AssignmentRoleSchema,
+  roleLabel: z.string(),
+  state: AssignmentStateSchema,
+  stateLabel: z.string(),
+  version: int,
+  dueAt: z.string().nullable(),
+  assignedAt: z.string(),
+  contactedAt: z.string().nullable(),
+  contactNote: z.string().nullable(),
+  views: z.string().nullable(),
+  repliedAt: z.string().nullable(),
+  resultClass: z.string().nullable(),
+  resultClassLabel: z.string().nullable(),
+  summary: z.string().nullable(),
+  letterFileId: int.nullable(),
+  proposal: z.object({
+    id: int, code: z.string(), title: z.string(), category: z.string().nullable(), reason: z.string().nullable(), suggestion: z.string().nullable(),
+    round: int, proposers: z.array(z.string()),
+  }),
+  /** The county's result classes (the scheme in its settings). */
+  resultClasses: z.array(z.object({ code: z.string(), label: z.string() })).readonly(),
+  coUnits: z.array(z.object({ id: int, name: z.string(), state: AssignmentStateSchema, stateLabel: z.string(), views: z.string().nullable(), dueAt: z.string().nullable() })),
+  clocks: z.array(CaseClockSchema),
+  timeline: z.array(CaseTimelineEntrySchema),
+  actions: z.array(ActionOptionSchema),
+});
+export type UnitAssignment = z.infer<typeof UnitAssignmentSchema>;
+
+export const UnitAssignmentItemSchema = z.object({
+  id: int, code: z.string(), title: z.string(), category: z.string().nullable(), key: z.boolean(), role: AssignmentRoleSchema, roleLabel: z.string(),
+  state: AssignmentStateSchema, stateLabel: z.string(), dueAt: z.string().nullable(), assignedAt: z.string(), version: int, overdue: z.boolean(),
+});
+export type UnitAssignmentItem = z.infer<typeof UnitAssignmentItemSchema>;
+export const UnitAssignmentPageSchema = pageOf(UnitAssignmentItemSchema);
+
+const FigureRowSchema = z.object({
+  submitted: int, registered: int, notRegistered: int, merged: int, handled: int, closed: int, adopted: int,
+  registerRate: z.number().nullable(), replyRate: z.number().nullable(), adoptRate: z.number().nullable(),
+});
+export type ProposalFigureRow = z.infer<typeof FigureRowSchema>;
+const LevelCountsSchema = z.object({ satisfied: int, basically: int, unsatisfied: int });
+
+/** 提案统计: the figures with their definitions, by session, category, sector and unit, and the key proposals. */
+export const ProposalDashboardSchema = z.object({
+  figures: z.record(z.string(), z.object({ label: z.string(), definition: z.string() })),
+  scheme: z.enum(Object.keys(PROPOSAL_RESULT_SCHEMES) as [ProposalResultScheme, ...ProposalResultScheme[]]),
+  total: FigureRowSchema.extend({ satisfaction: z.number().nullable(), evaluations: int, overdue: int, unsatisfied: int }),
+  classes: z.array(z.object({ code: z.string(), label: z.string(), count: int, share: z.number().nullable() })),
+  satisfaction: z.object({ handling: LevelCountsSchema, result: LevelCountsSchema }),
+  bySession: z.array(FigureRowSchema.extend({ id: int, name: z.string() })),
+  byCategory: z.array(FigureRowSchema.extend({ name: z.string() })),
+  bySector: z.array(FigureRowSchema.extend({ id: int.nullable(), name: z.string() })),
+  byUnit: z.array(z.object({ id: int, name: z.string(), assigned: int, lead: int, co: int, separate: int, replied: int, replyRate: z.number().nullable() })),
+  keyProposals: z.array(z.object({
+    id: int, code: z.string(), title: z.string(), state: ProposalStateSchema, stateLabel: z.string(), year: int.nullable(), leader: z.string().nullable(),
+    resultClass: z.string().nullable(),
+  })),
+});
+export type ProposalDashboard = z.infer<typeof ProposalDashboardSchema>;
+
+/** A row of 超期提案: one running clock past due. */
+export const OverdueItemSchema = z.object({
+  clockId: int, proposalId: int, code: z.string(), title: z.string(), sessionName: z.string().nullable(), state: ProposalStateSchema, stateLabel: z.string(),
+  assignmentId: int.nullable(), unitId: int.nullable(), unitName: z.string().nullable(), role: AssignmentRoleSchema.nullable(), roleLabel: z.string().nullable(),
+  clock: z.string(), clockLabel: z.string(), waitingOn: z.string(), dueAt: z.string(), daysOverdue: int, lastRemindedAt: z.string().nullable(),
+  /** How many levels the deadline job has escalated it. */
+  escalation: int,
+});
+export type OverdueItem = z.infer<typeof OverdueItemSchema>;
+export const OverduePageSchema = pageOf(OverdueItemSchema);
+
+/** A row of 不满意提案: one evaluation with 不满意 in it, and what became of the proposal since. */
+export const UnsatisfiedItemSchema = z.object({
+  evaluationId: int, proposalId: int, code: z.string(), title: z.string(), sessionName: z.string().nullable(), memberId: int, memberName: z.string(), round: int,
+  handling: LevelSchema, handlingLabel: z.string(), result: LevelSchema, resultLabel: z.string(), comment: z.string().nullable(), paper: z.boolean(), at: z.string(),
+  units: z.string(), state: ProposalStateSchema, stateLabel: z.string(), rehandled: z.boolean(),
+});
+export type UnsatisfiedItem = z.infer<typeof UnsatisfiedItemSchema>;
+export const UnsatisfiedPageSchema = pageOf(UnsatisfiedItemSchema);

@@ -393,7 +393,7 @@ export async function publicForm(db: Kysely<Database>, countyId: number, venueId
     townships: places.filter((p) => p.kind === 'township').map((t) => ({
       id: t.id, name: t.name, villages: places.filter((v) => v.kind === 'village' && v.parentId === t.id).map((v) => ({ id: v.id, name: v.name })),
     })),
-    categories: Object.entries(CLUE_CATEGORIES).map(([value, label]) => ({ value, label })),
+    categories: (Object.entries(CLUE_CATEGORIES) as [ClueCategory, string][]).map(([value, label]) => ({ value, label })),
     venue,
     member,
   };

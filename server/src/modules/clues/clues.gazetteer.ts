@@ -90,7 +90,7 @@ export async function removeGazetteer(db: Kysely<Database>, src: Source, id: num
       entity: 'clue_place', entityId: id, summary: `删除地名库条目「${cur.name}」`, before: cur });
   });
   forgetLexicon(src.tenantId);
-  return { ok: true };
+  return { ok: true as const };
 }
 
 const PROPOSAL_SCAN = 1_000;

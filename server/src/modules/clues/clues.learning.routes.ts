@@ -6,6 +6,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdSchema } from '@xs/core/validation.ts';
+import { OkSchema } from '@xs/core/schemas/common.ts';
+import { GazetteerProposalsSchema, GazetteerSavedSchema, GazetteerSchema, LearningSummarySchema, VocabularySchema } from '@xs/core/schemas/clues-office.ts';
 import { actorOf, authOf } from '../../platform/auth.ts';
 import { learningSummary, markNotSame } from './clues.learning.store.ts';
 import { GazetteerRemoveSchema, GazetteerSaveSchema, gazetteerProposals, listGazetteer, removeGazetteer, saveGazetteer } from './clues.gazetteer.ts';
@@ -19,27 +21,27 @@ export const clueLearningRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['直通政协'];
 
   app.post('/clues/not-same', {
-    schema: { tags, summary: '合并建议「不是同一问题」：记为一条反例，本县相似模型据此重新学习', body: NotSameBody },
+    schema: { tags, summary: '合并建议「不是同一问题」：记为一条反例，本县相似模型据此重新学习', body: NotSameBody, response: { 200: OkSchema } },
     config: { permission: 'clue.triage' },
   }, async (req) => markNotSame(db, actorOf(req), req.body));
 
   app.get('/clues/learning', {
-    schema: { tags, summary: '相似线索模型：本县已学习的合并/不是同一问题决定与权重' },
+    schema: { tags, summary: '相似线索模型：本县已学习的合并/不是同一问题决定与权重', response: { 200: LearningSummarySchema } },
     config: { permission: 'clue.read' },
   }, async (req) => learningSummary(db, authOf(req).tenantId));
 
   app.get('/clues/gazetteer', {
-    schema: { tags, summary: '本县地名库：小区、市场、学校、医院、道路、桥梁、景区及别名，和本县词语' },
+    schema: { tags, summary: '本县地名库：小区、市场、学校、医院、道路、桥梁、景区及别名，和本县词语', response: { 200: GazetteerSchema } },
     config: { permission: 'clue.read' },
   }, async (req) => listGazetteer(db, authOf(req).tenantId));
 
   app.get('/clues/gazetteer/proposals', {
-    schema: { tags, summary: '地名库建议：线索中反复出现、尚未收录的地名' },
+    schema: { tags, summary: '地名库建议：线索中反复出现、尚未收录的地名', response: { 200: GazetteerProposalsSchema } },
     config: { permission: 'clue.read' },
   }, async (req) => gazetteerProposals(db, authOf(req).tenantId));
 
   app.post('/clues/gazetteer', {
-    schema: { tags, summary: '新增或修改地名库条目（带 id 和 version 为修改）', body: GazetteerSaveSchema },
+    schema: { tags, summary: '新增或修改地名库条目（带 id 和 version 为修改）', body: GazetteerSaveSchema, response: { 200: GazetteerSavedSchema } },
     config: { permission: 'clue.triage' },
   }, async (req) => {
     const src = actorOf(req);
@@ -49,7 +51,7 @@ export const clueLearningRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.post('/clues/gazetteer/remove', {
-    schema: { tags, summary: '删除地名库条目', body: GazetteerRemoveSchema },
+    schema: { tags, summary: '删除地名库条目', body: GazetteerRemoveSchema, response: { 200: OkSchema } },
     config: { permission: 'clue.triage' },
   }, async (req) => {
     const src = actorOf(req);
@@ -59,7 +61,7 @@ export const clueLearningRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get('/clues/vocabulary', {
-    schema: { tags, summary: '线索词库：感谢/追问短语、地点同义后缀、转办语料与单位职能、问题概念' },
+    schema: { tags, summary: '线索词库：感谢/追问短语、地点同义后缀、转办语料与单位职能、问题概念', response: { 200: VocabularySchema } },
     config: { permission: 'clue.read' },
   }, async () => vocabularySummary());
 };

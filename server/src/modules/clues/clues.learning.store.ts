@@ -83,7 +83,7 @@ export async function markNotSame(db: Kysely<Database>, ctx: { tenantId: number;
       entityId: body.clueId, summary: '标记为不是同一问题', after: body });
   });
   forgetPairWeights(ctx.tenantId);
-  return { ok: true };
+  return { ok: true as const };
 }
 
 /** What the county's similar-clue model has learned: decisions, the weights against the defaults, the latest decisions. */

@@ -4,7 +4,11 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ClueRecoveryRequestSchema, ClueRecoveryVerifySchema, ClueStaffIntakeSchema } from '@xs/core/schemas/clues-office.ts';
+import {
+  CityComparisonSchema, ClueIntakeResultSchema, ClueIntakeSchema, ClueRecoveryRequestResultSchema, ClueRecoveryRequestSchema, ClueRecoveryVerifyResultSchema,
+  ClueRecoveryVerifySchema, ClueStaffIntakeSchema, UnitFiguresSchema,
+} from '@xs/core/schemas/clues-office.ts';
+import { UploadedFileSchema } from '@xs/core/schemas/common.ts';
 import { CLUE_URGENCIES, ClueStatsQuerySchema, OverdueReportSchema } from '@xs/core/schemas/clues.ts';
 import { cstDateTime, cstDay } from '@xs/core/calendar.ts';
 import { IdSchema } from '@xs/core/validation.ts';
@@ -32,7 +36,7 @@ export const clueOfficeRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['直通政协'];
 
   app.post('/clues/intake', {
-    schema: { tags, summary: '代录：工作人员代群众录入线索（热线、来信、来访、12345转来、委员反映），短信告知查询码', body: ClueStaffIntakeSchema },
+    schema: { tags, summary: '代录：工作人员代群众录入线索（热线、来信、来访、12345转来、委员反映），短信告知查询码', body: ClueStaffIntakeSchema, response: { 201: ClueIntakeResultSchema } },
     config: { permission: 'clue.triage' },
   }, async (req, reply) => {
     const created = await enterClueForCitizen(db, actorOf(req), req.body);
@@ -41,7 +45,7 @@ export const clueOfficeRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.post('/clues/intake/files', {
-    schema: { tags, summary: '代录：上传来信扫描件（图片或 PDF，≤ 10 MB）', consumes: ['multipart/form-data'] },
+    schema: { tags, summary: '代录：上传来信扫描件（图片或 PDF，≤ 10 MB）', consumes: ['multipart/form-data'], response: { 201: UploadedFileSchema } },
     config: { permission: 'clue.triage' },
   }, async (req, reply) => {
     const ctx = actorOf(req);
@@ -51,7 +55,7 @@ export const clueOfficeRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get('/clues/:id/intake', {
-    schema: { tags, summary: '代录线索的来源：渠道、收到时间、编号、来信扫描件、录入人', params: IdParams },
+    schema: { tags, summary: '代录线索的来源：渠道、收到时间、编号、来信扫描件、录入人', params: IdParams, response: { 200: ClueIntakeSchema } },
     config: { permission: 'clue.read', entity: 'clues' },
   }, async (req) => clueIntakeOf(db, authOf(req).tenantId, req.params.id));
   app.get('/clues/overdue-report', {
@@ -79,7 +83,7 @@ export const clueOfficeRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get('/clues/figures/units', {
-    schema: { tags, summary: '承办单位办理情况：交办数、按期办结率、满意率、超期数、退回数，按期办结率排名', querystring: ClueStatsQuerySchema },
+    schema: { tags, summary: '承办单位办理情况：交办数、按期办结率、满意率、超期数、退回数，按期办结率排名', querystring: ClueStatsQuerySchema, response: { 200: UnitFiguresSchema } },
     config: { permission: 'stats.read' },
   }, async (req) => unitFigures(db, authOf(req).tenantId, req.query));
 
@@ -105,7 +109,7 @@ export const clueOfficeRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get('/clues/figures/counties', {
-    schema: { tags, summary: '市政协：各县区同口径对比（采纳率、办结率、按期办结率、满意率、超期、退回），排名和逐月趋势', querystring: ClueStatsQuerySchema },
+    schema: { tags, summary: '市政协：各县区同口径对比（采纳率、办结率、按期办结率、满意率、超期、退回），排名和逐月趋势', querystring: ClueStatsQuerySchema, response: { 200: CityComparisonSchema } },
     config: { permission: 'stats.read' },
   }, async (req) => cityComparison(db, authOf(req).tenantId, req.query));
   for (const [kind, label] of DOCUMENTS) {
@@ -130,12 +134,12 @@ export const clueOfficeRoutes: FastifyPluginAsyncZod = async (app) => {
   const publicTags = ['直通政协（公开）'];
 
   app.post('/public/clues/recover/request', {
-    schema: { tags: publicTags, summary: '忘记查询密码：向提交时留的手机号发送短信验证码（查询码与手机号不符时回答相同）', body: ClueRecoveryRequestSchema },
+    schema: { tags: publicTags, summary: '忘记查询密码：向提交时留的手机号发送短信验证码（查询码与手机号不符时回答相同）', body: ClueRecoveryRequestSchema, response: { 200: ClueRecoveryRequestResultSchema } },
     config: { permission: 'public', ...limit },
   }, async (req) => requestRecoveryCode(db, req.body.code, req.body.phone, req.ip));
 
   app.post('/public/clues/recover/verify', {
-    schema: { tags: publicTags, summary: '忘记查询密码：凭短信验证码换发新的查询密码（原密码作废）', body: ClueRecoveryVerifySchema },
+    schema: { tags: publicTags, summary: '忘记查询密码：凭短信验证码换发新的查询密码（原密码作废）', body: ClueRecoveryVerifySchema, response: { 200: ClueRecoveryVerifyResultSchema } },
     config: { permission: 'public', ...limit },
   }, async (req) => verifyRecoveryCode(db, req.body.code, req.body.phone, req.body.smsCode, req.ip));
 };

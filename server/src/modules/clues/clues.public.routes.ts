@@ -4,6 +4,7 @@ import { z } from 'zod';
 import {
   ClueBoardPageSchema, ClueRateSchema, ClueRecheckSchema, ClueSimilarQuerySchema, ClueSubmitResultSchema, ClueSubmitSchema, ClueSupplementSchema,
   ClueSupportSchema, ClueTrackSchema, ClueTrackViewSchema, PublicSimilarCluesSchema,
+  ClueSupportResultSchema, PhotoUploadSchema, PublicCountiesSchema, ReportFormSchema,
 } from '@xs/core/schemas/clues.ts';
 import { BoardFilterSchema } from '@xs/core/schemas/clues-office.ts';
 import { IdSchema } from '@xs/core/validation.ts';
@@ -32,12 +33,12 @@ export const cluePublicRoutes: FastifyPluginAsyncZod = async (app) => {
   const county = (id: number) => requireCounty(db, id);
 
   app.get('/public/counties', {
-    schema: { tags, summary: '可反映问题的县区' },
+    schema: { tags, summary: '可反映问题的县区', response: { 200: PublicCountiesSchema } },
     config: { permission: 'public', ...limit(4) },
   }, async () => ({ items: await listCounties(db) }));
 
   app.get('/public/counties/:countyId/form', {
-    schema: { tags, summary: '反映问题表单所需数据（乡镇、村、类别；扫码时带出阵地或委员）', params: CountyParams, querystring: FormQuery },
+    schema: { tags, summary: '反映问题表单所需数据（乡镇、村、类别；扫码时带出阵地或委员）', params: CountyParams, querystring: FormQuery, response: { 200: ReportFormSchema } },
     config: { permission: 'public', ...limit(4) },
   }, async (req) => {
     const form = await publicForm(db, req.params.countyId, req.query.venue, req.query.member);
@@ -45,7 +46,7 @@ export const cluePublicRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.post('/public/counties/:countyId/uploads', {
-    schema: { tags, summary: '上传一张照片（JPG/PNG/WebP/HEIC，≤ 8 MB；默认去除位置信息），得到提交时使用的凭证', params: CountyParams, consumes: ['multipart/form-data'] },
+    schema: { tags, summary: '上传一张照片（JPG/PNG/WebP/HEIC，≤ 8 MB；默认去除位置信息），得到提交时使用的凭证', params: CountyParams, consumes: ['multipart/form-data'], response: { 201: PhotoUploadSchema } },
     config: { permission: 'public', ...limit() },
   }, async (req, reply) => {
     const c = await county(req.params.countyId);
@@ -92,7 +93,7 @@ export const cluePublicRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.post('/public/clues/support', {
-    schema: { tags, summary: '“我也遇到了”：凭相似线索给出的凭证，为已有线索增加一份群众声音（同一来源每条线索每天计一次）', body: ClueSupportSchema },
+    schema: { tags, summary: '“我也遇到了”：凭相似线索给出的凭证，为已有线索增加一份群众声音（同一来源每条线索每天计一次）', body: ClueSupportSchema, response: { 200: ClueSupportResultSchema } },
     config: { permission: 'public', ...limit() },
   }, async (req) => supportClue(db, req.body.token, req.ip));
 

@@ -4,9 +4,11 @@ import { z } from 'zod';
 import {
   BulkResultSchema, ClueSuperviseSchema, CLUE_MARKS, CLUE_RATINGS, ClueBulkSchema, ClueContactSchema, SimilarCluesSchema, ClueDetailSchema, ClueListPageSchema, ClueListQuerySchema, CluePublishSchema, ConversionListSchema,
   ClueForwardRulesSchema, ClueStatsQuerySchema, ClueTransitionBodySchema, RoutingRuleSchema, type ClueAction,
+  ClueStatsByCountySchema, ClueStatsSchema, CreatedIdSchema, RoutingRulesSchema, UnitSuggestionsSchema,
 } from '@xs/core/schemas/clues.ts';
 import { cstDateTime, cstDay } from '@xs/core/calendar.ts';
 import { IdSchema } from '@xs/core/validation.ts';
+import { OkSchema } from '@xs/core/schemas/common.ts';
 import { actorOf, authOf } from '../../platform/auth.ts';
 import { AppError, invalid } from '../../platform/errors.ts';
 import { auditSource } from '../../platform/audit.ts';
@@ -68,12 +70,12 @@ export const clueStaffRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get('/clues/stats', {
-    schema: { tags, summary: '线索统计：收到 → 采纳 → 转办/上报 → 办结，满意率、平均办理天数，按类别、乡镇、渠道、月份', querystring: ClueStatsQuerySchema },
+    schema: { tags, summary: '线索统计：收到 → 采纳 → 转办/上报 → 办结，满意率、平均办理天数，按类别、乡镇、渠道、月份', querystring: ClueStatsQuerySchema, response: { 200: ClueStatsSchema } },
     config: { permission: 'stats.read' },
   }, async (req) => clueStats(db, authOf(req).tenantId, req.query));
 
   app.get('/clues/stats/counties', {
-    schema: { tags, summary: '市政协：各县区线索情况并列（收到、采纳、转办、办结、满意率、超期）', querystring: ClueStatsQuerySchema },
+    schema: { tags, summary: '市政协：各县区线索情况并列（收到、采纳、转办、办结、满意率、超期）', querystring: ClueStatsQuerySchema, response: { 200: ClueStatsByCountySchema } },
     config: { permission: 'stats.read' },
   }, async (req) => clueStatsByCounty(db, authOf(req).tenantId, req.query));
 
@@ -104,12 +106,12 @@ export const clueStaffRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (req) => listConversions(db, authOf(req).tenantId));
 
   app.get('/clues/routing-rules', {
-    schema: { tags, summary: '转办规则（类别、关键词 → 承办单位）' },
+    schema: { tags, summary: '转办规则（类别、关键词 → 承办单位）', response: { 200: RoutingRulesSchema } },
     config: { permission: 'clue.read' },
   }, async (req) => listRoutingRules(db, authOf(req).tenantId));
 
   app.post('/clues/routing-rules', {
-    schema: { tags, summary: '新增转办规则', body: RoutingRuleSchema },
+    schema: { tags, summary: '新增转办规则', body: RoutingRuleSchema, response: { 201: CreatedIdSchema } },
     config: { permission: 'settings.manage' },
   }, async (req, reply) => {
     const created = await createRoutingRule(db, authOf(req).tenantId, auditSource(req), req.body);
@@ -118,7 +120,7 @@ export const clueStaffRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.delete('/clues/routing-rules/:id', {
-    schema: { tags, summary: '删除转办规则', params: IdParams },
+    schema: { tags, summary: '删除转办规则', params: IdParams, response: { 200: OkSchema } },
     config: { permission: 'settings.manage', entity: 'clue_routing_rules' },
   }, async (req) => deleteRoutingRule(db, authOf(req).tenantId, auditSource(req), req.params.id));
 
@@ -156,7 +158,7 @@ export const clueStaffRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (req) => similarToClue(db, authOf(req).tenantId, req.params.id));
 
   app.get('/clues/:id/unit-suggestions', {
-    schema: { tags, summary: '转办建议：按县区规则和以往转办推荐承办单位，附理由', params: IdParams },
+    schema: { tags, summary: '转办建议：按县区规则和以往转办推荐承办单位，附理由', params: IdParams, response: { 200: UnitSuggestionsSchema } },
     config: { permission: 'clue.read', entity: 'clues' },
   }, async (req) => suggestUnitsFor(db, authOf(req).tenantId, req.params.id));
 

@@ -134,5 +134,5 @@ export async function deleteRoutingRule(db: Kysely<Database>, tenantId: number, 
     await trx.deleteFrom('clue_routing_rules').where('id', '=', rule.id).execute();
     await writeAudit(trx, { ...source, action: 'clue_rule.delete', entity: 'clue_rule', entityId: rule.id, summary: '删除线索转办规则', before: rule });
   });
-  return { ok: true };
+  return { ok: true as const };
 }

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ClueCoViewsSchema, ClueDetailSchema, ClueListPageSchema, ClueListQuerySchema, ClueTransitionBodySchema, UnitHandlersSchema, type ClueAction } from '@xs/core/schemas/clues.ts';
 import { IdSchema } from '@xs/core/validation.ts';
+import { UploadedFileSchema } from '@xs/core/schemas/common.ts';
 import { unitActorOf } from '../../platform/auth.ts';
 import { AppError } from '../../platform/errors.ts';
 import { readFile, receiveAttachment, sendStoredFile } from '../../platform/files.ts';
@@ -63,7 +64,7 @@ export const clueUnitRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.post('/unit/clues/:id/files', {
-    schema: { tags: unitTags, summary: '上传答复附件（PDF、图片、Word、Excel，≤ 10 MB）', params: IdParams, consumes: ['multipart/form-data'] },
+    schema: { tags: unitTags, summary: '上传答复附件（PDF、图片、Word、Excel，≤ 10 MB）', params: IdParams, consumes: ['multipart/form-data'], response: { 201: UploadedFileSchema } },
     config: { permission: 'clue.unit', entity: 'clues' },
   }, async (req, reply) => {
     const ctx = unit(req);

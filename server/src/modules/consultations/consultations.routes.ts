@@ -5,7 +5,10 @@ import {
   AbsenceDecisionSchema, AbsenceSchema, CheckinSchema, CONSULT_FIGURE_LABELS, MeetingCreateSchema, MeetingHoldSchema, MeetingListQuerySchema, MeetingPublicSchema,
   MeetingSignupSchema, PublicMeetingDetailSchema, PublicMeetingListSchema, PublicOutcomeDetailSchema, PublicOutcomePageSchema, PublicOutcomeQuerySchema,
   PublicSignupResultSchema, QaCreateSchema, SignupDecisionSchema, SolvedQuerySchema, TopicActionSchema, TopicCreateSchema, TopicListQuerySchema,
+  AnnualPlanSchema, CheckinResultSchema, ConsultDashboardSchema, InvitationsSchema, MeetingDetailSchema, MeetingPageSchema, PendingClueTopicsSchema,
+  QaTaskResultSchema, SolvedPageSchema, TopicDetailSchema, TopicPageSchema, TopicRatingResultSchema,
 } from '@xs/core/schemas/consultations.ts';
+import { UploadedFileSchema } from '@xs/core/schemas/common.ts';
 import { maskPhone } from '@xs/core/validation.ts';
 import { IdSchema } from '@xs/core/validation.ts';
 import { actorOf } from '../../platform/auth.ts';
@@ -51,7 +54,7 @@ export const consultationRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['协商议事'];
 
   app.get('/consultations/topics', {
-    schema: { tags, summary: '协商议题列表（按阶段、形式、层级、来源、乡镇、时间筛选）', querystring: TopicListQuerySchema },
+    schema: { tags, summary: '协商议题列表（按阶段、形式、层级、来源、乡镇、时间筛选）', querystring: TopicListQuerySchema, response: { 200: TopicPageSchema } },
     config: { permission: 'consult.read' },
   }, async (req) => listTopics(db, actorOf(req).tenantId, req.query));
 
@@ -66,12 +69,12 @@ export const consultationRoutes: FastifyPluginAsyncZod = async (app) => {
   ], await exportTopics(db, actorOf(req).tenantId, req.query)));
 
   app.get('/consultations/clue-conversions', {
-    schema: { tags, summary: '待生成议题的民意线索（直通政协转化而来）' },
+    schema: { tags, summary: '待生成议题的民意线索（直通政协转化而来）', response: { 200: PendingClueTopicsSchema } },
     config: { permission: 'consult.read' },
   }, async (req) => ({ items: await pendingClueTopics(db, actorOf(req).tenantId) }));
 
   app.post('/consultations/topics', {
-    schema: { tags, summary: '新建协商议题（来源、形式、层级、地点；可由民意线索生成）', body: TopicCreateSchema },
+    schema: { tags, summary: '新建协商议题（来源、形式、层级、地点；可由民意线索生成）', body: TopicCreateSchema, response: { 201: TopicDetailSchema } },
     config: { permission: 'consult.manage' },
   }, async (req, reply) => {
     const t = await createTopic(db, actorOf(req), req.body);
@@ -80,17 +83,17 @@ export const consultationRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get('/consultations/topics/:id', {
-    schema: { tags, summary: '协商议题详情（八步进度、每个操作能否执行及原因、活动、共提共答、落实事项、关联、流转记录）', params: IdParams },
+    schema: { tags, summary: '协商议题详情（八步进度、每个操作能否执行及原因、活动、共提共答、落实事项、关联、流转记录）', params: IdParams, response: { 200: TopicDetailSchema } },
     config: { permission: 'consult.read', entity: 'topics' },
   }, async (req) => topicDetail(db, actorOf(req), req.params.id));
 
   app.post('/consultations/topics/:id/transitions/:name', {
-    schema: { tags, summary: '推进八步：登记材料、审定、报送、决议、公开摘要，或进入下一步', params: ActionParams, body: TopicActionSchema },
+    schema: { tags, summary: '推进八步：登记材料、审定、报送、决议、公开摘要，或进入下一步', params: ActionParams, body: TopicActionSchema, response: { 200: TopicDetailSchema } },
     config: { permission: 'consult.manage', entity: 'topics' },
   }, async (req) => actOnTopic(db, actorOf(req), req.params.id, req.params.name, req.body));
 
   app.post('/consultations/topics/:id/decisions/:name', {
-    schema: { tags, summary: '领导审定议题、登记党政决议和批示', params: ActionParams, body: TopicActionSchema },
+    schema: { tags, summary: '领导审定议题、登记党政决议和批示', params: ActionParams, body: TopicActionSchema, response: { 200: TopicDetailSchema } },
     config: { permission: 'consult.decide', entity: 'topics' },
   }, async (req) => {
     if (!DECISION_ACTIONS.includes(req.params.name)) throw new AppError('bad_request', `没有「${req.params.name}」这个操作`);
@@ -98,7 +101,7 @@ export const consultationRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get('/consultations/meetings', {
-    schema: { tags, summary: '协商活动日历和清单（时间段、类型、状态、服务群众活动；统计数字下钻到这里）', querystring: MeetingListQuerySchema },
+    schema: { tags, summary: '协商活动日历和清单（时间段、类型、状态、服务群众活动；统计数字下钻到这里）', querystring: MeetingListQuerySchema, response: { 200: MeetingPageSchema } },
     config: { permission: 'consult.read' },
   }, async (req) => listMeetings(db, actorOf(req).tenantId, req.query));
 
@@ -115,7 +118,7 @@ export const consultationRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.post('/consultations/meetings', {
-    schema: { tags, summary: '安排协商会、调研、视察、考察、界别活动、客厅接待日或服务群众活动', body: MeetingCreateSchema },
+    schema: { tags, summary: '安排协商会、调研、视察、考察、界别活动、客厅接待日或服务群众活动', body: MeetingCreateSchema, response: { 201: MeetingDetailSchema } },
     config: { permission: 'consult.manage' },
   }, async (req, reply) => {
     const m = await createMeeting(db, actorOf(req), req.body);
@@ -124,12 +127,12 @@ export const consultationRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get('/consultations/meetings/:id', {
-    schema: { tags, summary: '活动详情（参加人员与签到、议程、纪要、共提共答、附件、群众代表报名）', params: IdParams },
+    schema: { tags, summary: '活动详情（参加人员与签到、议程、纪要、共提共答、附件、群众代表报名）', params: IdParams, response: { 200: MeetingDetailSchema } },
     config: { permission: 'consult.read', entity: 'meetings' },
   }, async (req) => meetingDetail(db, actorOf(req), req.params.id, { phones: req.auth!.permissions.has('consult.manage') }));
 
   app.post('/consultations/meetings/:id/public', {
-    schema: { tags, summary: '公开报名设置：是否向群众公开、群众代表名额、给群众看的活动介绍', params: IdParams, body: MeetingPublicSchema },
+    schema: { tags, summary: '公开报名设置：是否向群众公开、群众代表名额、给群众看的活动介绍', params: IdParams, body: MeetingPublicSchema, response: { 200: MeetingDetailSchema } },
     config: { permission: 'consult.manage', entity: 'meetings' },
   }, async (req) => {
     await setMeetingPublic(db, actorOf(req), req.params.id, req.body);
@@ -137,7 +140,7 @@ export const consultationRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.post('/consultations/meetings/:id/signups/:signupId/decision', {
-    schema: { tags, summary: '确认或不安排群众代表报名（确认后成为参加人员；都以短信告知本人）', params: SignupParams, body: SignupDecisionSchema },
+    schema: { tags, summary: '确认或不安排群众代表报名（确认后成为参加人员；都以短信告知本人）', params: SignupParams, body: SignupDecisionSchema, response: { 200: MeetingDetailSchema } },
     config: { permission: 'consult.manage', entity: 'meetings' },
   }, async (req) => {
     await decideSignup(db, actorOf(req), req.params.id, req.params.signupId, req.body);
@@ -159,12 +162,12 @@ export const consultationRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.post('/consultations/meetings/:id/hold', {
-    schema: { tags, summary: '登记活动已召开：会议纪要或调研发现，服务群众活动的受益人数', params: IdParams, body: MeetingHoldSchema },
+    schema: { tags, summary: '登记活动已召开：会议纪要或调研发现，服务群众活动的受益人数', params: IdParams, body: MeetingHoldSchema, response: { 200: MeetingDetailSchema } },
     config: { permission: 'consult.manage', entity: 'meetings' },
   }, async (req) => holdMeeting(db, actorOf(req), req.params.id, req.body));
 
   app.post('/consultations/meetings/:id/qa', {
-    schema: { tags, summary: '共提共答：问题、提问人、答复单位、答复和承诺', params: IdParams, body: QaCreateSchema },
+    schema: { tags, summary: '共提共答：问题、提问人、答复单位、答复和承诺', params: IdParams, body: QaCreateSchema, response: { 201: MeetingDetailSchema } },
     config: { permission: 'consult.manage', entity: 'meetings' },
   }, async (req, reply) => {
     const d = await addQa(db, actorOf(req), req.params.id, req.body);
@@ -173,7 +176,7 @@ export const consultationRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.post('/consultations/meetings/:id/qa/:qaId/task', {
-    schema: { tags, summary: '一键把共提共答的承诺转为落实事项（交办答复单位）', params: QaParams },
+    schema: { tags, summary: '一键把共提共答的承诺转为落实事项（交办答复单位）', params: QaParams, response: { 201: QaTaskResultSchema } },
     config: { permission: 'consult.manage', entity: 'meetings' },
   }, async (req, reply) => {
     const r = await qaToTask(db, actorOf(req), req.params.id, req.params.qaId);
@@ -182,12 +185,12 @@ export const consultationRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.post('/consultations/meetings/:id/participants/:participantId/absence', {
-    schema: { tags, summary: '审批委员请假', params: PeopleParams, body: AbsenceDecisionSchema },
+    schema: { tags, summary: '审批委员请假', params: PeopleParams, body: AbsenceDecisionSchema, response: { 200: MeetingDetailSchema } },
     config: { permission: 'consult.manage', entity: 'meetings' },
   }, async (req) => decideAbsence(db, actorOf(req), req.params.id, req.params.participantId, req.body.approve));
 
   app.post('/consultations/meetings/:id/files', {
-    schema: { tags, summary: '上传活动附件或照片（PDF、图片、Word、Excel，≤ 10 MB）', params: IdParams, consumes: ['multipart/form-data'] },
+    schema: { tags, summary: '上传活动附件或照片（PDF、图片、Word、Excel，≤ 10 MB）', params: IdParams, consumes: ['multipart/form-data'], response: { 201: UploadedFileSchema } },
     config: { permission: 'consult.manage', entity: 'meetings' },
   }, async (req, reply) => {
     const ctx = actorOf(req);
@@ -219,12 +222,12 @@ export const consultationRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get('/consultations/plan', {
-    schema: { tags, summary: '年度协商计划：各月议题和活动，对照本县协商节奏标出偏离的月份', querystring: YearQuery },
+    schema: { tags, summary: '年度协商计划：各月议题和活动，对照本县协商节奏标出偏离的月份', querystring: YearQuery, response: { 200: AnnualPlanSchema } },
     config: { permission: 'consult.read' },
   }, async (req) => annualPlan(db, actorOf(req).tenantId, req.query.year));
 
   app.post('/consultations/plan/approve', {
-    schema: { tags, summary: '审定年度协商计划（整体审定）', body: YearBody },
+    schema: { tags, summary: '审定年度协商计划（整体审定）', body: YearBody, response: { 200: AnnualPlanSchema } },
     config: { permission: 'consult.decide' },
   }, async (req) => approvePlan(db, actorOf(req), req.body.year));
 
@@ -248,7 +251,7 @@ export const consultationRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (req, reply) => sendDocx(reply, await planDoc(db, actorOf(req), req.query.year)));
 
   app.get('/consultations/dashboard', {
-    schema: { tags, summary: '协商工作统计（按形式、层级、阶段、乡镇；活动、解决问题、服务群众活动和受益人数）', querystring: PeriodQuery },
+    schema: { tags, summary: '协商工作统计（按形式、层级、阶段、乡镇；活动、解决问题、服务群众活动和受益人数）', querystring: PeriodQuery, response: { 200: ConsultDashboardSchema } },
     config: { permission: 'consult.read' },
   }, async (req) => consultDashboard(db, actorOf(req).tenantId, req.query));
 
@@ -272,7 +275,7 @@ export const consultationRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get('/consultations/solved', {
-    schema: { tags, summary: '解决问题清单：期间内核验办结的协商落实事项（「解决问题」数字的下钻）', querystring: SolvedQuerySchema },
+    schema: { tags, summary: '解决问题清单：期间内核验办结的协商落实事项（「解决问题」数字的下钻）', querystring: SolvedQuerySchema, response: { 200: SolvedPageSchema } },
     config: { permission: 'consult.read' },
   }, async (req) => solvedTasks(db, actorOf(req).tenantId, req.query));
 
@@ -292,17 +295,17 @@ export const consultationRoutes: FastifyPluginAsyncZod = async (app) => {
   const memberTags = ['协商议事（委员）'];
 
   app.get('/member/meetings', {
-    schema: { tags: memberTags, summary: '我的活动邀请（时间、地点、议程、我的签到或请假）' },
+    schema: { tags: memberTags, summary: '我的活动邀请（时间、地点、议程、我的签到或请假）', response: { 200: InvitationsSchema } },
     config: { permission: 'consult.member' },
   }, async (req) => ({ items: await myInvitations(db, actorOf(req)) }));
 
   app.post('/member/checkin', {
-    schema: { tags: memberTags, summary: '扫码签到', body: CheckinSchema },
+    schema: { tags: memberTags, summary: '扫码签到', body: CheckinSchema, response: { 200: CheckinResultSchema } },
     config: { permission: 'consult.member' },
   }, async (req) => checkIn(db, actorOf(req), req.body.token));
 
   app.post('/member/meetings/:id/absence', {
-    schema: { tags: memberTags, summary: '请假（写明理由，由机关工作人员审批）', params: IdParams, body: AbsenceSchema },
+    schema: { tags: memberTags, summary: '请假（写明理由，由机关工作人员审批）', params: IdParams, body: AbsenceSchema, response: { 200: InvitationsSchema } },
     config: { permission: 'consult.member', entity: 'meetings' },
   }, async (req) => ({ items: await requestAbsence(db, actorOf(req), req.params.id, req.body.reason) }));
 
@@ -340,7 +343,7 @@ export const consultationRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (req) => publicOutcome(db, await requireCounty(db, req.params.countyId), req.params.id));
 
   app.post('/public/counties/:countyId/outcomes/:id/rating', {
-    schema: { tags: publicTags, summary: '反映人评价协商成果（凭线索查询码和查询密码，每条线索一次）', params: CountyItemParams, body: RateBody },
+    schema: { tags: publicTags, summary: '反映人评价协商成果（凭线索查询码和查询密码，每条线索一次）', params: CountyItemParams, body: RateBody, response: { 200: TopicRatingResultSchema } },
     config: { permission: 'public', ...limit() },
   }, async (req) => {
     const c = await requireCounty(db, req.params.countyId);

@@ -12,14 +12,15 @@ import { api, isApiError } from '../../../shared/api.ts';
 import { applyServerErrors } from '../../../shared/form-errors.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { useCan } from '../../session.tsx';
+import type { GazetteerEntry, GazetteerProposal } from '@xs/core/schemas/clues-office.ts';
 
 const KINDS: Record<string, string> = {
   estate: '小区', market: '市场', school: '学校', hospital: '医院/卫生院', road: '道路', bridge: '桥梁', scenic: '景区/公园', landmark: '其他地标', word: '本县词语（方言、俗称）',
 };
 const KIND_OPTIONS = Object.entries(KINDS).map(([value, label]) => ({ value, label }));
 
-interface Entry { id: number; name: string; kind: string; kindLabel: string; aliases: string[]; note: string | null; concept: string | null; conceptLabel: string | null; version: number }
-interface Proposal { name: string; seen: number; example: string; code: string; kind: string }
+type Entry = GazetteerEntry;
+type Proposal = GazetteerProposal;
 interface Values { id?: number; version?: number; name: string; kind: string; aliases?: string[]; note?: string | null; concept?: string | null }
 
 const KEY = ['clues', 'gazetteer'] as const;

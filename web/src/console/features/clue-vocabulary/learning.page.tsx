@@ -7,15 +7,10 @@ import { useQuery } from '@tanstack/react-query';
 import { api, isApiError } from '../../../shared/api.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { formatTime } from '../../components/time.ts';
-
-interface Learning {
-  decisions: number; merges: number; notSame: number; minDecisions: number; learned: boolean;
-  features: { label: string; weight: number; default: number }[];
-  recent: { id: number; same: boolean; score: number; by: string | null; at: string; clueCode: string; otherCode: string; clueContent: string; otherContent: string }[];
-}
+import type { LearningSummary } from '@xs/core/schemas/clues-office.ts';
 
 export default function LearningPage() {
-  const q = useQuery({ queryKey: ['clues', 'learning'], queryFn: () => api.get<Learning>('/clues/learning') });
+  const q = useQuery({ queryKey: ['clues', 'learning'], queryFn: () => api.get<LearningSummary>('/clues/learning') });
   const d = q.data;
   return (
     <>

@@ -7,19 +7,9 @@ import { CheckCircleTwoTone, CloseCircleTwoTone } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { api, isApiError } from '../../../shared/api.ts';
 import { PageHeader } from '../../components/page-header.tsx';
+import type { Vocabulary } from '@xs/core/schemas/clues-office.ts';
 
-interface Vocabulary {
-  notes: { version: number; thanks: string[]; fixed: string[]; followup: string[]; examples: { kind: string; text: string; expected: boolean; ok: boolean }[] };
-  placeTypes: { version: number; groups: { key: string; endings: string[] }[] };
-  routing: { version: number; duties: { duty: string; label: string; examples: number; sample: string[]; markers: string[] }[] };
-  concepts: {
-    version: string;
-    items: { key: string; label: string; generic: boolean; broad: boolean; phrases: string[]; patterns: number }[];
-    examples: { key: string; text: string; expected: boolean; ok: boolean }[];
-  };
-}
-
-const tags = (ws: string[]) => <div style={{ display: 'flex', flexWrap: 'wrap', rowGap: 4 }}>{ws.map((w) => <Tag key={w}>{w}</Tag>)}</div>;
+const tags = (ws: readonly string[]) => <div style={{ display: 'flex', flexWrap: 'wrap', rowGap: 4 }}>{ws.map((w) => <Tag key={w}>{w}</Tag>)}</div>;
 
 export default function VocabularyPage() {
   const q = useQuery({ queryKey: ['clues', 'vocabulary'], queryFn: () => api.get<Vocabulary>('/clues/vocabulary') });

@@ -9,7 +9,7 @@ import { CLUE_WORKFLOW, ClueBulkSchema } from '@xs/core/schemas/clues.ts';
 import { api, isApiError } from '../../../shared/api.ts';
 import { applyServerErrors } from '../../../shared/form-errors.ts';
 import { useUnits } from '../../components/options.ts';
-import type { BulkResult, ClueListItem } from './types.ts';
+import type { BulkResult, ClueListItem } from '@xs/core/schemas/clues.ts';
 
 export type BulkAction = 'accept' | 'decline' | 'forward' | 'close' | 'remind';
 

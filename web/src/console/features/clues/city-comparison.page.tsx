@@ -8,27 +8,12 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, isApiError } from '../../../shared/api.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { OFFICE_PRESETS, useOfficePeriod } from './office-period.ts';
+import type { CountyFiguresRow } from '@xs/core/schemas/clues-office.ts';
 
 const RateBars = lazy(() => import('./office-charts.tsx').then((m) => ({ default: m.RateBars })));
 const TrendLines = lazy(() => import('./office-charts.tsx').then((m) => ({ default: m.TrendLines })));
 
-interface CountyRow {
-  tenantId: number;
-  name: string;
-  received: number;
-  adopted: number;
-  forwarded: number;
-  resolved: number;
-  adoptionRate: number | null;
-  resolvedRate: number | null;
-  satisfactionRate: number | null;
-  onTimeRate: number | null;
-  overdueOpen: number;
-  returned: number;
-  avgHandlingDays: number | null;
-  trend: { month: string; received: number; resolved: number }[];
-  rank: number;
-}
+type CountyRow = CountyFiguresRow;
 
 const rate = (v: number | null) => (v === null ? '—' : `${v}%`);
 const short = (name: string) => name.replace('政协', '');

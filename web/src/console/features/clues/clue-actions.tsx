@@ -15,7 +15,7 @@ import { ForwardFields, forwardBody } from './forward-fields.tsx';
 import { CATEGORY_OPTIONS, CONVERSION_KIND_OPTIONS, type ClueButton } from './labels.tsx';
 import { MergePicker } from './merge-picker.tsx';
 import { ReasonField, TransitionModal, reasonBody, type TransitionSpec } from './transition-modal.tsx';
-import type { ClueDetail } from './types.ts';
+import type { ClueDetail } from '@xs/core/schemas/clues.ts';
 
 /** The order buttons appear in: the usual next step first. */
 const ORDER: ClueButton[] = [

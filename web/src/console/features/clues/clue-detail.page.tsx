@@ -20,7 +20,7 @@ import { ContactReveal } from './contact-reveal.tsx';
 import { PublishCard } from './publish-card.tsx';
 import { InstructionNote, SuperviseButton } from './supervise.tsx';
 import { neighbours } from './queue.ts';
-import type { ClueDetail } from './types.ts';
+import type { ClueDetail } from '@xs/core/schemas/clues.ts';
 
 export const clueKey = (id: number) => ['clues', id, 'detail'] as const;
 

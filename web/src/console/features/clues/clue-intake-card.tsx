@@ -3,19 +3,11 @@ import { Card, Descriptions } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { api, API_BASE } from '../../../shared/api.ts';
 import { formatTime } from '../../components/time.ts';
+import type { ClueIntake } from '@xs/core/schemas/clues-office.ts';
 
-interface Intake {
-  channelLabel: string;
-  receivedAt: string;
-  referenceNo: string | null;
-  letterFileId: number | null;
-  enteredByName: string;
-  smsSent: boolean;
-  memberName: string | null;
-}
 
 export function ClueIntakeCard({ clueId }: { clueId: number }) {
-  const q = useQuery({ queryKey: ['clues', clueId, 'intake'], queryFn: () => api.get<{ intake: Intake | null }>(`/clues/${clueId}/intake`) });
+  const q = useQuery({ queryKey: ['clues', clueId, 'intake'], queryFn: () => api.get<ClueIntake>(`/clues/${clueId}/intake`) });
   const i = q.data?.intake;
   if (!i) return null;
   return (

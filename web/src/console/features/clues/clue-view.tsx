@@ -6,7 +6,7 @@ import { CLUE_KINDS, CLUE_RATINGS, CLUE_STATES, CONVERSION_KINDS, type ClueState
 import { useUnits } from '../../components/options.ts';
 import { formatTime } from '../../components/time.ts';
 import { DueText, OverdueTag, RatingTag, StateTag, UrgencyTag } from './labels.tsx';
-import type { ClueDetail, ClueTimelineEntry } from './types.ts';
+import type { ClueDetail, ClueTimelineEntry } from '@xs/core/schemas/clues.ts';
 
 const mono = { fontFamily: 'ui-monospace, Consolas, monospace' };
 

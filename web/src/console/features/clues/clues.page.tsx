@@ -21,7 +21,7 @@ import { BULK_LABELS, BulkActionModal, type BulkAction } from './bulk-action.mod
 import { CATEGORY_OPTIONS, CHANNEL_OPTIONS, DueText, STATE_OPTIONS, StateTag, markRowClass } from './labels.tsx';
 import { listPagination, useListState, type Filters } from './list-filters.ts';
 import { saveQueue } from './queue.ts';
-import type { ClueListItem } from './types.ts';
+import type { ClueListItem } from '@xs/core/schemas/clues.ts';
 
 export const CLUES_KEY = 'clues';
 const mono = { fontFamily: 'ui-monospace, Consolas, monospace' };

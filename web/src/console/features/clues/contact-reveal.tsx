@@ -7,7 +7,7 @@ import { App, Button, Flex, Typography } from 'antd';
 import { EyeOutlined, PhoneOutlined } from '@ant-design/icons';
 import { api, isApiError } from '../../../shared/api.ts';
 import { useCan } from '../../session.tsx';
-import type { ClueContact, ClueDetail } from './types.ts';
+import type { ClueContact, ClueDetail } from '@xs/core/schemas/clues.ts';
 
 export function ContactReveal({ clue }: { clue: ClueDetail }) {
   const can = useCan();

@@ -7,7 +7,7 @@ import { CONVERSION_KINDS, type ConversionKind } from '@xs/core/schemas/clues.ts
 import { api, isApiError } from '../../../shared/api.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { formatTime } from '../../components/time.ts';
-import type { ConversionRow } from './types.ts';
+import type { ConversionRow } from '@xs/core/schemas/clues.ts';
 
 const KIND_COLOR: Record<ConversionKind, string> = { topic: 'blue', proposal_lead: 'purple', opinion: 'gold' };
 

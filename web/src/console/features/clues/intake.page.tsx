@@ -15,6 +15,7 @@ import { applyServerErrors } from '../../../shared/form-errors.ts';
 import { useMembers, useTownships } from '../../components/options.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { CATEGORY_OPTIONS } from './labels.tsx';
+import type { ClueIntakeResult } from '@xs/core/schemas/clues-office.ts';
 
 interface Values {
   channel: StaffIntakeChannel;
@@ -32,12 +33,7 @@ interface Values {
   notifyBySms: boolean;
 }
 
-interface Entered {
-  id: number;
-  code: string;
-  secret: string;
-  smsSent: boolean;
-}
+type Entered = ClueIntakeResult;
 
 const CHANNEL_HINT: Record<StaffIntakeChannel, string> = {
   hotline: '边听边记，记下来电人的原话要点；结束前向来电人读一遍查询码。',

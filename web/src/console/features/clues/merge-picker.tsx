@@ -9,7 +9,7 @@ import { api, isApiError } from '../../../shared/api.ts';
 import type { Page } from '../../../shared/types.ts';
 import { OPEN_CLUE_STATES, type ClueState } from '@xs/core/schemas/clues.ts';
 import { StateTag } from './labels.tsx';
-import type { ClueListItem, SimilarClue } from './types.ts';
+import type { ClueListItem, SimilarClue } from '@xs/core/schemas/clues.ts';
 
 /** A clue may be merged only into one still being handled (or just resolved). */
 const mergeable = (state: ClueState) => OPEN_CLUE_STATES.includes(state) || state === 'resolved';

@@ -9,7 +9,7 @@ import { CluePublishSchema } from '@xs/core/schemas/clues.ts';
 import { api, isApiError } from '../../../shared/api.ts';
 import { applyServerErrors } from '../../../shared/form-errors.ts';
 import { maxLengthOf, zodRule } from '../../../shared/form-rules.ts';
-import type { ClueDetail } from './types.ts';
+import type { ClueDetail } from '@xs/core/schemas/clues.ts';
 
 const SUMMARY = CluePublishSchema.shape.summary;
 const MAX = maxLengthOf(SUMMARY) ?? 500;

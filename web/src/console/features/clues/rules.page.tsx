@@ -14,7 +14,7 @@ import { useUnits } from '../../components/options.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { useCan } from '../../session.tsx';
 import { CATEGORY_OPTIONS } from './labels.tsx';
-import type { RoutingRule } from './types.ts';
+import type { RoutingRule } from '@xs/core/schemas/clues.ts';
 
 interface Values {
   category?: ClueCategory | null;

@@ -7,7 +7,7 @@ import { CanvasRenderer } from 'echarts/renderers';
 import { useNavigate } from 'react-router';
 import { Card, Col, Row } from 'antd';
 import { listLink, type Period } from './list-link.ts';
-import type { ClueStats, StatsGroup } from './types.ts';
+import type { ClueStats, StatsGroup } from '@xs/core/schemas/clues.ts';
 
 echarts.use([FunnelChart, BarChart, PieChart, LineChart, GridComponent, TooltipComponent, LegendComponent, AriaComponent, CanvasRenderer]);
 

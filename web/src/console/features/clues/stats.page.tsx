@@ -15,7 +15,7 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { listLink } from './list-link.ts';
 import { useSession } from '../../session.tsx';
 import { CityComparison } from './city-comparison.page.tsx';
-import type { ClueStats, StatsGroup } from './types.ts';
+import type { ClueStats, StatsGroup } from '@xs/core/schemas/clues.ts';
 
 const Charts = lazy(() => import('./stats-charts.tsx'));
 const ChannelPie = lazy(() => import('./stats-charts.tsx').then((m) => ({ default: m.ChannelPie })));

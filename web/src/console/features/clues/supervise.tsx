@@ -9,7 +9,7 @@ import { useMutation } from '@tanstack/react-query';
 import { api, isApiError } from '../../../shared/api.ts';
 import { applyServerErrors } from '../../../shared/form-errors.ts';
 import { formatTime } from '../../components/time.ts';
-import type { ClueDetail } from './types.ts';
+import type { ClueDetail } from '@xs/core/schemas/clues.ts';
 
 export function InstructionNote({ clue }: { clue: Pick<ClueDetail, 'instruction'> }) {
   if (!clue.instruction) return null;

@@ -9,7 +9,7 @@ import type { ClueTransitionBody } from '@xs/core/schemas/clues.ts';
 import { api, isApiError } from '../../../shared/api.ts';
 import { applyServerErrors } from '../../../shared/form-errors.ts';
 import { transitionLabel, type ClueButton } from './labels.tsx';
-import type { ClueDetail } from './types.ts';
+import type { ClueDetail } from '@xs/core/schemas/clues.ts';
 
 export type TransitionValues = Record<string, unknown>;
 

@@ -11,28 +11,9 @@ import { ExportButton } from '../../components/export-button.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { useSession } from '../../session.tsx';
 import { OFFICE_PRESETS, useOfficePeriod } from './office-period.ts';
+import type { UnitFigures, UnitFiguresRow } from '@xs/core/schemas/clues-office.ts';
 
 const RateBars = lazy(() => import('./office-charts.tsx').then((m) => ({ default: m.RateBars })));
-
-export interface UnitFigureRow {
-  unitId: number;
-  unitName: string;
-  assigned: number;
-  replied: number;
-  onTime: number;
-  onTimeRate: number | null;
-  overdue: number;
-  returned: number;
-  open: number;
-  rated: number;
-  satisfactionRate: number | null;
-  rank: number;
-}
-
-interface UnitFiguresResponse {
-  rows: UnitFigureRow[];
-  total: Omit<UnitFigureRow, 'unitId' | 'unitName' | 'rank'>;
-}
 
 /** 办理情况通报 (Word) for this or the last month or quarter. */
 function BulletinButton() {
@@ -87,7 +68,7 @@ function CountyUnitFigures() {
   const period = useOfficePeriod();
   const q = useQuery({
     queryKey: ['clues', 'figures', 'units', period.query],
-    queryFn: () => api.get<UnitFiguresResponse>('/clues/figures/units', period.query),
+    queryFn: () => api.get<UnitFigures>('/clues/figures/units', period.query),
     placeholderData: keepPreviousData,
   });
   const t = q.data?.total;
@@ -126,7 +107,7 @@ function CountyUnitFigures() {
               </Suspense>
             </Card>
             <Card title="排名">
-              <Table<UnitFigureRow> rowKey="unitId" size="middle" pagination={false} dataSource={q.data.rows} aria-label="承办单位办理情况排名"
+              <Table<UnitFiguresRow> rowKey="unitId" size="middle" pagination={false} dataSource={q.data.rows} aria-label="承办单位办理情况排名"
                 locale={{ emptyText: '这段时间没有转办给单位的线索' }}
                 columns={[
                   { title: '排名', dataIndex: 'rank', width: 70, align: 'center' },

@@ -8,7 +8,7 @@ import { BulbOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { api, isApiError } from '../../../shared/api.ts';
 import { useUnits } from '../../components/options.ts';
-import type { UnitSuggestion } from './types.ts';
+import type { UnitSuggestion } from '@xs/core/schemas/clues.ts';
 
 export function useUnitSuggestions(clueId: number) {
   return useQuery({

@@ -16,15 +16,9 @@ import { api } from '../../../shared/api.ts';
 import { ExportButton } from '../../components/export-button.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { PageLoading } from '../../components/page-loading.tsx';
-import type { Bucket } from './consult-charts.tsx';
+import type { ConsultDashboard } from '@xs/core/schemas/consultations.ts';
 
 const Bars = lazy(() => import('./consult-charts.tsx'));
-
-interface Dashboard {
-  definitions: Record<ConsultFigure, string>;
-  figures: Record<ConsultFigure, number>;
-  byFormat: Bucket[]; byLevel: Bucket[]; byStage: Bucket[]; byTownship: Bucket[]; meetingsByKind: Bucket[];
-}
 
 const PAGES: Record<ConsultDrill['list'], string> = { topics: '/consultations/topics', meetings: '/consultations/meetings', solved: '/consultations/dashboard/solved' };
 /** The console address of a drill-down's list. */
@@ -39,7 +33,7 @@ export default function ConsultDashboardPage() {
   const nav = useNavigate();
   const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs().startOf('year'), dayjs()]);
   const period: ConsultPeriod = { from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD') };
-  const q = useQuery({ queryKey: ['consult', 'dashboard', period], queryFn: () => api.get<Dashboard>('/consultations/dashboard', { ...period }) });
+  const q = useQuery({ queryKey: ['consult', 'dashboard', period], queryFn: () => api.get<ConsultDashboard>('/consultations/dashboard', { ...period }) });
   const d = q.data;
   return (
     <>

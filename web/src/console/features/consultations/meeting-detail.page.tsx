@@ -13,17 +13,11 @@ import { useUnits } from '../../components/options.ts';
 import { formatTime } from '../../components/time.ts';
 import { useCan } from '../../session.tsx';
 import { PublicFields } from './meeting-form.tsx';
+import type { MeetingDetail } from '@xs/core/schemas/consultations.ts';
 
-interface Participant { id: number; name: string; roleLabel: string; org: string | null; status: string; statusLabel: string; absenceReason: string | null; checkedInAt: string | null }
-interface Qa { id: number; question: string; askedBy: string; unitName: string | null; answer: string | null; commitment: string | null; days: number | null; taskId: number | null }
-interface Signup { id: number; name: string; phone: string; note: string | null; state: 'pending' | 'accepted' | 'declined'; stateLabel: string; createdAt: string; decidedBy: string | null; reason: string | null }
-interface Meeting {
-  id: number; kind: string; kindLabel: string; title: string; startsAt: string; state: string; version: number; venueName: string | null; placeName: string | null;
-  address: string | null; agenda: string | null; openToPublic: boolean; minutes: string | null; findings: string | null; beneficiaries: number | null;
-  checkinPath: string; topic: { id: number; code: string; title: string } | null; participants: Participant[]; attendance: { invited: number; checkedIn: number };
-  qa: Qa[]; files: { id: number; name: string }[];
-  capacity: number | null; publicIntro: string | null; signups: Signup[]; signupCounts: { pending: number; accepted: number; declined: number };
-}
+type Meeting = MeetingDetail;
+type Signup = MeetingDetail['signups'][number];
+type Participant = MeetingDetail['participants'][number];
 
 const SIGNUP_COLORS: Record<Signup['state'], string> = { pending: 'gold', accepted: 'green', declined: 'default' };
 

@@ -15,10 +15,9 @@ import { ExportButton } from '../../components/export-button.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { formatTime } from '../../components/time.ts';
 import { useCan } from '../../session.tsx';
-import { KIND_OPTIONS, type MeetingItem } from './labels.ts';
+import { KIND_OPTIONS } from './labels.ts';
+import type { MeetingItem, MeetingPage } from '@xs/core/schemas/consultations.ts';
 import { MeetingFormModal } from './meeting-form.tsx';
-
-interface MeetingList { items: MeetingItem[]; total: number; beneficiaries: number }
 
 const STATE_TAG: Record<string, ReactNode> = { held: <Tag color="green">已召开</Tag>, planned: <Tag>待召开</Tag>, cancelled: <Tag color="default">已取消</Tag> };
 const DRILL_KEYS = ['from', 'to', 'state', 'service', 'kind'] as const;
@@ -53,7 +52,7 @@ export default function MeetingsPage() {
 function DrillList({ filters, onClear }: { filters: Record<string, string>; onClear: () => void }) {
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const query = { ...filters, ...page };
-  const q = useQuery({ queryKey: ['consult', 'meetings', 'drill', query], queryFn: () => api.get<MeetingList>('/consultations/meetings', query), placeholderData: keepPreviousData });
+  const q = useQuery({ queryKey: ['consult', 'meetings', 'drill', query], queryFn: () => api.get<MeetingPage>('/consultations/meetings', query), placeholderData: keepPreviousData });
   return (
     <>
       <PageHeader title="协商活动" description={`统计清单：${describe(filters)}`}
@@ -75,7 +74,7 @@ function MonthView() {
   const [view, setView] = useState<'calendar' | 'list'>('calendar');
   const [creating, setCreating] = useState(false);
   const query = { from: month.startOf('month').format('YYYY-MM-DD'), to: month.endOf('month').format('YYYY-MM-DD'), kind };
-  const q = useQuery({ queryKey: ['consult', 'meetings', query], queryFn: () => api.get<MeetingList>('/consultations/meetings', query) });
+  const q = useQuery({ queryKey: ['consult', 'meetings', query], queryFn: () => api.get<MeetingPage>('/consultations/meetings', query) });
   const items = q.data?.items ?? [];
   return (
     <>

@@ -9,8 +9,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, isApiError } from '../../../shared/api.ts';
 import { usePageTitle } from '../../components/page-header.tsx';
 import { formatTime } from '../../components/time.ts';
+import type { Invitation } from '@xs/core/schemas/consultations.ts';
 
-interface Invitation { id: number; kindLabel: string; title: string; startsAt: string; venueName: string | null; address: string | null; agenda: string | null; state: string; status: string; statusLabel: string }
 
 function Absence({ id, onDone }: { id: number; onDone: () => void }) {
   const [reason, setReason] = useState('');

@@ -11,19 +11,15 @@ import { ExportButton } from '../../components/export-button.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { formatTime } from '../../components/time.ts';
 import { useCan } from '../../session.tsx';
-
-interface Plan {
-  year: number; rhythm: string; approvedAt: string | null; approvedBy: string | null; breaks: number[]; topicCount: number;
-  months: { month: number; expected: string | null; kept: boolean; topics: { id: number; code: string; title: string; formatLabel: string; levelLabel: string; stateLabel: string }[]; meetings: { id: number; title: string; startsAt: string }[] }[];
-}
+import type { AnnualPlan } from '@xs/core/schemas/consultations.ts';
 
 export default function PlanPage() {
   const { message } = App.useApp();
   const can = useCan();
   const qc = useQueryClient();
   const [year, setYear] = useState(new Date().getFullYear());
-  const q = useQuery({ queryKey: ['consult', 'plan', year], queryFn: () => api.get<Plan>('/consultations/plan', { year }) });
-  const approve = useMutation({ mutationFn: () => api.post<Plan>('/consultations/plan/approve', { year }),
+  const q = useQuery({ queryKey: ['consult', 'plan', year], queryFn: () => api.get<AnnualPlan>('/consultations/plan', { year }) });
+  const approve = useMutation({ mutationFn: () => api.post<AnnualPlan>('/consultations/plan/approve', { year }),
     onSuccess: () => { message.success(`${year} 年度协商计划已审定`); void qc.invalidateQueries({ queryKey: ['consult', 'plan'] }); },
     onError: (err) => message.error(isApiError(err) ? err.message : '操作失败') });
   const p = q.data;

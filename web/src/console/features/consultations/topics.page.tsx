@@ -13,6 +13,7 @@ import { useTownships } from '../../components/options.ts';
 import { formatTime } from '../../components/time.ts';
 import { useCan } from '../../session.tsx';
 import { FORMAT_OPTIONS, LEVEL_OPTIONS, SOURCE_OPTIONS, STATE_OPTIONS, type TopicDetail, type TopicItem } from './labels.ts';
+import type { PendingClueTopic } from '@xs/core/schemas/consultations.ts';
 
 const STATE_COLORS: Record<string, string> = { published: 'green', withdrawn: 'default', implementing: 'processing', feedback: 'gold' };
 
@@ -37,8 +38,6 @@ function describePeriod(p: Record<string, string>): string {
   return parts.join('，');
 }
 
-interface Pending { linkId: number; clueId: number; title: string | null; clueCode: string | null; content: string | null }
-
 function CreateTopicModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { message } = App.useApp();
   const nav = useNavigate();
@@ -46,7 +45,7 @@ function CreateTopicModal({ open, onClose }: { open: boolean; onClose: () => voi
   const [form] = Form.useForm();
   const source = Form.useWatch('source', form);
   const level = Form.useWatch('level', form);
-  const pending = useQuery({ queryKey: ['consult', 'clue-conversions'], queryFn: () => api.get<{ items: Pending[] }>('/consultations/clue-conversions'), enabled: open });
+  const pending = useQuery({ queryKey: ['consult', 'clue-conversions'], queryFn: () => api.get<{ items: PendingClueTopic[] }>('/consultations/clue-conversions'), enabled: open });
   const create = useMutation({
     mutationFn: (v: Record<string, unknown>) => api.post<TopicDetail>('/consultations/topics', v),
     onSuccess: (t) => { message.success(`已新建议题 ${t.code}`); onClose(); void nav(`/consultations/topics/${t.id}`); },

@@ -12,7 +12,7 @@ import { EVALUATION_LEVELS } from '@xs/core/schemas/proposals.ts';
 import { api, isApiError } from '../../../shared/api.ts';
 import type { Page } from '../../../shared/types.ts';
 import { PROPOSALS_KEY } from './proposals.page.tsx';
-import type { ProposalDetail, ProposalItem } from './types.ts';
+import type { ProposalDetail, ProposalItem } from '@xs/core/schemas/proposals.ts';
 
 // antd-mobile renders Toast with the legacy ReactDOM.render, which React 19 removed: give it createRoot, as the
 // H5 pages do (public/main.tsx); this page is the console's only antd-mobile page.

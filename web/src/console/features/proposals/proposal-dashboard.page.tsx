@@ -12,13 +12,13 @@ import { api, isApiError } from '../../../shared/api.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { PageLoading } from '../../components/page-loading.tsx';
 import { PROPOSALS_KEY, useSessions } from './proposals.page.tsx';
-import type { Dashboard } from './types.ts';
+import type { ProposalDashboard } from '@xs/core/schemas/proposals.ts';
 
 echarts.use([BarChart, PieChart, GridComponent, TooltipComponent, LegendComponent, AriaComponent, CanvasRenderer]);
 
 const pct = (v: number | null) => (v === null ? '—' : `${v}%`);
 
-function Figure({ d, name, value, to }: { d: Dashboard; name: string; value: string | number; to?: string }) {
+function Figure({ d, name, value, to }: { d: ProposalDashboard; name: string; value: string | number; to?: string }) {
   const f = d.figures[name]!;
   return (
     <Card size="small">
@@ -41,7 +41,7 @@ function listUrl(path: string, scope: { sessionId?: number; termId?: number }) {
 export default function ProposalDashboardPage() {
   const sessions = useSessions();
   const [scope, setScope] = useState<{ sessionId?: number; termId?: number }>({});
-  const q = useQuery({ queryKey: [PROPOSALS_KEY, 'dashboard', scope], queryFn: () => api.get<Dashboard>('/proposals/dashboard', scope) });
+  const q = useQuery({ queryKey: [PROPOSALS_KEY, 'dashboard', scope], queryFn: () => api.get<ProposalDashboard>('/proposals/dashboard', scope) });
   const options = [
     ...(sessions.data?.terms ?? []).map((t) => ({ value: `t${t.id}`, label: `${t.name}（全届）` })),
     ...(sessions.data?.sessions ?? []).map((s) => ({ value: `s${s.id}`, label: s.name })),

@@ -14,7 +14,7 @@ import { useUnits } from '../../components/options.ts';
 import { useCan } from '../../session.tsx';
 import { PROPOSALS_KEY } from './proposals.page.tsx';
 import { ProposalView } from './proposal-view.tsx';
-import type { ProposalDetail } from './types.ts';
+import type { ProposalDetail, ProposalSimilar } from '@xs/core/schemas/proposals.ts';
 
 /** Each staff action: the route it posts to. Transitions only the system fires (complete_reply, rehandle, close) have no button. */
 const ROUTES: Record<string, string> = {
@@ -135,10 +135,8 @@ function Actions({ p, onDone }: { p: ProposalDetail; onDone: (d: ProposalDetail)
   );
 }
 
-interface Similar { items: { id: number; code: string; title: string; stateLabel: string; sessionName: string | null; score: number; reason: string }[] }
-
 function SimilarCard({ id }: { id: number }) {
-  const q = useQuery({ queryKey: [PROPOSALS_KEY, 'similar', id], queryFn: () => api.get<Similar>(`/proposals/${id}/similar`) });
+  const q = useQuery({ queryKey: [PROPOSALS_KEY, 'similar', id], queryFn: () => api.get<ProposalSimilar>(`/proposals/${id}/similar`) });
   return (
     <Card title="相似的往期提案（按相似度排序，仅供参考）" size="small">
       <List size="small" loading={q.isLoading} locale={{ emptyText: '没有找到相似的提案' }} dataSource={q.data?.items ?? []} renderItem={(s) => (

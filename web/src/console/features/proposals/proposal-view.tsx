@@ -2,11 +2,12 @@
 import { Card, Descriptions, Empty, Flex, List, Table, Tag, Timeline, Typography } from 'antd';
 import { formatTime } from '../../components/time.ts';
 import { ProposalStateTag } from './proposals.page.tsx';
-import type { Clock, ProposalDetail, TimelineEntry } from './types.ts';
+import type { CaseClock, CaseTimelineEntry } from '@xs/core/schemas/cases.ts';
+import type { ProposalDetail } from '@xs/core/schemas/proposals.ts';
 
 const day = (s: string | null | undefined) => (s ? formatTime(s).slice(0, 10) : '—');
 
-export function Clocks({ clocks }: { clocks: Clock[] }) {
+export function Clocks({ clocks }: { clocks: CaseClock[] }) {
   if (!clocks.length) return null;
   return (
     <Flex gap={6} wrap>
@@ -19,7 +20,7 @@ export function Clocks({ clocks }: { clocks: Clock[] }) {
   );
 }
 
-export function CaseTimeline({ items }: { items: TimelineEntry[] }) {
+export function CaseTimeline({ items }: { items: CaseTimelineEntry[] }) {
   return (
     <Timeline items={items.map((e) => ({
       key: e.id, color: e.transition === 'remind' ? 'red' : e.from === e.to ? 'gray' : 'blue',
@@ -69,7 +70,7 @@ export function ProposalView({ p }: { p: ProposalDetail }) {
           <Table rowKey="id" size="small" pagination={false} dataSource={p.assignments} scroll={{ x: 640 }} columns={[
             { title: '单位', dataIndex: 'unitName', render: (n: string, a) => `${n}（${UNIT_ROLE[a.role]}）` },
             { title: '状态', dataIndex: 'stateLabel', width: 120 },
-            { title: '计时', dataIndex: 'clocks', render: (c: Clock[]) => <Clocks clocks={c} /> },
+            { title: '计时', dataIndex: 'clocks', render: (c: CaseClock[]) => <Clocks clocks={c} /> },
             { title: '联系 / 意见 / 答复', render: (_v, a) => [a.contactNote && `联系：${a.contactNote}`, a.views && `会办意见：${a.views}`, a.summary && `答复（${a.resultClass} 类）：${a.summary}`].filter(Boolean).join('；') || '—' },
           ]} />
         )}

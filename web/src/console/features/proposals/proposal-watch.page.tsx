@@ -11,7 +11,7 @@ import { ExportButton } from '../../components/export-button.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { useUnits } from '../../components/options.ts';
 import { PROPOSALS_KEY, ProposalStateTag, useSessions } from './proposals.page.tsx';
-import type { OverdueItem, UnsatisfiedItem } from './types.ts';
+import type { OverdueItem, UnsatisfiedItem } from '@xs/core/schemas/proposals.ts';
 
 const day = (iso: string | null) => (iso ? iso.slice(0, 10) : '—');
 

@@ -8,7 +8,7 @@ import type { Page } from '../../../shared/types.ts';
 import { ExportButton } from '../../components/export-button.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { useSectors, useUnits } from '../../components/options.ts';
-import type { ProposalItem, Sessions } from './types.ts';
+import type { ProposalItem, ProposalSessions } from '@xs/core/schemas/proposals.ts';
 
 export const PROPOSALS_KEY = 'proposals';
 
@@ -24,7 +24,7 @@ export function ProposalStateTag({ state, label, overdue }: { state: string; lab
 }
 
 export function useSessions() {
-  return useQuery({ queryKey: [PROPOSALS_KEY, 'sessions'], queryFn: () => api.get<Sessions>('/proposal-sessions'), staleTime: 60_000 });
+  return useQuery({ queryKey: [PROPOSALS_KEY, 'sessions'], queryFn: () => api.get<ProposalSessions>('/proposal-sessions'), staleTime: 60_000 });
 }
 
 const columns: TableColumnsType<ProposalItem> = [

@@ -11,7 +11,7 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { PageLoading } from '../../components/page-loading.tsx';
 import { PROPOSALS_KEY } from './proposals.page.tsx';
 import { CaseTimeline, Clocks } from './proposal-view.tsx';
-import type { UnitAssignment } from './types.ts';
+import type { UnitAssignment } from '@xs/core/schemas/proposals.ts';
 
 const LABELS: Record<string, string> = { contact: '联系情况', send_views: '会办意见', dispute: '申请调整的理由', request_extension: '申请延期的理由' };
 

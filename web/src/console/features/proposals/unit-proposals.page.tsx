@@ -8,7 +8,7 @@ import type { Page } from '../../../shared/types.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { formatTime } from '../../components/time.ts';
 import { PROPOSALS_KEY } from './proposals.page.tsx';
-import type { UnitAssignmentItem } from './types.ts';
+import type { UnitAssignmentItem } from '@xs/core/schemas/proposals.ts';
 
 export default function UnitProposalsPage() {
   const [state, setState] = useState<string | undefined>('open');

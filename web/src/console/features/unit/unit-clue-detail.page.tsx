@@ -18,7 +18,7 @@ import { ClueContent, ClueFacts, ClueReply, ClueTimeline, CoUnitsCard } from '..
 import { ActionButtons } from '../clues/action-buttons.tsx';
 import { InstructionNote } from '../clues/supervise.tsx';
 import { ReasonField, TransitionModal, type TransitionSpec } from '../clues/transition-modal.tsx';
-import type { ClueDetail } from '../clues/types.ts';
+import type { ClueDetail } from '@xs/core/schemas/clues.ts';
 import { MAX_FILES, ReplyFiles } from './reply-files.tsx';
 import { UNIT_CLUES_KEY } from './unit-clues.page.tsx';
 

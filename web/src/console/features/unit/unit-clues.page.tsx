@@ -9,7 +9,7 @@ import { DateTimeCell, TwoLines } from '../../components/two-lines.tsx';
 import { DueText, StateTag, UrgencyTag, markRowClass } from '../clues/labels.tsx';
 import { useSession } from '../../session.tsx';
 import { listPagination, useListState } from '../clues/list-filters.ts';
-import type { ClueListItem } from '../clues/types.ts';
+import type { ClueListItem } from '@xs/core/schemas/clues.ts';
 
 export const UNIT_CLUES_KEY = 'unit-clues';
 
