@@ -166,7 +166,7 @@ try {
   }
   const pct = (xs: number[], q: number) => [...xs.slice(10)].sort((a, b) => a - b)[Math.min(xs.length - 11, Math.floor((xs.length - 10) * q))].toFixed(1);
   const avg = (xs: number[]) => (xs.reduce((s, x) => s + x, 0) / xs.length).toFixed(0);
-  console.log(`similar clues at scale [${DIALECT}]: township ${count.n} clues, county ${IN_TOWNSHIP + ELSEWHERE}; candidates scored avg ${avg(candidates)}, max ${Math.max(...candidates)}; results avg ${avg(found)}; ` +
+  console.log(`similar clues at scale [${DIALECT}]: township ${count.n} clues, county ${saved ? saved.inTownship + saved.elsewhere : IN_TOWNSHIP + ELSEWHERE}; candidates scored avg ${avg(candidates)}, max ${Math.max(...candidates)}; results avg ${avg(found)}; ` +
     `wall p50 ${pct(wall, 0.5)} ms, p95 ${pct(wall, 0.95)} ms; this process's CPU p50 ${pct(cpu, 0.5)} ms, p95 ${pct(cpu, 0.95)} ms`);
   console.log(`  bare baseline (the township's newest 150 ids through the index, fixed SQL) p50 ${pct(fixed, 0.5)} ms, p95 ${pct(fixed, 0.95)} ms; calls ${QUERIES} (first 10 warm-up)`);
   console.log(`  candidate query alone (SQL, no scoring) p50 ${pct(bare, 0.5)} ms, p95 ${pct(bare, 0.95)} ms; ` +
