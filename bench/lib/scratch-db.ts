@@ -1,6 +1,7 @@
 /**
  * A migrated database of the benchmark's own: SQLite in memory, or, when DATABASE_URL names PostgreSQL, a
- * schema of its own in that database, dropped by `close`.
+ * schema of its own in that database, dropped by `close` unless `keep` (a schema to reuse in later runs).
+ * `schema` names an existing schema to open instead of creating one (not migrated, not dropped).
  */
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
@@ -10,19 +11,21 @@ import { migrateToLatest } from '../../server/src/db/migrate.ts';
 
 export const DIALECT = process.env.DATABASE_URL?.startsWith('postgres') ? 'postgres' : 'sqlite';
 
-export async function scratchDb(): Promise<{ db: Db; close: () => Promise<void> }> {
+export async function scratchDb(opts: { schema?: string; keep?: boolean } = {}): Promise<{ db: Db; schema: string | null; close: () => Promise<void> }> {
   if (DIALECT === 'sqlite') {
     const { db } = await openSqlite(':memory:');
     await migrateToLatest(db);
-    return { db, close: () => db.destroy() };
+    return { db, schema: null, close: () => db.destroy() };
   }
-  const schema = `bench_${randomBytes(6).toString('hex')}`;
+  const existing = !!opts.schema;
+  const schema = opts.schema ?? `bench_${randomBytes(6).toString('hex')}`;
   const db = await createDb(loadConfig({ DATABASE_URL: process.env.DATABASE_URL, PG_SCHEMA: schema }));
-  await migrateToLatest(db);
+  if (!existing) await migrateToLatest(db);
   return {
     db,
+    schema,
     close: async () => {
-      await sql`DROP SCHEMA ${sql.id(schema)} CASCADE`.execute(db);
+      if (!existing && !opts.keep) await sql`DROP SCHEMA ${sql.id(schema)} CASCADE`.execute(db);
       await db.destroy();
     },
   };

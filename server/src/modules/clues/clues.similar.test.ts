@@ -40,10 +40,10 @@
  *   Asserted at what it reached, as a floor.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertRawClue } from './fixtures/clue-rows.ts';
+import { insertRawClue, rawClueValues, serviceSearchTokens } from './fixtures/clue-rows.ts';
 import { HELD_OUT, labelled, precision, recall, runLabelledSet, SETS, type LabelledResult } from './fixtures/similar-labelled.ts';
 import { createCounty, createTestApp, DIALECT, type TestEnv } from '../../test/helper.ts';
-import { clueSearchTokens, findSimilarClues, reindexClueTokens, scoreSimilarity, SAME_PROBLEM_THRESHOLD } from './clues.similar.ts';
+import { clueSearchTokens, findSimilarClues, PLACE_CANDIDATES, reindexClueTokens, SAME_PROBLEM_THRESHOLD, scoreSimilarity, similarCandidates } from './clues.similar.ts';
 
 // The figures of every mode and set, the top-1 rate and the query latency: bench/similar-labelled.ts.
 describe(`similar clues on the labelled set (${DIALECT})`, () => {
@@ -161,6 +161,44 @@ describe(`findSimilarClues scope (${DIALECT})`, () => {
     expect(found).toHaveLength(1);
     expect(found[0].reason).toContain('同一地点（滨河路）');
     expect(found[0].code).toMatch(/^[0-9A-Z]{10}$/);
+  });
+
+  it('scores the newest matching clues of the township, a bounded number, never older ones or another scope', async () => {
+    const county = await createCounty(env.db);
+    const other = await createCounty(env.db);
+    const t2 = (await env.db.insertInto('orgs').values({ parent_id: county.id, tenant_id: county.id, kind: 'township', name: '田湖镇', code: null, sort: 2, created_at: new Date().toISOString(), version: 1 })
+      .returning('id').executeTakeFirstOrThrow()).id;
+    const text = '滨河路路灯坏了好几盏，晚上太黑';
+    const tokens = serviceSearchTokens(text, null, '城关镇', null, county.id);
+    // More matching clues in the township than are scored, interleaved with the same text in another township
+    // and another county (newer ids than most of the township's), some closed, one merged among the newest.
+    const n = PLACE_CANDIDATES + 40;
+    const values = [];
+    for (let i = 0; i < n; i++) {
+      const state = i === n - 3 ? 'merged' : i % 7 === 0 ? 'closed' : 'submitted';
+      values.push(rawClueValues(county.id, { content: text, townshipId: county.townshipId, searchTokens: tokens, state }));
+      if (i % 3 === 0) values.push(rawClueValues(county.id, { content: text, townshipId: t2, searchTokens: tokens }));
+      if (i % 5 === 0) values.push(rawClueValues(other.id, { content: text, townshipId: other.townshipId, searchTokens: tokens }));
+    }
+    await env.db.insertInto('clues').values(values).execute();
+    const rows = await env.db.selectFrom('clues').select(['id', 'state']).where('tenant_id', '=', county.id).where('township_id', '=', county.townshipId)
+      .orderBy('id', 'desc').execute();
+    const newest = (keep: (state: string) => boolean) => rows.filter((r) => keep(r.state)).slice(0, PLACE_CANDIDATES).map((r) => r.id);
+
+    const input = { content: '滨河路的路灯不亮了', townshipId: county.townshipId };
+    const all = await similarCandidates(env.db, county.id, input);
+    expect(all.map((r) => r.id)).toEqual(newest((s) => s !== 'merged'));
+    const open = await similarCandidates(env.db, county.id, { ...input, openOnly: true });
+    expect(open.map((r) => r.id)).toEqual(newest((s) => s === 'submitted'));
+    // The older ones are never scored: nothing the finder reports is older than the newest PLACE_CANDIDATES.
+    const oldest = Math.min(...all.map((r) => r.id));
+    const found = await findSimilarClues(env.db, county.id, input, 500);
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.every((f) => f.id >= oldest && all.some((r) => r.id === f.id))).toBe(true);
+    // The other county asks its own clues only.
+    const theirs = await similarCandidates(env.db, other.id, { ...input, townshipId: other.townshipId });
+    const their = await env.db.selectFrom('clues').select('id').where('tenant_id', '=', other.id).orderBy('id', 'desc').execute();
+    expect(theirs.map((r) => r.id)).toEqual(their.map((r) => r.id));
   });
 
   it('re-indexes rows whose tokens are stale', async () => {

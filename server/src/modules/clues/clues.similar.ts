@@ -24,12 +24,14 @@
  * grow with the township's history.
  */
 import { OPEN_CLUE_STATES, type ClueCategory } from '@xs/core/schemas/clues.ts';
-import type { Db } from '../../db/database.ts';
+import { expressionBuilder } from 'kysely';
+import { isPostgres, type Db } from '../../db/database.ts';
+import type { CluesTable } from './clues.table.ts';
 import { cleanToken, parseSearchTokens, scopeMarkers, type Analyzer, AREA_PREFIX, CONCEPT_PREFIX, PLACE_PREFIX } from '../../platform/search/segment.ts';
 import { normalizeText } from '../../platform/search/normalize.ts';
 import { placeCore } from '../../platform/search/places.ts';
 import { charIdf, idf, isBoilerplate, wordWeight } from '../../platform/search/weights.ts';
-import { anyOf, ftsTermMatch, type FtsTerm } from '../../platform/search/fts.ts';
+import { anyOf, ftsNewestIds, ftsTermMatch, type FtsTerm } from '../../platform/search/fts.ts';
 import { noteKind } from './clues.vocabulary/notes.ts';
 import { samePlaceByType } from './clues.vocabulary/place-types.ts';
 import { pairFeatures, pairProbability } from './clues.learning.ts';
@@ -410,8 +412,11 @@ export interface CandidateRow {
  * The clues worth scoring against a report: same tenant and township, recent (CANDIDATE_DAYS), not
  * merged (or only open ones), and — through the full-text index — naming one of its places (the newest
  * PLACE_CANDIDATES) or one of its problem concepts (the newest CONCEPT_CANDIDATES); a report that names
- * no specific concept is also compared with the newest clues sharing one of its rarest words. Uses the
- * (tenant_id, township_id, state) and (tenant_id, id) indexes; never reads another tenant.
+ * no specific concept is also compared with the newest clues sharing one of its rarest words. The township's
+ * scope marker is part of every full-text query, so only its matches are walked; never reads another tenant.
+ * SQLite walks the matches newest first and stops at the bound (ftsNewestIds), where reading the rows inside
+ * the query read the row of every match before sorting (tens of thousands for common words at a million clues;
+ * bench/README.md). Same candidates, in the same order.
  */
 export async function similarCandidates(db: Db, tenantId: number, input: SimilarInput, query = clueFeatures(input, loadedAnalyzer(tenantId))): Promise<CandidateRow[]> {
   const places = [...query.spots, ...query.areas].flatMap((p) => [PLACE_PREFIX + p.name, p.name]);
@@ -421,20 +426,37 @@ export async function similarCandidates(db: Db, tenantId: number, input: Similar
   const asks: [FtsTerm | null, number][] = [[anyOf(places), PLACE_CANDIDATES], [anyOf(concepts), CONCEPT_CANDIDATES]];
   if (!hasSpecificConcept(query)) asks.push([anyOf(rareWords(query, 6)), CONCEPT_CANDIDATES]);
   const since = new Date(Date.now() - CANDIDATE_DAYS * 86_400_000).toISOString();
+  const eb = expressionBuilder<{ c: CluesTable }, 'c'>();
+  const filters = [
+    eb('c.tenant_id', '=', tenantId), eb('c.township_id', '=', input.townshipId),
+    input.openOnly ? eb('c.state', 'in', OPEN_CLUE_STATES) : eb('c.state', '!=', 'merged'),
+    ...(input.excludeId ? [eb('c.id', '!=', input.excludeId)] : []),
+  ];
+  const columns = ['c.id', 'c.code', 'c.category', 'c.village_id', 'c.place', 'c.search_tokens', 'c.created_at', 'c.content'] as const;
+  // Each ask's matches, newest first. The age limit is applied to what comes back: a created_at condition here
+  // leads SQLite to walk the tenant's whole (tenant_id, created_at) index instead.
+  const picks: CandidateRow[][] = [];
+  const terms = asks.flatMap(([term, limit]) => (term ? [{ term: { all: [term, AREA_PREFIX + input.townshipId] }, limit }] : []));
+  if (isPostgres(db)) {
+    for (const { term, limit } of terms) {
+      picks.push(await db.selectFrom('clues as c').select(columns).where(eb.and([...filters, ftsTermMatch(db, 'clues', 'c', term)]))
+        .orderBy('c.id', 'desc').limit(limit).execute());
+    }
+  } else {
+    // SQLite: the ids only, walking the full-text matches newest first and checking them in clues_filter (as the
+    // list's search does), then the rows once: joining the 1 kB rows inside the scan read them for every match it
+    // passed, and the place and concept asks mostly find the same clues.
+    const ids: number[][] = [];
+    for (const { term, limit } of terms) ids.push(await ftsNewestIds(db, 'clues', 'clues_filter', term, filters, limit));
+    const all = [...new Set(ids.flat())];
+    const rows = all.length ? await db.selectFrom('clues as c').select(columns).where('c.tenant_id', '=', tenantId).where('c.id', 'in', all).execute() : [];
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    for (const list of ids) picks.push(list.flatMap((id) => byId.get(id) ?? []));
+  }
   const seen = new Set<number>();
   const out: CandidateRow[] = [];
-  for (const [term, limit] of asks) {
-    if (!term) continue;
-    let q = db.selectFrom('clues as c')
-      .select(['c.id', 'c.code', 'c.category', 'c.village_id', 'c.place', 'c.search_tokens', 'c.created_at', 'c.content'])
-      .where('c.tenant_id', '=', tenantId)
-      .where('c.township_id', '=', input.townshipId)
-      .where(ftsTermMatch(db, 'clues', 'c', { all: [term, AREA_PREFIX + input.townshipId] }));
-    q = input.openOnly ? q.where('c.state', 'in', OPEN_CLUE_STATES) : q.where('c.state', '!=', 'merged');
-    if (input.excludeId) q = q.where('c.id', '!=', input.excludeId);
-    // The age limit is applied to what comes back: a created_at condition here leads SQLite to walk the
-    // tenant's whole (tenant_id, created_at) index instead.
-    for (const row of await q.orderBy('c.id', 'desc').limit(limit).execute()) {
+  for (const rows of picks) {
+    for (const row of rows) {
       if (row.created_at < since || seen.has(row.id)) continue;
       seen.add(row.id);
       out.push(row);
