@@ -471,7 +471,8 @@ export const ProposalItemSchema = z.object({
 export type ProposalItem = z.infer<typeof ProposalItemSchema>;
 export const ProposalPageSchema = pageOf(ProposalItemSchema);
 
-const AssignmentRowSchema = z.object({
+/** One unit's part in a proposal: what the proposal's detail and the unit's own view both show. */
+const AssignmentFieldsSchema = z.object({
   id: int,
   unitId: int,
   unitName: z.string(),
@@ -479,8 +480,6 @@ const AssignmentRowSchema = z.object({
   state: AssignmentStateSchema,
   stateLabel: z.string(),
   version: int,
-  /** The lead's assignment, for a co-unit's. */
-  parentId: int.nullable(),
   dueAt: z.string().nullable(),
   assignedAt: z.string(),
   contactedAt: z.string().nullable(),
@@ -492,6 +491,11 @@ const AssignmentRowSchema = z.object({
   summary: z.string().nullable(),
   letterFileId: int.nullable(),
   clocks: z.array(CaseClockSchema),
+});
+
+const AssignmentRowSchema = AssignmentFieldsSchema.extend({
+  /** The lead's assignment, for a co-unit's. */
+  parentId: int.nullable(),
 });
 export type AssignmentRow = z.infer<typeof AssignmentRowSchema>;
 
@@ -539,26 +543,9 @@ export const ProposalSimilarSchema = itemsOf(z.object({
 export type ProposalSimilar = z.infer<typeof ProposalSimilarSchema>;
 
 /** 承办详情: one unit's assignment, for the unit and for staff. */
-export const UnitAssignmentSchema = z.object({
-  id: int,
+export const UnitAssignmentSchema = AssignmentFieldsSchema.extend({
   proposalId: int,
-  unitId: int,
-  unitName: z.string(),
-  role: AssignmentRoleSchema,
   roleLabel: z.string(),
-  state: AssignmentStateSchema,
-  stateLabel: z.string(),
-  version: int,
-  dueAt: z.string().nullable(),
-  assignedAt: z.string(),
-  contactedAt: z.string().nullable(),
-  contactNote: z.string().nullable(),
-  views: z.string().nullable(),
-  repliedAt: z.string().nullable(),
-  resultClass: z.string().nullable(),
-  resultClassLabel: z.string().nullable(),
-  summary: z.string().nullable(),
-  letterFileId: int.nullable(),
   proposal: z.object({
     id: int, code: z.string(), title: z.string(), category: z.string().nullable(), reason: z.string().nullable(), suggestion: z.string().nullable(),
     round: int, proposers: z.array(z.string()),
@@ -566,7 +553,6 @@ export const UnitAssignmentSchema = z.object({
   /** The county's result classes (the scheme in its settings). */
   resultClasses: z.array(z.object({ code: z.string(), label: z.string() })).readonly(),
   coUnits: z.array(z.object({ id: int, name: z.string(), state: AssignmentStateSchema, stateLabel: z.string(), views: z.string().nullable(), dueAt: z.string().nullable() })),
-  clocks: z.array(CaseClockSchema),
   timeline: z.array(CaseTimelineEntrySchema),
   actions: z.array(ActionOptionSchema),
 });

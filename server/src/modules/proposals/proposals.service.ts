@@ -11,6 +11,7 @@ import {
   PROPOSAL_WORKFLOW, resultClassLabel, type Assign, type Evaluate, type KeyMark, type Merge, type NotRegister, type PaperEvaluate,
   type ProposalCase, type ProposalDraft, type ProposalListQuery, type ProposalSave, type ProposalTiming, type SessionCreate, type Supervise, type TermCreate,
 } from '@xs/core/schemas/proposals.ts';
+import type { ProposalResultScheme } from '@xs/core/proposal-results.ts';
 import type { Actor } from '@xs/core/workflow.ts';
 import type { Database } from '../../db/database.ts';
 import { AppError, invalid, notFound } from '../../platform/errors.ts';
@@ -625,6 +626,17 @@ async function overdueSet(db: Db, tenantId: number, ids: number[]): Promise<Set<
   return new Set([...own.map((r) => r.case_id), ...units.map((r) => r.proposal_id)]);
 }
 
+/** What the proposal's detail and the unit's own view both show of one assignment (core's AssignmentFieldsSchema). */
+export function assignmentFields(a: Selectable<Database['proposal_assignments']>, unitName: string, scheme: ProposalResultScheme,
+  clocks: Awaited<ReturnType<typeof assignmentRunner.clocks>>) {
+  return {
+    id: a.id, unitId: a.unit_id, unitName, role: a.role, state: a.state, stateLabel: ASSIGNMENT_STATES[a.state].label, version: a.version,
+    dueAt: a.due_at, assignedAt: a.assigned_at, contactedAt: a.contacted_at, contactNote: a.contact_note, views: a.views, repliedAt: a.replied_at,
+    resultClass: a.result_class, resultClassLabel: resultClassLabel(scheme, a.result_class), summary: a.summary, letterFileId: a.letter_file_id,
+    clocks: Object.entries(clocks).map(([name, c]) => ({ name, label: ASSIGNMENT_WORKFLOW.clocks?.[name]?.label ?? name, ...c })),
+  };
+}
+
 /** One proposal with proposers, assignments (with their clocks), evaluations, supervision, links, timeline and buttons. */
 export async function proposalDetail(db: Db, who: Who | MemberWho, id: number) {
   const row = await visibleProposal(db, who, id);
@@ -656,11 +668,8 @@ export async function proposalDetail(db: Db, who: Who | MemberWho, id: number) {
     mergedIntoId: row.merged_into_id, handlingMode: row.handling_mode, resultScheme: scheme,
     signers: signers.map((s) => ({ memberId: s.member_id, name: memberName(s.member_id), role: s.role, confirmedAt: s.confirmed_at, declinedAt: s.declined_at, fromProposalId: s.from_proposal_id })),
     assignments: assignments.map((a, i) => ({
-      id: a.id, unitId: a.unit_id, unitName: n.units.get(a.unit_id) ?? '—', role: a.role, state: a.state, stateLabel: ASSIGNMENT_STATES[a.state].label, version: a.version,
-      parentId: a.parent_type === 'proposal_assignment' ? a.parent_id : null, dueAt: a.due_at, assignedAt: a.assigned_at, contactedAt: a.contacted_at,
-      contactNote: a.contact_note, views: a.views, repliedAt: a.replied_at, resultClass: a.result_class, resultClassLabel: resultClassLabel(scheme, a.result_class),
-      summary: a.summary, letterFileId: a.letter_file_id,
-      clocks: Object.entries(assignmentClocks[i]!).map(([name, c]) => ({ name, label: ASSIGNMENT_WORKFLOW.clocks?.[name]?.label ?? name, ...c })),
+      ...assignmentFields(a, n.units.get(a.unit_id) ?? '—', scheme, assignmentClocks[i]!),
+      parentId: a.parent_type === 'proposal_assignment' ? a.parent_id : null,
     })),
     evaluations: evaluations.map((e) => ({
       memberId: e.member_id, memberName: memberName(e.member_id), round: e.round, handling: e.handling, handlingLabel: EVALUATION_LEVELS[e.handling],

@@ -6,7 +6,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { PROPOSAL_RESULT_SCHEMES } from '@xs/core/proposal-results.ts';
 import {
-  ASSIGNMENT_ROLES, ASSIGNMENT_STATES, ASSIGNMENT_WORKFLOW, resultClassLabel, type AssignmentAction, type AssignmentCase, type UnitReply,
+  ASSIGNMENT_ROLES, ASSIGNMENT_STATES, type AssignmentAction, type AssignmentCase, type UnitReply,
 } from '@xs/core/schemas/proposals.ts';
 import type { Database } from '../../db/database.ts';
 import { AppError, invalid, notFound } from '../../platform/errors.ts';
@@ -16,7 +16,7 @@ import { getSetting } from '../../platform/settings.ts';
 import type { CaseRow } from '../../platform/workflow.ts';
 import { activeUnit, names } from '../orgs/orgs.read.ts';
 import { createTask } from '../tasks/tasks.service.ts';
-import { addAssignment, usersOfProposal, type Who } from './proposals.service.ts';
+import { addAssignment, assignmentFields, usersOfProposal, type Who } from './proposals.service.ts';
 import { assignmentRunner, proposalRunner } from './proposals.workflow.ts';
 
 type Db = Kysely<Database>;
@@ -69,14 +69,11 @@ export async function assignmentDetail(db: Db, who: Who | UnitWho, id: number) {
   ]);
   const n = await names(db, who.tenantId, { units: [a.unit_id, ...coViews.map((c) => c.unit_id)], members: signers.map((s) => s.member_id) });
   return {
-    id: a.id, proposalId: a.proposal_id, unitId: a.unit_id, unitName: n.units.get(a.unit_id) ?? '—', role: a.role, roleLabel: ASSIGNMENT_ROLES[a.role], state: a.state,
-    stateLabel: ASSIGNMENT_STATES[a.state].label, version: a.version, dueAt: a.due_at, assignedAt: a.assigned_at, contactedAt: a.contacted_at,
-    contactNote: a.contact_note, views: a.views, repliedAt: a.replied_at, resultClass: a.result_class, resultClassLabel: resultClassLabel(scheme, a.result_class),
-    summary: a.summary, letterFileId: a.letter_file_id,
+    ...assignmentFields(a, n.units.get(a.unit_id) ?? '—', scheme, clocks),
+    proposalId: a.proposal_id, roleLabel: ASSIGNMENT_ROLES[a.role],
     proposal: { id: p.id, code: p.code, title: p.title, category: p.category, reason: p.reason, suggestion: p.suggestion, round: p.round, proposers: signers.map((s) => n.members.get(s.member_id) ?? '—') },
     resultClasses: PROPOSAL_RESULT_SCHEMES[scheme].classes,
     coUnits: coViews.map((c) => ({ id: c.id, name: n.units.get(c.unit_id) ?? '—', state: c.state, stateLabel: ASSIGNMENT_STATES[c.state].label, views: c.views, dueAt: c.due_at })),
-    clocks: Object.entries(clocks).map(([name, c]) => ({ name, label: ASSIGNMENT_WORKFLOW.clocks?.[name]?.label ?? name, ...c })),
     timeline,
     // A lead or separate unit never sends views and a co-unit never replies: those buttons are not theirs at all.
     actions: actions.filter((x) => x.code !== 'invalid_state' && !(a.role === 'co' ? ['contact', 'reply'] : ['send_views']).includes(x.name)),
