@@ -14,6 +14,7 @@ import type { WorkItem, WorkTag } from '@xs/core/schemas/work.ts';
 import type { Database } from '../../db/database.ts';
 import type { WorkViewer } from '../../platform/cases.ts';
 import { isDueSoon, isDueToday } from '../../platform/work-tags.ts';
+import { overdueProposalIds } from './proposals.watch.ts';
 
 const LIMIT = 2000;
 const UNIT_OPEN: AssignmentState[] = ['assigned', 'contacted', 'rehandling'];
@@ -61,19 +62,13 @@ async function unitWork(db: Kysely<Database>, who: WorkViewer & { unitId: number
 
 async function staffWork(db: Kysely<Database>, who: WorkViewer, now: Date): Promise<WorkItem[]> {
   const nowIso = now.toISOString();
-  const late = db.selectFrom('case_clocks as k').select('k.case_id').where('k.tenant_id', '=', who.tenantId).where('k.stopped_at', 'is', null)
-    .where('k.due_at', '<', nowIso);
   const rows = await db.selectFrom('proposals as p')
     .select(['p.id', 'p.code', 'p.title', 'p.state', 'p.submitted_at', 'p.registered_at', 'p.updated_at'])
     .where('p.tenant_id', '=', who.tenantId)
     .where((eb) => eb.or([
       eb('p.state', 'in', ['submitted', 'registered']),
       eb.exists(eb.selectFrom('proposal_assignments as d').select('d.id').whereRef('d.proposal_id', '=', 'p.id').where('d.state', '=', 'disputed')),
-      eb.and([eb('p.state', 'in', ['cosigning', 'assigned', 'replied', 'rehandling']), eb.or([
-        eb('p.id', 'in', late.where('k.case_type', '=', 'proposal')),
-        eb.exists(eb.selectFrom('proposal_assignments as a').select('a.id').whereRef('a.proposal_id', '=', 'p.id')
-          .where('a.id', 'in', late.where('k.case_type', '=', 'proposal_assignment'))),
-      ])]),
+      eb.and([eb('p.state', 'in', ['cosigning', 'assigned', 'replied', 'rehandling']), eb('p.id', 'in', overdueProposalIds(db, who.tenantId, now))]),
     ]))
     .orderBy('p.id').limit(LIMIT).execute();
   const ids = rows.map((r) => r.id);
