@@ -6,13 +6,14 @@
 import { Link } from 'react-router';
 import { Badge, Card, Col, Empty, List, Row, Skeleton, Space, Statistic, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { WORK_TAGS, type WorkTag } from '@xs/core/schemas/work.ts';
+import { WORK_TAGS, type WorkItem, type WorkTag } from '@xs/core/schemas/work.ts';
 import { api } from '../../../shared/api.ts';
 import { QueryError } from '../../components/query-error.tsx';
 import { formatTime } from '../../components/time.ts';
 import { useCan } from '../../session.tsx';
 import type { ClueStats } from '@xs/core/schemas/clues.ts';
 import type { ProposalItem } from '@xs/core/schemas/proposals.ts';
+import type { Invitation } from '@xs/core/schemas/consultations.ts';
 import type { Page } from '../../../shared/types.ts';
 import { useWork } from '../work/work.api.ts';
 import { WorkTags } from '../work/work-table.tsx';
@@ -111,6 +112,18 @@ export function LeaderHome() {
   );
 }
 
+/** Work items from 我的待办 as a short list: title, type and code, deadline, 超期 and the state. */
+function WorkItemList({ items }: { items: WorkItem[] }) {
+  return (
+    <List dataSource={items} renderItem={(i) => (
+      <List.Item key={`${i.type}-${i.id}`} extra={<Space>{i.overdue && <Tag color="red">超期</Tag>}<Tag>{i.stateLabel}</Tag></Space>}>
+        <List.Item.Meta title={<Link to={i.link}>{i.title}</Link>}
+          description={`${i.typeLabel} · ${i.code}${i.dueAt ? ` · 期限 ${formatTime(i.dueAt).slice(0, 10)}` : ''}`} />
+      </List.Item>
+    )} />
+  );
+}
+
 /** The open clues this leader put under 领导督办 (from 我的待办), late ones first. */
 function Supervised() {
   const work = useWork();
@@ -118,14 +131,7 @@ function Supervised() {
   return (
     <Card style={{ marginTop: 16 }} title={<Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>我督办的线索</Typography.Title>}>
       <QueryError query={work} title="督办事项加载失败" />
-      {work.isLoading ? <Skeleton active /> : items.length === 0 ? <Empty description="您还没有督办中的线索。在线索详情里点「领导督办」写下批示，办理进度会列在这里。" /> : (
-        <List dataSource={items} renderItem={(i) => (
-          <List.Item key={`${i.type}-${i.id}`} extra={<Space>{i.overdue && <Tag color="red">超期</Tag>}<Tag>{i.stateLabel}</Tag></Space>}>
-            <List.Item.Meta title={<Link to={i.link}>{i.title}</Link>}
-              description={`${i.typeLabel} · ${i.code}${i.dueAt ? ` · 期限 ${formatTime(i.dueAt).slice(0, 10)}` : ''}`} />
-          </List.Item>
-        )} />
-      )}
+      {work.isLoading ? <Skeleton active /> : items.length === 0 ? <Empty description="您还没有督办中的线索。在线索详情里点「领导督办」写下批示，办理进度会列在这里。" /> : <WorkItemList items={items} />}
     </Card>
   );
 }
@@ -149,8 +155,6 @@ function KeyProposals() {
   );
 }
 
-interface Invitation { id: number; kindLabel: string; title: string; startsAt: string; venueName: string | null; statusLabel: string }
-
 /** A member: what waits on them (联名确认, 评价 …, from 我的待办) and their invitations to 协商活动. */
 export function MemberHome() {
   const can = useCan();
@@ -163,14 +167,7 @@ export function MemberHome() {
       <Col xs={24} lg={12}>
         <Card title={<Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>等我办理</Typography.Title>}>
           <QueryError query={work} title="待办加载失败" />
-          {work.isLoading ? <Skeleton active /> : items.length === 0 ? <Empty description="眼下没有等您确认或评价的事项" /> : (
-            <List dataSource={items} renderItem={(i) => (
-              <List.Item key={`${i.type}-${i.id}`} extra={<Tag color={i.overdue ? 'red' : 'blue'}>{i.stateLabel}</Tag>}>
-                <List.Item.Meta title={<Link to={i.link}>{i.title}</Link>}
-                  description={`${i.typeLabel} · ${i.code}${i.dueAt ? ` · 期限 ${formatTime(i.dueAt).slice(0, 10)}` : ''}`} />
-              </List.Item>
-            )} />
-          )}
+          {work.isLoading ? <Skeleton active /> : items.length === 0 ? <Empty description="眼下没有等您确认或评价的事项" /> : <WorkItemList items={items} />}
         </Card>
       </Col>
       <Col xs={24} lg={12}>
