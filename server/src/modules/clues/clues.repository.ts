@@ -3,7 +3,7 @@ import { expressionBuilder, sql, type Expression, type Kysely, type Selectable, 
 import { CLUE_CATEGORIES, CLUE_CHANNELS, CLUE_STATES, OPEN_CLUE_STATES, type ClueListQuery, type ClueState } from '@xs/core/schemas/clues.ts';
 import { maskPhone } from '@xs/core/validation.ts';
 import { isPostgres, type Database } from '../../db/database.ts';
-import { ftsQuery, ftsTermMatch, toFts5, type FtsTerm } from '../../platform/search/fts.ts';
+import { ftsNewestWalk, ftsQuery, ftsTermMatch, type FtsTerm } from '../../platform/search/fts.ts';
 import { AREA_PREFIX, TENANT_PREFIX } from '../../platform/search/segment.ts';
 import { loadedAnalyzer } from './clues.analyzer.ts';
 import { names } from '../orgs/orgs.read.ts';
@@ -139,8 +139,7 @@ function scoped(term: FtsTerm, tenantId: number, townshipId?: number): FtsTerm {
  * stops at the cap.
  */
 async function searchPageSqlite(db: Kysely<Database>, tenantId: number, f: ClueListQuery & ClueFilter, now: Date, term: FtsTerm, countLimit: number) {
-  const where = sql.join([sql`f.clues_fts MATCH ${toFts5(scoped(term, tenantId, f.townshipId))}`, sql`c.id = f.rowid`, ...clueFilters(tenantId, f, now)], sql` AND `);
-  const from = sql`clues_fts AS f CROSS JOIN clues AS c INDEXED BY clues_filter`;
+  const { from, where } = ftsNewestWalk('clues', 'clues_filter', scoped(term, tenantId, f.townshipId), clueFilters(tenantId, f, now));
   const ids = await sql<{ id: number }>`SELECT c.id FROM ${from} WHERE ${where} ORDER BY f.rowid DESC
     LIMIT ${f.pageSize} OFFSET ${(f.page - 1) * f.pageSize}`.execute(db);
   const n = await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 FROM ${from} WHERE ${where} ORDER BY f.rowid DESC LIMIT ${countLimit + 1})`.execute(db);

@@ -141,15 +141,21 @@ export function ftsRanking<DB, A extends string>(db: Kysely<DB>, table: string, 
 }
 
 /**
- * SQLite: the ids of `table`'s rows (aliased `c`) that match `term` and meet `where`, newest (highest id) first,
- * at most `limit`. FTS5 yields its matches in descending rowid order (CROSS JOIN keeps it the outer loop) and each
- * is checked in the covering index `index` (every column `where` names, keyed by id) rather than the row, so the
- * walk stops after `limit` matches that pass and never reads a row: read the rows of the ids afterwards, once.
+ * SQLite: the newest-first walk over `table`'s rows (aliased `c`) that match `term` and meet `where`, as the FROM
+ * and WHERE of a `SELECT … ORDER BY f.rowid DESC`. FTS5 yields its matches in descending rowid order (CROSS JOIN
+ * keeps it the outer loop) and each is checked in the covering index `index` (every column `where` names, keyed by
+ * id) rather than the row, so a LIMIT stops the walk after that many matches that pass, and no row is read.
  */
+export function ftsNewestWalk(table: string, index: string, term: FtsTerm, where: Expression<SqlBool>[]) {
+  return {
+    from: sql`${sql.table(`${table}_fts`)} AS f CROSS JOIN ${sql.table(table)} AS c INDEXED BY ${sql.id(index)}`,
+    where: sql.join([sql`f.${sql.raw(`${table}_fts`)} MATCH ${toFts5(term)}`, sql`c.id = f.rowid`, ...where], sql` AND `),
+  };
+}
+
+/** SQLite: the ids of that walk, newest (highest id) first, at most `limit`: read the rows of the ids afterwards, once. */
 export async function ftsNewestIds<DB>(db: Kysely<DB>, table: string, index: string, term: FtsTerm, where: Expression<SqlBool>[], limit: number): Promise<number[]> {
-  const fts = sql.table(`${table}_fts`);
-  const cond = sql.join([sql`f.${sql.raw(`${table}_fts`)} MATCH ${toFts5(term)}`, sql`c.id = f.rowid`, ...where], sql` AND `);
-  const r = await sql<{ id: number }>`SELECT c.id FROM ${fts} AS f CROSS JOIN ${sql.table(table)} AS c INDEXED BY ${sql.id(index)}
-    WHERE ${cond} ORDER BY f.rowid DESC LIMIT ${limit}`.execute(db);
+  const walk = ftsNewestWalk(table, index, term, where);
+  const r = await sql<{ id: number }>`SELECT c.id FROM ${walk.from} WHERE ${walk.where} ORDER BY f.rowid DESC LIMIT ${limit}`.execute(db);
   return r.rows.map((x) => x.id);
 }
