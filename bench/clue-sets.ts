@@ -14,7 +14,8 @@ import path from 'node:path';
 import type { ClueCategory, ClueChannel } from '@xs/core/schemas/clues.ts';
 import type { Db } from '../server/src/db/database.ts';
 import { createCounty, createUnit } from '../server/src/test/helper.ts';
-import { findSimilarClues, ensurePlaceNames } from '../server/src/modules/clues/clues.similar.ts';
+import { findSimilarClues, ensurePlaceNames, scoreSimilarity } from '../server/src/modules/clues/clues.similar.ts';
+import { DEFAULT_PAIR_WEIGHTS, pairFeatures, pairProbability } from '../server/src/modules/clues/clues.learning.ts';
 import { suggestUnits } from '../server/src/modules/clues/clues.unit-suggestions.ts';
 import { forgetRoutingModel } from '../server/src/modules/clues/clues.routing-model.ts';
 import { insertRawClue } from '../server/src/modules/clues/fixtures/clue-rows.ts';
@@ -102,14 +103,14 @@ export async function runSet(db: Db, name: string, debug = false): Promise<SetRe
           if (c.dup_group && p.dup_group === c.dup_group) r.pairs.tp++;
           else {
             r.pairs.fp++;
-            if (debug) console.log(`FALSE ${c.id}(${c.dup_group ?? c.trap_of ?? c.kind ?? '-'}) ~ ${p.id}(${p.dup_group ?? '-'}) ${staff.find((s) => byRow.get(s.id) === p)!.reason}\n   ${c.text}\n   ${p.text}`);
+            if (debug) console.log(`FALSE ${c.id}(${c.dup_group ?? c.trap_of ?? c.kind ?? '-'}) ~ ${p.id}(${p.dup_group ?? '-'}) ${staff.find((s) => byRow.get(s.id) === p)!.reason}${await evidence(db, org.tenantId, c, p)}\n   ${c.text}\n   ${p.text}`);
           }
           if ((c.trap_of && p.dup_group === c.trap_of) || (p.trap_of && c.dup_group === p.trap_of)) r.trapsHit++;
         }
         for (const e of earlier) {
           if (!predicted.includes(e)) {
             r.pairs.fn++;
-            if (debug) console.log(`MISS ${c.id}(${c.dup_group}) ~ ${e.id}\n   ${c.text}\n   ${e.text}`);
+            if (debug) console.log(`MISS ${c.id}(${c.dup_group}) ~ ${e.id}${await evidence(db, org.tenantId, c, e)}\n   ${c.text}\n   ${e.text}`);
           }
         }
         if (c.kind) {
@@ -154,6 +155,12 @@ export async function runSet(db: Db, name: string, debug = false): Promise<SetRe
   cold.route.catOnline = warm.route.catOnline;
   cold.route.otherOnline = warm.route.otherOnline;
   return cold;
+}
+
+/** DEBUG: a pair's evidence as the scorer sees it (texts cut by the county's analyzer, shipped weights). */
+async function evidence(db: Db, tenantId: number, a: SetClue, b: SetClue): Promise<string> {
+  const r = scoreSimilarity({ content: a.text, category: CATEGORY[a.category] }, { content: b.text, category: CATEGORY[b.category] }, await ensurePlaceNames(db, tenantId));
+  return ` p=${pairProbability(DEFAULT_PAIR_WEIGHTS, pairFeatures(r)).toFixed(2)} ${JSON.stringify(r.evidence)} concepts=${r.sharedConcepts.join(',')}`;
 }
 
 async function recordForward(db: Db, tenantId: number, clueId: number, unitId: number) {

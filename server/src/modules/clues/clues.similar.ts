@@ -29,7 +29,7 @@ import { isPostgres, type Db } from '../../db/database.ts';
 import type { CluesTable } from './clues.table.ts';
 import { cleanToken, parseSearchTokens, scopeMarkers, type Analyzer, AREA_PREFIX, CONCEPT_PREFIX, PLACE_PREFIX } from '../../platform/search/segment.ts';
 import { normalizeText } from '../../platform/search/normalize.ts';
-import { placeCore } from '../../platform/search/places.ts';
+import { namesPlaceByCore, placeCore } from '../../platform/search/places.ts';
 import { charIdf, idf, isBoilerplate, wordWeight } from '../../platform/search/weights.ts';
 import { anyOf, ftsNewestIds, ftsTermMatch, type FtsTerm } from '../../platform/search/fts.ts';
 import { noteKind } from './clues.vocabulary/notes.ts';
@@ -82,6 +82,8 @@ interface PlaceRef {
   name: string;
   /** Without its generic suffix: 滨河路 → 滨河. */
   core: string;
+  /** The core when it is specific enough to stand for the place in other text (翠湖湾 of 翠湖湾小区; not 人民 of 人民路). */
+  alone: string | null;
 }
 
 /** What the scorer compares: computed once per report (and kept for stored clues, see featureCache). */
@@ -102,6 +104,8 @@ export interface ClueFeatures {
   references: PlaceRef[];
   category: ClueCategory | null;
   villageId: number | null;
+  /** The normalised text, where a place the other report names may be written without its ending. */
+  text: string;
 }
 
 /** A report as text, for `scoreSimilarity` and `clueFeatures`. */
@@ -118,7 +122,14 @@ function conceptWeight(k: string): number {
 
 const hasSpecificConcept = (f: ClueFeatures) => [...f.concepts].some((c) => !isGenericConcept(c));
 
-const placeRef = (name: string): PlaceRef => ({ name, core: placeCore(name) });
+/** A core of this rarity (word idf, 8.5 for 白云 and 朝阳, 6.6 for 阳光, 5.2 for 人民) names the place alone; so does one of three characters or more. */
+const ALONE_IDF = 8;
+
+function placeRef(name: string, an?: Analyzer): PlaceRef {
+  const core = placeCore(name);
+  const alone = an && core !== name && (core.length >= 3 || idf(core) >= ALONE_IDF) && !an.places.isTownshipPart(core) ? core : null;
+  return { name, core, alone };
+}
 
 /** Characters as common as 路/水/车 (idf under this) say nothing about the problem. */
 const CHAR_FLOOR = 3;
@@ -147,7 +158,7 @@ function addCharGrams(grams: Map<string, number>, word: string): void {
   }
 }
 
-function buildFeatures(an: Analyzer, words: Iterable<string>, concepts: Iterable<string>, places: Iterable<string>, references: Iterable<string>,
+function buildFeatures(an: Analyzer, text: string, words: Iterable<string>, concepts: Iterable<string>, places: Iterable<string>, references: Iterable<string>,
   category: ClueCategory | null, villageId: number | null): ClueFeatures {
   const placeSet = new Set(places);
   const refs = [...new Set(references)].filter((r) => !placeSet.has(r));
@@ -156,7 +167,8 @@ function buildFeatures(an: Analyzer, words: Iterable<string>, concepts: Iterable
   const grams = new Map<string, number>();
   let wordTotal = 0;
   for (const w of words) {
-    if (weighted.has(w) || named.some((p) => p.includes(w))) continue;
+    // Places are compared as places, and the township's name is in every report of it (龙泉 of 龙泉镇卫生院).
+    if (weighted.has(w) || named.some((p) => p.includes(w)) || an.places.isTownshipPart(w)) continue;
     if (!isBoilerplate(w)) addCharGrams(grams, w);
     const wt = wordWeight(w);
     if (wt > 0) {
@@ -169,10 +181,10 @@ function buildFeatures(an: Analyzer, words: Iterable<string>, concepts: Iterable
   for (const c of conceptSet) conceptTotal += conceptWeight(c);
   const spots: PlaceRef[] = [];
   const areas: PlaceRef[] = [];
-  for (const p of placeSet) (an.places.isAreaPlace(p) ? areas : spots).push(placeRef(p));
+  for (const p of placeSet) (an.places.isAreaPlace(p) ? areas : spots).push(placeRef(p, an));
   let gramTotal = 0;
   for (const g of grams.values()) gramTotal += g;
-  return { words: weighted, wordTotal, grams, gramTotal, concepts: conceptSet, conceptTotal, spots, areas, references: refs.map(placeRef), category, villageId };
+  return { words: weighted, wordTotal, grams, gramTotal, concepts: conceptSet, conceptTotal, spots, areas, references: refs.map((r) => placeRef(r)), category, villageId, text };
 }
 
 function placesOfField(an: Analyzer, place: string | null | undefined): string[] {
@@ -186,11 +198,13 @@ function placesOfField(an: Analyzer, place: string | null | undefined): string[]
 /** Features of a report given as text, cut by the county's analyzer (the shipped one when none is given). */
 export function clueFeatures(x: SimilarityText, an: Analyzer = shippedAnalyzer()): ClueFeatures {
   const a = an.analyze(x.content);
-  return buildFeatures(an, a.words, a.concepts, [...a.places, ...placesOfField(an, x.place)], a.references, x.category ?? null, x.villageId ?? null);
+  return buildFeatures(an, normalizeText(`${x.content} ${x.place ?? ''}`), a.words, a.concepts, [...a.places, ...placesOfField(an, x.place)], a.references, x.category ?? null, x.villageId ?? null);
 }
 
 export interface StoredClue {
   search_tokens: string;
+  /** What the citizen wrote, where the other report's place may be named without its ending. */
+  content?: string;
   place: string | null;
   category: ClueCategory | null;
   village_id: number | null;
@@ -207,7 +221,7 @@ export function storedClueFeatures(row: StoredClue, an: Analyzer = shippedAnalyz
     const whole = cleanToken(normalizeText(row.place));
     if (whole.length >= 2 && whole.length <= 12 && !places.some((p) => whole.includes(p))) places.push(whole);
   }
-  return buildFeatures(an, s.words, s.concepts, places, s.references, row.category, row.village_id);
+  return buildFeatures(an, normalizeText(`${row.content ?? ''} ${row.place ?? ''}`), s.words, s.concepts, places, s.references, row.category, row.village_id);
 }
 
 /** Features of recently scored clues by id (the public form asks again at every pause in typing). */
@@ -216,13 +230,13 @@ const FEATURE_CACHE_SIZE = 5_000;
 
 function cachedFeatures(row: StoredClue & { id: number }, an: Analyzer): ClueFeatures {
   const hit = featureCache.get(row.id);
-  if (hit && hit.an === an && hit.row.search_tokens === row.search_tokens && hit.row.place === row.place && hit.row.category === row.category && hit.row.village_id === row.village_id) {
+  if (hit && hit.an === an && hit.row.search_tokens === row.search_tokens && hit.row.content === row.content && hit.row.place === row.place && hit.row.category === row.category && hit.row.village_id === row.village_id) {
     featureCache.delete(row.id);
     featureCache.set(row.id, hit);
     return hit.f;
   }
   const f = storedClueFeatures(row, an);
-  featureCache.set(row.id, { row: { search_tokens: row.search_tokens, place: row.place, category: row.category, village_id: row.village_id }, an, f });
+  featureCache.set(row.id, { row: { search_tokens: row.search_tokens, content: row.content, place: row.place, category: row.category, village_id: row.village_id }, an, f });
   if (featureCache.size > FEATURE_CACHE_SIZE) featureCache.delete(featureCache.keys().next().value!);
   return f;
 }
@@ -287,11 +301,24 @@ function placeEvidence(fa: ClueFeatures, fb: ClueFeatures): { place: PlaceEviden
     return ref ? { place: 'partial', name: ref.name } : { place: 'conflict', name: null };
   }
   if (fa.villageId && fb.villageId && fa.villageId !== fb.villageId) return { place: 'conflict', name: null };
+  // A place one report names that the other writes without its ending (翠湖湾 for 翠湖湾小区, 柳树湾 for 柳树湾村):
+  // the same place, which the other's cut did not find.
+  const written = writtenByCore(fa, fb) ?? writtenByCore(fb, fa);
+  if (written) return { place: written.area ? 'area' : 'near', name: written.name };
   const area = bestPlaceMatch(fa.areas, fb.areas);
   if (area || (fa.villageId && fa.villageId === fb.villageId)) return { place: 'area', name: area?.name ?? null };
   if (fa.areas.length && fb.areas.length) return { place: 'conflict', name: null };
   if ((fa.spots.length || fa.areas.length) && (fb.spots.length || fb.areas.length)) return { place: 'apart', name: null };
   return { place: 'unknown', name: null };
+}
+
+/** A place `x` names that `y`'s text holds by its core alone, when `y` names no spot itself (else the spots decide). */
+function writtenByCore(x: ClueFeatures, y: ClueFeatures): { name: string; area: boolean } | null {
+  if (y.spots.length) return null;
+  for (const p of x.spots) if (p.alone && namesPlaceByCore(y.text, p.name, p.alone)) return { name: p.name, area: false };
+  if (y.areas.length) return null;
+  for (const p of x.areas) if (p.alone && namesPlaceByCore(y.text, p.name, p.alone)) return { name: p.name, area: true };
+  return null;
 }
 
 /** Log-odds that the place is the same, by evidence. */

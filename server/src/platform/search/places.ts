@@ -38,12 +38,12 @@ export class PlaceRegistry {
     return this.aliasesOf(name);
   }
 
-  /** Registers a township name as a prefix short names drop; returns the new short names. */
+  /** Registers a township name as a prefix short names drop; returns the words it adds: its core (德亭 of 德亭镇) and the new short names. */
   registerTownship(name: string): string[] {
     const core = name.replace(/(镇|乡|街道|街道办事处|办事处)$/, '');
     const added = [name, core].filter((p) => p.length >= 2 && !this.prefixes.has(p));
     for (const p of added) this.prefixes.add(p);
-    return added.length ? [...this.gazetteer.keys()].flatMap((n) => this.aliasesOf(n)) : [];
+    return added.length ? [...added, ...[...this.gazetteer.keys()].flatMap((n) => this.aliasesOf(n))] : [];
   }
 
   isGazetteerPlace(word: string): boolean {
@@ -64,6 +64,16 @@ export class PlaceRegistry {
   /** Whether a registered township's name (or its core) is this word: 田湖 in 田湖卫生院 names no place of its own. */
   isTownshipName(word: string): boolean {
     return this.prefixes.has(word) && word !== '县' && word !== '县城';
+  }
+
+  /**
+   * Whether a word is a township's name or a piece of one (龙泉镇, 龙泉, 关镇 of 城关镇): every report of the township
+   * may name it, so it is no evidence that two of them tell of one problem.
+   */
+  isTownshipPart(word: string): boolean {
+    if (word.length < 2) return false;
+    for (const p of this.prefixes) if (p !== '县' && p !== '县城' && p.includes(word)) return true;
+    return false;
   }
 }
 
@@ -248,6 +258,20 @@ function countOf(text: string, sub: string): number {
   let n = 0;
   for (let i = text.indexOf(sub); i >= 0; i = text.indexOf(sub, i + sub.length)) n++;
   return n;
+}
+
+/**
+ * Whether normalised text names a place by its core alone (翠湖湾 for 翠湖湾小区, 柳树湾 for 柳树湾村: how people
+ * write a place the county's lists do not hold), not as part of another place (人民 of 人民医院 is not 人民路).
+ * `core` is placeCore(name), which the caller has judged specific enough to stand for the place.
+ */
+export function namesPlaceByCore(text: string, name: string, core: string): boolean {
+  const own = name.slice(core.length);
+  for (let i = text.indexOf(core); i >= 0; i = text.indexOf(core, i + 1)) {
+    const next = SUFFIXES.find((s) => text.startsWith(s, i + core.length));
+    if (!next || next === own) return true;
+  }
+  return false;
 }
 
 /** The name without its generic suffix (滨河路 → 滨河), for matching 滨河路 with 滨河大道. */

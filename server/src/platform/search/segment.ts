@@ -103,7 +103,8 @@ export class Analyzer implements PlaceContext {
     for (const w of words) {
       if (!usable(w) || this.lexicon.has(w)) continue;
       this.lexicon.set(w, tag);
-      if (baseKeepsWhole(w)) continue;
+      // A name goes in the trie even when jieba keeps it whole alone: in a sentence it may not (德亭 of 德亭中学 → 德/亭/中学).
+      if (tag !== 'ns' && baseKeepsWhole(w)) continue;
       let node = this.trie;
       // By UTF-16 unit, as the text is walked.
       for (let k = 0; k < w.length; k++) {

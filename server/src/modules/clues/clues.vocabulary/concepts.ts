@@ -31,7 +31,7 @@ export const CLUE_CONCEPTS: readonly VocabularyConcept[] = [
       [{ any: ['灯'], notBefore: ['红绿', '信号', '交通', '指示', '车', '尾', '台', '吊', '彩'] },
         { any: ['不亮', '不着', '坏', '灭', '闪', '黑', '不管用', '不中', '不起作用', '瞎'], within: 4 }],
       [{ any: ['晚上', '夜里', '夜间', '天黑', '黑夜', '黑了', '夜晚'] },
-        { any: ['太黑', '漆黑', '黑乎乎', '黑漆漆', '黑得', '看不清', '看不见', '啥也看不见', '伸手不见五指'], within: 8 }],
+        { any: ['太黑', '漆黑', '黑乎乎', '黑漆漆', '黑得', '啥也看不见', '伸手不见五指'], within: 8 }],
       // 路太黑 / 巷子里黑漆漆的: the dark street is the complaint, no time word needed.
       [{ any: ['路', '路上', '街上', '巷子', '巷里', '胡同', '路段', '那段', '这段'] }, { any: ['里', '上'], optional: true }, { any: ['也', '都', '还'], optional: true },
         { any: ['太', '很', '忒', '可', '老', '特别', '贼'], optional: true }, { any: ['黑乎乎', '黑漆漆', '黑咕隆咚', '漆黑'] }],
@@ -40,7 +40,8 @@ export const CLUE_CONCEPTS: readonly VocabularyConcept[] = [
     ],
     examples: {
       positive: ['路灯不亮', '照明设施损坏', '晚上黑咕隆咚的', '灯都不亮了', '黑灯瞎火', '后面的路太黑了', '巷子里黑漆漆的', '滨河路灯坏了', '建议加装路灯'],
-      negative: ['路口信号灯坏了', '污水黑乎乎的', '红绿灯坏了没人管', '路面坑坑洼洼'],
+      // Seeing badly at night is not a lamp fault: a pothole hit in the dark, a pedestrian drivers cannot see.
+      negative: ['路口信号灯坏了', '污水黑乎乎的', '红绿灯坏了没人管', '路面坑坑洼洼', '晚上看不清直接开进坑里', '晚上车多，行人过马路根本看不清'],
     },
   },
   {
@@ -89,12 +90,13 @@ export const CLUE_CONCEPTS: readonly VocabularyConcept[] = [
   },
   {
     key: 'noise', label: '噪音扰民',
-    phrases: ['噪音', '噪声', '扰民', '吵', '广场舞', '音响', '喇叭', '睡不着', '睡不好', '休息不好', '轰隆', '叫卖'],
+    phrases: ['噪音', '噪声', '扰民', '吵', '广场舞', '音响', '睡不着', '睡不好', '休息不好', '轰隆', '叫卖'],
     patterns: [
+      [{ any: ['喇叭'], notBefore: ['按', '摁', '鸣', '按着', '按了', '直按', '狂按'] }],
       [{ any: ['声音'] }, { any: ['太大', '大'], within: 2 }],
       [{ any: ['半夜', '深夜', '夜里', '晚上', '凌晨'] }, { any: ['施工', '打桩', '干活', '开工', '响', '放音乐'], within: 8 }],
     ],
-    examples: { positive: ['广场舞噪音大', '半夜施工太吵', '晚上工地还在打桩'], negative: ['路灯不亮', '停水三天了'] },
+    examples: { positive: ['广场舞噪音大', '半夜施工太吵', '晚上工地还在打桩', '门口的店天天放大喇叭'], negative: ['路灯不亮', '停水三天了', '救护车堵在门口按喇叭出不去'] },
   },
   {
     key: 'evcharging', label: '电动车充电',
@@ -366,9 +368,12 @@ export const CLUE_CONCEPTS: readonly VocabularyConcept[] = [
   },
   {
     key: 'leak', label: '房屋漏水',
-    phrases: ['漏水', '渗水', '房顶漏', '屋顶漏'],
-    patterns: [[{ any: ['墙'] }, { any: ['渗'], within: 2 }]],
-    examples: { positive: ['楼上漏水', '房顶漏了'], negative: ['经常停水'] },
+    phrases: ['漏水', '渗水', '渗漏', '漏雨', '房顶漏', '屋顶漏', '楼顶漏'],
+    patterns: [
+      [{ any: ['墙'] }, { any: ['渗'], within: 2 }],
+      [{ any: ['屋顶', '房顶', '楼顶', '顶楼', '顶层', '屋里', '家里', '天花板', '防水'] }, { any: ['漏', '渗'], within: 8 }],
+    ],
+    examples: { positive: ['楼上漏水', '房顶漏了', '顶楼一下雨屋里就漏', '屋顶渗漏', '楼顶防水层坏了往下渗'], negative: ['经常停水', '水管漏了没水吃'] },
   },
   {
     key: 'dangerhouse', label: '危房',
