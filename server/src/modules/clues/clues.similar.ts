@@ -82,7 +82,7 @@ interface PlaceRef {
   name: string;
   /** Without its generic suffix: 滨河路 → 滨河. */
   core: string;
-  /** The core when it is specific enough to stand for the place in other text (翠湖湾 of 翠湖湾小区; not 人民 of 人民路). */
+  /** The core when it is specific enough to stand for the place in other text (翠湖湾 of 翠湖湾小区, or 翠湖湾 itself; not 人民 of 人民路). */
   alone: string | null;
 }
 
@@ -127,7 +127,7 @@ const ALONE_IDF = 8;
 
 function placeRef(name: string, an?: Analyzer): PlaceRef {
   const core = placeCore(name);
-  const alone = an && core !== name && (core.length >= 3 || idf(core) >= ALONE_IDF) && !an.places.isTownshipPart(core) ? core : null;
+  const alone = an && (core.length >= 3 || idf(core) >= ALONE_IDF) && !an.places.isTownshipPart(core) ? core : null;
   return { name, core, alone };
 }
 

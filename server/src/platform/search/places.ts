@@ -92,8 +92,9 @@ export function placeMatch(a: string, b: string): 'same' | 'near' | null {
 }
 
 /** Longest first, so 大道 wins over 道 and 卫生院 over 院. */
-const SUFFIXES = ['卫生院', '卫生室', '幼儿园', '大道', '大街', '胡同', '小区', '花园', '家园', '名苑', '公寓', '社区', '广场', '公园', '市场',
-  '小学', '中学', '医院', '车站', '景区', '路', '街', '巷', '苑', '村', '庄', '桥'];
+const SUFFIXES = ['卫生院', '卫生室', '卫生所', '幼儿园', '养老院', '敬老院', '福利院', '工业园', '产业园', '商贸城', '加油站', '收费站', '文化站',
+  '体育馆', '图书馆', '文化馆', '大道', '大街', '胡同', '小区', '花园', '家园', '名苑', '公寓', '社区', '广场', '公园', '市场',
+  '小学', '中学', '初中', '高中', '医院', '诊所', '车站', '景区', '水库', '码头', '路', '街', '巷', '苑', '村', '庄', '桥'];
 
 /** A word right after a name that means "that place's …": 滨河/路口 → 滨河路. */
 const SUFFIX_WORDS: Record<string, string> = {
@@ -108,7 +109,8 @@ const GENERIC = new Set(['马路', '道路', '公路', '铁路', '水路', '山�
   '公园', '广场', '市场', '菜市场', '超市', '车站', '卫生院', '卫生室', '村卫生室', '幼儿园', '大桥', '小桥', '石桥', '过街', '上街', '逛街',
   '沿街', '临街', '当街', '满街', '一条街', '老旧小区', '住宅小区', '整个小区', '安置小区', '水泥路', '泥巴路', '柏油路', '沥青路', '石子路',
   '砂石路', '农村公路', '通村路', '通户路', '入户路', '生产路', '田间路', '断头路', '上学路', '回家路', '必经路', '盘山路', '环山路', '乡村公路',
-  '村级公路', '县级公路', '林区路', '河堤路', '人行路']);
+  '村级公路', '县级公路', '林区路', '河堤路', '人行路', '卫生所', '养老院', '敬老院', '福利院', '工业园', '产业园', '商贸城', '加油站', '收费站',
+  '文化站', '体育馆', '图书馆', '文化馆', '初中', '高中', '诊所', '水库', '码头', '私人诊所', '小诊所', '民办养老院']);
 
 /** Kinds of road, not names: 水泥路, 泥巴路, 农村公路. */
 const TYPE_PREFIX = /^(水泥|泥巴|柏油|沥青|石子|砂石|土|农村|乡村|村级|县级|通村|通户|入户|生产|田间|山区|上学|回家|必经|环山|盘山)/;
@@ -206,8 +208,12 @@ export function detectPlaces(ctx: PlaceContext, norm: string, pieces: Piece[], w
   for (let i = 0; i < pieces.length; i++) {
     const { t } = pieces[i];
     if (!HAN.test(t)) continue;
-    const landmark = LANDMARKS.has(t) ? t : /^[镇乡]/.test(t) && LANDMARKS.has(t.slice(1)) ? t.slice(1) : null;
-    let before = i > 0 && pieces[i - 1].end === pieces[i].start && !suffixWord(pieces[i - 1].t) ? pieces[i - 1].t : null;
+    const adjacent = i > 0 && pieces[i - 1].end === pieces[i].start;
+    // A kind of place right after the township's name is the township's one: 旧县商贸城 and 旧县镇商贸城 are one 商贸城.
+    const ofTownship = adjacent && t.length >= 2 && suffixOf(t) === t && ctx.places.isTownshipName(pieces[i - 1].t);
+    const landmark = LANDMARKS.has(t) || ofTownship ? t : /^[镇乡]/.test(t) && LANDMARKS.has(t.slice(1)) ? t.slice(1) : null;
+    // A village's name may end like a place of its own (石桥村, 大桥村, 新街村).
+    let before = adjacent && (!suffixWord(pieces[i - 1].t) || ((t === '村' || t === '社区') && pieces[i - 1].t.length >= 2)) ? pieces[i - 1].t : null;
     // A lone function character or a word that is no name is no end of one (外溢/至/小区, 狗/咬伤/村民).
     if (before && (before.length === 1 ? NOT_IN_NAME.test(before) : !nameLike(ctx, before))) before = null;
     if (landmark) {
@@ -240,9 +246,34 @@ export function detectPlaces(ctx: PlaceContext, norm: string, pieces: Piece[], w
     // The suffix or a word holding it came cut off (滨河/路灯, 天桥/村卫生室): the word before must be a name.
     if (tail && prev && okPrefix(prev) && nameLike(ctx, prev) && !GENERIC.has(prev + tail)) out.add(prev + tail);
   }
+  for (const p of estatesBeforeBuildings(ctx, norm, pieces)) out.add(p);
   // 东街村 makes 东街 redundant when every 东街 of the text is part of 东街村.
   const list = [...out];
   return list.filter((p) => !list.some((q) => q !== p && q.includes(p) && countOf(norm, p) === countOf(norm, q)));
+}
+
+/** A building's number (normalised: 三号楼 → 3号楼): the name right before it is an estate, with or without 小区. */
+const BUILDING = /^\d+(号楼|号院|栋|幢|单元)/;
+
+/**
+ * Estates named right before a building number, which people write without 小区 (翠湖湾7号楼, 我们翡翠城3号楼):
+ * the name pieces just before the number, back to a word that is no name (我们, 住在), two to six characters.
+ */
+function estatesBeforeBuildings(ctx: PlaceContext, norm: string, pieces: Piece[]): string[] {
+  const out: string[] = [];
+  for (let i = 1; i < pieces.length; i++) {
+    if (!BUILDING.test(norm.slice(pieces[i].start))) continue;
+    let name = '';
+    for (let j = i - 1; j >= 0; j--) {
+      const p = pieces[j];
+      if (p.end !== (j === i - 1 ? pieces[i].start : pieces[j + 1].start) || !HAN.test(p.t) || FUNCTION_CHARS.test(p.t) || BAD_PREFIX.has(p.t) || suffixWord(p.t)) break;
+      if (p.t.length === 1 ? NOT_IN_NAME.test(p.t) : !nameLike(ctx, p.t)) break;
+      if (name.length + p.t.length > 6) break;
+      name = p.t + name;
+    }
+    if (name.length >= 2 && okPrefix(name) && !ctx.places.isTownshipName(name)) out.push(name);
+  }
+  return out;
 }
 
 function everyOccurrence(text: string, sub: string, test: (at: number) => boolean): boolean {
@@ -269,7 +300,8 @@ export function namesPlaceByCore(text: string, name: string, core: string): bool
   const own = name.slice(core.length);
   for (let i = text.indexOf(core); i >= 0; i = text.indexOf(core, i + 1)) {
     const next = SUFFIXES.find((s) => text.startsWith(s, i + core.length));
-    if (!next || next === own) return true;
+    // A name without an ending (翠湖湾, an estate found before its building number) is that place with one.
+    if (!next || next === own || !own) return true;
   }
   return false;
 }

@@ -90,7 +90,7 @@ export const CLUE_CONCEPTS: readonly VocabularyConcept[] = [
   },
   {
     key: 'noise', label: '噪音扰民',
-    phrases: ['噪音', '噪声', '扰民', '吵', '广场舞', '音响', '睡不着', '睡不好', '休息不好', '轰隆', '叫卖'],
+    phrases: ['噪音', '噪声', '扰民', '吵', '广场舞', '音响', '睡不着', '睡不好', '休息不好', '轰隆', '叫卖', '炸街'],
     patterns: [
       [{ any: ['喇叭'], notBefore: ['按', '摁', '鸣', '按着', '按了', '直按', '狂按'] }],
       [{ any: ['声音'] }, { any: ['太大', '大'], within: 2 }],
@@ -157,14 +157,15 @@ export const CLUE_CONCEPTS: readonly VocabularyConcept[] = [
     examples: { positive: ['学校门口接孩子的车堵路', '放学时门口车多很危险'], negative: ['学校食堂饭菜不好', '路灯不亮'] },
   },
   {
-    key: 'trafficsafety', label: '交通设施',
+    // The kind of thing (lights, crossings, barriers), with sub-problems: a light out vs a light too short.
+    key: 'trafficsafety', label: '交通设施', broad: true,
     phrases: ['红绿灯', '信号灯', '斑马线', '人行横道', '减速带', '减速坎', '交通标志', '标线', '护栏', '隔离栏', '交通事故', '出过事故'],
     patterns: [[{ any: ['过马路'] }, { any: ['危险', '难', '不安全'], within: 4 }]],
     examples: { positive: ['路口信号灯坏了', '这里需要画斑马线', '过马路很危险'], negative: ['路灯不亮'] },
   },
   {
     key: 'speeding', label: '车辆超速',
-    phrases: ['超速', '限速', '测速', '飙车', '开飞车'],
+    phrases: ['超速', '限速', '测速', '飙车', '开飞车', '炸街'],
     patterns: [
       [{ any: ['车速'] }, { any: ['快', '过高', '太高'], within: 3 }],
       [{ any: ['速度'] }, { any: ['太快', '快得', '飞快'], within: 3 }],
@@ -217,7 +218,7 @@ export const CLUE_CONCEPTS: readonly VocabularyConcept[] = [
   },
   {
     key: 'bus', label: '公交客运',
-    phrases: ['公交', '班车', '客车', '坐车难', '乘车难', '通车', '站牌', '候车', '城乡公交', '村村通'],
+    phrases: ['公交', '班车', '班线', '客车', '客运', '停运', '坐车难', '乘车难', '通车', '站牌', '候车', '城乡公交', '村村通'],
     patterns: [[{ any: ['线路'] }, { any: ['少', '停', '撤'], within: 4 }]],
     examples: { positive: ['公交车太少', '班车停运了'], negative: ['车辆乱停'] },
   },
@@ -332,9 +333,12 @@ export const CLUE_CONCEPTS: readonly VocabularyConcept[] = [
   },
   {
     key: 'wages', label: '拖欠工资',
-    phrases: ['拖欠', '欠薪', '讨薪', '工钱'],
-    patterns: [[{ any: ['工资'] }, { any: ['没', '不', '拖', '欠'], within: 4 }]],
-    examples: { positive: ['工地拖欠工钱', '工资一直没发'], negative: ['养老金没发'] },
+    phrases: ['拖欠', '欠薪', '讨薪', '工钱', '血汗钱', '农民工工资', '包工头跑', '包工头卷钱'],
+    patterns: [
+      [{ any: ['工资'] }, { any: ['没', '不', '拖', '欠'], within: 4 }],
+      [{ any: ['欠', '拖'] }, { any: ['工资', '薪水'], within: 3 }],
+    ],
+    examples: { positive: ['工地拖欠工钱', '工资一直没发', '欠俺工资八个月了', '包工头卷钱跑了'], negative: ['养老金没发', '健身房老板跑路了'] },
   },
   {
     key: 'telecom', label: '通信网络',
@@ -388,5 +392,124 @@ export const CLUE_CONCEPTS: readonly VocabularyConcept[] = [
     key: 'schoolmeal', label: '学校食堂',
     phrases: ['食堂', '营养餐', '饭菜'],
     examples: { positive: ['学校食堂饭菜不好', '营养餐的牛奶好久没发了'], negative: ['学校门口接孩子的车堵路'] },
+  },
+  {
+    key: 'signalfault', label: '信号灯故障',
+    phrases: ['信号灯故障', '红绿灯故障'],
+    patterns: [[{ any: ['红绿灯', '信号灯', '交通灯'] }, { any: ['坏', '不亮', '灭', '闪黄灯', '一直闪', '不工作', '不好使', '失灵', '不变', '黑了'], within: 8 }]],
+    examples: { positive: ['路口红绿灯坏了三天', '信号灯一直闪黄灯', '红绿灯不亮了'], negative: ['红绿灯时间太短', '这个路口需要装个红绿灯'] },
+  },
+  {
+    key: 'signaltiming', label: '信号灯时长',
+    patterns: [[{ any: ['红绿灯', '信号灯', '绿灯', '红灯'] }, { any: ['时间', '秒', '太短', '太长', '时长', '等半天', '等太久'], within: 8 }]],
+    phrases: [],
+    examples: { positive: ['红绿灯时间太短，老人走不过去', '行人绿灯只有十几秒'], negative: ['红绿灯坏了没人管'] },
+  },
+  {
+    key: 'shortweight', label: '缺斤少两',
+    phrases: ['缺斤少两', '缺斤短两', '短斤少两', '短秤', '鬼秤', '黑心秤', '扣秤', '少秤', '秤不准', '作弊秤'],
+    patterns: [
+      [{ any: ['秤'] }, { any: ['有问题', '不对', '不准', '做手脚', '动手脚', '做了手脚'], within: 4 }],
+      [{ any: ['一称', '再称', '复称', '回家称', '回去称', '称了一下'] }, { any: ['少', '不够', '差'], within: 8 }],
+    ],
+    examples: { positive: ['菜市场有人缺斤少两', '卖肉的那家秤有问题', '买两斤回家一称少了三两'], negative: ['菜价太贵了', '市场里卫生太差'] },
+  },
+  {
+    key: 'scalper', label: '号贩子',
+    phrases: ['号贩子', '黄牛', '倒号', '倒卖号', '炒号', '票贩子', '倒卖专家号'],
+    examples: { positive: ['医院门口有号贩子', '黄牛两百块卖一个专家号'], negative: ['医院看病排队太久'] },
+  },
+  {
+    key: 'price', label: '收费价格',
+    phrases: ['乱收费', '收费太高', '收费高', '收费贵', '乱涨价', '涨价', '价格太高', '太贵', '贵一倍', '多收费', '多收钱', '明码标价', '门票', '高价'],
+    examples: { positive: ['景区门票从40涨到80', '卫生院拿药比药店贵一倍', '幼儿园收费太高', '停车场乱收费'], negative: ['工资一直没发', '停车位不够'] },
+  },
+  {
+    key: 'prepaid', label: '预付卡退费',
+    phrases: ['预付卡', '办卡', '办的卡', '会员卡', '充值卡', '年卡', '退卡', '退费', '不给退'],
+    examples: { positive: ['健身房老板跑路了，办的卡没法退', '理发店的充值卡用不了了'], negative: ['工地拖欠工钱', '超市卖过期面包'] },
+  },
+  {
+    key: 'foodsafety', label: '食品安全',
+    phrases: ['过期食品', '过期', '变质', '发霉', '霉变', '食物中毒', '吃坏肚子', '拉肚子', '地沟油', '三无', '假酒', '日期标签'],
+    examples: { positive: ['超市卖过期面包', '在饭馆吃了饭拉肚子', '卖的是三无产品'], negative: ['学校食堂饭菜不好', '菜价太贵了'] },
+  },
+  {
+    key: 'dust', label: '粉尘扬尘',
+    phrases: ['粉尘', '扬尘', '灰尘', '尘土', '灰大', '一层灰', '全是灰', '满是灰', '漫天灰', '起灰', '灰太大'],
+    examples: { positive: ['石材厂粉尘大', '工地扬尘', '窗台一天一层灰', '灰大得很'], negative: ['垃圾桶满了没人收', '烧秸秆冒烟'] },
+  },
+  {
+    key: 'schoolzoning', label: '入学划片',
+    phrases: ['划片', '学区', '就近入学', '入学难', '上学难', '学位', '招生'],
+    examples: { positive: ['小区被划到三小学区', '今年划片把我们划远了', '孩子上学难'], negative: ['学校门口堵车', '学校食堂饭菜不好'] },
+  },
+  {
+    key: 'subsidy', label: '补贴资助',
+    phrases: ['补贴', '补助', '津贴', '资助', '助学金', '贫困生', '奖补', '救济'],
+    examples: { positive: ['贫困生资助没评上', '种粮补贴没发下来'], negative: ['养老金没发', '工资一直没发'] },
+  },
+  {
+    key: 'walkway', label: '栈道护栏',
+    phrases: ['栈道', '游步道', '步道', '观景台'],
+    patterns: [[{ any: ['护栏', '栏杆', '扶手'] }, { any: ['松', '断', '朽', '坏', '烂', '缺', '晃'], within: 6 }]],
+    examples: { positive: ['景区栈道木板松动', '游步道的栏杆朽了'], negative: ['路灯不亮', '景区门票涨价'] },
+  },
+  {
+    key: 'minors', label: '未成年人保护',
+    phrases: ['网吧', '未成年人', '未成年', '游戏厅', '卖烟给', '卖酒给'],
+    examples: { positive: ['网吧让初中生进去上网', '小卖部卖烟给未成年人'], negative: ['学校食堂饭菜不好'] },
+  },
+  {
+    key: 'closedfacility', label: '设施闲置',
+    phrases: ['闲置', '从来不开门', '从来没开过', '不对外开放', '不开放', '闭馆', '常年锁着', '一年到头锁着'],
+    patterns: [[{ any: ['文化站', '图书馆', '书屋', '活动室', '活动中心', '文化馆', '体育馆', '照料中心', '幸福院', '文化广场'] },
+      { any: ['不开门', '锁着', '锁门', '关着', '没开过', '不开放', '闲置', '没人管'], within: 10 }]],
+    examples: { positive: ['文化站从来不开门', '农家书屋一年到头锁着门', '日间照料中心建好了从来没开过'], negative: ['卫生室缺药', '路灯不亮'] },
+  },
+  {
+    key: 'wildanimals', label: '野生动物',
+    phrases: ['野猪', '野兽', '猴子', '獾子'],
+    examples: { positive: ['野猪把玉米拱了', '山上的猴子下来抢东西'], negative: ['流浪狗咬人'] },
+  },
+  {
+    key: 'sandmining', label: '非法采砂',
+    phrases: ['采砂', '挖沙', '挖砂', '盗采', '采石', '河沙', '偷挖'],
+    examples: { positive: ['河道里有人偷偷挖沙', '夜里有人盗采河沙'], negative: ['工地扬尘大'] },
+  },
+  {
+    key: 'illegalfishing', label: '电鱼毒鱼',
+    phrases: ['电鱼', '炸鱼', '毒鱼', '电打鱼', '绝户网'],
+    examples: { positive: ['有人在河里电鱼', '天天有人拿电瓶打鱼电鱼'], negative: ['河水又黑又臭'] },
+  },
+  {
+    key: 'deadanimals', label: '病死畜禽',
+    phrases: ['死猪', '死鸡', '病死', '死羊', '死牛', '死畜', '死禽', '死鸭'],
+    examples: { positive: ['河里漂着死猪', '有人把病死的鸡扔在沟里'], negative: ['猪场臭味大'] },
+  },
+  {
+    key: 'propertyrights', label: '办证交房',
+    phrases: ['房产证', '不动产证', '产权证', '办证难', '网签', '延期交房', '烂尾', '交不了房', '迟迟不交房'],
+    examples: { positive: ['买房五年了房产证还办不下来', '楼盘烂尾了'], negative: ['楼上漏水', '物业不作为'] },
+  },
+  {
+    key: 'landcompensation', label: '征地拆迁补偿',
+    phrases: ['征地', '补偿款', '拆迁', '宅基地', '土地流转', '承包地', '青苗费', '占地补偿'],
+    examples: { positive: ['征地补偿款还没到位', '宅基地被人占了', '土地流转的钱没给'], negative: ['种粮补贴没发'] },
+  },
+  {
+    key: 'fraud', label: '诈骗集资',
+    phrases: ['诈骗', '骗子', '传销', '非法集资', '保健品', '骗钱', '被骗'],
+    examples: { positive: ['有人在村里卖保健品骗老人', '非法集资跑路了'], negative: ['工资拖欠'] },
+  },
+  {
+    key: 'gambling', label: '赌博',
+    phrases: ['赌博', '聚赌', '赌钱', '赌场', '六合彩', '赌资'],
+    examples: { positive: ['村里有人聚众赌博', '棋牌室天天赌钱'], negative: ['广场舞噪音大'] },
+  },
+  {
+    key: 'ads', label: '小广告涂鸦',
+    phrases: ['小广告', '牛皮癣', '乱贴', '乱涂', '乱画', '野广告'],
+    examples: { positive: ['墙上贴满小广告', '电线杆上乱贴广告'], negative: ['路灯不亮'] },
   },
 ];
