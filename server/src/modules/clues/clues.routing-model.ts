@@ -9,7 +9,9 @@
 import { UNIT_DUTIES, type UnitDuty } from '@xs/core/schemas/orgs.ts';
 import type { ClueCategory } from '@xs/core/schemas/clues.ts';
 import type { Db } from '../../db/database.ts';
-import { shippedAnalyzer } from './clues.analyzer.ts';
+import { CLUE_CONCEPT_MATCHER, shippedAnalyzer } from './clues.analyzer.ts';
+import { normalizeText } from '../../platform/search/normalize.ts';
+import { CONCEPT_DUTIES } from './clues.vocabulary/concept-duties.ts';
 import { isBoilerplate } from '../../platform/search/weights.ts';
 import { ROUTING_CORPUS, ROUTING_CORPUS_VERSION } from './clues.vocabulary/routing-corpus.ts';
 import { DUTY_NAME_MARKERS } from './clues.vocabulary/unit-duties.ts';
@@ -27,6 +29,9 @@ export function dutyOfUnit(u: { name: string; kind?: string | null; duty?: strin
 
 const isHan = (c: number) => c >= 0x4e00 && c <= 0x9fff;
 const CATEGORY_FEATURE = '#类';
+const CONCEPT_FEATURE = '@';
+/** Corpus sentences a concept's usual function (CONCEPT_DUTIES) counts as. */
+const CONCEPT_WEIGHT = 8;
 
 /** Character pairs inside and across the kept words of a text (never across a dropped one). */
 function charPairs(kept: string, out: Set<string>): void {
@@ -35,8 +40,8 @@ function charPairs(kept: string, out: Set<string>): void {
 
 /**
  * The features of a report: its words without the wording every report shares (来电人反映、请求尽快、存在安全
- * 隐患: weights.ts isBoilerplate), the character pairs of those words in sequence (#xy), and the category
- * (#类roads), once each.
+ * 隐患: weights.ts isBoilerplate), the character pairs of those words in sequence (#xy), the category
+ * (#类roads) and the problem concepts it names (@streetlight), once each.
  */
 export function routeFeatures(text: string, category: ClueCategory | null | undefined): Set<string> {
   const kept: string[] = [];
@@ -44,6 +49,7 @@ export function routeFeatures(text: string, category: ClueCategory | null | unde
   const out = new Set<string>(kept);
   charPairs(kept.join(' '), out);
   if (category && category !== 'other') out.add(CATEGORY_FEATURE + category);
+  for (const k of CLUE_CONCEPT_MATCHER.conceptsOf(normalizeText(text))) out.add(CONCEPT_FEATURE + k);
   return out;
 }
 
@@ -78,6 +84,8 @@ function baseCounts(): Counts {
   }
   // A report that names the unit it wants (请环保部门查处, 城管能不能管一下) says so: the names of each function.
   for (const [duty, markers] of DUTY_NAME_MARKERS) learn(c, duty, routeFeatures(markers.join(' '), null), 2);
+  // The problem concepts' usual functions: a report naming 缺斤少两 in words no sentence has is still 市场监管's.
+  for (const [k, duty] of Object.entries(CONCEPT_DUTIES)) learn(c, duty, [CONCEPT_FEATURE + k], CONCEPT_WEIGHT);
   return (base = c);
 }
 
@@ -170,7 +178,8 @@ export function predictRoute(features: Set<string>, classes: RouteClass[], learn
   return scored.map((s, i) => ({
     cls: s.cls,
     p: exps[i] / z,
-    evidence: s.contrib.filter(([f]) => !f.startsWith('#')).sort((x, y) => y[1] - x[1]).slice(0, 3).map(([f]) => f),
+    evidence: s.contrib.filter(([f]) => !f.startsWith('#')).sort((x, y) => y[1] - x[1]).slice(0, 3)
+      .map(([f]) => (f.startsWith(CONCEPT_FEATURE) ? CLUE_CONCEPT_MATCHER.label(f.slice(CONCEPT_FEATURE.length)) : f)),
   })).sort((x, y) => y.p - x.p);
 }
 

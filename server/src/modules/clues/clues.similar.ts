@@ -361,8 +361,10 @@ export function scoreSimilarity(a: ClueFeatures | SimilarityText, b: ClueFeature
   // one and share none of those: stalls on the road vs grain drying on it, lorries speeding vs lorries
   // breaking the road.
   const sharedSpecific = sharedConcepts.some((c) => !isGenericConcept(c));
-  const conceptConflict = fa.concepts.size > 0 && fb.concepts.size > 0
-    && (sharedConcepts.length === 0 || (!sharedSpecific && hasSpecificConcept(fa) && hasSpecificConcept(fb)));
+  // A report naming only a broad concept (污染, 物业) may be telling of the specific problem the other names (粪水 into
+  // the river): that is no conflict, only a problem named on one side.
+  const conceptConflict = fa.concepts.size > 0 && fb.concepts.size > 0 && hasSpecificConcept(fa) === hasSpecificConcept(fb)
+    && (sharedConcepts.length === 0 || (!sharedSpecific && hasSpecificConcept(fa)));
 
   const { place, name: placeName } = placeEvidence(fa, fb);
 

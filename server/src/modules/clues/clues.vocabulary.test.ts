@@ -16,6 +16,7 @@ import { samePlaceByType } from './clues.vocabulary/place-types.ts';
 import { dutyOfUnit, predictRoute, routeFeatures } from './clues.routing-model.ts';
 import { DEFAULT_PAIR_WEIGHTS, fitPairWeights, pairProbability } from './clues.learning.ts';
 import { ROUTING_CORPUS } from './clues.vocabulary/routing-corpus.ts';
+import { CONCEPT_DUTIES } from './clues.vocabulary/concept-duties.ts';
 
 describe('notes vocabulary', () => {
   it('recognises each example sentence as what it says, per kind', () => {
@@ -115,6 +116,18 @@ describe('routing model', () => {
     expect(top('砖厂烟囱天天冒黑烟，呛得人喘不过气', 'environment').cls).toBe('ecology');
     expect(top('小区燃气没气了，做不了饭', 'utilities').cls).toBe('housing');
     expect(top('村里自来水停了三天', 'other').cls).toBe('water');
+  });
+
+  it('reads a problem the corpus has no sentence for through its concept and the concept\'s usual function', () => {
+    // No corpus sentence names 小广告 or a light's timing; their concepts' functions (CONCEPT_DUTIES) say who handles them.
+    const ads = top('小区墙上贴满了小广告，刚刷的墙', 'other');
+    expect(ads.cls).toBe('urban');
+    expect(ads.evidence).toContain('小广告涂鸦');
+    expect(top('行人绿灯只有十几秒', 'other').cls).toBe('traffic_police');
+    for (const [k, duty] of Object.entries(CONCEPT_DUTIES)) {
+      expect(CLUE_CONCEPTS.some((c) => c.key === k), k).toBe(true);
+      expect(Object.keys(ROUTING_CORPUS), k).toContain(duty);
+    }
   });
 
   it('gives a confidence and the words that speak for it', () => {

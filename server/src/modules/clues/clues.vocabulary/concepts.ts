@@ -342,7 +342,7 @@ export const CLUE_CONCEPTS: readonly VocabularyConcept[] = [
   },
   {
     key: 'telecom', label: '通信网络',
-    phrases: ['手机信号', '网络', '上网', '没网', '没有网', '宽带', '网速', '基站'],
+    phrases: ['手机信号', '网络', '上网', '没网', '没有网', '宽带', '网速', '基站', '电视信号', '有线电视'],
     patterns: [
       [{ any: ['信号'], notAfter: ['灯'] }, { any: ['差', '弱', '不好', '没有', '不行', '断'], within: 4 }],
       [{ any: ['没', '没有', '无'] }, { any: ['手机'], optional: true }, { any: ['信号'] }],
@@ -421,7 +421,7 @@ export const CLUE_CONCEPTS: readonly VocabularyConcept[] = [
   },
   {
     key: 'price', label: '收费价格',
-    phrases: ['乱收费', '收费太高', '收费高', '收费贵', '乱涨价', '涨价', '价格太高', '太贵', '贵一倍', '多收费', '多收钱', '明码标价', '门票', '高价'],
+    phrases: ['乱收费', '收费太高', '收费高', '收费贵', '乱涨价', '涨价', '价格太高', '太贵', '贵一倍', '多收费', '多收钱', '明码标价', '门票', '高价', '物业费'],
     examples: { positive: ['景区门票从40涨到80', '卫生院拿药比药店贵一倍', '幼儿园收费太高', '停车场乱收费'], negative: ['工资一直没发', '停车位不够'] },
   },
   {
@@ -441,7 +441,7 @@ export const CLUE_CONCEPTS: readonly VocabularyConcept[] = [
   },
   {
     key: 'schoolzoning', label: '入学划片',
-    phrases: ['划片', '学区', '就近入学', '入学难', '上学难', '学位', '招生'],
+    phrases: ['划片', '学区', '就近入学', '入学难', '入园难', '上学难', '学位', '招生'],
     examples: { positive: ['小区被划到三小学区', '今年划片把我们划远了', '孩子上学难'], negative: ['学校门口堵车', '学校食堂饭菜不好'] },
   },
   {
@@ -511,5 +511,74 @@ export const CLUE_CONCEPTS: readonly VocabularyConcept[] = [
     key: 'ads', label: '小广告涂鸦',
     phrases: ['小广告', '牛皮癣', '乱贴', '乱涂', '乱画', '野广告'],
     examples: { positive: ['墙上贴满小广告', '电线杆上乱贴广告'], negative: ['路灯不亮'] },
+  },
+  {
+    key: 'fakeagri', label: '假冒农资',
+    phrases: ['假种子', '假化肥', '假农药', '劣质化肥', '劣质种子', '不发芽', '不出苗', '农资'],
+    examples: { positive: ['买的种子不发芽', '农资店卖假化肥'], negative: ['种粮补贴没发', '野猪把玉米拱了'] },
+  },
+  {
+    key: 'croppests', label: '病虫害',
+    phrases: ['病虫害', '虫害', '虫灾', '蝗虫', '松材线虫', '打药'],
+    examples: { positive: ['今年玉米虫害严重', '松树得了松材线虫病'], negative: ['买的种子不发芽'] },
+  },
+  {
+    key: 'firesafety', label: '消防安全',
+    phrases: ['消防通道', '消防栓', '灭火器', '火灾隐患', '消防设施', '安全出口', '着火', '失火', '起火'],
+    examples: { positive: ['消防通道被车堵死了', '楼道里的灭火器都过期了', '昨晚小区起火了'], negative: ['停电了'] },
+  },
+  {
+    key: 'hotwater', label: '热水供应',
+    phrases: ['没热水', '热水器', '洗不上澡', '洗澡难', '热水供应', '冷水洗'],
+    patterns: [[{ any: ['热水'] }, { any: ['没', '不', '坏', '停'], within: 4 }]],
+    examples: { positive: ['宿舍没热水', '热水器坏了一个多月'], negative: ['暖气不热', '停水三天了'] },
+  },
+  {
+    key: 'vaccine', label: '疫苗接种',
+    phrases: ['疫苗', '接种', '打针', '预防针'],
+    examples: { positive: ['狂犬疫苗打不到', '孩子打预防针要排一上午'], negative: ['降压药买不到'] },
+  },
+  {
+    key: 'registration', label: '挂号看病难',
+    phrases: ['挂号难', '挂不上号', '专家号', '抢不到号', '排队挂号', '看病难'],
+    examples: { positive: ['专家号一放出来就没了', '县医院挂号难'], negative: ['卫生室缺药'] },
+  },
+  {
+    // The ambulance service itself; a road blocked "even for ambulances" is the road's problem.
+    key: 'ambulance', label: '急救',
+    phrases: ['急救站', '急救中心', '急救电话'],
+    patterns: [[{ any: ['救护车', '急救车', '120'] }, { any: ['来得慢', '太慢', '不来', '没来', '迟迟', '一个多小时', '半天才', '才来', '才到'], within: 10 }]],
+    examples: { positive: ['打了120一个多小时才来', '救护车来得太慢'], negative: ['公交车太少', '家长把车停在马路中间，救护车都过不去'] },
+  },
+  {
+    key: 'hukou', label: '户籍证件',
+    phrases: ['户口', '落户', '身份证', '迁户', '户籍', '居住证'],
+    examples: { positive: ['孩子落户办不了', '身份证补办要跑好几趟'], negative: ['房产证办不下来'] },
+  },
+  {
+    key: 'villageaffairs', label: '村务公开',
+    phrases: ['村务公开', '账目', '优亲厚友', '吃拿卡要', '村干部', '村委会选举', '财务公开', '不公开'],
+    examples: { positive: ['村里的账目从来不公开', '低保评定优亲厚友'], negative: ['村口路灯不亮'] },
+  },
+  {
+    key: 'teachers', label: '教师行为',
+    phrases: ['有偿补课', '补课', '体罚', '打骂学生', '乱订资料', '辅导班', '师德'],
+    examples: { positive: ['老师逼学生去他家有偿补课', '班主任体罚学生'], negative: ['学校食堂饭菜不好'] },
+  },
+  {
+    key: 'slaughter', label: '私屠滥宰',
+    phrases: ['私屠滥宰', '私宰', '注水肉', '病死猪肉', '私自屠宰', '屠宰'],
+    examples: { positive: ['村里有人私自屠宰卖注水肉'], negative: ['菜市场缺斤少两'] },
+  },
+  {
+    key: 'renovation', label: '老旧小区改造',
+    phrases: ['老旧小区改造', '小区改造', '家属院改造', '旧改', '外墙保温', '改造工程'],
+    patterns: [[{ any: ['改造'], notBefore: ['危房', '改厕', '厕所'] }, { any: ['没完', '半年', '一年', '几个月', '拖', '停工', '进度', '挖'], within: 10 }]],
+    examples: { positive: ['老旧小区改造半年了还没完工', '外墙保温层掉下来了', '院子改造挖了半年'], negative: ['楼上漏水', '危房改造补助没批'] },
+  },
+  {
+    key: 'delivery', label: '快递服务',
+    phrases: ['快递', '驿站', '取件', '送件', '包裹'],
+    examples: { positive: ['快递不送上门只放驿站', '取件要跑到镇上'], negative: ['公交车太少'] },
   },
 ];

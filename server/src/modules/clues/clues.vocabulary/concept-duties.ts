@@ -1,0 +1,28 @@
+/**
+ * The function (UNIT_DUTIES) that usually handles a problem concept (concepts.ts), under the common county division
+ * of duties (routing-corpus.ts): a street light → 城管, a water cut → 水利, unpaid wages → 人社, dead livestock →
+ * 农业农村. The router (clues.routing-model.ts) counts each as CONCEPT_WEIGHT corpus sentences naming only that
+ * concept, so a report that names the problem in words the corpus lacks is still read, and a county's forwards can
+ * still teach it otherwise. Concepts whose unit depends on where the problem is (a price: the sector's regulator; a
+ * care home's heating: 民政) or that no listed function owns are left out.
+ */
+import type { UnitDuty } from '@xs/core/schemas/orgs.ts';
+
+export const CONCEPT_DUTIES: Readonly<Record<string, UnitDuty>> = {
+  streetlight: 'urban', garbage: 'urban', debris: 'urban', manhole: 'urban', vendors: 'urban', toilet: 'urban', illegalbuilding: 'urban', ads: 'urban',
+  road: 'transport', bus: 'transport', landslide: 'transport', bridge: 'transport',
+  parking: 'traffic_police', schooltraffic: 'traffic_police', signalfault: 'traffic_police', signaltiming: 'traffic_police', speeding: 'traffic_police',
+  congestion: 'traffic_police',
+  watersupply: 'water', waterquality: 'water', sandmining: 'water',
+  heating: 'housing', gas: 'housing', elevator: 'housing', property: 'housing', leak: 'housing', dangerhouse: 'housing', propertyrights: 'housing',
+  renovation: 'housing',
+  burning: 'ecology', pollution: 'ecology', dust: 'ecology',
+  schoolmeal: 'education', schoolzoning: 'education', teachers: 'education',
+  clinicmedicine: 'health', clinicstaff: 'health', vaccine: 'health', registration: 'health', ambulance: 'health',
+  eldercare: 'civil',
+  wages: 'hr',
+  deadanimals: 'agriculture', fakeagri: 'agriculture', croppests: 'agriculture', illegalfishing: 'agriculture', slaughter: 'agriculture',
+  wildanimals: 'agriculture',
+  shortweight: 'market', prepaid: 'market', foodsafety: 'market',
+  walkway: 'culture', minors: 'culture',
+};
