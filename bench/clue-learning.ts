@@ -3,28 +3,33 @@
  * reports of one township scored by scoreSimilarity (the evidence the product computes), then
  * 1. the shipped defaults: a logistic regression fitted on all pairs of the shared set (printed, pasted into
  *    DEFAULT_PAIR_WEIGHTS);
- * 2. the learning curve: staff decide on the first K reports' suggestions (each pair shown at or above the review
- *    floor is merged when it is a true duplicate, else marked 不是同一问题), the county's weights are refitted from
- *    those decisions, and P / R are measured on the pairs whose later report comes after K — against the
- *    defaults on the same pairs.
+ * 2. the learning curve: staff decide on the first K reports as the product lets them — each merge suggestion (a
+ *    pair at or above SAME_PROBLEM_THRESHOLD, what the staff panel shows) is merged when it is a true duplicate, else
+ *    marked 不是同一问题; a true duplicate the panel did not suggest is merged by hand (found by search) — the
+ *    county's weights are refitted from those decisions, and P / R are measured on the pairs whose later report comes
+ *    after K, against the defaults on the same pairs.
  *   node --import tsx bench/clue-learning.ts
  */
-import { clueFeatures, scoreSimilarity, SAME_PROBLEM_THRESHOLD, PUBLIC_FLOOR } from '../server/src/modules/clues/clues.similar.ts';
-import { DEFAULT_PAIR_WEIGHTS, fitPairWeights, pairFeatures, pairProbability, type PairExample } from '../server/src/modules/clues/clues.learning.ts';
+import { clueFeatures, scoreSimilarity, SAME_PROBLEM_THRESHOLD } from '../server/src/modules/clues/clues.similar.ts';
+import { DEFAULT_PAIR_WEIGHTS, fitPairWeights, learnPairWeights, pairFeatures, pairProbability, type PairExample } from '../server/src/modules/clues/clues.learning.ts';
+import { MIN_DECISIONS } from '../server/src/modules/clues/clues.learning.store.ts';
 import { CATEGORY, loadSet, type SetClue } from './clue-sets.ts';
 import { clues as teamClues, places as teamPlaces } from '../server/src/modules/clues/fixtures/similar-labelled.ts';
 import { clueAnalyzer } from '../server/src/modules/clues/clues.analyzer.ts';
+import { noteKind } from '../server/src/modules/clues/clues.vocabulary/notes.ts';
 
 interface Pair { i: number; j: number; x: number[]; product: number; gold: boolean; trap: boolean }
 
-function pairsOf(clues: SetClue[], places: string[] = []): Pair[] {
-  // The county's analyzer: its townships and, when it has one, its place list.
-  const an = clueAnalyzer({ townships: Object.keys(Object.fromEntries(clues.map((c) => [c.township, 1]))), places });
+function pairsOf(clues: SetClue[], places: string[] = [], villages: string[] = []): Pair[] {
+  // The county's analyzer: its townships and villages (as the county enters them) and, when it has one, its place list.
+  const an = clueAnalyzer({ townships: Object.keys(Object.fromEntries(clues.map((c) => [c.township, 1]))), villages, places });
   const f = clues.map((c) => clueFeatures({ content: c.text, category: CATEGORY[c.category] ?? (c.category as never) }, an));
+  const notes = clues.map((c) => !!noteKind(c.text));
   const out: Pair[] = [];
   for (let j = 0; j < clues.length; j++) {
     for (let i = 0; i < j; i++) {
-      if (clues[i].township !== clues[j].township) continue;
+      // As the product: thanks and follow-ups are never offered, so never decided on (findSimilarClues, noteKind).
+      if (clues[i].township !== clues[j].township || notes[i] || notes[j]) continue;
       const r = scoreSimilarity(f[j], f[i]);
       const gold = !!clues[i].dup_group && clues[i].dup_group === clues[j].dup_group;
       const trap = (!!clues[i].trap_of && clues[i].trap_of === clues[j].dup_group) || (!!clues[j].trap_of && clues[j].trap_of === clues[i].dup_group);
@@ -47,15 +52,18 @@ function pr(pairs: Pair[], predict: (p: Pair) => boolean) {
 const f3 = (x: number) => x.toFixed(3);
 const show = (s: ReturnType<typeof pr>) => `P ${f3(s.p)} R ${f3(s.r)} (tp ${s.tp} fp ${s.fp} fn ${s.fn}, traps ${s.traps})`;
 
-const sets = Object.fromEntries(['songxian', 'qinglan'].map((n) => [n, pairsOf(loadSet(n).clues)]));
+const sets = Object.fromEntries((process.argv[2] ? [process.argv[2]] : ['songxian', 'qinglan']).map((n) => {
+  const { clues, county } = loadSet(n);
+  return [n, pairsOf(clues, [], Object.values(county.townships).flat())];
+}));
 // The team's own earlier labelled fixtures (server/src/modules/clues/fixtures), with their county's place list.
 const team = pairsOf(teamClues.map((c) => ({ id: c.id, text: c.content, township: c.township, category: c.category, department: '', dup_group: c.group, channel: c.channel })), teamPlaces);
 
 // 1. Shipped defaults, fitted on the shared set only.
 const t0 = performance.now();
-const defaults = fitPairWeights([...sets.songxian, ...team].map((p) => ({ x: p.x, y: p.gold ? 1 : 0 })), DEFAULT_PAIR_WEIGHTS.map(() => 0), { l2: Number(process.env.DEFAULT_L2 ?? 3), biasPull: 0.1 });
+const defaults = fitPairWeights([...(sets.songxian ?? []), ...team].map((p) => ({ x: p.x, y: p.gold ? 1 : 0 })), DEFAULT_PAIR_WEIGHTS.map(() => 0), { l2: Number(process.env.DEFAULT_L2 ?? 3), biasPull: 0.1 });
 console.log(`team fixtures: product ${show(pr(team, (p) => p.product >= SAME_PROBLEM_THRESHOLD))}; defaults ${show(pr(team, (p) => pairProbability(DEFAULT_PAIR_WEIGHTS, p.x) >= 0.5))}`);
-console.log(`defaults fitted on songxian + team fixtures (${sets.songxian.length + team.length} pairs, ${(performance.now() - t0).toFixed(0)} ms): [${defaults.join(', ')}]`);
+console.log(`defaults fitted on songxian + team fixtures (${(sets.songxian?.length ?? 0) + team.length} pairs, ${(performance.now() - t0).toFixed(0)} ms): [${defaults.join(', ')}]`);
 for (const [n, ps] of [...Object.entries(sets), ['team', team]] as const) console.log(`  fitted defaults on ${n}: ${show(pr(ps, (p) => pairProbability(defaults, p.x) >= 0.5))}`);
 console.log(`in use (DEFAULT_PAIR_WEIGHTS): [${DEFAULT_PAIR_WEIGHTS.join(', ')}]`);
 
@@ -67,13 +75,16 @@ for (const [name, pairs] of Object.entries(sets)) {
   console.log('  learning curve (decisions on the first K reports → P/R on later pairs; defaults on the same pairs):');
   for (const k of [0, 20, 40, 60, 80, 100, 120]) {
     if (k >= n - 10) break;
-    const decided: PairExample[] = pairs.filter((p) => p.j < k && (pairProbability(DEFAULT_PAIR_WEIGHTS, p.x) >= PUBLIC_FLOOR || p.gold)).map((p) => ({ x: p.x, y: p.gold ? 1 : 0 }));
+    const decided: PairExample[] = pairs.filter((p) => p.j < k && (pairProbability(DEFAULT_PAIR_WEIGHTS, p.x) >= SAME_PROBLEM_THRESHOLD || p.gold)).map((p) => ({ x: p.x, y: p.gold ? 1 : 0 }));
     const t1 = performance.now();
-    const w = fitPairWeights(decided);
+    const fit = learnPairWeights(decided, MIN_DECISIONS);
+    const w = fit.weights;
     const ms = performance.now() - t1;
     const later = pairs.filter((p) => p.j >= k);
     const learned = pr(later, (p) => pairProbability(w, p.x) >= 0.5);
     const base = pr(later, (p) => pairProbability(DEFAULT_PAIR_WEIGHTS, p.x) >= 0.5);
-    console.log(`    K ${String(k).padStart(3)}: ${String(decided.length).padStart(4)} decisions (${decided.filter((d) => d.y).length} merges) fit ${ms.toFixed(1)} ms → learned ${show(learned)} | defaults ${show(base)}`);
+    const raw = pr(later, (p) => pairProbability(fitPairWeights(decided), p.x) >= 0.5);
+    console.log(`    K ${String(k).padStart(3)}: ${String(decided.length).padStart(4)} decisions (${decided.filter((d) => d.y).length} merges) fit ${ms.toFixed(1)} ms `
+      + `${fit.adopted ? 'adopted' : 'kept defaults'}${fit.heldOut ? ` (held-out loss ${fit.heldOut.learned} vs ${fit.heldOut.defaults})` : ''} → in use ${show(learned)} | refit always ${show(raw)} | defaults ${show(base)}`);
   }
 }

@@ -137,7 +137,10 @@ export const LearningSummarySchema = z.object({
   notSame: z.number(),
   /** Decisions needed before the county's own weights replace the defaults. */
   minDecisions: z.number(),
+  /** The county's refit is in use (it predicted held-out decisions better than the defaults). */
   learned: z.boolean(),
+  /** Held-out log loss (k-fold over the decisions) of the refit and of the defaults; null under minDecisions. */
+  heldOut: z.object({ learned: z.number(), defaults: z.number() }).nullable(),
   features: z.array(z.object({ label: z.string(), weight: z.number(), default: z.number() })),
   recent: z.array(z.object({
     id: z.number(), same: z.boolean(), score: z.number(), by: z.string().nullable(), at: z.string(), clueCode: z.string(), otherCode: z.string(),

@@ -8,7 +8,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database, Db } from '../../db/database.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import { notFound, invalid } from '../../platform/errors.ts';
-import { DEFAULT_PAIR_WEIGHTS, PAIR_FEATURES, fitPairWeights, pairFeatures } from './clues.learning.ts';
+import { DEFAULT_PAIR_WEIGHTS, PAIR_FEATURES, learnPairWeights, pairFeatures, type LearnedPairWeights } from './clues.learning.ts';
 import { scoreSimilarity, storedClueFeatures } from './clues.similar.ts';
 import { countyAnalyzer } from './clues.analyzer.ts';
 import './clues.learning.table.ts';
@@ -18,8 +18,7 @@ export const MIN_DECISIONS = 5;
 const MAX_DECISIONS = 2_000;
 const PAIR_WEIGHTS_TTL_MS = 60_000;
 
-export interface CountyPairWeights {
-  weights: readonly number[];
+export interface CountyPairWeights extends LearnedPairWeights {
   decisions: number;
   merges: number;
 }
@@ -38,10 +37,10 @@ async function fitCounty(db: Db, tenantId: number): Promise<CountyPairWeights> {
     return x.length === DEFAULT_PAIR_WEIGHTS.length ? [{ x, y: (r.same ? 1 : 0) as 0 | 1 }] : [];
   });
   const merges = examples.filter((e) => e.y).length;
-  return { weights: examples.length >= MIN_DECISIONS ? fitPairWeights(examples) : DEFAULT_PAIR_WEIGHTS, decisions: examples.length, merges };
+  return { ...learnPairWeights(examples, MIN_DECISIONS), decisions: examples.length, merges };
 }
 
-/** The county's pair weights: the shipped defaults until MIN_DECISIONS decisions, then refitted from them. */
+/** The county's pair weights: the shipped defaults until MIN_DECISIONS decisions, then refitted from them when the refit predicts held-out decisions better. */
 export function countyPairWeights(db: Db, tenantId: number): Promise<CountyPairWeights> {
   const hit = cache.get(tenantId);
   if (hit && Date.now() - hit.at < PAIR_WEIGHTS_TTL_MS) return hit.done;
@@ -97,7 +96,7 @@ export async function learningSummary(db: Db, tenantId: number) {
     .where('d.tenant_id', '=', tenantId).orderBy('d.id', 'desc').limit(20).execute();
   return {
     decisions: model.decisions, merges: model.merges, notSame: model.decisions - model.merges, minDecisions: MIN_DECISIONS,
-    learned: model.decisions >= MIN_DECISIONS,
+    learned: model.adopted, heldOut: model.heldOut,
     features: PAIR_FEATURES.map((label, i) => ({ label, weight: model.weights[i], default: DEFAULT_PAIR_WEIGHTS[i] })),
     recent: recent.map((r) => ({ id: r.id, same: r.same === 1, score: r.score, by: r.decided_by_name, at: r.created_at, clueCode: r.clueCode, otherCode: r.otherCode,
       clueContent: r.clueContent.slice(0, 60), otherContent: r.otherContent.slice(0, 60) })),

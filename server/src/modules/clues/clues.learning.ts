@@ -72,10 +72,13 @@ function solve(a: number[][], b: number[]): number[] {
  */
 export function fitPairWeights(examples: PairExample[], prior: readonly number[] = DEFAULT_PAIR_WEIGHTS, opts: { l2?: number; iterations?: number; biasPull?: number } = {}): number[] {
   const l2 = opts.l2 ?? 10;
-  const lambda = prior.map((_, i) => (i === 0 ? (opts.biasPull ?? BIAS_PULL) : l2));
   const w = [...prior];
   if (!examples.length) return w;
   const d = w.length;
+  // The pull is per unit of the feature's own spread (its mean square over the examples, at least 1): the
+  // evidence logits run to ±7, so a plain pull let a dozen decisions swing their weights (recall 0.92 → 0.68).
+  const scale = prior.map((_, i) => Math.max(1, examples.reduce((a, e) => a + e.x[i] * e.x[i], 0) / examples.length));
+  const lambda = prior.map((_, i) => (i === 0 ? (opts.biasPull ?? BIAS_PULL) : l2 * scale[i]));
   for (let it = 0; it < (opts.iterations ?? 25); it++) {
     const g = w.map((wi, i) => lambda[i] * (wi - prior[i]));
     const h = w.map((_, i) => w.map((__, j) => (i === j ? lambda[i] : 0)));
@@ -96,4 +99,44 @@ export function fitPairWeights(examples: PairExample[], prior: readonly number[]
     if (moved < 1e-6) break;
   }
   return w.map((v) => Math.round(v * 1000) / 1000);
+}
+
+/** Mean log loss of weights on examples (lower is better). */
+function logLoss(weights: readonly number[], examples: PairExample[]): number {
+  let sum = 0;
+  for (const { x, y } of examples) {
+    const p = Math.min(1 - 1e-6, Math.max(1e-6, pairProbability(weights, x)));
+    sum -= y ? Math.log(p) : Math.log(1 - p);
+  }
+  return sum / Math.max(1, examples.length);
+}
+
+export interface LearnedPairWeights {
+  weights: readonly number[];
+  /** Whether the county's refit is in use: it predicted held-out decisions better than the defaults. */
+  adopted: boolean;
+  /** Held-out log loss of the refit and of the defaults (k-fold over the decisions), when there were enough. */
+  heldOut: { learned: number; defaults: number } | null;
+}
+
+/**
+ * The county's weights from its decisions, used only when they predict decisions they were not fitted on better
+ * than the shipped defaults (k-fold, up to 5 folds): staff decide on the hard pairs the panel shows, and a refit
+ * on a few dozen of those can trade much recall for a little precision (bench/README §6). Fewer than
+ * `minDecisions` decisions: the defaults.
+ */
+export function learnPairWeights(examples: PairExample[], minDecisions: number): LearnedPairWeights {
+  if (examples.length < minDecisions) return { weights: DEFAULT_PAIR_WEIGHTS, adopted: false, heldOut: null };
+  const folds = Math.min(5, examples.length);
+  let learned = 0;
+  let defaults = 0;
+  for (let f = 0; f < folds; f++) {
+    const train = examples.filter((_, i) => i % folds !== f);
+    const test = examples.filter((_, i) => i % folds === f);
+    learned += logLoss(fitPairWeights(train), test) * test.length;
+    defaults += logLoss(DEFAULT_PAIR_WEIGHTS, test) * test.length;
+  }
+  const heldOut = { learned: Math.round((learned / examples.length) * 1000) / 1000, defaults: Math.round((defaults / examples.length) * 1000) / 1000 };
+  const adopted = heldOut.learned < heldOut.defaults;
+  return { weights: adopted ? fitPairWeights(examples) : DEFAULT_PAIR_WEIGHTS, adopted, heldOut };
 }

@@ -14,7 +14,7 @@ import { parseSearchTokens } from '../../platform/search/segment.ts';
 import { noteKind } from './clues.vocabulary/notes.ts';
 import { samePlaceByType } from './clues.vocabulary/place-types.ts';
 import { dutyOfUnit, predictRoute, routeFeatures } from './clues.routing-model.ts';
-import { DEFAULT_PAIR_WEIGHTS, fitPairWeights, pairProbability } from './clues.learning.ts';
+import { DEFAULT_PAIR_WEIGHTS, fitPairWeights, learnPairWeights, pairProbability } from './clues.learning.ts';
 import { ROUTING_CORPUS } from './clues.vocabulary/routing-corpus.ts';
 import { CONCEPT_DUTIES } from './clues.vocabulary/concept-duties.ts';
 
@@ -148,5 +148,22 @@ describe('pair weights from decisions', () => {
     expect(pairProbability(merged, x)).toBeGreaterThan(before);
     const apart = fitPairWeights(Array.from({ length: 30 }, () => ({ x, y: 0 as const })));
     expect(pairProbability(apart, x)).toBeLessThan(before);
+  });
+
+  it('uses the county\'s refit only when it predicts decisions it was not fitted on better than the defaults', () => {
+    const x = [1, 0, 0, 0.2, 0.2, 0, 0, 1, 0, 0, 1];
+    expect(learnPairWeights(Array.from({ length: 4 }, () => ({ x, y: 1 as const })), 5)).toEqual({ weights: DEFAULT_PAIR_WEIGHTS, adopted: false, heldOut: null });
+    // Staff keep merging what the defaults doubt: the refit predicts the held-out folds better and is used.
+    const agree = learnPairWeights(Array.from({ length: 30 }, () => ({ x, y: 1 as const })), 5);
+    expect(agree.adopted).toBe(true);
+    expect(agree.heldOut!.learned).toBeLessThan(agree.heldOut!.defaults);
+    expect(pairProbability(agree.weights, x)).toBeGreaterThan(pairProbability(DEFAULT_PAIR_WEIGHTS, x));
+    // Decisions that contradict each other fold by fold (the same evidence merged and refused in turn, the folds
+    // unbalanced) teach nothing that holds: the defaults stay.
+    const y = [1, 2, 2, 0.6, 0.6, 1, 0, 1, 0, 0, 1];
+    const noisy = Array.from({ length: 10 }, (_, i) => ({ x: y, y: (i % 5 === 0 ? 0 : 1) as 0 | 1 }));
+    const kept = learnPairWeights(noisy, 5);
+    expect(kept.adopted).toBe(false);
+    expect(kept.weights).toEqual(DEFAULT_PAIR_WEIGHTS);
   });
 });
