@@ -92,7 +92,8 @@ export function placeMatch(a: string, b: string): 'same' | 'near' | null {
 }
 
 /** Longest first, so 大道 wins over 道 and 卫生院 over 院. */
-const SUFFIXES = ['卫生院', '卫生室', '卫生所', '幼儿园', '养老院', '敬老院', '福利院', '工业园', '产业园', '商贸城', '加油站', '收费站', '文化站',
+const SUFFIXES = ['卫生院', '卫生室', '卫生所', '幼儿园', '养老院', '敬老院', '福利院', '工业园', '产业园', '商贸城', '加油站', '收费站', '文化站', '客运站', '汽车站', '火车站',
+  '客运总站', '总站', '家属院',
   '体育馆', '图书馆', '文化馆', '大道', '大街', '胡同', '小区', '花园', '家园', '名苑', '公寓', '社区', '广场', '公园', '市场',
   '小学', '中学', '初中', '高中', '医院', '诊所', '车站', '景区', '水库', '码头', '路', '街', '巷', '苑', '村', '庄', '桥'];
 
@@ -110,14 +111,25 @@ const GENERIC = new Set(['马路', '道路', '公路', '铁路', '水路', '山�
   '沿街', '临街', '当街', '满街', '一条街', '老旧小区', '住宅小区', '整个小区', '安置小区', '水泥路', '泥巴路', '柏油路', '沥青路', '石子路',
   '砂石路', '农村公路', '通村路', '通户路', '入户路', '生产路', '田间路', '断头路', '上学路', '回家路', '必经路', '盘山路', '环山路', '乡村公路',
   '村级公路', '县级公路', '林区路', '河堤路', '人行路', '卫生所', '养老院', '敬老院', '福利院', '工业园', '产业园', '商贸城', '加油站', '收费站',
-  '文化站', '体育馆', '图书馆', '文化馆', '初中', '高中', '诊所', '水库', '码头', '私人诊所', '小诊所', '民办养老院']);
+  '文化站', '体育馆', '图书馆', '文化馆', '初中', '高中', '诊所', '水库', '码头', '私人诊所', '小诊所', '民办养老院', '客运站', '汽车站', '火车站',
+  '客运总站', '家属院']);
 
 /** Kinds of road, not names: 水泥路, 泥巴路, 农村公路. */
 const TYPE_PREFIX = /^(水泥|泥巴|柏油|沥青|石子|砂石|土|农村|乡村|村级|县级|通村|通户|入户|生产|田间|山区|上学|回家|必经|环山|盘山)/;
 
 /** Places of which a township has one: 卫生院 in a report to 田湖镇 is 田湖镇卫生院. */
-const LANDMARKS = new Set(['卫生院', '中心小学', '中心校', '汽车站', '客运站', '农贸市场', '菜市场', '镇政府', '乡政府', '派出所', '敬老院',
+const LANDMARKS = new Set(['卫生院', '中心小学', '中心校', '汽车站', '客运站', '客运总站', '火车站', '农贸市场', '菜市场', '镇政府', '乡政府', '派出所', '敬老院',
   '初中', '中学', '便民服务中心', '文化广场', '供电所', '自来水厂', '水厂']);
+
+/** Kinds of facility a township has one of, so that its name before one names that one (旧县商贸城 = 旧县镇商贸城); not streets or estates, which are often named after the township (兴隆大街 in 兴隆街道). */
+const TOWNSHIP_FACILITIES = new Set(['商贸城', '工业园', '产业园', '文化站', '养老院', '敬老院', '福利院', '卫生院', '卫生所', '医院', '中学', '小学', '初中',
+  '高中', '幼儿园', '车站', '客运站', '汽车站', '市场', '菜市场', '农贸市场', '体育馆', '图书馆', '文化馆', '派出所', '政府']);
+
+/** Endings whose name may itself be a word for a place (石桥村, 铁路小区, 大桥社区). */
+const NAMED_LIKE_A_PLACE = new Set(['村', '社区', '小区', '花园', '家园', '公寓', '新村', '家属院']);
+
+/** The last part of a road's name cut off with a direction or number (富民/西路, 人民/东大街, 建设/二路). */
+const ROAD_AFTER_NAME = /^([东西南北中]|[一二三四五六七八九十])(路|街|大街|大道)$/;
 
 /** Function characters never inside a place name. */
 const FUNCTION_CHARS = /[的了在到从往和与及是没不很都也就还又把被给让这那哪些每各我你他她俺咱们啥咋怎么呢吧啊吗哩]/;
@@ -146,8 +158,17 @@ function nameLike(ctx: PlaceContext, word: string): boolean {
   return tags.at(-1) !== 'q' && !(tags[0] === 'm' && tags.length === 2);
 }
 
-function okPrefix(prefix: string): boolean {
-  return prefix.length >= 2 && HAN.test(prefix) && !FUNCTION_CHARS.test(prefix) && !BAD_PREFIX.has(prefix) && !/[镇乡市]$/.test(prefix) && !TYPE_PREFIX.test(prefix);
+function okPrefix(prefix: string, ctx?: PlaceContext): boolean {
+  return prefix.length >= 2 && HAN.test(prefix) && (!FUNCTION_CHARS.test(prefix) || (!!ctx && oneName(ctx, prefix))) && !BAD_PREFIX.has(prefix)
+    && !/[镇乡市]$/.test(prefix) && !TYPE_PREFIX.test(prefix);
+}
+
+/** Tags of a word that is a name or a plain noun: 丽都, 和平 hold 都 and 和, which elsewhere are function words. */
+const NAME_TAGS = new Set(['ns', 'nr', 'nz', 'nt', 'n']);
+/** Whether a word is one piece of the county's cut, tagged as a name or noun: its characters are not function words. */
+function oneName(ctx: PlaceContext, word: string): boolean {
+  const tags = ctx.tags(word);
+  return tags.length === 1 && NAME_TAGS.has(tags[0]);
 }
 
 /** The suffixes by their last character, longest first (SUFFIXES order), so a word is checked against a few. */
@@ -192,10 +213,10 @@ export function findPlaces(ctx: PlaceContext, norm: string, pieces: Piece[], wor
 }
 
 /** A word that is a suffix, a suffix word, or a place itself (路段, 小区, 滨河路), never the start of another name. */
-function suffixWord(t: string): boolean {
+function suffixWord(t: string, ctx?: PlaceContext): boolean {
   if (SUFFIX_WORDS[t] || GENERIC.has(t)) return true;
   const s = suffixOf(t);
-  return !!s && (s === t || okPrefix(t.slice(0, -s.length)));
+  return !!s && (s === t || okPrefix(t.slice(0, -s.length), ctx));
 }
 
 /** Places named in normalised text, given its cut and its dictionary words. */
@@ -210,15 +231,15 @@ export function detectPlaces(ctx: PlaceContext, norm: string, pieces: Piece[], w
     if (!HAN.test(t)) continue;
     const adjacent = i > 0 && pieces[i - 1].end === pieces[i].start;
     // A kind of place right after the township's name is the township's one: 旧县商贸城 and 旧县镇商贸城 are one 商贸城.
-    const ofTownship = adjacent && t.length >= 2 && suffixOf(t) === t && ctx.places.isTownshipName(pieces[i - 1].t);
+    const ofTownship = adjacent && TOWNSHIP_FACILITIES.has(t) && ctx.places.isTownshipName(pieces[i - 1].t);
     const landmark = LANDMARKS.has(t) || ofTownship ? t : /^[镇乡]/.test(t) && LANDMARKS.has(t.slice(1)) ? t.slice(1) : null;
-    // A village's name may end like a place of its own (石桥村, 大桥村, 新街村).
-    let before = adjacent && (!suffixWord(pieces[i - 1].t) || ((t === '村' || t === '社区') && pieces[i - 1].t.length >= 2)) ? pieces[i - 1].t : null;
+    // A village's or an estate's name may be a word that names a place of its own (石桥村, 大桥村, 铁路小区).
+    let before = adjacent && (!suffixWord(pieces[i - 1].t, ctx) || (NAMED_LIKE_A_PLACE.has(t) && pieces[i - 1].t.length >= 2 && !BAD_PREFIX.has(pieces[i - 1].t))) ? pieces[i - 1].t : null;
     // A lone function character or a word that is no name is no end of one (外溢/至/小区, 狗/咬伤/村民).
-    if (before && (before.length === 1 ? NOT_IN_NAME.test(before) : !nameLike(ctx, before))) before = null;
+    if (before && (before.length === 1 ? NOT_IN_NAME.test(before) : !nameLike(ctx, before) || BAD_PREFIX.has(before))) before = null;
     if (landmark) {
       // 实验/中学 is a school of its own; 田湖/卫生院, 镇/中心小学 the township's one.
-      if (before && before.length >= 2 && t === landmark && suffixOf(t) && okPrefix(before) && nameLike(ctx, before) && !ctx.places.isTownshipName(before)) out.add(before + t);
+      if (before && before.length >= 2 && t === landmark && suffixOf(t) && okPrefix(before, ctx) && nameLike(ctx, before) && !ctx.places.isTownshipName(before)) out.add(before + t);
       else out.add(landmark);
       continue;
     }
@@ -226,7 +247,7 @@ export function detectPlaces(ctx: PlaceContext, norm: string, pieces: Piece[], w
       // A rare name comes cut into single characters (孙/店/村, 伊/河湾/小区): take them back, up to four.
       for (let j = i - 2; j >= 0 && before.length < 4; j--) {
         const p = pieces[j];
-        if (p.end !== pieces[j + 1].start || !HAN.test(p.t) || NOT_IN_NAME.test(p.t) || FUNCTION_CHARS.test(p.t) || suffixWord(p.t)) break;
+        if (p.end !== pieces[j + 1].start || !HAN.test(p.t) || NOT_IN_NAME.test(p.t) || FUNCTION_CHARS.test(p.t) || suffixWord(p.t, ctx)) break;
         if (p.t.length === 1) before = p.t + before;
         else {
           // One word before a lone character: 东城/名/苑 → 东城名苑.
@@ -235,18 +256,26 @@ export function detectPlaces(ctx: PlaceContext, norm: string, pieces: Piece[], w
         }
       }
     }
-    const prev = before && !NOT_IN_NAME.test(before[0]) ? before : null;
+    // A name jieba keeps whole may start with a character that elsewhere is no name's (和平, 都江).
+    const prev = before && (!NOT_IN_NAME.test(before[0]) || (before.length >= 2 && oneName(ctx, before))) ? before : null;
     const s = suffixOf(t);
-    if (s && t.length > s.length && !GENERIC.has(t) && okPrefix(t.slice(0, -s.length))) {
+    if (s && t.length > s.length && !GENERIC.has(t) && okPrefix(t.slice(0, -s.length), ctx)) {
       out.add(t);
       continue;
     }
     // 村卫生室, 村委会, 村口…: the name before it is a village.
     const tail = s === t ? t : (SUFFIX_WORDS[t] ?? (t.length >= 2 && t[0] === '村' ? '村' : undefined));
     // The suffix or a word holding it came cut off (滨河/路灯, 天桥/村卫生室): the word before must be a name.
-    if (tail && prev && okPrefix(prev) && nameLike(ctx, prev) && !GENERIC.has(prev + tail)) out.add(prev + tail);
+    if (tail && prev && LANDMARKS.has(prev + tail)) out.add(prev + tail);
+    else if (tail && prev && okPrefix(prev, ctx) && nameLike(ctx, prev) && !GENERIC.has(prev + tail)) out.add(prev + tail);
+    // A road named with a direction or a number after its name, cut apart: 富民/西路, 人民/东大街.
+    else if (ROAD_AFTER_NAME.test(t) && before && okPrefix(before, ctx) && nameLike(ctx, before)) out.add(before + t);
   }
   for (const p of estatesBeforeBuildings(ctx, norm, pieces)) out.add(p);
+  const schools = numberedSchools(norm);
+  for (const p of schools.names) out.add(p);
+  // 第二中学 is 二中, not the township's 中学.
+  for (const p of ['小学', '中学']) if (out.has(p) && countOf(norm, p) <= schools.spelledOut[p]) out.delete(p);
   // 东街村 makes 东街 redundant when every 东街 of the text is part of 东街村.
   const list = [...out];
   return list.filter((p) => !list.some((q) => q !== p && q.includes(p) && countOf(norm, p) === countOf(norm, q)));
@@ -266,14 +295,30 @@ function estatesBeforeBuildings(ctx: PlaceContext, norm: string, pieces: Piece[]
     let name = '';
     for (let j = i - 1; j >= 0; j--) {
       const p = pieces[j];
-      if (p.end !== (j === i - 1 ? pieces[i].start : pieces[j + 1].start) || !HAN.test(p.t) || FUNCTION_CHARS.test(p.t) || BAD_PREFIX.has(p.t) || suffixWord(p.t)) break;
+      if (p.end !== (j === i - 1 ? pieces[i].start : pieces[j + 1].start) || !HAN.test(p.t) || FUNCTION_CHARS.test(p.t) || BAD_PREFIX.has(p.t) || suffixWord(p.t, ctx)) break;
       if (p.t.length === 1 ? NOT_IN_NAME.test(p.t) : !nameLike(ctx, p.t)) break;
       if (name.length + p.t.length > 6) break;
       name = p.t + name;
     }
-    if (name.length >= 2 && okPrefix(name) && !ctx.places.isTownshipName(name)) out.push(name);
+    if (name.length >= 2 && okPrefix(name, ctx) && !ctx.places.isTownshipName(name)) out.push(name);
   }
   return out;
+}
+
+/**
+ * Schools by number, as people write them: 第五小学, 五小, 实验二小, 县一中, 二中 — each as its short form (五小, 二中), so
+ * that the ways of writing one school meet. Not 一小时, 一小块, 二中午: the short form must be followed by what follows a place.
+ */
+const NUMBERED_SCHOOL = /(第)?([一二三四五六七八九十]{1,2})(小学|中学|小|中)(?=学校|校区|门口|对面|旁边|附近|那|这|的|里|后|前|东|西|南|北|操场|食堂|宿舍|老师|学生|[^\p{Script=Han}]|$)/gu;
+function numberedSchools(norm: string): { names: string[]; spelledOut: Record<string, number> } {
+  const names: string[] = [];
+  const spelledOut: Record<string, number> = { 小学: 0, 中学: 0 };
+  for (const m of norm.matchAll(NUMBERED_SCHOOL)) {
+    if (!m[1] && m[3].length === 2 && m.index > 0 && /[\p{Script=Han}]/u.test(norm[m.index - 1]) && !/[县实验城关区镇乡市]/.test(norm[m.index - 1])) continue;
+    names.push(m[2] + m[3][0]);
+    if (m[3].length === 2) spelledOut[m[3]]++;
+  }
+  return { names, spelledOut };
 }
 
 function everyOccurrence(text: string, sub: string, test: (at: number) => boolean): boolean {

@@ -5,24 +5,29 @@
  * (clues.vocabulary.test.ts runs them). A thank-you needs both a thanks word and a word saying it is fixed,
  * since many real reports end with 谢谢.
  */
-export const NOTES_VERSION = 1;
+export const NOTES_VERSION = 2;
 
 export const NOTE_VOCABULARY = {
   thanks: {
-    thanks: ['谢谢', '感谢', '多谢', '点赞', '辛苦了'],
+    thanks: ['谢谢', '感谢', '多谢', '点赞', '辛苦了', '好评', '给力', '感恩'],
     fixed: ['修好了', '已经修好', '已修好', '已经亮了', '亮了', '已经解决', '解决了', '已解决', '填平了', '已经填平', '恢复了', '已恢复',
-      '清理了', '已清理', '开门了', '清亮了', '没再', '处理好了', '已处理', '修复了', '已修复', '通水了', '来水了', '拉走了', '整改了'],
+      '清理了', '已清理', '开门了', '清亮了', '没再', '处理好了', '已处理', '修复了', '已修复', '通水了', '来水了', '拉走了', '整改了',
+      '送到了', '清完了', '填上了', '装上了', '换上了', '到账了', '发下来了', '能进来了', '能通行了', '有人管了', '终于'],
+    /** "现在…了" beside a thanks word: the state now is the fix (暖气现在热乎了，谢谢). */
+    now: ['现在'],
     /** A fix that did not hold is a report again. */
-    relapse: ['又坏', '还是不', '又不', '没修好'],
+    relapse: ['又坏', '还是不', '又不', '没修好', '还没', '还不'],
     positive: ['建设路的路灯昨天晚上已经亮了，谢谢城管的师傅们！', '路灯已经修好了，谢谢', '那个坑已经填平了，感谢相关部门', '水来了，通水了，感谢水利局',
-      '垃圾今天全拉走了，感谢'],
-    negative: ['路灯坏了半个月了，麻烦尽快修，谢谢', '麻烦政协帮忙反映一下，谢谢了', '修好了又坏了，路灯还是不亮', '感谢政协，俺家停水一个礼拜了'],
+      '垃圾今天全拉走了，感谢', '那道塌方清完了，车能进来了，感谢乡里', '暖气现在热乎了，屋里二十度，谢谢供热公司', '路口现在有交警执勤了，点赞'],
+    negative: ['路灯坏了半个月了，麻烦尽快修，谢谢', '麻烦政协帮忙反映一下，谢谢了', '修好了又坏了，路灯还是不亮', '感谢政协，俺家停水一个礼拜了',
+      '谢谢，现在暖气还没热'],
   },
   followup: {
     phrases: ['上次反映', '之前反映', '前几天反映', '上回反映', '再问一下', '再问问', '补充一下', '补充反映', '有进展没有', '有没有进展', '进展如何',
-      '处理结果', '还没回复', '还没有回复', '没人回复', '再次反映', '第二次反映', '又反映', '追问'],
+      '处理结果', '还没回复', '还没有回复', '没人回复', '再次反映', '第二次反映', '又反映', '追问', '反映过', '就提交了', '没下文', '没有下文',
+      '前反映', '之前问的', '上次问的', '回个话', '回复一下'],
     positive: ['上次反映的停水的事，到现在还没回复，到底有没有人管？', '再问一下，退费的事有进展没有？', '之前反映的营养餐问题，请问处理结果是什么',
-      '补充一下，那个垃圾站今天早上又是五点开始压'],
+      '补充一下，那个垃圾站今天早上又是五点开始压', '押金那事我上个月就提交了，咋没下文了', '排污水的事反映过好几次了，昨晚又排了'],
     negative: ['小区停水三天了，没人管', '营养餐的牛奶好久没发了', '垃圾站每天早上五点开始压垃圾'],
   },
 } as const;
@@ -33,7 +38,8 @@ export type NoteKind = 'thanks' | 'followup';
 export function noteKind(text: string): NoteKind | null {
   const t = NOTE_VOCABULARY;
   if (t.followup.phrases.some((p) => text.includes(p))) return 'followup';
-  if (t.thanks.thanks.some((p) => text.includes(p)) && t.thanks.fixed.some((p) => text.includes(p))) {
+  const fixedNow = t.thanks.now.some((p) => new RegExp(`${p}[^，。！？,.!?]*了`).test(text));
+  if (t.thanks.thanks.some((p) => text.includes(p)) && (fixedNow || t.thanks.fixed.some((p) => text.includes(p)))) {
     return t.thanks.relapse.some((p) => text.includes(p)) ? null : 'thanks';
   }
   return null;
