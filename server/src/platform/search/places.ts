@@ -128,8 +128,8 @@ const TOWNSHIP_FACILITIES = new Set(['商贸城', '工业园', '产业园', '文
 /** Endings whose name may itself be a word for a place (石桥村, 铁路小区, 大桥社区). */
 const NAMED_LIKE_A_PLACE = new Set(['村', '社区', '小区', '花园', '家园', '公寓', '新村', '家属院']);
 
-/** The last part of a road's name cut off with a direction or number (富民/西路, 人民/东大街, 建设/二路). */
-const ROAD_AFTER_NAME = /^([东西南北中]|[一二三四五六七八九十])(路|街|大街|大道)$/;
+/** The last part of a road's name cut off with a direction (富民/西路, 人民/东大街). */
+const ROAD_AFTER_NAME = /^[东西南北中](路|街|大街|大道)$/;
 
 /** Function characters never inside a place name. */
 const FUNCTION_CHARS = /[的了在到从往和与及是没不很都也就还又把被给让这那哪些每各我你他她俺咱们啥咋怎么呢吧啊吗哩]/;
@@ -269,11 +269,12 @@ export function detectPlaces(ctx: PlaceContext, norm: string, pieces: Piece[], w
     if (tail && prev && LANDMARKS.has(prev + tail)) out.add(prev + tail);
     else if (tail && prev && okPrefix(prev, ctx) && nameLike(ctx, prev) && !GENERIC.has(prev + tail)) out.add(prev + tail);
     // A road named with a direction or a number after its name, cut apart: 富民/西路, 人民/东大街.
-    else if (ROAD_AFTER_NAME.test(t) && before && okPrefix(before, ctx) && nameLike(ctx, before)) out.add(before + t);
+    else if (ROAD_AFTER_NAME.test(t) && adjacent && pieces[i - 1].t.length >= 2 && okPrefix(pieces[i - 1].t, ctx) && nameLike(ctx, pieces[i - 1].t)) out.add(pieces[i - 1].t + t);
   }
   for (const p of estatesBeforeBuildings(ctx, norm, pieces)) out.add(p);
   const schools = numberedSchools(norm);
-  for (const p of schools.names) out.add(p);
+  // A county's own school goes by its registered name (二小 → 桃园二小).
+  for (const p of schools.names) out.add(ctx.places.placeOf(p) ?? p);
   // 第二中学 is 二中, not the township's 中学.
   for (const p of ['小学', '中学']) if (out.has(p) && countOf(norm, p) <= schools.spelledOut[p]) out.delete(p);
   // 东街村 makes 东街 redundant when every 东街 of the text is part of 东街村.
@@ -309,7 +310,7 @@ function estatesBeforeBuildings(ctx: PlaceContext, norm: string, pieces: Piece[]
  * Schools by number, as people write them: 第五小学, 五小, 实验二小, 县一中, 二中 — each as its short form (五小, 二中), so
  * that the ways of writing one school meet. Not 一小时, 一小块, 二中午: the short form must be followed by what follows a place.
  */
-const NUMBERED_SCHOOL = /(第)?([一二三四五六七八九十]{1,2})(小学|中学|小|中)(?=学校|校区|门口|对面|旁边|附近|那|这|的|里|后|前|东|西|南|北|操场|食堂|宿舍|老师|学生|[^\p{Script=Han}]|$)/gu;
+const NUMBERED_SCHOOL = /(第)?([一二三四五六七八九十]{1,2})(小学|中学|小|中)(?![时块段部会片撮点半伙群些朋午间国心型龄碗杯袋包盒瓶把条份步声截节圈组姐哥妹弟号])/gu;
 function numberedSchools(norm: string): { names: string[]; spelledOut: Record<string, number> } {
   const names: string[] = [];
   const spelledOut: Record<string, number> = { 小学: 0, 中学: 0 };

@@ -406,6 +406,11 @@ export const CLUE_CONCEPTS: readonly VocabularyConcept[] = [
     examples: { positive: ['红绿灯时间太短，老人走不过去', '行人绿灯只有十几秒'], negative: ['红绿灯坏了没人管'] },
   },
   {
+    key: 'illegaltaxi', label: '黑车揽客',
+    phrases: ['黑车', '非法营运', '揽客', '拉客', '抢客', '黑出租', '拉脚', '趴活'],
+    examples: { positive: ['汽车站门口好多黑车抢客', '汽车站那些拉客的面包车太霸道了', '非法营运车辆聚集'], negative: ['公交车太少', '出租车乱停'] },
+  },
+  {
     key: 'shortweight', label: '缺斤少两',
     phrases: ['缺斤少两', '缺斤短两', '短斤少两', '短秤', '鬼秤', '黑心秤', '扣秤', '少秤', '秤不准', '作弊秤'],
     patterns: [
@@ -431,7 +436,7 @@ export const CLUE_CONCEPTS: readonly VocabularyConcept[] = [
   },
   {
     key: 'foodsafety', label: '食品安全',
-    phrases: ['过期食品', '过期', '变质', '发霉', '霉变', '食物中毒', '吃坏肚子', '拉肚子', '地沟油', '三无', '假酒', '日期标签'],
+    phrases: ['过期食品', '过期', '保质期', '变质', '发霉', '霉变', '食物中毒', '吃坏肚子', '拉肚子', '地沟油', '三无', '假酒', '日期标签'],
     examples: { positive: ['超市卖过期面包', '在饭馆吃了饭拉肚子', '卖的是三无产品'], negative: ['学校食堂饭菜不好', '菜价太贵了'] },
   },
   {
