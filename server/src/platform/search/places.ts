@@ -93,7 +93,7 @@ export function placeMatch(a: string, b: string): 'same' | 'near' | null {
 
 /** Longest first, so 大道 wins over 道 and 卫生院 over 院. */
 const SUFFIXES = ['卫生院', '卫生室', '卫生所', '幼儿园', '养老院', '敬老院', '福利院', '工业园', '产业园', '商贸城', '加油站', '收费站', '文化站', '客运站', '汽车站', '火车站',
-  '客运总站', '总站', '家属院',
+  '客运总站', '总站', '家属院', '养殖场', '养牛场', '养猪场', '养鸡场', '滑雪场', '游乐场', '加工厂', '早市', '夜市', '厂',
   '体育馆', '图书馆', '文化馆', '大道', '大街', '胡同', '小区', '花园', '家园', '名苑', '公寓', '社区', '广场', '公园', '市场',
   '小学', '中学', '初中', '高中', '医院', '诊所', '车站', '景区', '水库', '码头', '路', '街', '巷', '苑', '村', '庄', '桥'];
 
@@ -112,7 +112,8 @@ const GENERIC = new Set(['马路', '道路', '公路', '铁路', '水路', '山�
   '砂石路', '农村公路', '通村路', '通户路', '入户路', '生产路', '田间路', '断头路', '上学路', '回家路', '必经路', '盘山路', '环山路', '乡村公路',
   '村级公路', '县级公路', '林区路', '河堤路', '人行路', '卫生所', '养老院', '敬老院', '福利院', '工业园', '产业园', '商贸城', '加油站', '收费站',
   '文化站', '体育馆', '图书馆', '文化馆', '初中', '高中', '诊所', '水库', '码头', '私人诊所', '小诊所', '民办养老院', '客运站', '汽车站', '火车站',
-  '客运总站', '家属院']);
+  '客运总站', '家属院', '养殖场', '养牛场', '养猪场', '养鸡场', '滑雪场', '游乐场', '加工厂', '早市', '夜市', '工厂', '厂子', '厂里', '化工厂',
+  '砖厂', '总站']);
 
 /** Kinds of road, not names: 水泥路, 泥巴路, 农村公路. */
 const TYPE_PREFIX = /^(水泥|泥巴|柏油|沥青|石子|砂石|土|农村|乡村|村级|县级|通村|通户|入户|生产|田间|山区|上学|回家|必经|环山|盘山)/;
@@ -264,7 +265,7 @@ export function detectPlaces(ctx: PlaceContext, norm: string, pieces: Piece[], w
       continue;
     }
     // 村卫生室, 村委会, 村口…: the name before it is a village.
-    const tail = s === t ? t : (SUFFIX_WORDS[t] ?? (t.length >= 2 && t[0] === '村' ? '村' : undefined));
+    const tail = s === t || (s && GENERIC.has(t) && !TYPE_PREFIX.test(t)) ? t : (SUFFIX_WORDS[t] ?? (t.length >= 2 && t[0] === '村' ? '村' : undefined));
     // The suffix or a word holding it came cut off (滨河/路灯, 天桥/村卫生室): the word before must be a name.
     if (tail && prev && LANDMARKS.has(prev + tail)) out.add(prev + tail);
     else if (tail && prev && okPrefix(prev, ctx) && nameLike(ctx, prev) && !GENERIC.has(prev + tail)) out.add(prev + tail);
@@ -272,6 +273,7 @@ export function detectPlaces(ctx: PlaceContext, norm: string, pieces: Piece[], w
     else if (ROAD_AFTER_NAME.test(t) && adjacent && pieces[i - 1].t.length >= 2 && okPrefix(pieces[i - 1].t, ctx) && nameLike(ctx, pieces[i - 1].t)) out.add(pieces[i - 1].t + t);
   }
   for (const p of estatesBeforeBuildings(ctx, norm, pieces)) out.add(p);
+  for (const p of ordinalStreets(norm)) out.add(p);
   const schools = numberedSchools(norm);
   // A county's own school goes by its registered name (二小 → 桃园二小).
   for (const p of schools.names) out.add(ctx.places.placeOf(p) ?? p);
@@ -320,6 +322,18 @@ function numberedSchools(norm: string): { names: string[]; spelledOut: Record<st
     if (m[3].length === 2) spelledOut[m[3]]++;
   }
   return { names, spelledOut };
+}
+
+/** Streets and gullies named by order (二道街, 头道沟, 铁北二道街): the number cuts them apart; up to two name characters before. */
+const ORDINAL_STREET = /([\p{Script=Han}]{0,2})([一二三四五六七八九十头]道(?:街|巷|沟))/gu;
+function ordinalStreets(norm: string): string[] {
+  const out: string[] = [];
+  for (const m of norm.matchAll(ORDINAL_STREET)) {
+    let prefix = m[1];
+    while (prefix && (NOT_IN_NAME.test(prefix[0]) || FUNCTION_CHARS.test(prefix[0]))) prefix = prefix.slice(1);
+    out.push(prefix.length === 2 && !BAD_PREFIX.has(prefix) ? prefix + m[2] : m[2]);
+  }
+  return out;
 }
 
 function everyOccurrence(text: string, sub: string, test: (at: number) => boolean): boolean {

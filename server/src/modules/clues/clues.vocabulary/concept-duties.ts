@@ -23,6 +23,6 @@ export const CONCEPT_DUTIES: Readonly<Record<string, UnitDuty>> = {
   wages: 'hr',
   deadanimals: 'agriculture', fakeagri: 'agriculture', croppests: 'agriculture', illegalfishing: 'agriculture', slaughter: 'agriculture',
   wildanimals: 'agriculture',
-  shortweight: 'market', prepaid: 'market', foodsafety: 'market',
+  shortweight: 'market', prepaid: 'market', foodsafety: 'market', aftersales: 'market', fumes: 'urban', scrap: 'urban',
   walkway: 'culture', minors: 'culture',
 };

@@ -217,10 +217,14 @@ export const CLUE_CONCEPTS: readonly VocabularyConcept[] = [
     examples: { positive: ['流浪狗咬人', '野狗咬伤村民', '遛狗不拴绳'], negative: ['猪场臭味大'] },
   },
   {
-    key: 'bus', label: '公交客运',
-    phrases: ['公交', '班车', '班线', '客车', '客运', '停运', '坐车难', '乘车难', '通车', '站牌', '候车', '城乡公交', '村村通'],
-    patterns: [[{ any: ['线路'] }, { any: ['少', '停', '撤'], within: 4 }]],
-    examples: { positive: ['公交车太少', '班车停运了'], negative: ['车辆乱停'] },
+    // A topic with sub-problems (fares, lines, stops, stoppages); "公交车都过不去" is the road's problem, not the bus's.
+    key: 'bus', label: '公交客运', broad: true,
+    phrases: ['班车', '班线', '客车', '客运', '停运', '坐车难', '乘车难', '通车', '站牌', '候车', '城乡公交', '村村通'],
+    patterns: [
+      [{ any: ['线路'] }, { any: ['少', '停', '撤'], within: 4 }],
+      [{ any: ['公交'], notAfter: ['车都过不去', '车都进不去', '车也过不去', '车过不去', '车进不去', '车都进不去站'] }],
+    ],
+    examples: { positive: ['公交车太少', '班车停运了', '公交线路集中在一条街'], negative: ['车辆乱停', '接孩子的车把街堵死了，公交车都过不去'] },
   },
   {
     key: 'power', label: '供电',
@@ -308,7 +312,7 @@ export const CLUE_CONCEPTS: readonly VocabularyConcept[] = [
   {
     key: 'pollution', label: '污染排放', generic: true,
     phrases: ['粉尘', '扬尘', '排放', '污染', '刺鼻', '废气', '黑烟', '异味'],
-    patterns: [[{ any: ['工厂', '厂子', '厂里', '养殖场', '猪场', '鸡场', '养猪', '养鸡'] }, { any: ['味', '臭', '污', '排'], within: 8 }]],
+    patterns: [[{ any: ['工厂', '厂子', '厂里', '养殖场', '猪场', '鸡场', '牛场', '羊场', '养猪', '养鸡', '养牛', '牛粪', '猪粪', '鸡粪'] }, { any: ['味', '臭', '污', '排'], within: 8 }]],
     examples: { positive: ['养殖场臭味', '工地扬尘大'], negative: ['烧秸秆'] },
   },
   {
@@ -362,8 +366,8 @@ export const CLUE_CONCEPTS: readonly VocabularyConcept[] = [
   {
     key: 'bridge', label: '桥梁安全',
     phrases: ['危桥', '漫水桥'],
-    patterns: [[{ any: ['桥'] }, { any: ['危', '塌', '裂', '断', '护栏', '栏杆', '窄', '晃'], within: 4 }]],
-    examples: { positive: ['村口那座桥裂了', '危桥没人修'], negative: ['路面坑坑洼洼'] },
+    patterns: [[{ any: ['桥'] }, { any: ['危', '塌', '裂', '断', '护栏', '栏杆', '窄', '晃', '颤'], within: 8 }]],
+    examples: { positive: ['村口那座桥裂了', '危桥没人修', '大桥桥面好几道大裂缝'], negative: ['路面坑坑洼洼'] },
   },
   {
     key: 'fitness', label: '健身设施',
@@ -414,7 +418,7 @@ export const CLUE_CONCEPTS: readonly VocabularyConcept[] = [
     key: 'shortweight', label: '缺斤少两',
     phrases: ['缺斤少两', '缺斤短两', '短斤少两', '短秤', '鬼秤', '黑心秤', '扣秤', '少秤', '秤不准', '作弊秤'],
     patterns: [
-      [{ any: ['秤'] }, { any: ['有问题', '不对', '不准', '做手脚', '动手脚', '做了手脚'], within: 4 }],
+      [{ any: ['秤'] }, { any: ['有问题', '不对', '不准', '做手脚', '动手脚', '做了手脚', '猫腻', '鬼'], within: 4 }],
       [{ any: ['一称', '再称', '复称', '回家称', '回去称', '称了一下'] }, { any: ['少', '不够', '差'], within: 8 }],
     ],
     examples: { positive: ['菜市场有人缺斤少两', '卖肉的那家秤有问题', '买两斤回家一称少了三两'], negative: ['菜价太贵了', '市场里卫生太差'] },
@@ -427,16 +431,18 @@ export const CLUE_CONCEPTS: readonly VocabularyConcept[] = [
   {
     key: 'price', label: '收费价格',
     phrases: ['乱收费', '收费太高', '收费高', '收费贵', '乱涨价', '涨价', '价格太高', '太贵', '贵一倍', '多收费', '多收钱', '明码标价', '门票', '高价', '物业费'],
+    patterns: [[{ any: ['票价', '价格', '价钱', '收费', '房租', '学费', '车费'] }, { any: ['涨', '翻倍', '翻了'], within: 6 }]],
     examples: { positive: ['景区门票从40涨到80', '卫生院拿药比药店贵一倍', '幼儿园收费太高', '停车场乱收费'], negative: ['工资一直没发', '停车位不够'] },
   },
   {
     key: 'prepaid', label: '预付卡退费',
-    phrases: ['预付卡', '办卡', '办的卡', '会员卡', '充值卡', '年卡', '退卡', '退费', '不给退'],
+    phrases: ['预付卡', '办卡', '办的卡', '办了卡', '会员卡', '充值卡', '年卡', '退卡', '退费', '不给退', '押金'],
     examples: { positive: ['健身房老板跑路了，办的卡没法退', '理发店的充值卡用不了了'], negative: ['工地拖欠工钱', '超市卖过期面包'] },
   },
   {
     key: 'foodsafety', label: '食品安全',
-    phrases: ['过期食品', '过期', '保质期', '变质', '发霉', '霉变', '食物中毒', '吃坏肚子', '拉肚子', '地沟油', '三无', '假酒', '日期标签'],
+    phrases: ['过期食品', '过期', '保质期', '变质', '发霉', '霉变', '食物中毒', '吃坏肚子', '拉肚子', '地沟油', '三无', '假酒', '日期标签', '注水肉'],
+    patterns: [[{ any: ['肉'] }, { any: ['注水', '注了水', '打了水'], within: 4 }]],
     examples: { positive: ['超市卖过期面包', '在饭馆吃了饭拉肚子', '卖的是三无产品'], negative: ['学校食堂饭菜不好', '菜价太贵了'] },
   },
   {
@@ -490,7 +496,11 @@ export const CLUE_CONCEPTS: readonly VocabularyConcept[] = [
   {
     key: 'deadanimals', label: '病死畜禽',
     phrases: ['死猪', '死鸡', '病死', '死羊', '死牛', '死畜', '死禽', '死鸭'],
-    examples: { positive: ['河里漂着死猪', '有人把病死的鸡扔在沟里'], negative: ['猪场臭味大'] },
+    patterns: [
+      [{ any: ['死了'] }, { any: ['牛', '猪', '羊', '鸡', '鸭', '鹅'], within: 4 }],
+      [{ any: ['牛', '猪', '羊', '鸡', '鸭', '鹅'] }, { any: ['死了'], within: 3 }],
+    ],
+    examples: { positive: ['河里漂着死猪', '有人把病死的鸡扔在沟里', '养牛场死了好几头牛，拉到山沟里一扔'], negative: ['猪场臭味大', '吵死了'] },
   },
   {
     key: 'propertyrights', label: '办证交房',
@@ -585,5 +595,20 @@ export const CLUE_CONCEPTS: readonly VocabularyConcept[] = [
     key: 'delivery', label: '快递服务',
     phrases: ['快递', '驿站', '取件', '送件', '包裹'],
     examples: { positive: ['快递不送上门只放驿站', '取件要跑到镇上'], negative: ['公交车太少'] },
+  },
+  {
+    key: 'aftersales', label: '商品质量售后',
+    phrases: ['翻新机', '假货', '以次充好', '不给保修', '不保修', '售后', '退货', '不给换', '质量问题', '假冒伪劣'],
+    examples: { positive: ['新手机用了一礼拜发现是翻新机', '买的电视出了毛病，店里说不给保修'], negative: ['菜价太贵了', '超市卖过期面包'] },
+  },
+  {
+    key: 'fumes', label: '餐饮油烟',
+    phrases: ['油烟', '烧烤摊', '烤串', '撸串', '露天烧烤', '烧烤'],
+    examples: { positive: ['楼下烧烤摊油烟熏得窗户都是油', '饭店油烟直排'], negative: ['烧秸秆冒烟'] },
+  },
+  {
+    key: 'scrap', label: '废品堆放',
+    phrases: ['废品', '破烂', '收废品', '废品站', '废旧'],
+    examples: { positive: ['废品收购站把破烂堆到人行道上', '收废品的堆了一院子'], negative: ['垃圾没人拉'] },
   },
 ];
