@@ -285,12 +285,19 @@ function bestPlaceMatch(xs: PlaceRef[], ys: PlaceRef[]): { kind: 'same' | 'near'
   for (const x of xs) {
     for (const y of ys) {
       if (x.name === y.name) return { kind: 'same', name: x.name };
-      if (!near && (x.core === y.core || samePlaceByType(x.name, y.name) || (x.name.length >= 3 && y.name.length >= 3 && (x.name.includes(y.name) || y.name.includes(x.name))))) {
+      if (!near && (x.core === y.core || samePlaceByType(x.name, y.name) || (x.name.length >= 3 && y.name.length >= 3 && (x.name.includes(y.name) || y.name.includes(x.name)))
+        || sameNameLonger(x, y))) {
         near = { kind: 'near', name: x.name };
       }
     }
   }
   return near;
+}
+
+/** One name the longer form of the other, of the same kind: 丰禾厂 and 丰禾玉米加工厂, 孤榆树屯 and 孤榆树村 (by core). */
+function sameNameLonger(x: PlaceRef, y: PlaceRef): boolean {
+  const [a, b] = x.core.length <= y.core.length ? [x, y] : [y, x];
+  return a.core.length >= 2 && a.core !== a.name && b.core.startsWith(a.core) && a.name.at(-1) === b.name.at(-1);
 }
 
 function placeEvidence(fa: ClueFeatures, fb: ClueFeatures): { place: PlaceEvidence; name: string | null } {

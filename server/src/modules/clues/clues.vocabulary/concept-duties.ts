@@ -16,7 +16,7 @@ export const CONCEPT_DUTIES: Readonly<Record<string, UnitDuty>> = {
   watersupply: 'water', waterquality: 'water', sandmining: 'water',
   heating: 'housing', gas: 'housing', elevator: 'housing', property: 'housing', leak: 'housing', dangerhouse: 'housing', propertyrights: 'housing',
   renovation: 'housing',
-  burning: 'ecology', pollution: 'ecology', dust: 'ecology',
+  burning: 'ecology', pollution: 'ecology', dust: 'ecology', livestockwaste: 'ecology',
   schoolmeal: 'education', schoolzoning: 'education', teachers: 'education',
   clinicmedicine: 'health', clinicstaff: 'health', vaccine: 'health', registration: 'health', ambulance: 'health',
   eldercare: 'civil',
