@@ -71,12 +71,12 @@ describe(`similar clues on the labelled set (${DIALECT})`, () => {
       // Issue 10 (calibrated pair weights, aliases of place endings, unknown places no longer dividing the odds):
       // unseen 0.923 / 0.727 (was 1.000 / 0.727), unseen2 form 0.750 / 0.686 and full 0.813 / 0.743 (was 0.810 / 0.486
       // and 0.864 / 0.543): recall up by a third, two false pairs more. Floors at what it reaches now.
-      // Stop 17 (township names no evidence, places without their endings, 70 more concepts, schools by number):
-      // unseen 0.962 / 0.758 in both modes; unseen2 form 0.778 / 0.800, full 0.882 / 0.857. Floors raised to them.
+      // Stop 17 (township names no evidence, places without their endings, more concepts, schools by number, rivers):
+      // unseen 0.962 / 0.758 in both modes; unseen2 form 0.879 / 0.829, full 0.882 / 0.857. Floors raised to them.
       expect(precision(result.tallies[m].unseen), `${m} unseen`).toBeGreaterThanOrEqual(0.95);
       expect(recall(result.tallies[m].unseen), `${m} unseen`).toBeGreaterThanOrEqual(0.75);
-      expect(precision(result.tallies[m].unseen2), `${m} unseen2`).toBeGreaterThanOrEqual(0.77);
-      expect(recall(result.tallies[m].unseen2), `${m} unseen2`).toBeGreaterThanOrEqual(0.79);
+      expect(precision(result.tallies[m].unseen2), `${m} unseen2`).toBeGreaterThanOrEqual(0.87);
+      expect(recall(result.tallies[m].unseen2), `${m} unseen2`).toBeGreaterThanOrEqual(0.82);
     }
   });
 });

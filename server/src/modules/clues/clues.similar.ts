@@ -315,6 +315,9 @@ function placeEvidence(fa: ClueFeatures, fb: ClueFeatures): { place: PlaceEviden
   const area = bestPlaceMatch(fa.areas, fb.areas);
   if (area || (fa.villageId && fa.villageId === fb.villageId)) return { place: 'area', name: area?.name ?? null };
   if (fa.areas.length && fb.areas.length) return { place: 'conflict', name: null };
+  // A spot named after the other's village is in it (陆浑河 and 陆浑村, 柳河小学 and 柳河村).
+  const named = villageOfSpot(fa, fb) ?? villageOfSpot(fb, fa);
+  if (named) return { place: 'area', name: named };
   if ((fa.spots.length || fa.areas.length) && (fb.spots.length || fb.areas.length)) return { place: 'apart', name: null };
   return { place: 'unknown', name: null };
 }
@@ -325,6 +328,11 @@ function writtenByCore(x: ClueFeatures, y: ClueFeatures): { name: string; area: 
   for (const p of x.spots) if (p.alone && namesPlaceByCore(y.text, p.name, p.alone)) return { name: p.name, area: false };
   if (y.areas.length) return null;
   for (const p of x.areas) if (p.alone && namesPlaceByCore(y.text, p.name, p.alone)) return { name: p.name, area: true };
+  return null;
+}
+
+function villageOfSpot(x: ClueFeatures, y: ClueFeatures): string | null {
+  for (const s of x.spots) for (const a of y.areas) if (s.core.length >= 2 && s.core !== s.name && s.core === a.core) return a.name;
   return null;
 }
 

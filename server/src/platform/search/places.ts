@@ -95,12 +95,13 @@ export function placeMatch(a: string, b: string): 'same' | 'near' | null {
 const SUFFIXES = ['卫生院', '卫生室', '卫生所', '幼儿园', '养老院', '敬老院', '福利院', '工业园', '产业园', '商贸城', '加油站', '收费站', '文化站', '客运站', '汽车站', '火车站',
   '客运总站', '总站', '家属院', '养殖场', '养牛场', '养猪场', '养鸡场', '滑雪场', '游乐场', '加工厂', '早市', '夜市', '厂',
   '体育馆', '图书馆', '文化馆', '大道', '大街', '胡同', '小区', '花园', '家园', '名苑', '公寓', '社区', '广场', '公园', '市场',
-  '小学', '中学', '初中', '高中', '医院', '诊所', '车站', '景区', '水库', '码头', '路', '街', '巷', '苑', '村', '庄', '屯', '寨', '桥'];
+  '小学', '中学', '初中', '高中', '中医院', '医院', '诊所', '车站', '景区', '水库', '码头', '路', '街', '巷', '苑', '村', '庄', '屯', '寨', '桥', '河', '湖'];
 
 /** A word right after a name that means "that place's …": 滨河/路口 → 滨河路. */
 const SUFFIX_WORDS: Record<string, string> = {
   路口: '路', 路段: '路', 路上: '路', 路边: '路', 路面: '路', 路西: '路', 路东: '路', 路南: '路', 路北: '路', 路灯: '路',
   街口: '街', 街上: '街', 街道: '街', 街边: '街', 村口: '村', 村头: '村', 村里: '村', 村委: '村', 村民: '村', 桥头: '桥', 桥下: '桥', 桥上: '桥',
+  河里: '河', 河边: '河', 河沟: '河', 河道: '河', 河水: '河',
 };
 
 /** Whole words that end like a place but name none. */
@@ -113,13 +114,14 @@ const GENERIC = new Set(['马路', '道路', '公路', '铁路', '水路', '山�
   '村级公路', '县级公路', '林区路', '河堤路', '人行路', '卫生所', '养老院', '敬老院', '福利院', '工业园', '产业园', '商贸城', '加油站', '收费站',
   '文化站', '体育馆', '图书馆', '文化馆', '初中', '高中', '诊所', '水库', '码头', '私人诊所', '小诊所', '民办养老院', '客运站', '汽车站', '火车站',
   '客运总站', '家属院', '养殖场', '养牛场', '养猪场', '养鸡场', '滑雪场', '游乐场', '加工厂', '早市', '夜市', '工厂', '厂子', '厂里', '化工厂',
-  '砖厂', '总站']);
+  '砖厂', '总站', '中医院', '小河', '大河', '河道', '河沟', '河里', '一条河', '那条河', '这条河', '过河', '护城河', '湖']);
 
 /** Kinds of road, not names: 水泥路, 泥巴路, 农村公路. */
 const TYPE_PREFIX = /^(水泥|泥巴|柏油|沥青|石子|砂石|土|农村|乡村|村级|县级|通村|通户|入户|生产|田间|山区|上学|回家|必经|环山|盘山)/;
 
 /** Places of which a township has one: 卫生院 in a report to 田湖镇 is 田湖镇卫生院. */
 const LANDMARKS = new Set(['卫生院', '中心小学', '中心校', '汽车站', '客运站', '客运总站', '火车站', '农贸市场', '菜市场', '镇政府', '乡政府', '派出所', '敬老院',
+  '人民医院', '中医院', '妇幼保健院',
   '初中', '中学', '便民服务中心', '文化广场', '供电所', '自来水厂', '水厂']);
 
 /** Kinds of facility a township has one of, so that its name before one names that one (旧县商贸城 = 旧县镇商贸城); not streets or estates, which are often named after the township (兴隆大街 in 兴隆街道). */
@@ -262,6 +264,11 @@ export function detectPlaces(ctx: PlaceContext, norm: string, pieces: Piece[], w
     const s = suffixOf(t);
     if (s && t.length > s.length && !GENERIC.has(t) && okPrefix(t.slice(0, -s.length), ctx)) {
       out.add(t);
+      continue;
+    }
+    // A name whose first character came cut off (陆/浑河): one name character before a one-character name.
+    if (s && t.length === s.length + 1 && before && before.length === 1 && !FUNCTION_CHARS.test(before) && !GENERIC.has(t)) {
+      out.add(before + t);
       continue;
     }
     // 村卫生室, 村委会, 村口…: the name before it is a village.

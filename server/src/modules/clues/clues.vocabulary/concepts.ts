@@ -60,7 +60,7 @@ export const CLUE_CONCEPTS: readonly VocabularyConcept[] = [
   {
     key: 'sewage', label: '污水外溢',
     phrases: ['污水', '化粪池', '粪水', '粪便', '臭水', '排污', '生活废水', '脏水', '黑水', '污水井'],
-    patterns: [[{ any: ['管道'] }, { any: ['冒', '溢'], within: 4 }]],
+    patterns: [[{ any: ['管道'] }, { any: ['冒', '溢'], within: 4 }], [{ any: ['偷排', '偷着排', '偷着放水', '直排'] }]],
     examples: { positive: ['化粪池满了往外冒', '污水横流', '管道往外冒东西'], negative: ['一下雨就积水', '自来水发黄'] },
   },
   {
@@ -111,9 +111,9 @@ export const CLUE_CONCEPTS: readonly VocabularyConcept[] = [
   },
   {
     key: 'road', label: '道路破损',
-    phrases: ['坑洼', '坑坑洼洼', '塌陷', '烂泥', '泥路', '土路', '翻浆', '大坑', '没硬化', '未硬化', '硬化', '修路', '颠簸', '年久失修', '路况差', '路况'],
+    phrases: ['坑洼', '坑坑洼洼', '塌陷', '烂泥', '泥路', '土路', '翻浆', '大坑', '没硬化', '未硬化', '硬化', '修路', '颠簸', '年久失修', '路况差', '路况', '烂成泥'],
     patterns: [
-      [{ any: ['马路', '道路', '路面', '路'], notAfter: ['灯', '口', '边', '牌', '线', '过'] },
+      [{ any: ['马路', '道路', '路面', '路', '那条道', '这条道', '村道', '土道'], notAfter: ['灯', '口', '边', '牌', '线', '过'] },
         { any: ['破损', '损坏', '烂', '坏', '破', '不平', '坑', '裂', '沉', '起皮', '凹', '难走', '不好走'], within: 3, windowStops: NO_LAMP }],
       [{ any: ['坑'] }, { any: ['多', '大', '深', '连坑'], within: 2 }],
       [{ any: ['水泥', '柏油', '沥青'] }, { any: ['碎', '烂', '翘', '裂'], within: 4 }],
@@ -308,7 +308,7 @@ export const CLUE_CONCEPTS: readonly VocabularyConcept[] = [
   },
   {
     key: 'burning', label: '焚烧冒烟',
-    phrases: ['焚烧', '烧秸秆', '烧垃圾', '烧荒', '浓烟', '烟熏', '冒黑烟', '冒烟', '烧塑料', '烧轮胎', '烟尘', '烧煤', '黑烟'],
+    phrases: ['焚烧', '烧秸秆', '烧垃圾', '烧荒', '浓烟', '烟熏', '冒黑烟', '冒烟', '烧塑料', '烧轮胎', '烟尘', '烧煤', '黑烟', '秸秆', '苞米秆', '玉米秆'],
     examples: { positive: ['烧秸秆冒烟', '有人焚烧垃圾'], negative: ['养殖场臭味'] },
   },
   {
@@ -327,13 +327,14 @@ export const CLUE_CONCEPTS: readonly VocabularyConcept[] = [
     examples: { positive: ['浇地难', '水渠堵了'], negative: ['供水管道冻裂，请水利部门抢修'] },
   },
   {
-    key: 'eldercare', label: '养老服务',
+    // The care of the old, with sub-problems (fees, food, a closed centre, a waiting list).
+    key: 'eldercare', label: '养老服务', broad: true,
     phrases: ['养老院', '幸福院', '敬老院', '老年食堂', '助餐', '日间照料', '养老服务', '居家养老'],
     examples: { positive: ['村里的幸福院不开门'], negative: ['养老金没发'] },
   },
   {
     key: 'welfare', label: '社保医保',
-    phrases: ['医保', '社保', '低保', '养老金', '报销', '参保', '五保', '救助', '特困'],
+    phrases: ['医保', '社保', '低保', '养老金', '报销', '参保', '五保', '救助', '特困', '养老保险', '资格认证', '刷脸', '人脸认证', '社保卡', '新农合', '退休工资', '退休金'],
     patterns: [[{ any: ['残疾'] }, { any: ['补'], within: 2 }]],
     examples: { positive: ['医保报销难', '养老金没发'], negative: ['工资拖欠'] },
   },
@@ -341,14 +342,14 @@ export const CLUE_CONCEPTS: readonly VocabularyConcept[] = [
     key: 'wages', label: '拖欠工资',
     phrases: ['拖欠', '欠薪', '讨薪', '工钱', '血汗钱', '农民工工资', '包工头跑', '包工头卷钱', '没发钱', '没给钱', '不发钱', '公益岗', '公益性岗位'],
     patterns: [
-      [{ any: ['工资'] }, { any: ['没', '不', '拖', '欠'], within: 4 }],
-      [{ any: ['欠', '拖'] }, { any: ['工资', '薪水'], within: 3 }],
+      [{ any: ['工资'], notBefore: ['退休'] }, { any: ['没', '不', '拖', '欠'], within: 4 }],
+      [{ any: ['欠', '拖'] }, { any: ['工资', '薪水'], within: 8 }],
     ],
     examples: { positive: ['工地拖欠工钱', '工资一直没发', '欠俺工资八个月了', '包工头卷钱跑了'], negative: ['养老金没发', '健身房老板跑路了'] },
   },
   {
     key: 'telecom', label: '通信网络',
-    phrases: ['手机信号', '网络', '上网', '没网', '没有网', '宽带', '网速', '基站', '电视信号', '有线电视'],
+    phrases: ['手机信号', '网络', '上网', '没网', '没有网', '宽带', '网速', '基站'],
     patterns: [
       [{ any: ['信号'], notAfter: ['灯'] }, { any: ['差', '弱', '不好', '没有', '不行', '断'], within: 4 }],
       [{ any: ['没', '没有', '无'] }, { any: ['手机'], optional: true }, { any: ['信号'] }],
@@ -362,6 +363,7 @@ export const CLUE_CONCEPTS: readonly VocabularyConcept[] = [
     patterns: [
       [{ any: ['山坡', '山', '坡', '崖', '挡墙', '护坡'] }, { any: ['塌', '垮', '滑'], within: 3 }],
       [{ any: ['石头'] }, { any: ['滚', '掉', '落'], within: 4 }],
+      [{ any: ['滚', '掉', '落'] }, { any: ['石头'], within: 3 }],
     ],
     examples: { positive: ['山体滑坡', '路边石头往下掉'], negative: ['路面塌陷'] },
   },
@@ -421,6 +423,7 @@ export const CLUE_CONCEPTS: readonly VocabularyConcept[] = [
     phrases: ['缺斤少两', '缺斤短两', '短斤少两', '短秤', '鬼秤', '黑心秤', '扣秤', '少秤', '秤不准', '作弊秤'],
     patterns: [
       [{ any: ['秤'] }, { any: ['有问题', '不对', '不准', '做手脚', '动手脚', '做了手脚', '猫腻', '鬼'], within: 4 }],
+      [{ any: ['加油', '油枪', '加了'] }, { any: ['不足量', '不够数', '不够', '少了', '不足'], within: 12 }],
       [{ any: ['一称', '再称', '复称', '回家称', '回去称', '称了一下'] }, { any: ['少', '不够', '差'], within: 8 }],
     ],
     examples: { positive: ['菜市场有人缺斤少两', '卖肉的那家秤有问题', '买两斤回家一称少了三两'], negative: ['菜价太贵了', '市场里卫生太差'] },
@@ -432,10 +435,11 @@ export const CLUE_CONCEPTS: readonly VocabularyConcept[] = [
   },
   {
     key: 'price', label: '收费价格',
-    phrases: ['乱收费', '收费太高', '收费高', '收费贵', '乱涨价', '涨价', '价格太高', '太贵', '贵一倍', '多收费', '多收钱', '明码标价', '门票', '高价', '物业费'],
+    phrases: ['乱收费', '收费太高', '收费高', '收费贵', '乱涨价', '涨价', '价格太高', '太贵', '贵一倍', '多收费', '多收钱', '明码标价', '门票', '高价', '物业费', '宰客', '还贵'],
     patterns: [
       [{ any: ['票价', '价格', '价钱', '收费', '房租', '学费', '车费'] }, { any: ['涨', '翻倍', '翻了'], within: 6 }],
       [{ any: ['让交', '要交', '得交', '另交', '额外交', '还要交', '强制交'] }, { any: ['费', '钱'], within: 10 }],
+      [{ any: ['比'] }, { any: ['贵'], within: 8 }],
     ],
     examples: { positive: ['景区门票从40涨到80', '卫生院拿药比药店贵一倍', '幼儿园收费太高', '停车场乱收费'], negative: ['工资一直没发', '停车位不够'] },
   },
@@ -452,6 +456,7 @@ export const CLUE_CONCEPTS: readonly VocabularyConcept[] = [
     patterns: [
       [{ any: ['肉'] }, { any: ['注水', '注了水', '打了水'], within: 4 }],
       [{ any: ['食品', '面包', '馒头', '大米', '面粉', '饭', '菜', '肉', '奶', '零食', '辣条'] }, { any: ['发霉', '霉变', '长毛'], within: 6 }],
+      [{ any: ['后厨', '厨房', '饭店', '餐馆', '饭馆', '小吃店'] }, { any: ['脏', '埋汰', '不卫生', '老鼠', '苍蝇', '蟑螂', '拖布'], within: 10 }],
     ],
     examples: { positive: ['超市卖过期面包', '在饭馆吃了饭拉肚子', '卖的是三无产品'], negative: ['学校食堂饭菜不好', '菜价太贵了'] },
   },
@@ -485,7 +490,7 @@ export const CLUE_CONCEPTS: readonly VocabularyConcept[] = [
   {
     key: 'closedfacility', label: '设施闲置',
     phrases: ['闲置', '从来不开门', '从来没开过', '不对外开放', '不开放', '闭馆', '常年锁着', '一年到头锁着'],
-    patterns: [[{ any: ['文化站', '图书馆', '书屋', '活动室', '活动中心', '文化馆', '体育馆', '照料中心', '幸福院', '文化广场'] },
+    patterns: [[{ any: ['文化站', '图书馆', '图书室', '阅览室', '文化中心', '书屋', '活动室', '活动中心', '文化馆', '体育馆', '照料中心', '幸福院', '文化广场'] },
       { any: ['不开门', '锁着', '锁门', '关着', '没开过', '不开放', '闲置', '没人管'], within: 10 }]],
     examples: { positive: ['文化站从来不开门', '农家书屋一年到头锁着门', '日间照料中心建好了从来没开过'], negative: ['卫生室缺药', '路灯不亮'] },
   },
@@ -496,7 +501,7 @@ export const CLUE_CONCEPTS: readonly VocabularyConcept[] = [
   },
   {
     key: 'sandmining', label: '非法采砂',
-    phrases: ['采砂', '挖沙', '挖砂', '盗采', '采石', '河沙', '偷挖'],
+    phrases: ['采砂', '挖沙', '挖砂', '盗采', '采石', '河沙', '偷挖', '洗沙', '洗砂', '沙场'],
     examples: { positive: ['河道里有人偷偷挖沙', '夜里有人盗采河沙'], negative: ['工地扬尘大'] },
   },
   {
@@ -540,7 +545,8 @@ export const CLUE_CONCEPTS: readonly VocabularyConcept[] = [
   },
   {
     key: 'fakeagri', label: '假冒农资',
-    phrases: ['假种子', '假化肥', '假农药', '劣质化肥', '劣质种子', '不发芽', '不出苗', '农资'],
+    phrases: ['假种子', '假化肥', '假农药', '劣质化肥', '劣质种子', '不发芽', '不出苗', '农资', '出苗不到', '菌包', '出耳'],
+    patterns: [[{ any: ['种子', '菌包', '化肥', '农药', '种苗', '苗子'] }, { any: ['不发芽', '出苗', '没出', '假的', '不行', '不长'], within: 10 }]],
     examples: { positive: ['买的种子不发芽', '农资店卖假化肥'], negative: ['种粮补贴没发', '野猪把玉米拱了'] },
   },
   {
@@ -573,7 +579,7 @@ export const CLUE_CONCEPTS: readonly VocabularyConcept[] = [
     // The ambulance service itself; a road blocked "even for ambulances" is the road's problem.
     key: 'ambulance', label: '急救',
     phrases: ['急救站', '急救中心', '急救电话'],
-    patterns: [[{ any: ['救护车', '急救车', '120'] }, { any: ['来得慢', '太慢', '不来', '没来', '迟迟', '一个多小时', '半天才', '才来', '才到'], within: 10 }]],
+    patterns: [[{ any: ['救护车', '急救车', '120'] }, { any: ['来得慢', '太慢', '不来', '没来', '迟迟', '一个多小时', '半天才', '才来', '才到', '坏了'], within: 10 }]],
     examples: { positive: ['打了120一个多小时才来', '救护车来得太慢'], negative: ['公交车太少', '家长把车停在马路中间，救护车都过不去'] },
   },
   {
@@ -588,7 +594,8 @@ export const CLUE_CONCEPTS: readonly VocabularyConcept[] = [
   },
   {
     key: 'teachers', label: '教师行为',
-    phrases: ['有偿补课', '补课', '体罚', '打骂学生', '乱订资料', '辅导班', '师德'],
+    phrases: ['有偿补课', '补课', '体罚', '打骂学生', '乱订资料', '辅导班', '师德', '师资', '缺老师', '代课', '教三个年级', '开不起来'],
+    patterns: [[{ any: ['老师', '教师'] }, { any: ['不够', '缺', '太少', '被借调', '借调'], within: 6 }]],
     examples: { positive: ['老师逼学生去他家有偿补课', '班主任体罚学生'], negative: ['学校食堂饭菜不好'] },
   },
   {
@@ -627,5 +634,41 @@ export const CLUE_CONCEPTS: readonly VocabularyConcept[] = [
     phrases: ['养殖污染', '粪污', '牛粪', '猪粪', '鸡粪', '羊粪', '粪汤'],
     patterns: [[{ any: ['养殖场', '养殖户', '养猪', '养牛', '养鸡', '养羊', '猪场', '牛场', '鸡场', '羊场', '猪圈', '牛圈'] }, { any: ['粪', '排', '臭', '味', '污', '放'], within: 10 }]],
     examples: { positive: ['养牛场牛粪乱排', '养牛的粪汤子直接往泡子里放', '猪场的味儿太大了'], negative: ['河里漂着死猪', '垃圾桶满了'] },
+  },
+  {
+    key: 'schoolbus', label: '校车接送',
+    phrases: ['校车', '接送车', '上学路远', '走山路上学'],
+    examples: { positive: ['能不能开通校车', '校车超载'], negative: ['学校门口接孩子的车堵路'] },
+  },
+  {
+    key: 'tvsignal', label: '广播电视信号',
+    phrases: ['户户通', '卫星电视', '有线电视', '电视信号', '收不着台', '收不到台', '雪花点', '没台了'],
+    examples: { positive: ['户户通卫星电视收不着台了', '有线电视老是没信号'], negative: ['手机没信号'] },
+  },
+  {
+    key: 'familydoctor', label: '家庭医生签约',
+    phrases: ['家庭医生', '签约医生', '家医签约'],
+    examples: { positive: ['签了家庭医生跟没签一样', '家庭医生签约了就没影了'], negative: ['村卫生室缺药'] },
+  },
+  {
+    key: 'salesarrears', label: '拖欠货款',
+    phrases: ['货款', '粮款', '收购款', '卖粮钱', '苞米钱'],
+    patterns: [[{ any: ['卖给'] }, { any: ['欠着', '没给钱', '不给钱', '没拿到钱', '欠'], within: 20 }]],
+    examples: { positive: ['卖给加工厂的苞米到现在还欠着八万多', '收购站拖着粮款不给'], negative: ['工地拖欠工钱'] },
+  },
+  {
+    key: 'trafficviolation', label: '交通违法',
+    phrases: ['逆行', '闯红灯', '酒驾', '无证驾驶', '不戴头盔', '违章掉头', '乱掉头'],
+    examples: { positive: ['电动车逆行的太多', '大货车闯红灯'], negative: ['红绿灯坏了'] },
+  },
+  {
+    key: 'afterschool', label: '课后服务',
+    phrases: ['课后服务', '课后托管', '延时服务', '晚托'],
+    examples: { positive: ['课后服务一学期收八百，说是自愿'], negative: ['学校门口堵车'] },
+  },
+  {
+    key: 'meals', label: '伙食餐食',
+    phrases: ['伙食', '餐食', '吃不饱', '克扣'],
+    examples: { positive: ['老年公寓伙食标准低，克扣老人餐食'], negative: ['超市卖过期面包'] },
   },
 ];
