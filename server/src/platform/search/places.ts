@@ -92,7 +92,7 @@ export function placeMatch(a: string, b: string): 'same' | 'near' | null {
 }
 
 /** Longest first, so 大道 wins over 道 and 卫生院 over 院. */
-const SUFFIXES = ['卫生院', '卫生室', '卫生所', '幼儿园', '养老院', '敬老院', '福利院', '工业园', '产业园', '商贸城', '加油站', '收费站', '文化站', '客运站', '汽车站', '火车站',
+const SUFFIXES = ['公馆', '卫生院', '卫生室', '卫生所', '幼儿园', '养老院', '敬老院', '福利院', '工业园', '产业园', '商贸城', '加油站', '收费站', '文化站', '客运站', '汽车站', '火车站',
   '客运总站', '总站', '家属院', '养殖场', '养牛场', '养猪场', '养鸡场', '滑雪场', '游乐场', '加工厂', '早市', '夜市', '厂',
   '体育馆', '图书馆', '文化馆', '大道', '大街', '胡同', '小区', '花园', '家园', '名苑', '公寓', '社区', '广场', '公园', '市场',
   '小学', '中学', '初中', '高中', '中医院', '医院', '诊所', '车站', '景区', '水库', '码头', '路', '街', '巷', '苑', '村', '庄', '屯', '寨', '桥', '河', '湖'];
@@ -135,7 +135,7 @@ const NAMED_LIKE_A_PLACE = new Set(['村', '社区', '小区', '花园', '家园
 const ROAD_AFTER_NAME = /^[东西南北中](路|街|大街|大道)$/;
 
 /** Function characters never inside a place name. */
-const FUNCTION_CHARS = /[的了在到从往和与及是没不很都也就还又把被给让这那哪些每各我你他她俺咱们啥咋怎么呢吧啊吗哩]/;
+const FUNCTION_CHARS = /[的了在到从往和与及跟同是没不很都也就还又把被给让这那哪些每各我你他她俺咱们啥咋怎么呢吧啊吗哩]/;
 const BAD_PREFIX = new Set(['部分', '大部分', '少数', '多数', '个别', '附近', '周边', '门口', '一条', '整条', '这条', '那条', '这个', '那个', '县城', '城里', '乡里', '镇上', '街上', '路上',
   '回家', '上学', '放学', '出门', '进村', '出村', '通村', '隔壁', '对面', '旁边', '前面', '后面', '东边', '西边', '南边', '北边', '主要', '整个',
   '老旧', '新建', '一些', '所有', '很多', '好多', '几个', '两个', '城乡', '农村', '乡村', '村村', '公共', '背后', '里面', '外面', '咱村', '俺们',
@@ -143,7 +143,7 @@ const BAD_PREFIX = new Set(['部分', '大部分', '少数', '多数', '个别',
 
 const HAN = /^\p{Script=Han}+$/u;
 /** Single characters that end a name to their left (verbs, pronouns, function words): 修/东关/小区 is not 修东关小区. */
-const NOT_IN_NAME = /[修住去来走进出回过找看说叫跑靠挨离近是在到从往把被给让和与及就都也还又很太最更再才只而但却并或等用拿买卖开关停挖铺建装拆搬送接放扔倒堆占拉推俺我你他她咱这那哪个条段盏根辆的了着呢吧啊吗哩嘞每各几老新至经沿旁边侧对向朝路街巷道桥庄]/;
+const NOT_IN_NAME = /[修住去来走进出回过找看说叫跑靠挨离近是在到从往把被给让和与及跟同就都也还又很太最更再才只而但却并或等用拿买卖开关停挖铺建装拆搬送接放扔倒堆占拉推俺我你他她咱这那哪个条段盏根辆的了着呢吧啊吗哩嘞每各几老新至经沿旁边侧对向朝路街巷道桥庄]/;
 
 /**
  * Tags of words that are no name (jieba's, for the word alone): verbs (加装/路灯, 咬伤/村民, 列入/危/桥),
@@ -281,6 +281,7 @@ export function detectPlaces(ctx: PlaceContext, norm: string, pieces: Piece[], w
   }
   for (const p of estatesBeforeBuildings(ctx, norm, pieces)) out.add(p);
   for (const p of ordinalStreets(norm)) out.add(p);
+  for (const p of namesBeforeLocations(ctx, pieces)) out.add(p);
   const schools = numberedSchools(norm);
   // A county's own school goes by its registered name (二小 → 桃园二小).
   for (const p of schools.names) out.add(ctx.places.placeOf(p) ?? p);
@@ -339,6 +340,36 @@ function ordinalStreets(norm: string): string[] {
     let prefix = m[1];
     while (prefix && (NOT_IN_NAME.test(prefix[0]) || FUNCTION_CHARS.test(prefix[0]))) prefix = prefix.slice(1);
     out.push(prefix.length === 2 && !BAD_PREFIX.has(prefix) ? prefix + m[2] : m[2]);
+  }
+  return out;
+}
+
+/** Words that say where at a place (门口, 后门, 楼下, 旁边): the name right before them is a place. */
+const LOCATION_WORDS = new Set(['门口', '大门', '大门口', '后门', '前门', '楼下', '旁边', '对面', '边上', '附近', '里面', '院里', '院内', '出站口', '进站口', '东门', '西门', '南门', '北门']);
+/** Nouns before a location word that name no place of their own. */
+const NOT_A_PLACE = new Set(['公司', '单位', '家里', '家', '屋', '楼', '楼道', '工地', '店', '商店', '饭店', '银行', '车', '门', '路边', '马路', '房子', '窗户', '电梯', '厕所', '教室']);
+
+/**
+ * Names right before a location word (梧桐里门口, 星汇公馆旁边, 嘉禾后门): estates and shops people name without an
+ * ending the county's lists or the place endings know. One or two pieces of up to five characters, name-like; a
+ * single piece only when jieba tags it as a name (a plain noun like 公司门口 names no place).
+ */
+function namesBeforeLocations(ctx: PlaceContext, pieces: Piece[]): string[] {
+  const out: string[] = [];
+  for (let i = 1; i < pieces.length; i++) {
+    if (!LOCATION_WORDS.has(pieces[i].t)) continue;
+    const parts: string[] = [];
+    for (let j = i - 1; j >= 0 && parts.length < 2; j--) {
+      const p = pieces[j];
+      if (p.end !== pieces[j + 1].start || !HAN.test(p.t) || BAD_PREFIX.has(p.t) || GENERIC.has(p.t) || NOT_A_PLACE.has(p.t) || suffixOf(p.t)) break;
+      if (p.t.length === 1 ? NOT_IN_NAME.test(p.t) || FUNCTION_CHARS.test(p.t) : !nameLike(ctx, p.t) || (FUNCTION_CHARS.test(p.t) && !oneName(ctx, p.t))) break;
+      if (parts.join('').length + p.t.length > 5) break;
+      parts.unshift(p.t);
+    }
+    const name = parts.join('');
+    if (name.length < 2 || ctx.places.isTownshipName(name)) continue;
+    const tags = parts.length === 1 ? ctx.tags(name) : [];
+    if (parts.length >= 2 || (tags.length === 1 && /^(ns|nz|nr|nt)$/.test(tags[0])) || !ctx.tags(name).length) out.push(name);
   }
   return out;
 }

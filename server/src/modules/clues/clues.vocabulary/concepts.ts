@@ -104,7 +104,7 @@ export const CLUE_CONCEPTS: readonly VocabularyConcept[] = [
     patterns: [
       [{ any: ['私拉'] }, { any: ['线'], within: 4 }],
       [{ any: ['拉线'] }, { any: ['充'], within: 4 }],
-      [{ any: ['电动车'] }, { any: ['楼道', '楼梯', '进楼', '上楼'], within: 6 }],
+      [{ any: ['电动车', '电瓶车'] }, { any: ['楼道', '楼梯', '进楼', '上楼', '电梯', '拉到家', '推回家', '推进家'], within: 8 }],
       [{ any: ['楼道', '楼梯'] }, { any: ['电动车', '电瓶车'], within: 6 }],
     ],
     examples: { positive: ['飞线充电', '没有充电桩', '电动车推进楼道里'], negative: ['停电了', '电梯老坏'] },
@@ -248,9 +248,11 @@ export const CLUE_CONCEPTS: readonly VocabularyConcept[] = [
     examples: { positive: ['天然气一直没通'], negative: ['暖气不热'] },
   },
   {
+    // A lift that fails (or one to be fitted); a lift merely named (电瓶车推进电梯) is not the problem.
     key: 'elevator', label: '电梯',
-    phrases: ['电梯', '加装电梯'],
-    examples: { positive: ['电梯老坏'], negative: ['楼道里堆杂物'] },
+    phrases: ['电梯故障', '加装电梯', '困电梯', '电梯困人', '升降梯'],
+    patterns: [[{ any: ['电梯', '梯'] }, { any: ['坏', '停', '故障', '困', '关了人', '关人', '把人关', '不动', '维修', '维保', '年检', '趴窝', '卡住', '出事', '掉', '晃', '异响'], within: 8 }]],
+    examples: { positive: ['电梯老坏', '9幢电梯又坏了', '电梯三天两头停', '电梯把人关在里面'], negative: ['楼道里堆杂物', '把电瓶车推进电梯拉到家里充电'] },
   },
   {
     key: 'property', label: '物业管理', generic: true,
@@ -308,7 +310,8 @@ export const CLUE_CONCEPTS: readonly VocabularyConcept[] = [
   },
   {
     key: 'burning', label: '焚烧冒烟',
-    phrases: ['焚烧', '烧秸秆', '烧垃圾', '烧荒', '浓烟', '烟熏', '冒黑烟', '冒烟', '烧塑料', '烧轮胎', '烟尘', '烧煤', '黑烟', '秸秆', '苞米秆', '玉米秆'],
+    phrases: ['焚烧', '烧秸秆', '烧垃圾', '烧荒', '浓烟', '烟熏', '冒黑烟', '冒烟', '烧塑料', '烧轮胎', '烟尘', '烧煤', '黑烟'],
+    patterns: [[{ any: ['烧'] }, { any: ['秸秆', '秆子', '苞米秆', '玉米秆', '稻草', '麦秸'], within: 4 }]],
     examples: { positive: ['烧秸秆冒烟', '有人焚烧垃圾'], negative: ['养殖场臭味'] },
   },
   {
@@ -472,7 +475,8 @@ export const CLUE_CONCEPTS: readonly VocabularyConcept[] = [
     examples: { positive: ['小区被划到三小学区', '今年划片把我们划远了', '孩子上学难'], negative: ['学校门口堵车', '学校食堂饭菜不好'] },
   },
   {
-    key: 'subsidy', label: '补贴资助',
+    // Which subsidy (farm machinery, straw, students, old age) is the problem: an umbrella.
+    key: 'subsidy', label: '补贴资助', broad: true,
     phrases: ['补贴', '补助', '津贴', '资助', '助学金', '贫困生', '奖补', '救济'],
     examples: { positive: ['贫困生资助没评上', '种粮补贴没发下来'], negative: ['养老金没发', '工资一直没发'] },
   },
@@ -670,5 +674,10 @@ export const CLUE_CONCEPTS: readonly VocabularyConcept[] = [
     key: 'meals', label: '伙食餐食',
     phrases: ['伙食', '餐食', '吃不饱', '克扣'],
     examples: { positive: ['老年公寓伙食标准低，克扣老人餐食'], negative: ['超市卖过期面包'] },
+  },
+  {
+    key: 'taxi', label: '出租车服务',
+    phrases: ['拒载', '不打表', '一口价', '绕路', '宰客的出租'],
+    examples: { positive: ['出租车拒载，去近的说太近不去', '出租车不打表一口价二十'], negative: ['黑车拉客没人管'] },
   },
 ];
