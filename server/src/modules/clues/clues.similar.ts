@@ -297,7 +297,9 @@ function bestPlaceMatch(xs: PlaceRef[], ys: PlaceRef[]): { kind: 'same' | 'near'
 /** One name the longer form of the other, of the same kind: 丰禾厂 and 丰禾玉米加工厂, 孤榆树屯 and 孤榆树村 (by core). */
 function sameNameLonger(x: PlaceRef, y: PlaceRef): boolean {
   const [a, b] = x.core.length <= y.core.length ? [x, y] : [y, x];
-  return a.core.length >= 2 && a.core !== a.name && b.core.startsWith(a.core) && a.name.at(-1) === b.name.at(-1);
+  if (a.core.length < 2 || !b.core.startsWith(a.core)) return false;
+  // A bare name (金樾, found before a building number) is the longer one's (金樾湾); else both of one kind (厂 and 厂).
+  return a.core === a.name ? b.name !== a.name : a.name.at(-1) === b.name.at(-1);
 }
 
 function placeEvidence(fa: ClueFeatures, fb: ClueFeatures): { place: PlaceEvidence; name: string | null } {
@@ -332,7 +334,7 @@ function writtenByCore(x: ClueFeatures, y: ClueFeatures): { name: string; area: 
 }
 
 function villageOfSpot(x: ClueFeatures, y: ClueFeatures): string | null {
-  for (const s of x.spots) for (const a of y.areas) if (s.core.length >= 2 && s.core !== s.name && s.core === a.core) return a.name;
+  for (const s of x.spots) for (const a of y.areas) if (s.core.length >= 2 && a.core !== a.name && s.core === a.core) return a.name;
   return null;
 }
 

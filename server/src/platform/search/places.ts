@@ -369,7 +369,7 @@ function namesBeforeLocations(ctx: PlaceContext, pieces: Piece[]): string[] {
     const name = parts.join('');
     if (name.length < 2 || ctx.places.isTownshipName(name)) continue;
     const tags = parts.length === 1 ? ctx.tags(name) : [];
-    if (parts.length >= 2 || (tags.length === 1 && /^(ns|nz|nr|nt)$/.test(tags[0])) || !ctx.tags(name).length) out.push(name);
+    if (parts.length >= 2 || (tags.length === 1 && /^(ns|nz|nr|nt)$/.test(tags[0])) || !ctx.tags(name).length) out.push(ctx.places.placeOf(name) ?? name);
   }
   return out;
 }

@@ -15,7 +15,7 @@ export const CONCEPT_DUTIES: Readonly<Record<string, UnitDuty>> = {
   congestion: 'traffic_police',
   watersupply: 'water', waterquality: 'water', sandmining: 'water',
   heating: 'housing', gas: 'housing', elevator: 'housing', property: 'housing', leak: 'housing', dangerhouse: 'housing', propertyrights: 'housing',
-  renovation: 'housing',
+  renovation: 'housing', accesscontrol: 'housing',
   burning: 'ecology', pollution: 'ecology', dust: 'ecology', livestockwaste: 'ecology',
   schoolmeal: 'education', schoolzoning: 'education', teachers: 'education', schoolbus: 'education', afterschool: 'education',
   clinicmedicine: 'health', clinicstaff: 'health', vaccine: 'health', registration: 'health', ambulance: 'health', familydoctor: 'health',
@@ -24,6 +24,6 @@ export const CONCEPT_DUTIES: Readonly<Record<string, UnitDuty>> = {
   deadanimals: 'agriculture', fakeagri: 'agriculture', croppests: 'agriculture', illegalfishing: 'agriculture', slaughter: 'agriculture',
   wildanimals: 'agriculture',
   shortweight: 'market', prepaid: 'market', foodsafety: 'market', aftersales: 'market', fumes: 'urban', scrap: 'urban',
-  walkway: 'culture', minors: 'culture', tvsignal: 'culture',
+  walkway: 'culture', minors: 'culture', tvsignal: 'culture', heritage: 'culture',
   trafficviolation: 'traffic_police', salesarrears: 'agriculture',
 };

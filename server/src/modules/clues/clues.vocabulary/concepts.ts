@@ -59,7 +59,7 @@ export const CLUE_CONCEPTS: readonly VocabularyConcept[] = [
   },
   {
     key: 'sewage', label: '污水外溢',
-    phrases: ['污水', '化粪池', '粪水', '粪便', '臭水', '排污', '生活废水', '脏水', '黑水', '污水井'],
+    phrases: ['污水', '化粪池', '粪水', '粪便', '臭水', '排污', '生活废水', '废水', '脏水', '黑水', '污水井'],
     patterns: [[{ any: ['管道'] }, { any: ['冒', '溢'], within: 4 }], [{ any: ['偷排', '偷着排', '偷着放水', '直排'] }]],
     examples: { positive: ['化粪池满了往外冒', '污水横流', '管道往外冒东西'], negative: ['一下雨就积水', '自来水发黄'] },
   },
@@ -142,7 +142,7 @@ export const CLUE_CONCEPTS: readonly VocabularyConcept[] = [
   },
   {
     key: 'waterquality', label: '水质',
-    phrases: ['水质', '黄水', '浑水', '水发黄', '水发浑', '铁锈味', '锈水'],
+    phrases: ['水质', '黄水', '浑水', '水发黄', '水发浑', '铁锈味', '锈水', '水黄', '水浑'],
     patterns: [[{ any: ['自来水', '水龙头', '放出来的水', '出来的水', '吃的水', '喝的水'] }, { any: ['发黄', '浑', '黄', '有味', '异味', '怪味', '锈', '腥', '有沙', '泥沙', '水垢', '沉淀', '不干净', '白沫'], within: 6 }]],
     examples: { positive: ['自来水发黄', '水龙头出来的水有异味'], negative: ['经常停水'] },
   },
@@ -438,7 +438,8 @@ export const CLUE_CONCEPTS: readonly VocabularyConcept[] = [
   },
   {
     key: 'price', label: '收费价格',
-    phrases: ['乱收费', '收费太高', '收费高', '收费贵', '乱涨价', '涨价', '价格太高', '太贵', '贵一倍', '多收费', '多收钱', '明码标价', '门票', '高价', '物业费', '宰客', '还贵'],
+    phrases: ['乱收费', '收费太高', '收费高', '收费贵', '乱涨价', '涨价', '价格太高', '太贵', '贵一倍', '多收费', '多收钱', '明码标价', '门票', '高价', '物业费', '宰客', '还贵',
+      '退费', '不退钱', '不给退'],
     patterns: [
       [{ any: ['票价', '价格', '价钱', '收费', '房租', '学费', '车费'] }, { any: ['涨', '翻倍', '翻了'], within: 6 }],
       [{ any: ['让交', '要交', '得交', '另交', '额外交', '还要交', '强制交'] }, { any: ['费', '钱'], within: 10 }],
@@ -529,7 +530,7 @@ export const CLUE_CONCEPTS: readonly VocabularyConcept[] = [
   },
   {
     key: 'landcompensation', label: '征地拆迁补偿',
-    phrases: ['征地', '补偿款', '拆迁', '宅基地', '土地流转', '承包地', '青苗费', '占地补偿'],
+    phrases: ['征地', '补偿款', '拆迁', '宅基地', '土地流转', '流转费', '流转给', '承包地', '青苗费', '占地补偿', '租金没给', '地租'],
     examples: { positive: ['征地补偿款还没到位', '宅基地被人占了', '土地流转的钱没给'], negative: ['种粮补贴没发'] },
   },
   {
@@ -679,5 +680,15 @@ export const CLUE_CONCEPTS: readonly VocabularyConcept[] = [
     key: 'taxi', label: '出租车服务',
     phrases: ['拒载', '不打表', '一口价', '绕路', '宰客的出租'],
     examples: { positive: ['出租车拒载，去近的说太近不去', '出租车不打表一口价二十'], negative: ['黑车拉客没人管'] },
+  },
+  {
+    key: 'accesscontrol', label: '小区门禁',
+    phrases: ['门禁', '刷卡', '人脸识别门', '门关不上', '道闸'],
+    examples: { positive: ['小区大门门禁坏了两个多礼拜', '大门刷卡坏的，门关不上'], negative: ['电梯又坏了'] },
+  },
+  {
+    key: 'heritage', label: '古建筑文物',
+    phrases: ['古建筑', '文物', '古镇', '老宅', '祠堂', '古民居', '历史建筑', '雕花', '保护修缮'],
+    examples: { positive: ['古镇里清代的老宅屋顶塌了', '关于抢救性保护古建筑的建议'], negative: ['老房子成了危房'] },
   },
 ];
