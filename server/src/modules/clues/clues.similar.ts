@@ -373,15 +373,21 @@ export function scoreSimilarity(a: ClueFeatures | SimilarityText, b: ClueFeature
   const ownB = [...fb.concepts].filter((c) => !fa.concepts.has(c));
   const umbrellaOnly = sharedConcepts.length > 0 && sharedConcepts.every(isUmbrellaConcept) && ownA.length > 0 && ownB.length > 0
     && [...ownA, ...ownB].some((c) => !isGenericConcept(c));
-  const concept = conceptMin > 0 && !umbrellaOnly ? sharedWeight / conceptMin : 0;
+  // Only an umbrella shared (补贴, 公交): the same topic, perhaps not the same problem (农机补贴 vs 油茶补贴) — half.
+  const onlyUmbrellas = sharedConcepts.length > 0 && sharedConcepts.every(isUmbrellaConcept);
+  const concept = conceptMin > 0 && !umbrellaOnly ? (onlyUmbrellas ? 0.5 : 1) * (sharedWeight / conceptMin) : 0;
   // A broad concept shared (占用道路, 大货车) does not make one problem of two that each name a specific
   // one and share none of those: stalls on the road vs grain drying on it, lorries speeding vs lorries
   // breaking the road.
   const sharedSpecific = sharedConcepts.some((c) => !isGenericConcept(c));
   // A report naming only a broad concept (污染, 物业) may be telling of the specific problem the other names (粪水 into
   // the river): that is no conflict, only a problem named on one side.
-  const conceptConflict = fa.concepts.size > 0 && fb.concepts.size > 0 && hasSpecificConcept(fa) === hasSpecificConcept(fb)
-    && (sharedConcepts.length === 0 || (!sharedSpecific && hasSpecificConcept(fa)));
+  // An umbrella shared while each side names a specific problem of its own that the other does not: two problems
+  // of one kind (a light out vs a light too short), as when nothing is shared.
+  const ownSpecific = (own: string[]) => own.some((c) => !isGenericConcept(c) && !isUmbrellaConcept(c));
+  const conceptConflict = (fa.concepts.size > 0 && fb.concepts.size > 0 && hasSpecificConcept(fa) === hasSpecificConcept(fb)
+    && (sharedConcepts.length === 0 || (!sharedSpecific && hasSpecificConcept(fa))))
+    || (umbrellaOnly && ownSpecific(ownA) && ownSpecific(ownB));
 
   const { place, name: placeName } = placeEvidence(fa, fb);
 

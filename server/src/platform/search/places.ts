@@ -92,7 +92,7 @@ export function placeMatch(a: string, b: string): 'same' | 'near' | null {
 }
 
 /** Longest first, so 大道 wins over 道 and 卫生院 over 院. */
-const SUFFIXES = ['公馆', '卫生院', '卫生室', '卫生所', '幼儿园', '养老院', '敬老院', '福利院', '工业园', '产业园', '商贸城', '加油站', '收费站', '文化站', '客运站', '汽车站', '火车站',
+const SUFFIXES = ['公馆', '宗祠', '祠堂', '家祠', '客运中心', '卫生院', '卫生室', '卫生所', '幼儿园', '养老院', '敬老院', '福利院', '工业园', '产业园', '商贸城', '加油站', '收费站', '文化站', '客运站', '汽车站', '火车站',
   '客运总站', '总站', '家属院', '养殖场', '养牛场', '养猪场', '养鸡场', '滑雪场', '游乐场', '加工厂', '早市', '夜市', '厂',
   '体育馆', '图书馆', '文化馆', '大道', '大街', '胡同', '小区', '花园', '家园', '名苑', '公寓', '社区', '广场', '公园', '市场',
   '小学', '中学', '初中', '高中', '中医院', '医院', '诊所', '车站', '景区', '水库', '码头', '路', '街', '巷', '苑', '村', '庄', '屯', '寨', '桥', '河', '湖'];
@@ -320,14 +320,15 @@ function estatesBeforeBuildings(ctx: PlaceContext, norm: string, pieces: Piece[]
  * Schools by number, as people write them: 第五小学, 五小, 实验二小, 县一中, 二中 — each as its short form (五小, 二中), so
  * that the ways of writing one school meet. Not 一小时, 一小块, 二中午: the short form must be followed by what follows a place.
  */
-const NUMBERED_SCHOOL = /(第)?([一二三四五六七八九十]{1,2})(小学|中学|小|中)(?![时块段部会片撮点半伙群些朋午间国心型龄碗杯袋包盒瓶把条份步声截节圈组姐哥妹弟号])/gu;
+const NUMBERED_SCHOOL = /(第)?([一二三四五六七八九十]{1,2})(完全小学|完小|小学|中学|小|中)(?![时块段部会片撮点半伙群些朋午间国心型龄碗杯袋包盒瓶把条份步声截节圈组姐哥妹弟号])/gu;
 function numberedSchools(norm: string): { names: string[]; spelledOut: Record<string, number> } {
   const names: string[] = [];
   const spelledOut: Record<string, number> = { 小学: 0, 中学: 0 };
   for (const m of norm.matchAll(NUMBERED_SCHOOL)) {
     if (!m[1] && m[3].length === 2 && m.index > 0 && /[\p{Script=Han}]/u.test(norm[m.index - 1]) && !/[县实验城关区镇乡市]/.test(norm[m.index - 1])) continue;
-    names.push(m[2] + m[3][0]);
-    if (m[3].length === 2) spelledOut[m[3]]++;
+    // 第三完全小学 and 三完小 are one school (三完小), as 第五小学 and 五小 are.
+    names.push(m[2] + (m[3].startsWith('完') ? '完小' : m[3][0]));
+    if (m[3] === '小学' || m[3] === '中学') spelledOut[m[3]]++;
   }
   return { names, spelledOut };
 }

@@ -5,16 +5,16 @@
  * (clues.vocabulary.test.ts runs them). A thank-you needs both a thanks word and a word saying it is fixed,
  * since many real reports end with 谢谢.
  */
-export const NOTES_VERSION = 2;
+export const NOTES_VERSION = 3;
 
 export const NOTE_VOCABULARY = {
   thanks: {
-    thanks: ['谢谢', '感谢', '多谢', '点赞', '点个赞', '赞一个', '辛苦了', '好评', '给力', '感恩', '表扬', '高兴', '都讲好', '都说好', '都夸'],
+    thanks: ['谢谢', '感谢', '多谢', '点赞', '点个赞', '赞一个', '辛苦', '好评', '给力', '感恩', '表扬', '高兴', '都讲好', '都说好', '都夸'],
     /** Praise of a person or a service: thanks and the reason for it at once (王医生看病很耐心，点赞). */
-    praise: ['耐心', '态度蛮好', '态度很好', '态度好', '服务好', '服务很好', '很负责', '效率蛮高', '效率很高'],
+    praise: ['耐心', '态度蛮好', '态度很好', '态度好', '服务好', '服务很好', '很负责', '负责任', '效率蛮高', '效率很高', '好医生', '好干部'],
     fixed: ['修好了', '已经修好', '已修好', '已经亮了', '亮了', '已经解决', '解决了', '已解决', '填平了', '已经填平', '恢复了', '已恢复',
       '清理了', '已清理', '开门了', '清亮了', '没再', '处理好了', '已处理', '修复了', '已修复', '通水了', '来水了', '拉走了', '整改了',
-      '送到了', '清完了', '填上了', '装上了', '换上了', '到账了', '发下来了', '能进来了', '能通行了', '有人管了', '终于', '弄好了', '灯好了', '已经好了'],
+      '送到了', '水通了', '通了', '清完了', '换了新的', '没再坏', '没坏过', '冇坏过', '填上了', '装上了', '换上了', '到账了', '发下来了', '能进来了', '能通行了', '有人管了', '终于', '弄好了', '灯好了', '已经好了'],
     /** "现在…了" beside a thanks word: the state now is the fix (暖气现在热乎了，谢谢). */
     now: ['现在'],
     /** A fix that did not hold is a report again. */
@@ -29,19 +29,24 @@ export const NOTE_VOCABULARY = {
     phrases: ['上次反映', '之前反映', '前几天反映', '上回反映', '再问一下', '再问问', '补充一下', '补充反映', '有进展没有', '有没有进展', '进展如何',
       '处理结果', '还没回复', '还没有回复', '没人回复', '再次反映', '第二次反映', '又反映', '追问', '反映过', '就提交了', '没下文', '没有下文',
       '前反映', '之前问的', '上次问的', '回个话', '回复一下', '前面讲了', '前面说了', '之前说了', '反映了两', '反映了三', '反映了一个', '反映了好几',
-      '反映了几', '回音', '讲了多少', '说了多少', '反映了多少', '上次讲', '上次说'],
+      '反映了几', '回音', '讲了多少', '说了多少', '反映了多少', '上次讲', '上次说', '提过', '回个信', '的事报了'],
+    /** Said before, in any county's words for "said" (讲, 说, 港, 反映): 上回港的, 港了几个月了. */
+    patterns: ['(上回|上次|之前|前面|前几天)(讲|说|港|反映|提)', '(讲|说|港|反映|提)了(好)?(几|两|三|四|五|多少|一)(个)?(月|天|周|礼拜|星期|回|次|趟|遍)'],
     positive: ['上次反映的停水的事，到现在还没回复，到底有没有人管？', '再问一下，退费的事有进展没有？', '之前反映的营养餐问题，请问处理结果是什么',
-      '补充一下，那个垃圾站今天早上又是五点开始压', '押金那事我上个月就提交了，咋没下文了', '排污水的事反映过好几次了，昨晚又排了'],
+      '补充一下，那个垃圾站今天早上又是五点开始压', '押金那事我上个月就提交了，咋没下文了', '排污水的事反映过好几次了，昨晚又排了',
+      '补贴的事港了几个月了，还是冇人收到一分钱', '上回港的那个唱歌的地方，晚上照样吵'],
     negative: ['小区停水三天了，没人管', '营养餐的牛奶好久没发了', '垃圾站每天早上五点开始压垃圾'],
   },
 } as const;
 
 export type NoteKind = 'thanks' | 'followup';
 
+const FOLLOWUP_PATTERNS = NOTE_VOCABULARY.followup.patterns.map((p) => new RegExp(p));
+
 /** Whether a text is a thank-you for a fix or a follow-up on an earlier report (null: a report). */
 export function noteKind(text: string): NoteKind | null {
   const t = NOTE_VOCABULARY;
-  if (t.followup.phrases.some((p) => text.includes(p))) return 'followup';
+  if (t.followup.phrases.some((p) => text.includes(p)) || FOLLOWUP_PATTERNS.some((r) => r.test(text))) return 'followup';
   const fixedNow = t.thanks.now.some((p) => new RegExp(`${p}[^，。！？,.!?]*了`).test(text));
   const praise = t.thanks.praise.some((p) => text.includes(p));
   if ((praise || t.thanks.thanks.some((p) => text.includes(p))) && (praise || fixedNow || t.thanks.fixed.some((p) => text.includes(p)))) {

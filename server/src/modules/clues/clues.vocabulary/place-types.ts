@@ -4,7 +4,7 @@
  * names with the same stem and endings of one group are one place. A county's own aliases (县医院 = 县人民医院)
  * belong in its gazetteer, not here.
  */
-export const PLACE_TYPE_VERSION = 1;
+export const PLACE_TYPE_VERSION = 2;
 
 export const PLACE_TYPE_GROUPS: Record<string, string[]> = {
   market: ['农贸市场', '集贸市场', '菜市场', '蔬菜市场', '菜场', '市场'],
@@ -16,6 +16,9 @@ export const PLACE_TYPE_GROUPS: Record<string, string[]> = {
   estate: ['小区', '花园小区', '家园小区'],
   station: ['汽车站', '客运站', '车站'],
   care: ['敬老院', '养老院', '福利院'],
+  station2: ['客运中心', '客运总站', '汽车站', '客运站'],
+  shrine: ['氏宗祠', '家祠堂', '氏祠堂', '家家祠', '宗祠', '祠堂', '家祠'],
+  school3: ['完全小学', '完小'],
 };
 
 const ENDINGS = Object.entries(PLACE_TYPE_GROUPS).flatMap(([g, es]) => es.map((e) => [g, e] as const)).sort((a, b) => b[1].length - a[1].length);
