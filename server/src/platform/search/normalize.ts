@@ -31,6 +31,9 @@ export function normalizeText(text: string): string {
     .replace(TRAD_RE, (c) => TRAD.get(c) ?? c)
     // 三号楼 → 3号楼, 十二组 → 12组: house numbers and village groups are written both ways.
     .replace(/([零〇一二两三四五六七八九十]{1,3})(?=(号楼|号院|栋|幢|单元|组|队|排|巷|号))/g, (m) => String(cnNumber(m) ?? m))
+    // 冇 (Cantonese, Hunan, Jiangxi) is 没: 冇得水 and 没有水, 冇人管 and 没人管 are one wording.
+    .replace(/冇得/g, '没有')
+    .replace(/冇/g, '没')
     .replace(/\s+/g, ' ')
     .trim();
 }

@@ -92,7 +92,7 @@ export function placeMatch(a: string, b: string): 'same' | 'near' | null {
 }
 
 /** Longest first, so 大道 wins over 道 and 卫生院 over 院. */
-const SUFFIXES = ['公馆', '宗祠', '祠堂', '家祠', '客运中心', '卫生院', '卫生室', '卫生所', '幼儿园', '养老院', '敬老院', '福利院', '工业园', '产业园', '商贸城', '加油站', '收费站', '文化站', '客运站', '汽车站', '火车站',
+const SUFFIXES = ['公馆', '府', '宗祠', '祠堂', '家祠', '客运中心', '卫生院', '卫生室', '卫生所', '幼儿园', '养老院', '敬老院', '福利院', '工业园', '产业园', '商贸城', '加油站', '收费站', '文化站', '客运站', '汽车站', '火车站',
   '客运总站', '总站', '家属院', '养殖场', '养牛场', '养猪场', '养鸡场', '滑雪场', '游乐场', '加工厂', '早市', '夜市', '厂',
   '体育馆', '图书馆', '文化馆', '大道', '大街', '胡同', '小区', '花园', '家园', '名苑', '公寓', '社区', '广场', '公园', '市场',
   '小学', '中学', '初中', '高中', '中医院', '医院', '诊所', '车站', '景区', '水库', '码头', '路', '街', '巷', '苑', '村', '庄', '屯', '寨', '桥', '河', '湖'];
@@ -114,7 +114,7 @@ const GENERIC = new Set(['马路', '道路', '公路', '铁路', '水路', '山�
   '村级公路', '县级公路', '林区路', '河堤路', '人行路', '卫生所', '养老院', '敬老院', '福利院', '工业园', '产业园', '商贸城', '加油站', '收费站',
   '文化站', '体育馆', '图书馆', '文化馆', '初中', '高中', '诊所', '水库', '码头', '私人诊所', '小诊所', '民办养老院', '客运站', '汽车站', '火车站',
   '客运总站', '家属院', '养殖场', '养牛场', '养猪场', '养鸡场', '滑雪场', '游乐场', '加工厂', '早市', '夜市', '工厂', '厂子', '厂里', '化工厂',
-  '砖厂', '总站', '中医院', '小河', '大河', '河道', '河沟', '河里', '一条河', '那条河', '这条河', '过河', '护城河', '湖']);
+  '砖厂', '总站', '政府', '镇政府', '乡政府', '县政府', '区政府', '市政府', '人民政府', '王府', '官府', '中医院', '小河', '大河', '河道', '河沟', '河里', '一条河', '那条河', '这条河', '过河', '护城河', '湖']);
 
 /** Kinds of road, not names: 水泥路, 泥巴路, 农村公路. */
 const TYPE_PREFIX = /^(水泥|泥巴|柏油|沥青|石子|砂石|土|农村|乡村|村级|县级|通村|通户|入户|生产|田间|山区|上学|回家|必经|环山|盘山)/;
@@ -283,6 +283,7 @@ export function detectPlaces(ctx: PlaceContext, norm: string, pieces: Piece[], w
   for (const p of ordinalStreets(norm)) out.add(p);
   for (const p of namesBeforeLocations(ctx, pieces)) out.add(p);
   const schools = numberedSchools(norm);
+  for (const m of norm.matchAll(NUMBERED_HOSPITAL)) out.add(`${m[1]}院`);
   // A county's own school goes by its registered name (二小 → 桃园二小).
   for (const p of schools.names) out.add(ctx.places.placeOf(p) ?? p);
   // 第二中学 is 二中, not the township's 中学.
@@ -321,6 +322,9 @@ function estatesBeforeBuildings(ctx: PlaceContext, norm: string, pieces: Piece[]
  * that the ways of writing one school meet. Not 一小时, 一小块, 二中午: the short form must be followed by what follows a place.
  */
 const NUMBERED_SCHOOL = /(第)?([一二三四五六七八九十]{1,2})(完全小学|完小|小学|中学|小|中)(?![时块段部会片撮点半伙群些朋午间国心型龄碗杯袋包盒瓶把条份步声截节圈组姐哥妹弟号])/gu;
+/** Hospitals by number: 县第二人民医院, 县二医院, 二院 are one (二院). */
+const NUMBERED_HOSPITAL = /(?:第|县)([一二三四五六七八九十])(?:人民医院|医院)/gu;
+
 function numberedSchools(norm: string): { names: string[]; spelledOut: Record<string, number> } {
   const names: string[] = [];
   const spelledOut: Record<string, number> = { 小学: 0, 中学: 0 };

@@ -9,11 +9,11 @@
 import type { UnitDuty } from '@xs/core/schemas/orgs.ts';
 
 export const CONCEPT_DUTIES: Readonly<Record<string, UnitDuty>> = {
-  streetlight: 'urban', garbage: 'urban', debris: 'urban', manhole: 'urban', vendors: 'urban', toilet: 'urban', illegalbuilding: 'urban', ads: 'urban',
+  streetlight: 'urban', sharedbikes: 'urban', garbage: 'urban', debris: 'urban', manhole: 'urban', vendors: 'urban', toilet: 'urban', illegalbuilding: 'urban', ads: 'urban',
   road: 'transport', bus: 'transport', illegaltaxi: 'transport', taxi: 'transport', landslide: 'transport', bridge: 'transport',
   parking: 'traffic_police', schooltraffic: 'traffic_police', signalfault: 'traffic_police', signaltiming: 'traffic_police', speeding: 'traffic_police',
   congestion: 'traffic_police',
-  watersupply: 'water', waterquality: 'water', sandmining: 'water',
+  watersupply: 'water', waterquality: 'water', sandmining: 'water', dike: 'water',
   heating: 'housing', gas: 'housing', elevator: 'housing', property: 'housing', leak: 'housing', dangerhouse: 'housing', propertyrights: 'housing',
   renovation: 'housing', accesscontrol: 'housing',
   burning: 'ecology', pollution: 'ecology', dust: 'ecology', livestockwaste: 'ecology',

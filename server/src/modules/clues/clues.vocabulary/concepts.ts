@@ -90,7 +90,8 @@ export const CLUE_CONCEPTS: readonly VocabularyConcept[] = [
   },
   {
     key: 'noise', label: '噪音扰民',
-    phrases: ['噪音', '噪声', '扰民', '吵', '广场舞', '音响', '睡不着', '睡不好', '休息不好', '轰隆', '叫卖', '炸街', '嗡嗡'],
+    phrases: ['噪音', '噪声', '扰民', '吵', '广场舞', '音响', '睡不着', '睡不好', '休息不好', '轰隆', '叫卖', '炸街', '嗡嗡', 'ktv', '歌厅', '卡拉ok',
+      '鬼哭狼嚎', '没办法睡', '没法睡', '困不着'],
     patterns: [
       [{ any: ['喇叭'], notBefore: ['按', '摁', '鸣', '按着', '按了', '直按', '狂按'] }],
       [{ any: ['声音'] }, { any: ['太大', '大'], within: 2 }],
@@ -128,7 +129,7 @@ export const CLUE_CONCEPTS: readonly VocabularyConcept[] = [
   },
   {
     key: 'watersupply', label: '供水停水',
-    phrases: ['停水', '断水', '没水', '水压', '供水', '挑水', '担水', '不来水', '不出水', '吃水', '吃不上水', '用不上水', '水上不去'],
+    phrases: ['停水', '断水', '没水', '没有水', '水压', '供水', '挑水', '担水', '不来水', '不出水', '吃水', '吃不上水', '用不上水', '水上不去', '停供'],
     patterns: [
       [{ any: ['水龙头'] }, { any: ['干', '不出', '没'], within: 4 }],
       [{ any: ['来水'], notBefore: ['自'] }],
@@ -202,7 +203,7 @@ export const CLUE_CONCEPTS: readonly VocabularyConcept[] = [
   },
   {
     key: 'clinicstaff', label: '村医值守',
-    phrases: ['村医', '乡村医生', '值班医生', '找不到医生', '没有医生'],
+    phrases: ['村医', '乡村医生', '值班医生', '找不到医生', '没有医生', '医生不够', '医生太少', '多排个医生', '就一个医生'],
     patterns: [
       [{ any: ['卫生室', '诊所', '卫生院'] }, { any: ['没人', '无人', '锁门', '关门', '不开门', '找不到人', '不在', '没医生'], within: 8 }],
       [{ any: ['医生'] }, { any: ['不在', '不来', '没人'], within: 4 }],
@@ -221,7 +222,7 @@ export const CLUE_CONCEPTS: readonly VocabularyConcept[] = [
   {
     // A topic with sub-problems (fares, lines, stops, stoppages); "公交车都过不去" is the road's problem, not the bus's.
     key: 'bus', label: '公交客运', broad: true,
-    phrases: ['班车', '班线', '客车', '客运', '停运', '坐车难', '乘车难', '通车', '站牌', '候车', '城乡公交', '村村通'],
+    phrases: ['班车', '班线', '班次', '发车', '客车', '客运', '停运', '坐车难', '乘车难', '通车', '站牌', '候车', '城乡公交', '村村通'],
     patterns: [
       [{ any: ['线路'] }, { any: ['少', '停', '撤'], within: 4 }],
       [{ any: ['公交'], notAfter: ['车都过不去', '车都进不去', '车也过不去', '车过不去', '车进不去', '车都进不去站'] }],
@@ -270,9 +271,14 @@ export const CLUE_CONCEPTS: readonly VocabularyConcept[] = [
   },
   {
     key: 'vendors', label: '占道经营',
-    phrases: ['占道经营', '占道摆', '占道卖', '摊贩', '摆摊', '地摊', '摊子', '摊点', '摊位', '小摊', '流动摊', '商贩', '小贩', '出摊', '卖菜的', '卖水果的'],
-    patterns: [[{ any: ['夜市', '早市', '集市', '赶集', '菜市'] }, { any: ['占', '乱摆', '摆到', '摆在', '堵'], within: 10 }]],
-    examples: { positive: ['摊贩占道', '摊子摆到马路上了', '早市把路都占了'], negative: ['公路上晾晒粮食'] },
+    // Stalls where they should not be; a stall named in a market (鱼摊子秤不足) is the market's business.
+    phrases: ['占道经营', '占道摆', '占道卖', '摆摊', '地摊', '流动摊', '出摊', '马路市场'],
+    patterns: [
+      [{ any: ['夜市', '早市', '集市', '赶集', '菜市'] }, { any: ['占', '乱摆', '摆到', '摆在', '堵'], within: 10 }],
+      [{ any: ['摊', '摊子', '摊贩', '摊位', '摊点', '商贩', '小贩', '卖菜的', '卖水果的'] },
+        { any: ['占', '摆到', '摆在', '堵', '马路', '路上', '人行道', '路边', '街上', '路中间', '门口'], within: 10 }],
+    ],
+    examples: { positive: ['摊贩占道', '摊子摆到马路上了', '早市把路都占了', '卖菜的都摆到路上'], negative: ['公路上晾晒粮食', '菜场鱼摊子秤不足，少了三两'] },
   },
   {
     // 占道 by anyone: stalls, drying grain, building sand; generic, the specific concept says who.
@@ -311,7 +317,7 @@ export const CLUE_CONCEPTS: readonly VocabularyConcept[] = [
   {
     key: 'burning', label: '焚烧冒烟',
     phrases: ['焚烧', '烧秸秆', '烧垃圾', '烧荒', '浓烟', '烟熏', '冒黑烟', '冒烟', '烧塑料', '烧轮胎', '烟尘', '烧煤', '黑烟'],
-    patterns: [[{ any: ['烧'] }, { any: ['秸秆', '秆子', '苞米秆', '玉米秆', '稻草', '麦秸'], within: 4 }]],
+    patterns: [[{ any: ['烧'] }, { any: ['秸秆', '秆子', '苞米秆', '玉米秆', '稻草', '麦秸', '禾杆', '稻秆'], within: 4 }]],
     examples: { positive: ['烧秸秆冒烟', '有人焚烧垃圾'], negative: ['养殖场臭味'] },
   },
   {
@@ -346,7 +352,7 @@ export const CLUE_CONCEPTS: readonly VocabularyConcept[] = [
     phrases: ['拖欠', '欠薪', '讨薪', '工钱', '血汗钱', '农民工工资', '包工头跑', '包工头卷钱', '没发钱', '没给钱', '不发钱', '公益岗', '公益性岗位'],
     patterns: [
       [{ any: ['工资'], notBefore: ['退休'] }, { any: ['没', '不', '拖', '欠'], within: 4 }],
-      [{ any: ['欠', '拖'] }, { any: ['工资', '薪水'], within: 8 }],
+      [{ any: ['欠', '拖'] }, { any: ['工资', '薪水'], within: 20 }],
     ],
     examples: { positive: ['工地拖欠工钱', '工资一直没发', '欠俺工资八个月了', '包工头卷钱跑了'], negative: ['养老金没发', '健身房老板跑路了'] },
   },
@@ -423,11 +429,12 @@ export const CLUE_CONCEPTS: readonly VocabularyConcept[] = [
   },
   {
     key: 'shortweight', label: '缺斤少两',
-    phrases: ['缺斤少两', '缺斤短两', '短斤少两', '短秤', '鬼秤', '黑心秤', '扣秤', '少秤', '秤不准', '作弊秤'],
+    phrases: ['缺斤少两', '缺斤短两', '短斤少两', '短秤', '鬼秤', '黑心秤', '扣秤', '少秤', '秤不准', '作弊秤', '秤不足', '斤两不对', '斤两都不对', '多称', '计量器具'],
     patterns: [
       [{ any: ['秤'] }, { any: ['有问题', '不对', '不准', '做手脚', '动手脚', '做了手脚', '猫腻', '鬼'], within: 4 }],
       [{ any: ['加油', '油枪', '加了'] }, { any: ['不足量', '不够数', '不够', '少了', '不足'], within: 12 }],
       [{ any: ['一称', '再称', '复称', '回家称', '回去称', '称了一下'] }, { any: ['少', '不够', '差'], within: 8 }],
+      [{ any: ['电子秤'] }, { any: ['改装', '做手脚', '动手脚', '有问题', '不准'], within: 8 }],
     ],
     examples: { positive: ['菜市场有人缺斤少两', '卖肉的那家秤有问题', '买两斤回家一称少了三两'], negative: ['菜价太贵了', '市场里卫生太差'] },
   },
@@ -439,7 +446,7 @@ export const CLUE_CONCEPTS: readonly VocabularyConcept[] = [
   {
     key: 'price', label: '收费价格',
     phrases: ['乱收费', '收费太高', '收费高', '收费贵', '乱涨价', '涨价', '价格太高', '太贵', '贵一倍', '多收费', '多收钱', '明码标价', '门票', '高价', '物业费', '宰客', '还贵',
-      '退费', '不退钱', '不给退'],
+      '退费', '不退钱', '不给退', '二次收费', '捆绑收费', '另外收', '还要买票', '坑人'],
     patterns: [
       [{ any: ['票价', '价格', '价钱', '收费', '房租', '学费', '车费'] }, { any: ['涨', '翻倍', '翻了'], within: 6 }],
       [{ any: ['让交', '要交', '得交', '另交', '额外交', '还要交', '强制交'] }, { any: ['费', '钱'], within: 10 }],
@@ -535,7 +542,7 @@ export const CLUE_CONCEPTS: readonly VocabularyConcept[] = [
   },
   {
     key: 'fraud', label: '诈骗集资',
-    phrases: ['诈骗', '骗子', '传销', '非法集资', '保健品', '骗钱', '被骗'],
+    phrases: ['诈骗', '骗子', '传销', '非法集资', '保健品', '骗钱', '被骗', '虚假宣传', '包治百病', '搞讲座', '发鸡蛋', '送鸡蛋'],
     examples: { positive: ['有人在村里卖保健品骗老人', '非法集资跑路了'], negative: ['工资拖欠'] },
   },
   {
@@ -690,5 +697,16 @@ export const CLUE_CONCEPTS: readonly VocabularyConcept[] = [
     key: 'heritage', label: '古建筑文物',
     phrases: ['古建筑', '文物', '古镇', '老宅', '祠堂', '古民居', '历史建筑', '雕花', '保护修缮'],
     examples: { positive: ['古镇里清代的老宅屋顶塌了', '关于抢救性保护古建筑的建议'], negative: ['老房子成了危房'] },
+  },
+  {
+    key: 'sharedbikes', label: '共享单车',
+    phrases: ['共享单车', '共享电单车', '单车乱停', '美团单车', '哈啰', '青桔'],
+    examples: { positive: ['门口共享单车堆成山', '美团哈啰那些单车乱停一大片'], negative: ['电动车推进楼道'] },
+  },
+  {
+    key: 'dike', label: '堤防险情',
+    phrases: ['管涌', '大堤', '河堤', '堤坝', '决口', '防汛', '堤脚'],
+    patterns: [[{ any: ['堤'] }, { any: ['冒水', '渗', '管涌', '裂', '垮', '冒浑水', '塌'], within: 10 }]],
+    examples: { positive: ['堤脚下有几处往外冒水，是管涌', '那段堤在冒浑水'], negative: ['楼上漏水'] },
   },
 ];
