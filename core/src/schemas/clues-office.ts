@@ -178,7 +178,11 @@ export const VocabularySchema = z.object({
     version: z.number(),
     thanks: z.array(z.string()).readonly(),
     fixed: z.array(z.string()).readonly(),
+    /** Praise of a person or a service: a thank-you on its own. */
+    praise: z.array(z.string()).readonly(),
     followup: z.array(z.string()).readonly(),
+    /** Follow-up wordings as patterns (上回港的, 讲了几个月). */
+    followupPatterns: z.array(z.string()).readonly(),
     examples: z.array(VocabularyExampleSchema.extend({ kind: z.enum(['followup', 'thanks']) })),
   }),
   placeTypes: z.object({ version: z.number(), groups: z.array(z.object({ key: z.string(), endings: z.array(z.string()) })) }),

@@ -136,7 +136,7 @@ export function learnPairWeights(examples: PairExample[], minDecisions: number):
     learned += logLoss(fitPairWeights(train), test) * test.length;
     defaults += logLoss(DEFAULT_PAIR_WEIGHTS, test) * test.length;
   }
-  const heldOut = { learned: Math.round((learned / examples.length) * 1000) / 1000, defaults: Math.round((defaults / examples.length) * 1000) / 1000 };
+  const heldOut = { learned: Math.round((learned / examples.length) * 10_000) / 10_000, defaults: Math.round((defaults / examples.length) * 10_000) / 10_000 };
   const adopted = heldOut.learned < heldOut.defaults;
   return { weights: adopted ? fitPairWeights(examples) : DEFAULT_PAIR_WEIGHTS, adopted, heldOut };
 }

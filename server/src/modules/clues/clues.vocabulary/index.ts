@@ -26,7 +26,10 @@ export function conceptExampleResults() {
 
 export function vocabularySummary() {
   return {
-    notes: { version: NOTES_VERSION, thanks: NOTE_VOCABULARY.thanks.thanks, fixed: NOTE_VOCABULARY.thanks.fixed, followup: NOTE_VOCABULARY.followup.phrases, examples: noteExampleResults() },
+    notes: {
+      version: NOTES_VERSION, thanks: NOTE_VOCABULARY.thanks.thanks, fixed: NOTE_VOCABULARY.thanks.fixed, praise: NOTE_VOCABULARY.thanks.praise,
+      followup: NOTE_VOCABULARY.followup.phrases, followupPatterns: NOTE_VOCABULARY.followup.patterns, examples: noteExampleResults(),
+    },
     placeTypes: { version: PLACE_TYPE_VERSION, groups: Object.entries(PLACE_TYPE_GROUPS).map(([key, endings]) => ({ key, endings })) },
     routing: {
       version: ROUTING_CORPUS_VERSION,

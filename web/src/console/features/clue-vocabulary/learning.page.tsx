@@ -23,11 +23,12 @@ export default function LearningPage() {
             <Col xs={12} md={6}><Card><Statistic title="合并（同一问题）" value={d.merges} /></Card></Col>
             <Col xs={12} md={6}><Card><Statistic title="不是同一问题" value={d.notSame} /></Card></Col>
             <Col xs={12} md={6}><Card><Statistic title="模型状态" valueRender={() => (d.learned ? <Tag color="green">已按本县决定学习</Tag>
-              : <Tag>{d.heldOut ? '出厂默认（本县权重尚不如默认准）' : `出厂默认（满 ${d.minDecisions} 次决定后学习）`}</Tag>)} /></Card></Col>
+              : <Tag>{d.heldOut ? '出厂默认（本县权重未更准）' : `出厂默认（满 ${d.minDecisions} 次决定后学习）`}</Tag>)} /></Card></Col>
           </Row>
           {d.heldOut && (
             <Alert type={d.learned ? 'success' : 'info'} showIcon
-              title={`留出检验：把决定分成 5 份，轮流用 4 份学习、检验第 5 份。本县权重的平均误差 ${d.heldOut.learned.toFixed(3)}，出厂默认 ${d.heldOut.defaults.toFixed(3)}（越小越准）；${d.learned ? '本县权重更准，已启用。' : '本县权重还不如默认准，继续使用出厂默认，决定更多后再比。'}`} />
+              title={`留出检验：把决定分成 5 份，轮流用 4 份学习、检验第 5 份。本县权重的平均误差 ${d.heldOut.learned.toFixed(4)}，出厂默认 ${d.heldOut.defaults.toFixed(4)}（越小越准）；${
+                d.learned ? '本县权重更准，已启用。' : d.heldOut.learned === d.heldOut.defaults ? '两者一样准，继续使用出厂默认，决定更多后再比。' : '本县权重还不如默认准，继续使用出厂默认，决定更多后再比。'}`} />
           )}
           <Card title="判断依据的权重">
             <Table size="small" rowKey="label" pagination={false} dataSource={d.features}

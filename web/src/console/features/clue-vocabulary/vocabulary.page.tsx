@@ -28,7 +28,9 @@ export default function VocabularyPage() {
                 <Descriptions column={1} size="small" items={[
                   { key: 't', label: '感谢词', children: tags(v.notes.thanks) },
                   { key: 'f', label: '已解决', children: tags(v.notes.fixed) },
+                  { key: 'p', label: '称赞', children: tags(v.notes.praise) },
                   { key: 'u', label: '追问', children: tags(v.notes.followup) },
+                  { key: 'r', label: '追问句式', children: tags(v.notes.followupPatterns) },
                 ]} />
                 <Table size="small" rowKey="text" pagination={false} style={{ marginTop: 12 }} dataSource={v.notes.examples}
                   columns={[
