@@ -408,6 +408,8 @@ export interface CandidateRow {
   content: string;
 }
 
+const CANDIDATE_COLUMNS = ['c.id', 'c.code', 'c.category', 'c.village_id', 'c.place', 'c.search_tokens', 'c.created_at', 'c.content'] as const;
+
 /** PostgreSQL: each word's lexemes as the 'simple' configuration makes them, for the tsquery and for clue_terms alike. */
 async function lexemesOf(db: Db, words: string[]): Promise<Map<string, string[]>> {
   if (!words.length) return new Map();
@@ -416,21 +418,21 @@ async function lexemesOf(db: Db, words: string[]): Promise<Map<string, string[]>
 }
 
 /**
- * PostgreSQL: the ids of the township's clues (aliased `c`) that hold one of `lexemes` and meet `where`, newest first, at
- * most `limit`. The GIN index yields its matches in no order, so `ORDER BY id DESC LIMIT` over it read and sorted every
- * match of the township; clue_terms keeps each lexeme's clues by id. Each round reads the newest `n` clue ids of every
- * lexeme from its key and checks the ones down to `cutoff` in their rows (where: the filters and the full tsquery). Below
- * the oldest id of a list that came back full, that list may go on, so `cutoff` is the highest of those: every match at
- * or above it has been checked, and the ones found so far are the township's newest. When they are fewer than `limit`,
- * the next round reads on from `cutoff`. Merging in code rather than in SQL keeps the plan one PostgreSQL cannot turn
- * into reading whole lists (it did, hashing every match, while clue_terms was not yet vacuumed).
+ * PostgreSQL: the township's clues (aliased `c`) that hold one of `lexemes` and meet `where`, newest first, at most
+ * `limit`. The GIN index yields its matches in no order, so `ORDER BY id DESC LIMIT` over it read and sorted every match
+ * of the township; clue_terms keeps each lexeme's clues by id. Each round reads the newest `n` clue ids of every lexeme
+ * (`limit` at first) from its key and checks the ones down to `cutoff` in their rows (where: the filters and the full tsquery), which are
+ * the rows scored. Below the oldest id of a list that came back full, that list may go on, so `cutoff` is the highest of
+ * those: every match at or above it has been checked, and the ones found so far are the township's newest. When they
+ * are fewer than `limit`, the next round reads on from `cutoff`. Merging in code rather than in SQL keeps plans that
+ * PostgreSQL cannot turn into reading whole lists (it did, hashing every match, while clue_terms was not yet vacuumed).
  */
-async function newestTermIds(db: Db, tenantId: number, townshipId: number, lexemes: string[], where: Expression<SqlBool>[], limit: number): Promise<number[]> {
+async function newestTermRows(db: Db, tenantId: number, townshipId: number, lexemes: string[], where: Expression<SqlBool>[], limit: number): Promise<CandidateRow[]> {
   const terms = [...new Set(lexemes)];
-  const found: number[] = [];
+  const found: CandidateRow[] = [];
+  let checked = 0;
   let below: number | null = null;
-  // Twice the bound at first: the state filter turns away a third of the matches of an open-only ask.
-  for (let n = 2 * limit; terms.length; n *= 4) {
+  for (let n = limit; terms.length;) {
     const lists = terms.map((t, k) => sql`(SELECT ${k}::int AS k, clue_id FROM clue_terms WHERE tenant_id = ${tenantId} AND township_id = ${townshipId} AND term = ${t}
       ${below === null ? sql`` : sql`AND clue_id < ${below}`} ORDER BY clue_id DESC LIMIT ${n})`);
     const read = (await sql<{ k: number; clue_id: number }>`${sql.join(lists, sql` UNION ALL `)}`.execute(db)).rows;
@@ -446,11 +448,15 @@ async function newestTermIds(db: Db, tenantId: number, townshipId: number, lexem
       // The conditions as a column, not in WHERE: found by id alone, the rows are read through the primary key. In WHERE,
       // PostgreSQL's estimates (the township's marker in the tsquery and its column are counted as independent) at times
       // led it to AND the GIN index with the township's instead, reading every match again.
-      const checked = await db.selectFrom('clues as c').select((eb) => ['c.id', eb.and(where).as('ok')]).where(sql<SqlBool>`c.id = ANY(${ids}::int[])`).orderBy('c.id', 'desc').execute();
-      found.push(...checked.flatMap((r) => (r.ok ? [r.id] : [])));
+      const rows = await db.selectFrom('clues as c').select((eb) => [...CANDIDATE_COLUMNS, eb.and(where).as('ok')])
+        .where(sql<SqlBool>`c.id = ANY(${ids}::int[])`).orderBy('c.id', 'desc').execute();
+      found.push(...rows.flatMap(({ ok, ...row }) => (ok ? [row] : [])));
+      checked += rows.length;
     }
     if (found.length >= limit || cutoff === 0) break;
     below = cutoff;
+    // The next read sized by the share that passed so far (an open-only ask turns away a third), at most four times this one.
+    n = Math.min(4 * n, Math.ceil(((limit - found.length) * 1.25 * checked) / found.length));
   }
   return found.slice(0, limit);
 }
@@ -462,7 +468,7 @@ async function newestTermIds(db: Db, tenantId: number, townshipId: number, lexem
  * no specific concept is also compared with the newest clues sharing one of its rarest words. The township's
  * scope marker is part of every full-text query, so only its matches are walked; never reads another tenant.
  * Both dialects walk the matches newest first and stop at the bound — SQLite through FTS5 (ftsNewestIds), PostgreSQL
- * through clue_terms (newestTermIds) — where reading the rows inside the query read the row of every match before
+ * through clue_terms (newestTermRows) — where reading the rows inside the query read the row of every match before
  * sorting (tens of thousands for common words at a million clues; bench/README.md §6). Same candidates, in the same order.
  */
 export async function similarCandidates(db: Db, tenantId: number, input: SimilarInput, query = clueFeatures(input, loadedAnalyzer(tenantId))): Promise<CandidateRow[]> {
@@ -479,25 +485,25 @@ export async function similarCandidates(db: Db, tenantId: number, input: Similar
     input.openOnly ? eb('c.state', 'in', OPEN_CLUE_STATES) : eb('c.state', '!=', 'merged'),
     ...(input.excludeId ? [eb('c.id', '!=', input.excludeId)] : []),
   ];
-  const columns = ['c.id', 'c.code', 'c.category', 'c.village_id', 'c.place', 'c.search_tokens', 'c.created_at', 'c.content'] as const;
-  // Each ask's matches, newest first, ids only. The age limit is applied to what comes back: a created_at condition
-  // here leads SQLite to walk the tenant's whole (tenant_id, created_at) index instead.
+  // Each ask's matches, newest first. The age limit is applied to what comes back: a created_at condition here leads
+  // SQLite to walk the tenant's whole (tenant_id, created_at) index instead.
   const terms = asks.flatMap(([words, limit]) => (words ? [{ words: words.any, term: { all: [words, AREA_PREFIX + input.townshipId] }, limit }] : []));
-  const ids: number[][] = [];
+  const picks: CandidateRow[][] = [];
   if (isPostgres(db)) {
     const lexemes = await lexemesOf(db, terms.flatMap((t) => t.words));
     for (const { words, term, limit } of terms) {
-      ids.push(await newestTermIds(db, tenantId, input.townshipId, words.flatMap((w) => lexemes.get(w) ?? []), [...filters, ftsTermMatch(db, 'clues', 'c', term)], limit));
+      picks.push(await newestTermRows(db, tenantId, input.townshipId, words.flatMap((w) => lexemes.get(w) ?? []), [...filters, ftsTermMatch(db, 'clues', 'c', term)], limit));
     }
   } else {
-    // Checked in clues_filter (as the list's search does), not in the 1 kB rows.
+    // SQLite: the ids only, checked in clues_filter (as the list's search does), then the rows once: joining the 1 kB rows
+    // inside the walk read them for every match it passed, and the place and concept asks mostly find the same clues.
+    const ids: number[][] = [];
     for (const { term, limit } of terms) ids.push(await ftsNewestIds(db, 'clues', 'clues_filter', term, filters, limit));
+    const all = [...new Set(ids.flat())];
+    const rows = all.length ? await db.selectFrom('clues as c').select(CANDIDATE_COLUMNS).where('c.tenant_id', '=', tenantId).where('c.id', 'in', all).execute() : [];
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    for (const list of ids) picks.push(list.flatMap((id) => byId.get(id) ?? []));
   }
-  // The rows once: the place and concept asks mostly find the same clues.
-  const all = [...new Set(ids.flat())];
-  const rows = all.length ? await db.selectFrom('clues as c').select(columns).where('c.tenant_id', '=', tenantId).where('c.id', 'in', all).execute() : [];
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  const picks = ids.map((list) => list.flatMap((id) => byId.get(id) ?? []));
   const seen = new Set<number>();
   const out: CandidateRow[] = [];
   for (const rows of picks) {
