@@ -33,6 +33,7 @@ import * as m0910 from './migrations/20261205_0910_clues_conversion_links.ts';
 import * as m1000 from './migrations/20261205_1000_clues_lexicon_concept.ts';
 import * as m1001 from './migrations/20261205_1000_clues_clocks.ts';
 import * as m1010 from './migrations/20261205_1010_clues_forwarding.ts';
+import * as m0915 from './migrations/20261206_0915_clues_terms_pg.ts';
 
 export const cluesModule = defineModule({
   name: 'clues',
@@ -57,6 +58,7 @@ export const cluesModule = defineModule({
     '20261205_1000_clues_clocks': m1001,
     '20261205_1000_clues_lexicon_concept': m1000,
     '20261205_1010_clues_forwarding': m1010,
+    '20261206_0915_clues_terms_pg': m0915,
   },
   settings: { ...CLUE_SETTINGS, ...CLUE_OFFICE_SETTINGS },
   jobs: CLUE_JOBS,

@@ -39,6 +39,7 @@
  *   report vs a cesspit one sharing only 物业, and 县中医院 (not in the place list) vs 县人民医院 scalpers.
  *   Asserted at what it reached, as a floor.
  */
+import type { ClueState } from '@xs/core/schemas/clues.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertRawClue, rawClueValues, serviceSearchTokens } from './fixtures/clue-rows.ts';
 import { HELD_OUT, labelled, precision, recall, runLabelledSet, SETS, type LabelledResult } from './fixtures/similar-labelled.ts';
@@ -201,6 +202,26 @@ describe(`findSimilarClues scope (${DIALECT})`, () => {
     const theirs = await similarCandidates(env.db, other.id, { ...input, townshipId: other.townshipId });
     const their = await env.db.selectFrom('clues').select('id').where('tenant_id', '=', other.id).orderBy('id', 'desc').execute();
     expect(theirs.map((r) => r.id)).toEqual(their.map((r) => r.id));
+  });
+
+  it('finds the newest open matches under a run of newer closed ones, and keeps their order across words of unequal length', async () => {
+    const county = await createCounty(env.db);
+    const text = (road: string) => `${road}路灯坏了好几盏，晚上太黑`;
+    const tokens = new Map(['滨河路', '人民路'].map((road) => [road, serviceSearchTokens(text(road), null, '城关镇', null, county.id)]));
+    const clue = (road: string, state: ClueState) => rawClueValues(county.id, { content: text(road), townshipId: county.townshipId, searchTokens: tokens.get(road), state });
+    // Older: open clues of both roads, alternating. Newer: more closed 滨河路 clues than twice PLACE_CANDIDATES, so the
+    // newest matches of 滨河路 are all turned away and its list goes on, past the older end of the shorter 人民路 list.
+    const values = [];
+    for (let i = 0; i < PLACE_CANDIDATES + 50; i++) values.push(clue(i % 2 ? '人民路' : '滨河路', i % 10 === 3 ? 'merged' : 'submitted'));
+    for (let i = 0; i < 2 * PLACE_CANDIDATES + 20; i++) values.push(clue('滨河路', 'closed'));
+    await env.db.insertInto('clues').values(values).execute();
+    const open = await env.db.selectFrom('clues').select('id').where('tenant_id', '=', county.id).where('state', '=', 'submitted').orderBy('id', 'desc').execute();
+
+    const input = { content: '滨河路和人民路的路灯都不亮了', townshipId: county.townshipId, openOnly: true };
+    const found = await similarCandidates(env.db, county.id, input);
+    expect(found.map((r) => r.id)).toEqual(open.slice(0, PLACE_CANDIDATES).map((r) => r.id));
+    const without = await similarCandidates(env.db, county.id, { ...input, excludeId: open[0].id });
+    expect(without.map((r) => r.id)).toEqual(open.slice(1, PLACE_CANDIDATES + 1).map((r) => r.id));
   });
 
   it('re-indexes rows whose tokens are stale', async () => {

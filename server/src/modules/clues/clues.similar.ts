@@ -24,14 +24,14 @@
  * grow with the township's history.
  */
 import { OPEN_CLUE_STATES, type ClueCategory } from '@xs/core/schemas/clues.ts';
-import { expressionBuilder } from 'kysely';
+import { expressionBuilder, sql, type Expression, type SqlBool } from 'kysely';
 import { isPostgres, type Db } from '../../db/database.ts';
 import type { CluesTable } from './clues.table.ts';
 import { cleanToken, parseSearchTokens, scopeMarkers, type Analyzer, AREA_PREFIX, CONCEPT_PREFIX, PLACE_PREFIX } from '../../platform/search/segment.ts';
 import { normalizeText } from '../../platform/search/normalize.ts';
 import { namesPlaceByCore, placeCore } from '../../platform/search/places.ts';
 import { charIdf, idf, isBoilerplate, wordWeight } from '../../platform/search/weights.ts';
-import { anyOf, ftsNewestIds, ftsTermMatch, type FtsTerm } from '../../platform/search/fts.ts';
+import { anyOf, ftsNewestIds, ftsTermMatch } from '../../platform/search/fts.ts';
 import { noteKind } from './clues.vocabulary/notes.ts';
 import { samePlaceByType } from './clues.vocabulary/place-types.ts';
 import { pairFeatures, pairProbability } from './clues.learning.ts';
@@ -460,22 +460,75 @@ export interface CandidateRow {
   content: string;
 }
 
+const CANDIDATE_COLUMNS = ['c.id', 'c.code', 'c.category', 'c.village_id', 'c.place', 'c.search_tokens', 'c.created_at', 'c.content'] as const;
+
+/** PostgreSQL: each word's lexemes as the 'simple' configuration makes them, for the tsquery and for clue_terms alike. */
+async function lexemesOf(db: Db, words: string[]): Promise<Map<string, string[]>> {
+  if (!words.length) return new Map();
+  const r = await sql<{ word: string; lexemes: string[] }>`SELECT w AS word, tsvector_to_array(to_tsvector('simple', w)) AS lexemes FROM unnest(${words}::text[]) AS w`.execute(db);
+  return new Map(r.rows.map((x) => [x.word, x.lexemes]));
+}
+
+/**
+ * PostgreSQL: the township's clues (aliased `c`) that hold one of `lexemes` and meet `where`, newest first, at most
+ * `limit`. The GIN index yields its matches in no order, so `ORDER BY id DESC LIMIT` over it read and sorted every match
+ * of the township; clue_terms keeps each lexeme's clues by id. Each round reads the newest `n` clue ids of every lexeme
+ * (`limit` at first) from its key and checks the ones down to `cutoff` in their rows (where: the filters and the full tsquery), which are
+ * the rows scored. Below the oldest id of a list that came back full, that list may go on, so `cutoff` is the highest of
+ * those: every match at or above it has been checked, and the ones found so far are the township's newest. When they
+ * are fewer than `limit`, the next round reads on from `cutoff`. Merging in code rather than in SQL keeps plans that
+ * PostgreSQL cannot turn into reading whole lists (it did, hashing every match, while clue_terms was not yet vacuumed).
+ */
+async function newestTermRows(db: Db, tenantId: number, townshipId: number, lexemes: string[], where: Expression<SqlBool>[], limit: number): Promise<CandidateRow[]> {
+  const terms = [...new Set(lexemes)];
+  const found: CandidateRow[] = [];
+  let checked = 0;
+  let below: number | null = null;
+  for (let n = limit; terms.length;) {
+    const lists = terms.map((t, k) => sql`(SELECT ${k}::int AS k, clue_id FROM clue_terms WHERE tenant_id = ${tenantId} AND township_id = ${townshipId} AND term = ${t}
+      ${below === null ? sql`` : sql`AND clue_id < ${below}`} ORDER BY clue_id DESC LIMIT ${n})`);
+    const read = (await sql<{ k: number; clue_id: number }>`${sql.join(lists, sql` UNION ALL `)}`.execute(db)).rows;
+    const counts = terms.map(() => 0);
+    const oldest = terms.map(() => Infinity);
+    for (const r of read) {
+      counts[r.k]++;
+      oldest[r.k] = Math.min(oldest[r.k], r.clue_id);
+    }
+    const cutoff = Math.max(0, ...oldest.filter((_, k) => counts[k] === n));
+    const ids = [...new Set(read.filter((r) => r.clue_id >= cutoff).map((r) => r.clue_id))];
+    if (ids.length) {
+      // The conditions as a column, not in WHERE: found by id alone, the rows are read through the primary key. In WHERE,
+      // PostgreSQL's estimates (the township's marker in the tsquery and its column are counted as independent) at times
+      // led it to AND the GIN index with the township's instead, reading every match again.
+      const rows = await db.selectFrom('clues as c').select((eb) => [...CANDIDATE_COLUMNS, eb.and(where).as('ok')])
+        .where(sql<SqlBool>`c.id = ANY(${ids}::int[])`).orderBy('c.id', 'desc').execute();
+      found.push(...rows.flatMap(({ ok, ...row }) => (ok ? [row] : [])));
+      checked += rows.length;
+    }
+    if (found.length >= limit || cutoff === 0) break;
+    below = cutoff;
+    // The next read sized by the share that passed so far (an open-only ask turns away a third), at most four times this one.
+    n = Math.min(4 * n, Math.ceil(((limit - found.length) * 1.25 * checked) / found.length));
+  }
+  return found.slice(0, limit);
+}
+
 /**
  * The clues worth scoring against a report: same tenant and township, recent (CANDIDATE_DAYS), not
  * merged (or only open ones), and — through the full-text index — naming one of its places (the newest
  * PLACE_CANDIDATES) or one of its problem concepts (the newest CONCEPT_CANDIDATES); a report that names
  * no specific concept is also compared with the newest clues sharing one of its rarest words. The township's
  * scope marker is part of every full-text query, so only its matches are walked; never reads another tenant.
- * SQLite walks the matches newest first and stops at the bound (ftsNewestIds), where reading the rows inside
- * the query read the row of every match before sorting (tens of thousands for common words at a million clues;
- * bench/README.md). Same candidates, in the same order.
+ * Both dialects walk the matches newest first and stop at the bound — SQLite through FTS5 (ftsNewestIds), PostgreSQL
+ * through clue_terms (newestTermRows) — where reading the rows inside the query read the row of every match before
+ * sorting (tens of thousands for common words at a million clues; bench/README.md §6). Same candidates, in the same order.
  */
 export async function similarCandidates(db: Db, tenantId: number, input: SimilarInput, query = clueFeatures(input, loadedAnalyzer(tenantId))): Promise<CandidateRow[]> {
   const places = [...query.spots, ...query.areas].flatMap((p) => [PLACE_PREFIX + p.name, p.name]);
   const concepts = [...query.concepts].map((c) => CONCEPT_PREFIX + c);
   // A problem the table does not know is found by its rarest words too (a place written differently,
   // 湿地公园 for 伊河湿地公园, would otherwise hide it).
-  const asks: [FtsTerm | null, number][] = [[anyOf(places), PLACE_CANDIDATES], [anyOf(concepts), CONCEPT_CANDIDATES]];
+  const asks: [{ any: string[] } | null, number][] = [[anyOf(places), PLACE_CANDIDATES], [anyOf(concepts), CONCEPT_CANDIDATES]];
   if (!hasSpecificConcept(query)) asks.push([anyOf(rareWords(query, 6)), CONCEPT_CANDIDATES]);
   const since = new Date(Date.now() - CANDIDATE_DAYS * 86_400_000).toISOString();
   const eb = expressionBuilder<{ c: CluesTable }, 'c'>();
@@ -484,24 +537,22 @@ export async function similarCandidates(db: Db, tenantId: number, input: Similar
     input.openOnly ? eb('c.state', 'in', OPEN_CLUE_STATES) : eb('c.state', '!=', 'merged'),
     ...(input.excludeId ? [eb('c.id', '!=', input.excludeId)] : []),
   ];
-  const columns = ['c.id', 'c.code', 'c.category', 'c.village_id', 'c.place', 'c.search_tokens', 'c.created_at', 'c.content'] as const;
-  // Each ask's matches, newest first. The age limit is applied to what comes back: a created_at condition here
-  // leads SQLite to walk the tenant's whole (tenant_id, created_at) index instead.
+  // Each ask's matches, newest first. The age limit is applied to what comes back: a created_at condition here leads
+  // SQLite to walk the tenant's whole (tenant_id, created_at) index instead.
+  const terms = asks.flatMap(([words, limit]) => (words ? [{ words: words.any, term: { all: [words, AREA_PREFIX + input.townshipId] }, limit }] : []));
   const picks: CandidateRow[][] = [];
-  const terms = asks.flatMap(([term, limit]) => (term ? [{ term: { all: [term, AREA_PREFIX + input.townshipId] }, limit }] : []));
   if (isPostgres(db)) {
-    for (const { term, limit } of terms) {
-      picks.push(await db.selectFrom('clues as c').select(columns).where(eb.and([...filters, ftsTermMatch(db, 'clues', 'c', term)]))
-        .orderBy('c.id', 'desc').limit(limit).execute());
+    const lexemes = await lexemesOf(db, terms.flatMap((t) => t.words));
+    for (const { words, term, limit } of terms) {
+      picks.push(await newestTermRows(db, tenantId, input.townshipId, words.flatMap((w) => lexemes.get(w) ?? []), [...filters, ftsTermMatch(db, 'clues', 'c', term)], limit));
     }
   } else {
-    // SQLite: the ids only, walking the full-text matches newest first and checking them in clues_filter (as the
-    // list's search does), then the rows once: joining the 1 kB rows inside the scan read them for every match it
-    // passed, and the place and concept asks mostly find the same clues.
+    // SQLite: the ids only, checked in clues_filter (as the list's search does), then the rows once: joining the 1 kB rows
+    // inside the walk read them for every match it passed, and the place and concept asks mostly find the same clues.
     const ids: number[][] = [];
     for (const { term, limit } of terms) ids.push(await ftsNewestIds(db, 'clues', 'clues_filter', term, filters, limit));
     const all = [...new Set(ids.flat())];
-    const rows = all.length ? await db.selectFrom('clues as c').select(columns).where('c.tenant_id', '=', tenantId).where('c.id', 'in', all).execute() : [];
+    const rows = all.length ? await db.selectFrom('clues as c').select(CANDIDATE_COLUMNS).where('c.tenant_id', '=', tenantId).where('c.id', 'in', all).execute() : [];
     const byId = new Map(rows.map((r) => [r.id, r]));
     for (const list of ids) picks.push(list.flatMap((id) => byId.get(id) ?? []));
   }

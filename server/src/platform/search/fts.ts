@@ -100,7 +100,7 @@ export function toTsquery(t: FtsTerm): string {
 }
 
 /** Any of the tokens (for candidate search): a flat OR. */
-export function anyOf(tokens: string[]): FtsTerm | null {
+export function anyOf(tokens: string[]): { any: string[] } | null {
   const clean = [...new Set(tokens.filter((t) => /^[\p{L}\p{N}]+$/u.test(t)))];
   return clean.length ? { any: clean } : null;
 }
