@@ -334,7 +334,9 @@ function writtenByCore(x: ClueFeatures, y: ClueFeatures): { name: string; area: 
 }
 
 function villageOfSpot(x: ClueFeatures, y: ClueFeatures): string | null {
-  for (const s of x.spots) for (const a of y.areas) if (s.core.length >= 2 && a.core !== a.name && s.core === a.core) return a.name;
+  for (const s of x.spots) {
+    for (const a of y.areas) if ((s.core.length >= 2 && a.core !== a.name && s.core === a.core) || (s.name.startsWith(a.name) && s.name !== a.name)) return a.name;
+  }
   return null;
 }
 

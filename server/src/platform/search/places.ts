@@ -92,7 +92,7 @@ export function placeMatch(a: string, b: string): 'same' | 'near' | null {
 }
 
 /** Longest first, so 大道 wins over 道 and 卫生院 over 院. */
-const SUFFIXES = ['公馆', '府', '宗祠', '祠堂', '家祠', '客运中心', '卫生院', '卫生室', '卫生所', '幼儿园', '养老院', '敬老院', '福利院', '工业园', '产业园', '商贸城', '加油站', '收费站', '文化站', '客运站', '汽车站', '火车站',
+const SUFFIXES = ['公馆', '新城', '府', '宗祠', '祠堂', '家祠', '客运中心', '卫生院', '卫生室', '卫生所', '幼儿园', '养老院', '敬老院', '福利院', '工业园', '产业园', '商贸城', '加油站', '收费站', '文化站', '客运站', '汽车站', '火车站',
   '客运总站', '总站', '家属院', '养殖场', '养牛场', '养猪场', '养鸡场', '滑雪场', '游乐场', '加工厂', '早市', '夜市', '厂',
   '体育馆', '图书馆', '文化馆', '大道', '大街', '胡同', '小区', '花园', '家园', '名苑', '公寓', '社区', '广场', '公园', '市场',
   '小学', '中学', '初中', '高中', '中医院', '医院', '诊所', '车站', '景区', '水库', '码头', '路', '街', '巷', '苑', '村', '庄', '屯', '寨', '桥', '河', '湖'];
@@ -127,6 +127,9 @@ const LANDMARKS = new Set(['卫生院', '中心小学', '中心校', '汽车站'
 /** Kinds of facility a township has one of, so that its name before one names that one (旧县商贸城 = 旧县镇商贸城); not streets or estates, which are often named after the township (兴隆大街 in 兴隆街道). */
 const TOWNSHIP_FACILITIES = new Set(['商贸城', '工业园', '产业园', '文化站', '养老院', '敬老院', '福利院', '卫生院', '卫生所', '医院', '中学', '小学', '初中',
   '高中', '幼儿园', '车站', '客运站', '汽车站', '市场', '菜市场', '农贸市场', '体育馆', '图书馆', '文化馆', '派出所', '政府']);
+
+/** Endings of roads and streets: 村 + 马路 is no place of the village's own. */
+const ROAD_KINDS = new Set(['路', '街', '巷', '大道', '大街', '胡同', '桥']);
 
 /** Endings whose name may itself be a word for a place (石桥村, 铁路小区, 大桥社区). */
 const NAMED_LIKE_A_PLACE = new Set(['村', '社区', '小区', '花园', '家园', '公寓', '新村', '家属院']);
@@ -236,6 +239,14 @@ export function detectPlaces(ctx: PlaceContext, norm: string, pieces: Piece[], w
     // A kind of place right after the township's name is the township's one: 旧县商贸城 and 旧县镇商贸城 are one 商贸城.
     const ofTownship = adjacent && TOWNSHIP_FACILITIES.has(t) && ctx.places.isTownshipName(pieces[i - 1].t);
     const landmark = LANDMARKS.has(t) || ofTownship ? t : /^[镇乡]/.test(t) && LANDMARKS.has(t.slice(1)) ? t.slice(1) : null;
+    // A kind of place right after a village's name is that village's (沙梁村砖厂, 杨柳湾村小学): a spot of its own.
+    if (adjacent && t.length >= 2 && (GENERIC.has(t) || LANDMARKS.has(t)) && suffixOf(t) && !ROAD_KINDS.has(suffixOf(t)!)) {
+      const village = ctx.places.placeOf(pieces[i - 1].t);
+      if (village && ctx.places.isAreaPlace(village)) {
+        out.add(pieces[i - 1].t + t);
+        continue;
+      }
+    }
     // A village's or an estate's name may be a word that names a place of its own (石桥村, 大桥村, 铁路小区).
     let before = adjacent && (!suffixWord(pieces[i - 1].t, ctx) || (NAMED_LIKE_A_PLACE.has(t) && pieces[i - 1].t.length >= 2 && !BAD_PREFIX.has(pieces[i - 1].t))) ? pieces[i - 1].t : null;
     // A lone function character or a word that is no name is no end of one (外溢/至/小区, 狗/咬伤/村民).
@@ -288,6 +299,8 @@ export function detectPlaces(ctx: PlaceContext, norm: string, pieces: Piece[], w
   for (const p of schools.names) out.add(ctx.places.placeOf(p) ?? p);
   // 第二中学 is 二中, not the township's 中学.
   for (const p of ['小学', '中学']) if (out.has(p) && countOf(norm, p) <= schools.spelledOut[p]) out.delete(p);
+  // 第二实验小学 is 二实小, not the 实验小学 its words also name.
+  if (schools.names.some((n) => n.includes('实'))) for (const p of [...out]) if (/实验[小中]学$/.test(p)) out.delete(p);
   // 东街村 makes 东街 redundant when every 东街 of the text is part of 东街村.
   const list = [...out];
   return list.filter((p) => !list.some((q) => q !== p && q.includes(p) && countOf(norm, p) === countOf(norm, q)));
@@ -321,7 +334,7 @@ function estatesBeforeBuildings(ctx: PlaceContext, norm: string, pieces: Piece[]
  * Schools by number, as people write them: 第五小学, 五小, 实验二小, 县一中, 二中 — each as its short form (五小, 二中), so
  * that the ways of writing one school meet. Not 一小时, 一小块, 二中午: the short form must be followed by what follows a place.
  */
-const NUMBERED_SCHOOL = /(第)?([一二三四五六七八九十]{1,2})(完全小学|完小|小学|中学|小|中)(?![时块段部会片撮点半伙群些朋午间国心型龄碗杯袋包盒瓶把条份步声截节圈组姐哥妹弟号])/gu;
+const NUMBERED_SCHOOL = /(第)?([一二三四五六七八九十]{1,2})(实验小学|实验中学|实小|实中|完全小学|完小|小学|中学|小|中)(?![时块段部会片撮点半伙群些朋午间国心型龄碗杯袋包盒瓶把条份步声截节圈组姐哥妹弟号])/gu;
 /** Hospitals by number: 县第二人民医院, 县二医院, 二院 are one (二院). */
 const NUMBERED_HOSPITAL = /(?:第|县)([一二三四五六七八九十])(?:人民医院|医院)/gu;
 
@@ -331,7 +344,8 @@ function numberedSchools(norm: string): { names: string[]; spelledOut: Record<st
   for (const m of norm.matchAll(NUMBERED_SCHOOL)) {
     if (!m[1] && m[3].length === 2 && m.index > 0 && /[\p{Script=Han}]/u.test(norm[m.index - 1]) && !/[县实验城关区镇乡市]/.test(norm[m.index - 1])) continue;
     // 第三完全小学 and 三完小 are one school (三完小), as 第五小学 and 五小 are.
-    names.push(m[2] + (m[3].startsWith('完') ? '完小' : m[3][0]));
+    // 第一实验小学 and 一实小 are one school (一实小), as 第三完全小学 and 三完小 are.
+    names.push(m[2] + (m[3].startsWith('完') ? '完小' : m[3].startsWith('实') ? (m[3].includes('中') ? '实中' : '实小') : m[3][0]));
     if (m[3] === '小学' || m[3] === '中学') spelledOut[m[3]]++;
   }
   return { names, spelledOut };

@@ -480,6 +480,7 @@ export const CLUE_CONCEPTS: readonly VocabularyConcept[] = [
   {
     key: 'schoolzoning', label: '入学划片',
     phrases: ['划片', '学区', '就近入学', '入学难', '入园难', '上学难', '学位', '招生'],
+    patterns: [[{ any: ['划到', '划给', '划入', '划进'] }, { any: ['小学', '中学', '学校', '实小', '一小', '二小', '三小'], within: 8 }]],
     examples: { positive: ['小区被划到三小学区', '今年划片把我们划远了', '孩子上学难'], negative: ['学校门口堵车', '学校食堂饭菜不好'] },
   },
   {
@@ -532,7 +533,7 @@ export const CLUE_CONCEPTS: readonly VocabularyConcept[] = [
   },
   {
     key: 'propertyrights', label: '办证交房',
-    phrases: ['房产证', '不动产证', '产权证', '办证难', '网签', '延期交房', '烂尾', '交不了房', '迟迟不交房'],
+    phrases: ['房产证', '不动产证', '产权证', '不动产权证', '房本', '办证难', '网签', '延期交房', '烂尾', '交不了房', '迟迟不交房'],
     examples: { positive: ['买房五年了房产证还办不下来', '楼盘烂尾了'], negative: ['楼上漏水', '物业不作为'] },
   },
   {
@@ -708,5 +709,16 @@ export const CLUE_CONCEPTS: readonly VocabularyConcept[] = [
     phrases: ['管涌', '大堤', '河堤', '堤坝', '决口', '防汛', '堤脚'],
     patterns: [[{ any: ['堤'] }, { any: ['冒水', '渗', '管涌', '裂', '垮', '冒浑水', '塌'], within: 10 }]],
     examples: { positive: ['堤脚下有几处往外冒水，是管涌', '那段堤在冒浑水'], negative: ['楼上漏水'] },
+  },
+  {
+    key: 'busservice', label: '班次停运',
+    phrases: ['减少班次', '班次少', '停运', '取消班次'],
+    patterns: [[{ any: ['班车', '公交', '班线', '客车', '路车'] }, { any: ['停了', '停运', '取消', '减少', '太少', '不跑', '没了', '就剩', '才一趟', '一个钟头'], within: 10 }]],
+    examples: { positive: ['到县城的班车下午那趟停了', '6路公交车现在四十分钟才一趟'], negative: ['班车停靠点的候车棚叫风刮倒了'] },
+  },
+  {
+    key: 'busstop', label: '候车站台',
+    phrases: ['候车棚', '候车亭', '站台', '站牌', '公交站'],
+    examples: { positive: ['班车停靠点的候车棚叫风刮倒了', '新建的公交站冇站牌冇顶棚'], negative: ['班车下午那趟停了'] },
   },
 ];
