@@ -9,7 +9,15 @@ import { api, isApiError } from '../../../shared/api.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import type { Vocabulary } from '@xs/core/schemas/clues-office.ts';
 
-const tags = (ws: readonly string[]) => <div style={{ display: 'flex', flexWrap: 'wrap', rowGap: 4 }}>{ws.map((w) => <Tag key={w}>{w}</Tag>)}</div>;
+/** A follow-up pattern as staff read it: [上回/上次][讲/说], … for a gap, （可省） for an optional part. */
+const readablePattern = (p: string) => p.replace(/\.\{\d+,\d+\}/g, '…').replace(/\(([^()]*)\)\?/g, '[$1]（可省）').replace(/\(([^()]*)\)/g, '[$1]').replaceAll('|', '/');
+
+// A long tag (a follow-up pattern) wraps inside the card instead of widening the column.
+const tags = (ws: readonly string[]) => (
+  <div style={{ display: 'flex', flexWrap: 'wrap', rowGap: 4, minWidth: 0 }}>
+    {ws.map((w) => <Tag key={w} style={{ whiteSpace: 'normal', wordBreak: 'break-all', maxWidth: '100%' }}>{w}</Tag>)}
+  </div>
+);
 
 export default function VocabularyPage() {
   const q = useQuery({ queryKey: ['clues', 'vocabulary'], queryFn: () => api.get<Vocabulary>('/clues/vocabulary') });
@@ -30,7 +38,7 @@ export default function VocabularyPage() {
                   { key: 'f', label: '已解决', children: tags(v.notes.fixed) },
                   { key: 'p', label: '称赞', children: tags(v.notes.praise) },
                   { key: 'u', label: '追问', children: tags(v.notes.followup) },
-                  { key: 'r', label: '追问句式', children: tags(v.notes.followupPatterns) },
+                  { key: 'r', label: '追问句式', children: tags(v.notes.followupPatterns.map(readablePattern)) },
                 ]} />
                 <Table size="small" rowKey="text" pagination={false} style={{ marginTop: 12 }} dataSource={v.notes.examples}
                   columns={[
