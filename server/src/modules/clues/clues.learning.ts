@@ -136,7 +136,8 @@ export function learnPairWeights(examples: PairExample[], minDecisions: number):
     learned += logLoss(fitPairWeights(train), test) * test.length;
     defaults += logLoss(DEFAULT_PAIR_WEIGHTS, test) * test.length;
   }
-  const heldOut = { learned: Math.round((learned / examples.length) * 10_000) / 10_000, defaults: Math.round((defaults / examples.length) * 10_000) / 10_000 };
+  const mean = (sum: number) => Math.round((sum / examples.length) * 10_000) / 10_000;
+  const heldOut = { learned: mean(learned), defaults: mean(defaults) };
   const adopted = heldOut.learned < heldOut.defaults;
   return { weights: adopted ? fitPairWeights(examples) : DEFAULT_PAIR_WEIGHTS, adopted, heldOut };
 }

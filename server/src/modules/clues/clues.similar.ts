@@ -373,10 +373,9 @@ export function scoreSimilarity(a: ClueFeatures | SimilarityText, b: ClueFeature
   // specific: no zebra crossing vs a jam at the same school gate. The umbrella does not decide; words do.
   const ownA = [...fa.concepts].filter((c) => !fb.concepts.has(c));
   const ownB = [...fb.concepts].filter((c) => !fa.concepts.has(c));
-  const umbrellaOnly = sharedConcepts.length > 0 && sharedConcepts.every(isUmbrellaConcept) && ownA.length > 0 && ownB.length > 0
-    && [...ownA, ...ownB].some((c) => !isGenericConcept(c));
-  // Only an umbrella shared (补贴, 公交): the same topic, perhaps not the same problem (农机补贴 vs 油茶补贴) — half.
   const onlyUmbrellas = sharedConcepts.length > 0 && sharedConcepts.every(isUmbrellaConcept);
+  const umbrellaOnly = onlyUmbrellas && ownA.length > 0 && ownB.length > 0 && [...ownA, ...ownB].some((c) => !isGenericConcept(c));
+  // Only an umbrella shared (补贴, 公交): the same topic, perhaps not the same problem (农机补贴 vs 油茶补贴) — half.
   const concept = conceptMin > 0 && !umbrellaOnly ? (onlyUmbrellas ? 0.5 : 1) * (sharedWeight / conceptMin) : 0;
   // A broad concept shared (占用道路, 大货车) does not make one problem of two that each name a specific
   // one and share none of those: stalls on the road vs grain drying on it, lorries speeding vs lorries

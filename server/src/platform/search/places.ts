@@ -106,15 +106,14 @@ const SUFFIX_WORDS: Record<string, string> = {
 
 /** Whole words that end like a place but name none. */
 const GENERIC = new Set(['马路', '道路', '公路', '铁路', '水路', '山路', '土路', '泥路', '小路', '大路', '近路', '出路', '线路', '通路', '电路',
-  '思路', '走路', '修路', '带路', '路路', '断路', '网路', '街道', '大街', '小街', '背街', '商业街', '步行街', '小巷', '村庄', '农村', '乡村',
-  '本村', '全村', '邻村', '外村', '各村', '小区', '社区', '老小区', '新小区', '校区', '城区', '景区', '学校', '小学', '中学', '大学', '医院',
-  '公园', '广场', '市场', '菜市场', '超市', '车站', '卫生院', '卫生室', '村卫生室', '幼儿园', '大桥', '小桥', '石桥', '过街', '上街', '逛街',
-  '沿街', '临街', '当街', '满街', '一条街', '老旧小区', '住宅小区', '整个小区', '安置小区', '水泥路', '泥巴路', '柏油路', '沥青路', '石子路',
-  '砂石路', '农村公路', '通村路', '通户路', '入户路', '生产路', '田间路', '断头路', '上学路', '回家路', '必经路', '盘山路', '环山路', '乡村公路',
-  '村级公路', '县级公路', '林区路', '河堤路', '人行路', '卫生所', '养老院', '敬老院', '福利院', '工业园', '产业园', '商贸城', '加油站', '收费站',
-  '文化站', '体育馆', '图书馆', '文化馆', '初中', '高中', '诊所', '水库', '码头', '私人诊所', '小诊所', '民办养老院', '客运站', '汽车站', '火车站',
-  '客运总站', '家属院', '养殖场', '养牛场', '养猪场', '养鸡场', '滑雪场', '游乐场', '加工厂', '早市', '夜市', '工厂', '厂子', '厂里', '化工厂',
-  '砖厂', '总站', '政府', '镇政府', '乡政府', '县政府', '区政府', '市政府', '人民政府', '王府', '官府', '中医院', '小河', '大河', '河道', '河沟', '河里', '一条河', '那条河', '这条河', '过河', '护城河', '湖']);
+  '思路', '走路', '修路', '带路', '路路', '断路', '网路', '街道', '小街', '背街', '商业街', '步行街', '小巷', '村庄', '农村', '乡村', '本村', '全村', '邻村',
+  '外村', '各村', '老小区', '新小区', '校区', '城区', '学校', '大学', '菜市场', '超市', '村卫生室', '大桥', '小桥', '石桥', '过街', '上街', '逛街', '沿街',
+  '临街', '当街', '满街', '一条街', '老旧小区', '住宅小区', '整个小区', '安置小区', '水泥路', '泥巴路', '柏油路', '沥青路', '石子路', '砂石路', '农村公路', '通村路',
+  '通户路', '入户路', '生产路', '田间路', '断头路', '上学路', '回家路', '必经路', '盘山路', '环山路', '乡村公路', '村级公路', '县级公路', '林区路', '河堤路', '人行路',
+  '私人诊所', '小诊所', '民办养老院', '工厂', '厂子', '厂里', '化工厂', '砖厂', '政府', '镇政府', '乡政府', '县政府', '区政府', '市政府', '人民政府', '王府', '官府',
+  '小河', '大河', '河道', '河沟', '河里', '一条河', '那条河', '这条河', '过河', '护城河', '湖',
+  // Every kind of place alone names none (小区, 养老院, 客运中心): the endings themselves.
+  ...SUFFIXES.filter((s) => s.length >= 2)]);
 
 /** Kinds of road, not names: 水泥路, 泥巴路, 农村公路. */
 const TYPE_PREFIX = /^(水泥|泥巴|柏油|沥青|石子|砂石|土|农村|乡村|村级|县级|通村|通户|入户|生产|田间|山区|上学|回家|必经|环山|盘山)/;
@@ -169,12 +168,14 @@ function okPrefix(prefix: string, ctx?: PlaceContext): boolean {
     && !/[镇乡市]$/.test(prefix) && !TYPE_PREFIX.test(prefix);
 }
 
+/** Tags of a proper name (places, people, organisations, other names). */
+const PROPER_TAGS = new Set(['ns', 'nr', 'nz', 'nt']);
 /** Tags of a word that is a name or a plain noun: 丽都, 和平 hold 都 and 和, which elsewhere are function words. */
-const NAME_TAGS = new Set(['ns', 'nr', 'nz', 'nt', 'n']);
-/** Whether a word is one piece of the county's cut, tagged as a name or noun: its characters are not function words. */
-function oneName(ctx: PlaceContext, word: string): boolean {
-  const tags = ctx.tags(word);
-  return tags.length === 1 && NAME_TAGS.has(tags[0]);
+const NAME_TAGS = new Set([...PROPER_TAGS, 'n']);
+/** Whether a word is one piece of the county's cut with one of `tags` (a name or noun: its characters are not function words). */
+function oneName(ctx: PlaceContext, word: string, tags: ReadonlySet<string> = NAME_TAGS): boolean {
+  const t = ctx.tags(word);
+  return t.length === 1 && tags.has(t[0]);
 }
 
 /** The suffixes by their last character, longest first (SUFFIXES order), so a word is checked against a few. */
@@ -287,7 +288,7 @@ export function detectPlaces(ctx: PlaceContext, norm: string, pieces: Piece[], w
     // The suffix or a word holding it came cut off (滨河/路灯, 天桥/村卫生室): the word before must be a name.
     if (tail && prev && LANDMARKS.has(prev + tail)) out.add(prev + tail);
     else if (tail && prev && okPrefix(prev, ctx) && nameLike(ctx, prev) && !GENERIC.has(prev + tail)) out.add(prev + tail);
-    // A road named with a direction or a number after its name, cut apart: 富民/西路, 人民/东大街.
+    // A road named with a direction after its name, cut apart: 富民/西路, 人民/东大街.
     else if (ROAD_AFTER_NAME.test(t) && adjacent && pieces[i - 1].t.length >= 2 && okPrefix(pieces[i - 1].t, ctx) && nameLike(ctx, pieces[i - 1].t)) out.add(pieces[i - 1].t + t);
   }
   for (const p of estatesBeforeBuildings(ctx, norm, pieces)) out.add(p);
@@ -331,8 +332,9 @@ function estatesBeforeBuildings(ctx: PlaceContext, norm: string, pieces: Piece[]
 }
 
 /**
- * Schools by number, as people write them: 第五小学, 五小, 实验二小, 县一中, 二中 — each as its short form (五小, 二中), so
- * that the ways of writing one school meet. Not 一小时, 一小块, 二中午: the short form must be followed by what follows a place.
+ * Schools by number, as people write them: 第五小学, 五小, 实验二小, 县一中, 二中, 第一实验小学, 三完小 — each as its short
+ * form (五小, 二中, 一实小, 三完小), so that the ways of writing one school meet. Not 一小时, 一小块, 二中午: no measure or
+ * time word may follow.
  */
 const NUMBERED_SCHOOL = /(第)?([一二三四五六七八九十]{1,2})(实验小学|实验中学|实小|实中|完全小学|完小|小学|中学|小|中)(?![时块段部会片撮点半伙群些朋午间国心型龄碗杯袋包盒瓶把条份步声截节圈组姐哥妹弟号])/gu;
 /** Hospitals by number: 县第二人民医院, 县二医院, 二院 are one (二院). */
@@ -343,8 +345,6 @@ function numberedSchools(norm: string): { names: string[]; spelledOut: Record<st
   const spelledOut: Record<string, number> = { 小学: 0, 中学: 0 };
   for (const m of norm.matchAll(NUMBERED_SCHOOL)) {
     if (!m[1] && m[3].length === 2 && m.index > 0 && /[\p{Script=Han}]/u.test(norm[m.index - 1]) && !/[县实验城关区镇乡市]/.test(norm[m.index - 1])) continue;
-    // 第三完全小学 and 三完小 are one school (三完小), as 第五小学 and 五小 are.
-    // 第一实验小学 and 一实小 are one school (一实小), as 第三完全小学 and 三完小 are.
     names.push(m[2] + (m[3].startsWith('完') ? '完小' : m[3].startsWith('实') ? (m[3].includes('中') ? '实中' : '实小') : m[3][0]));
     if (m[3] === '小学' || m[3] === '中学') spelledOut[m[3]]++;
   }
@@ -387,8 +387,7 @@ function namesBeforeLocations(ctx: PlaceContext, pieces: Piece[]): string[] {
     }
     const name = parts.join('');
     if (name.length < 2 || ctx.places.isTownshipName(name)) continue;
-    const tags = parts.length === 1 ? ctx.tags(name) : [];
-    if (parts.length >= 2 || (tags.length === 1 && /^(ns|nz|nr|nt)$/.test(tags[0])) || !ctx.tags(name).length) out.push(ctx.places.placeOf(name) ?? name);
+    if (parts.length >= 2 || oneName(ctx, name, PROPER_TAGS) || !ctx.tags(name).length) out.push(ctx.places.placeOf(name) ?? name);
   }
   return out;
 }

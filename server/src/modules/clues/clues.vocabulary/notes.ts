@@ -2,8 +2,8 @@
  * Notes that are not new problems: thanks for a fix and follow-ups on an earlier report. Recognised so that
  * they are never offered as duplicates (a "路灯已经修好了，谢谢" note matched every open street-light report).
  * Data, not code: phrases a note contains, with example sentences each kind must and must not match
- * (clues.vocabulary.test.ts runs them). A thank-you needs both a thanks word and a word saying it is fixed,
- * since many real reports end with 谢谢.
+ * (clues.vocabulary.test.ts runs them). A thank-you needs both a thanks word and a word saying it is fixed (or the
+ * state now: 现在…了), since many real reports end with 谢谢; praise of a person or a service is both at once.
  */
 export const NOTES_VERSION = 3;
 
@@ -43,12 +43,13 @@ export const NOTE_VOCABULARY = {
 export type NoteKind = 'thanks' | 'followup';
 
 const FOLLOWUP_PATTERNS = NOTE_VOCABULARY.followup.patterns.map((p) => new RegExp(p));
+const NOW_PATTERNS = NOTE_VOCABULARY.thanks.now.map((p) => new RegExp(`${p}[^，。！？,.!?]*了`));
 
 /** Whether a text is a thank-you for a fix or a follow-up on an earlier report (null: a report). */
 export function noteKind(text: string): NoteKind | null {
   const t = NOTE_VOCABULARY;
   if (t.followup.phrases.some((p) => text.includes(p)) || FOLLOWUP_PATTERNS.some((r) => r.test(text))) return 'followup';
-  const fixedNow = t.thanks.now.some((p) => new RegExp(`${p}[^，。！？,.!?]*了`).test(text));
+  const fixedNow = NOW_PATTERNS.some((r) => r.test(text));
   const praise = t.thanks.praise.some((p) => text.includes(p));
   if ((praise || t.thanks.thanks.some((p) => text.includes(p))) && (praise || fixedNow || t.thanks.fixed.some((p) => text.includes(p)))) {
     return t.thanks.relapse.some((p) => text.includes(p)) ? null : 'thanks';
