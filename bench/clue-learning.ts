@@ -83,7 +83,9 @@ for (const [name, pairs] of Object.entries(sets)) {
     const later = pairs.filter((p) => p.j >= k);
     const learned = pr(later, (p) => pairProbability(w, p.x) >= 0.5);
     const base = pr(later, (p) => pairProbability(DEFAULT_PAIR_WEIGHTS, p.x) >= 0.5);
-    const raw = pr(later, (p) => pairProbability(fitPairWeights(decided), p.x) >= 0.5);
+    // The refit whether or not the held-out check kept it (when it did, it is the weights in use).
+    const refit = fit.adopted ? w : fitPairWeights(decided);
+    const raw = pr(later, (p) => pairProbability(refit, p.x) >= 0.5);
     console.log(`    K ${String(k).padStart(3)}: ${String(decided.length).padStart(4)} decisions (${decided.filter((d) => d.y).length} merges) fit ${ms.toFixed(1)} ms `
       + `${fit.adopted ? 'adopted' : 'kept defaults'}${fit.heldOut ? ` (held-out loss ${fit.heldOut.learned} vs ${fit.heldOut.defaults})` : ''} → in use ${show(learned)} | refit always ${show(raw)} | defaults ${show(base)}`);
   }
