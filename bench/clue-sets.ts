@@ -15,7 +15,7 @@ import path from 'node:path';
 import type { ClueCategory, ClueChannel } from '@xs/core/schemas/clues.ts';
 import type { Db } from '../server/src/db/database.ts';
 import { createCounty, createUnit } from '../server/src/test/helper.ts';
-import { findSimilarClues, ensurePlaceNames, scoreSimilarity } from '../server/src/modules/clues/clues.similar.ts';
+import { clueFeatures, findSimilarClues, ensurePlaceNames, scoreSimilarity } from '../server/src/modules/clues/clues.similar.ts';
 import { DEFAULT_PAIR_WEIGHTS, pairFeatures, pairProbability } from '../server/src/modules/clues/clues.learning.ts';
 import { suggestUnits } from '../server/src/modules/clues/clues.unit-suggestions.ts';
 import { forgetRoutingModel } from '../server/src/modules/clues/clues.routing-model.ts';
@@ -160,8 +160,13 @@ export async function runSet(db: Db, name: string, debug = false): Promise<SetRe
 
 /** DEBUG: a pair's evidence as the scorer sees it (texts cut by the county's analyzer, shipped weights). */
 async function evidence(db: Db, tenantId: number, a: SetClue, b: SetClue): Promise<string> {
-  const r = scoreSimilarity({ content: a.text, category: CATEGORY[a.category] }, { content: b.text, category: CATEGORY[b.category] }, await ensurePlaceNames(db, tenantId));
-  return ` p=${pairProbability(DEFAULT_PAIR_WEIGHTS, pairFeatures(r)).toFixed(2)} ${JSON.stringify(r.evidence)} concepts=${r.sharedConcepts.join(',')}`;
+  const an = await ensurePlaceNames(db, tenantId);
+  const r = scoreSimilarity({ content: a.text, category: CATEGORY[a.category] }, { content: b.text, category: CATEGORY[b.category] }, an);
+  const places = (t: string) => {
+    const f = clueFeatures({ content: t }, an);
+    return [['spots', f.spots], ['refs', f.references], ['areas', f.areas]].filter(([, v]) => (v as unknown[]).length).map(([k, v]) => `${k}:${(v as { name: string }[]).map((x) => x.name).join('/')}`).join(' ');
+  };
+  return ` p=${pairProbability(DEFAULT_PAIR_WEIGHTS, pairFeatures(r)).toFixed(2)} ${JSON.stringify(r.evidence)} concepts=${r.sharedConcepts.join(',')} [${places(a.text)}] ~ [${places(b.text)}]`;
 }
 
 async function recordForward(db: Db, tenantId: number, clueId: number, unitId: number) {
