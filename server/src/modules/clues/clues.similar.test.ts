@@ -118,6 +118,24 @@ describe('scoreSimilarity', () => {
     expect(r.score).toBeLessThan(SAME_PROBLEM_THRESHOLD);
   });
 
+  it('takes a facility said by its trade for the named one, a road by its name before 公路, an estate typed with a same-sounding ending', () => {
+    const env = (content: string) => ({ content, category: 'environment' as const });
+    // 电镀厂 may be 鑫泓电镀 of the park: no conflict, so the shared problem decides.
+    const plating = scoreSimilarity(env('工业园电镀厂偷排废水'), env('来电人反映：新港工业园鑫泓电镀排污口夜间排放有色废水'));
+    expect(plating.evidence.place).not.toBe('conflict');
+    expect(plating.score).toBeGreaterThanOrEqual(SAME_PROBLEM_THRESHOLD);
+    // One trade in two villages is two places; in one, likely one.
+    const village = (content: string, villageId: number) => ({ content, category: 'environment' as const, villageId });
+    expect(scoreSimilarity(village('菌包厂烧锅炉天天冒黑烟', 1), village('菌包厂烧锅炉天天冒黑烟', 2)).evidence.place).toBe('conflict');
+    expect(scoreSimilarity(village('菌包厂烧锅炉天天冒黑烟', 1), village('菌包厂锅炉排放黑烟', 1)).evidence.place).toBe('near');
+    expect(same('岭头岭公路落石', '岭头岭那段盘山公路最近老是掉石头，防护网都破了').evidence.place).toBe('near');
+    expect(same('荔湾院6号楼电梯又停了，物业电话打不通', '荔湾苑6栋电梯关人，物业不管').evidence.place).toBe('near');
+    expect(same('荔湾园6号楼电梯又停了', '荔湾苑6栋电梯关人').evidence.place).not.toBe('near');
+    // One bus line is one place; two lines are two.
+    expect(same('11路车太少', '11路公交发车间隔过长，等四十分钟').evidence.place).toBe('same');
+    expect(same('11路车太少', '12路公交发车间隔过长，等四十分钟').evidence.place).toBe('conflict');
+  });
+
   it('is symmetric and stays in 0..1', () => {
     const a = { content: '东街村垃圾没人拉，堆得跟小山一样', villageId: 3 };
     const b = { content: '城关镇东街村生活垃圾清运不及时，村口垃圾收集点垃圾堆积外溢', villageId: 3 };

@@ -29,11 +29,11 @@ import { isPostgres, type Db } from '../../db/database.ts';
 import type { CluesTable } from './clues.table.ts';
 import { cleanToken, parseSearchTokens, scopeMarkers, type Analyzer, AREA_PREFIX, CONCEPT_PREFIX, PLACE_PREFIX } from '../../platform/search/segment.ts';
 import { normalizeText } from '../../platform/search/normalize.ts';
-import { namesPlaceByCore, placeCore } from '../../platform/search/places.ts';
+import { isTradePlace, namesPlaceByCore, placeCore } from '../../platform/search/places.ts';
 import { charIdf, idf, isBoilerplate, wordWeight } from '../../platform/search/weights.ts';
 import { anyOf, ftsNewestIds, ftsTermMatch } from '../../platform/search/fts.ts';
 import { noteKind } from './clues.vocabulary/notes.ts';
-import { samePlaceByType } from './clues.vocabulary/place-types.ts';
+import { endingSound, samePlaceByType } from './clues.vocabulary/place-types.ts';
 import { pairFeatures, pairProbability } from './clues.learning.ts';
 import { countyPairWeights } from './clues.learning.store.ts';
 import { countyLexicon } from './clues.gazetteer.ts';
@@ -84,6 +84,8 @@ interface PlaceRef {
   core: string;
   /** The core when it is specific enough to stand for the place in other text (翠湖湾 of 翠湖湾小区, or 翠湖湾 itself; not 人民 of 人民路). */
   alone: string | null;
+  /** Said by its trade alone (电镀厂, 菌包厂, 农贸市场): it may be a facility the other report names, so it conflicts with none. */
+  trade: boolean;
 }
 
 /** What the scorer compares: computed once per report (and kept for stored clues, see featureCache). */
@@ -128,7 +130,7 @@ const ALONE_IDF = 8;
 function placeRef(name: string, an?: Analyzer): PlaceRef {
   const core = placeCore(name);
   const alone = an && (core.length >= 3 || idf(core) >= ALONE_IDF) && !an.places.isTownshipPart(core) ? core : null;
-  return { name, core, alone };
+  return { name, core, alone, trade: !!an && isTradePlace(an, name) };
 }
 
 /** Characters as common as 路/水/车 (idf under this) say nothing about the problem. */
@@ -280,10 +282,16 @@ const CHAR_PRIOR = 6;
 const CHAR_GAIN = 2;
 
 /** The same place (exactly), nearly (滨河路/滨河大道, 县人民医院/人民医院), or none. */
-function bestPlaceMatch(xs: PlaceRef[], ys: PlaceRef[]): { kind: 'same' | 'near'; name: string } | null {
-  let near: { kind: 'near'; name: string } | null = null;
+function bestPlaceMatch(xs: PlaceRef[], ys: PlaceRef[]): { kind: 'same' | 'near'; name: string; trade?: boolean } | null {
+  let near: { kind: 'near'; name: string; trade?: boolean } | null = null;
+  let trade: { kind: 'same' | 'near'; name: string; trade: true } | null = null;
   for (const x of xs) {
     for (const y of ys) {
+      // A trade on both sides (电镀厂) is found last: a named place both share says more.
+      if (x.trade && y.trade) {
+        if (!trade && (x.name === y.name || x.core === y.core || samePlaceByType(x.name, y.name))) trade = { kind: x.name === y.name ? 'same' : 'near', name: x.name, trade: true };
+        continue;
+      }
       if (x.name === y.name) return { kind: 'same', name: x.name };
       if (!near && (x.core === y.core || samePlaceByType(x.name, y.name) || (x.name.length >= 3 && y.name.length >= 3 && (x.name.includes(y.name) || y.name.includes(x.name)))
         || sameNameLonger(x, y))) {
@@ -291,7 +299,7 @@ function bestPlaceMatch(xs: PlaceRef[], ys: PlaceRef[]): { kind: 'same' | 'near'
       }
     }
   }
-  return near;
+  return near ?? trade;
 }
 
 /** One name the longer form of the other, of the same kind: 丰禾厂 and 丰禾玉米加工厂, 孤榆树屯 and 孤榆树村 (by core). */
@@ -299,12 +307,19 @@ function sameNameLonger(x: PlaceRef, y: PlaceRef): boolean {
   const [a, b] = x.core.length <= y.core.length ? [x, y] : [y, x];
   if (a.core.length < 2 || !b.core.startsWith(a.core)) return false;
   // A bare name (金樾, found before a building number) is the longer one's (金樾湾); else both of one kind (厂 and 厂).
-  return a.core === a.name ? b.name !== a.name : a.name.at(-1) === b.name.at(-1);
+  return a.core === a.name ? b.name !== a.name : endingSound(a.name) === endingSound(b.name);
 }
 
-function placeEvidence(fa: ClueFeatures, fb: ClueFeatures): { place: PlaceEvidence; name: string | null } {
-  const spot = bestPlaceMatch(fa.spots, fb.spots);
-  if (spot) return { place: spot.kind === 'same' ? 'same' : 'near', name: spot.name };
+const withoutTradeSpots = (f: ClueFeatures) => (f.spots.some((p) => p.trade) ? { ...f, spots: f.spots.filter((p) => !p.trade) } : f);
+
+function placeEvidence(a: ClueFeatures, b: ClueFeatures): { place: PlaceEvidence; name: string | null } {
+  const spot = bestPlaceMatch(a.spots, b.spots);
+  if (spot && !spot.trade) return { place: spot.kind === 'same' ? 'same' : 'near', name: spot.name };
+  // Beyond this, a facility said by its trade alone is as if unnamed; the same trade on both sides is one facility
+  // unless the villages differ (菌包厂 of 洋坂村 and 菌包厂 of 下洋村).
+  const fa = withoutTradeSpots(a);
+  const fb = withoutTradeSpots(b);
+  if (spot && !(fa.villageId && fb.villageId && fa.villageId !== fb.villageId)) return { place: 'near', name: spot.name };
   if (fa.spots.length && fb.spots.length) {
     const ref = bestPlaceMatch([...fa.spots, ...fa.references], [...fb.spots, ...fb.references]);
     return ref ? { place: 'partial', name: ref.name } : { place: 'conflict', name: null };

@@ -31,11 +31,23 @@ export class PlaceRegistry {
     return out;
   }
 
-  /** Registers a place; returns the short names it may go by (for the lexicon). */
-  registerPlace(name: string, kind?: PlaceKind): string[] {
-    this.gazetteer.set(name, kind ?? (VILLAGE_END.test(name) ? 'village' : 'spot'));
+  /**
+   * Registers a place; returns the short names it may go by (for the lexicon). A village also goes by its name
+   * without 村/社区 (后埕 for 后埕社区, 洋坂 for 洋坂村), unless that is a township's name or a plain word
+   * (`commonWord`: 河坝 of 河坝村 is a dam before it is the village).
+   */
+  registerPlace(name: string, kind?: PlaceKind, commonWord: (w: string) => boolean = () => false): string[] {
+    const k = kind ?? (VILLAGE_END.test(name) ? 'village' : 'spot');
+    this.gazetteer.set(name, k);
     this.aliases.delete(name);
-    return this.aliasesOf(name);
+    const out = this.aliasesOf(name);
+    const core = name.replace(VILLAGE_END, '');
+    if (k === 'village' && core !== name && core.length >= 2 && !this.prefixes.has(core) && !this.gazetteer.has(core) && !this.aliases.has(core)
+      && !GENERIC.has(core) && !commonWord(core)) {
+      this.aliases.set(core, name);
+      out.push(core);
+    }
+    return out;
   }
 
   /** Registers a township name as a prefix short names drop; returns the words it adds: its core (德亭 of 德亭镇) and the new short names. */
@@ -94,7 +106,7 @@ export function placeMatch(a: string, b: string): 'same' | 'near' | null {
 /** Longest first, so 大道 wins over 道 and 卫生院 over 院. */
 const SUFFIXES = ['公馆', '新城', '府', '宗祠', '祠堂', '家祠', '客运中心', '卫生院', '卫生室', '卫生所', '幼儿园', '养老院', '敬老院', '福利院', '工业园', '产业园', '商贸城', '加油站', '收费站', '文化站', '客运站', '汽车站', '火车站',
   '客运总站', '总站', '家属院', '养殖场', '养牛场', '养猪场', '养鸡场', '滑雪场', '游乐场', '加工厂', '早市', '夜市', '厂',
-  '体育馆', '图书馆', '文化馆', '大道', '大街', '胡同', '小区', '花园', '家园', '名苑', '公寓', '社区', '广场', '公园', '市场',
+  '体育馆', '图书馆', '文化馆', '大道', '大街', '胡同', '小区', '花园', '家园', '名苑', '公寓', '社区', '广场', '公园', '市场', '菜场',
   '小学', '中学', '初中', '高中', '中医院', '医院', '诊所', '车站', '景区', '水库', '码头', '路', '街', '巷', '苑', '村', '庄', '屯', '寨', '桥', '河', '湖'];
 
 /** A word right after a name that means "that place's …": 滨河/路口 → 滨河路. */
@@ -114,6 +126,9 @@ const GENERIC = new Set(['马路', '道路', '公路', '铁路', '水路', '山�
   '小河', '大河', '河道', '河沟', '河里', '一条河', '那条河', '这条河', '过河', '护城河', '湖',
   // Every kind of place alone names none (小区, 养老院, 客运中心): the endings themselves.
   ...SUFFIXES.filter((s) => s.length >= 2)]);
+
+/** Words for a kind of road (公路, 盘山公路, 水泥路), longest first: what a road's name ends with when it has no 路 of its own. */
+const ROAD_WORDS = [...GENERIC].filter((w) => w.length >= 2 && /[路街]$/.test(w) && !SUFFIXES.includes(w)).sort((a, b) => b.length - a.length);
 
 /** Kinds of road, not names: 水泥路, 泥巴路, 农村公路. */
 const TYPE_PREFIX = /^(水泥|泥巴|柏油|沥青|石子|砂石|土|农村|乡村|村级|县级|通村|通户|入户|生产|田间|山区|上学|回家|必经|环山|盘山)/;
@@ -200,7 +215,7 @@ const BEFORE_ADDRESSEE = /(请|建议|由|要求|希望|督促|责成|恳请|呼
 
 /** Before a place named to locate (or as where people have to go instead: 需到镇卫生院购买). */
 const BEFORE_REFERENCE = /(从|自|至|到|去|往|靠近|临近|挨着|紧挨|距离|离|距|接近|通往|通到|对面|旁边的)[镇乡县]?$/;
-const AFTER_REFERENCE = /^(至|到|往|之间|路段之间|对面|附近|那边)/;
+const AFTER_REFERENCE = /^(至|到|往|之间|路段之间|对面|附近|那边|跟前|旁边|边上)/;
 
 /** Places named in normalised text, given its cut and its dictionary words. */
 export function findPlaces(ctx: PlaceContext, norm: string, pieces: Piece[], words: Iterable<string>): FoundPlaces {
@@ -241,7 +256,7 @@ export function detectPlaces(ctx: PlaceContext, norm: string, pieces: Piece[], w
     const ofTownship = adjacent && TOWNSHIP_FACILITIES.has(t) && ctx.places.isTownshipName(pieces[i - 1].t);
     const landmark = LANDMARKS.has(t) || ofTownship ? t : /^[镇乡]/.test(t) && LANDMARKS.has(t.slice(1)) ? t.slice(1) : null;
     // A kind of place right after a village's name is that village's (沙梁村砖厂, 杨柳湾村小学): a spot of its own.
-    if (adjacent && t.length >= 2 && (GENERIC.has(t) || LANDMARKS.has(t)) && suffixOf(t) && !ROAD_KINDS.has(suffixOf(t)!)) {
+    if (adjacent && t.length >= 2 && (GENERIC.has(t) || LANDMARKS.has(t)) && suffixOf(t) && !ROAD_KINDS.has(suffixOf(t)!) && !VILLAGE_END.test(t)) {
       const village = ctx.places.placeOf(pieces[i - 1].t);
       if (village && ctx.places.isAreaPlace(village)) {
         out.add(pieces[i - 1].t + t);
@@ -286,13 +301,23 @@ export function detectPlaces(ctx: PlaceContext, norm: string, pieces: Piece[], w
     // 村卫生室, 村委会, 村口…: the name before it is a village.
     const tail = s === t || (s && GENERIC.has(t) && !TYPE_PREFIX.test(t)) ? t : (SUFFIX_WORDS[t] ?? (t.length >= 2 && t[0] === '村' ? '村' : undefined));
     // The suffix or a word holding it came cut off (滨河/路灯, 天桥/村卫生室): the word before must be a name.
-    if (tail && prev && LANDMARKS.has(prev + tail)) out.add(prev + tail);
+    // 沙梁村/村道: the village is named already.
+    if (tail && prev?.endsWith(tail)) out.add(prev);
+    else if (tail && prev && LANDMARKS.has(prev + tail)) out.add(prev + tail);
     else if (tail && prev && okPrefix(prev, ctx) && nameLike(ctx, prev) && !GENERIC.has(prev + tail)) out.add(prev + tail);
     // A road named with a direction after its name, cut apart: 富民/西路, 人民/东大街.
     else if (ROAD_AFTER_NAME.test(t) && adjacent && pieces[i - 1].t.length >= 2 && okPrefix(pieces[i - 1].t, ctx) && nameLike(ctx, pieces[i - 1].t)) out.add(pieces[i - 1].t + t);
   }
   for (const p of estatesBeforeBuildings(ctx, norm, pieces)) out.add(p);
   for (const p of ordinalStreets(norm)) out.add(p);
+  for (const p of busLines(norm)) out.add(p);
+  // 鳌峰路和登云街: the conjunction after a place is no part of the next one's name.
+  for (const p of [...out]) {
+    if (/^[和与及跟]/.test(p) && p.length >= 4 && everyOccurrence(norm, p, (i) => i > 0 && !!suffixOf(norm.slice(Math.max(0, i - 4), i)))) {
+      out.delete(p);
+      out.add(p.slice(1));
+    }
+  }
   for (const p of namesBeforeLocations(ctx, pieces)) out.add(p);
   const schools = numberedSchools(norm);
   for (const m of norm.matchAll(NUMBERED_HOSPITAL)) out.add(`${m[1]}院`);
@@ -363,6 +388,12 @@ function ordinalStreets(norm: string): string[] {
   return out;
 }
 
+/** Bus lines (11路车, 3路公交): a line is where a bus problem is; not 3路口 or a house number's road. */
+const BUS_LINE = /(?<![\d号])(\d{1,3})路(?=公交|公共汽车|班车|车|巴士|线)/gu;
+function busLines(norm: string): string[] {
+  return [...norm.matchAll(BUS_LINE)].map((m) => `${m[1]}路公交`);
+}
+
 /** Words that say where at a place (门口, 后门, 楼下, 旁边): the name right before them is a place. */
 const LOCATION_WORDS = new Set(['门口', '大门', '大门口', '后门', '前门', '楼下', '旁边', '对面', '边上', '附近', '里面', '院里', '院内', '出站口', '进站口', '东门', '西门', '南门', '北门']);
 /** Nouns before a location word that name no place of their own. */
@@ -422,8 +453,29 @@ export function namesPlaceByCore(text: string, name: string, core: string): bool
   return false;
 }
 
+/** Kinds of facility people name by their trade (电镀厂, 菌包厂, 石材加工厂, 农贸市场): no name of their own unless one is given. */
+const TRADE_KINDS = ['加工厂', '养殖场', '养牛场', '养猪场', '养鸡场', '农贸市场', '菜市场', '市场', '早市', '夜市', '厂'];
+/** Tags of plain words that say a trade (电镀, 石材/加工, 菌/包, 农贸): nouns, verbal nouns, verbs, abbreviations. */
+const TRADE_TAGS = new Set(['n', 'vn', 'v', 'j', 'b']);
+
+/**
+ * Whether a place is a kind of facility said by its trade alone (电镀厂, 菌包厂, 农贸市场): it may be the
+ * facility another report names (鑫泓电镀, 后埕市场), so it is no conflict with it. Every piece before the kind is
+ * a plain word (no name, no character the dictionary does not know as a word) and none is one of the county's
+ * places (后埕农贸市场 is named).
+ */
+export function isTradePlace(ctx: PlaceContext, name: string): boolean {
+  const kind = TRADE_KINDS.find((k) => name.endsWith(k));
+  if (!kind) return false;
+  const trade = name.slice(0, -kind.length);
+  return !trade || (!ctx.places.placeOf(trade) && ctx.tags(trade).every((t) => TRADE_TAGS.has(t)));
+}
+
 /** The name without its generic suffix (滨河路 → 滨河), for matching 滨河路 with 滨河大道. */
 export function placeCore(name: string): string {
+  // 岭兜岭公路, 东山盘山公路: the kind of road is the ending.
+  const road = ROAD_WORDS.find((w) => name.endsWith(w) && name.length - w.length >= 2);
+  if (road) return name.slice(0, -road.length);
   const s = suffixOf(name);
   return s && name.length - s.length >= 2 ? name.slice(0, -s.length) : name;
 }

@@ -64,6 +64,27 @@ describe('what the index stores', () => {
     expect(analyze('实验中学门口车多').places).toEqual(['实验中学']);
   });
 
+  it('knows a village by its name without 村/社区, unless that is a plain word or the township\'s', () => {
+    const county = make({ townships: ['枫溪镇'], villages: ['后坂社区', '石门村', '枫溪村'] });
+    // 后坂 alone names 后坂社区, and a market after it is that village's: 后坂市场 and 后坂农贸市场 are named the same way.
+    expect(county.analyze('后坂的水又是黄的').places).toEqual(['后坂社区']);
+    expect(county.analyze('在后坂农贸市场买的海蛎缺斤少两').places).toContain('后坂农贸市场');
+    expect(county.analyze('后坂市场的秤不准').places).toContain('后坂市场');
+    // 石门 is a plain word (a stone gate); 枫溪 is the township, which every report of it may name.
+    expect(county.analyze('石门坏了一扇').places).toEqual([]);
+    expect(county.analyze('枫溪的路灯不亮').places).toEqual([]);
+    // A village's own generic word is no second place (松柏村农村饮水 is 松柏村; 松柏村村道 too).
+    expect(make({ villages: ['青杉坑村'] }).analyze('青杉坑村农村饮水工程水质浑浊').places).toEqual(['青杉坑村']);
+    expect(make({ villages: ['青杉坑村'] }).analyze('青杉坑村村道上拉煤车开得飞快').places).toEqual(['青杉坑村']);
+  });
+
+  it('cuts a conjunction off the next place, reads bus lines and roads that end in 公路', () => {
+    expect(base.analyze('鳌岭路和登瀛街交叉口的信号灯不正常').places.sort()).toEqual(['登瀛街', '鳌岭路']);
+    expect(base.analyze('11路车太少，等四十分钟').places).toEqual(['11路公交']);
+    expect(base.analyze('来电人反映：11路公交发车间隔过长').places).toEqual(['11路公交']);
+    expect(base.analyze('人民路3路口车多').places).toEqual(['人民路']);
+  });
+
   it('takes no counts, verbs or offices written to for places', () => {
     const analyze = (t: string) => base.analyze(t);
     for (const t of ['多盏路灯损坏', '建议加装路灯', '北段路灯不亮', '野狗咬伤村民', '部分村民组没信号', '污水外溢至小区道路', '请镇政府劝导清理']) {

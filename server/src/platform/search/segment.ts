@@ -64,6 +64,8 @@ interface TrieNode {
   word: boolean;
 }
 
+/** A word of the shipped dictionary that is no name (河坝, 石头): a village's name without 村 may not stand for the village. */
+const commonWord = (w: string) => baseKeepsWhole(w) && !['ns', 'nr', 'nz', 'nt'].includes(baseTags(w)[0]!);
 const cleanName = (w: string) => cleanToken(normalizeText(w));
 const usable = (w: string) => w.length >= 2 && w.length <= 20;
 
@@ -96,7 +98,7 @@ export class Analyzer implements PlaceContext {
   }
 
   private addPlaces(names: string[], kind?: PlaceKind): void {
-    for (const p of names) this.addWords([p, ...this.places.registerPlace(p, kind)], 'ns');
+    for (const p of names) this.addWords([p, ...this.places.registerPlace(p, kind, commonWord)], 'ns');
   }
 
   private addWords(words: Iterable<string>, tag: string): void {

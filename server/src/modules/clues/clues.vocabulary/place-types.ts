@@ -4,7 +4,7 @@
  * names with the same stem and endings of one group are one place. A county's own aliases (县医院 = 县人民医院)
  * belong in its gazetteer, not here.
  */
-export const PLACE_TYPE_VERSION = 2;
+export const PLACE_TYPE_VERSION = 3;
 
 export const PLACE_TYPE_GROUPS: Record<string, string[]> = {
   market: ['农贸市场', '集贸市场', '菜市场', '蔬菜市场', '菜场', '市场'],
@@ -20,6 +20,15 @@ export const PLACE_TYPE_GROUPS: Record<string, string[]> = {
   shrine: ['氏宗祠', '家祠堂', '氏祠堂', '家家祠', '宗祠', '祠堂', '家祠'],
   school3: ['完全小学', '完小'],
 };
+
+/** Endings said alike, which voice input and quick typing mix up (荔香苑 / 荔香院): one ending in names. */
+export const SAME_SOUNDING_ENDINGS: Record<string, string> = { 院: '苑' };
+
+/** A name's last character as said (院 → 苑). */
+export function endingSound(name: string): string {
+  const c = name.at(-1) ?? '';
+  return SAME_SOUNDING_ENDINGS[c] ?? c;
+}
 
 const ENDINGS = Object.entries(PLACE_TYPE_GROUPS).flatMap(([g, es]) => es.map((e) => [g, e] as const)).sort((a, b) => b[1].length - a[1].length);
 
