@@ -1,8 +1,9 @@
 /**
  * Pair weights from decisions (clues.learning.ts), measured on the labelled sets without a database: every pair of
  * reports of one township scored by scoreSimilarity (the evidence the product computes), then
- * 1. the shipped defaults: a logistic regression fitted on all pairs of the shared set (printed, pasted into
- *    DEFAULT_PAIR_WEIGHTS);
+ * 1. the shipped defaults: a logistic regression fitted on all pairs of the development sets (DEFAULT_SETS: every set of
+ *    bench/sets but the last blind one) and the team's fixtures (printed, pasted into DEFAULT_PAIR_WEIGHTS), and the
+ *    same fit without each set in turn, measured on that set (how it holds up on a county it has not seen);
  * 2. the learning curve: staff decide on the first K reports as the product lets them — each merge suggestion (a
  *    pair at or above SAME_PROBLEM_THRESHOLD, what the staff panel shows) is merged when it is a true duplicate, else
  *    marked 不是同一问题; a true duplicate the panel did not suggest is merged by hand (found by search) — the
@@ -59,13 +60,23 @@ const sets = Object.fromEntries((process.argv[2] ? [process.argv[2]] : ['songxia
 // The team's own earlier labelled fixtures (server/src/modules/clues/fixtures), with their county's place list.
 const team = pairsOf(teamClues.map((c) => ({ id: c.id, text: c.content, township: c.township, category: c.category, department: '', dup_group: c.group, channel: c.channel })), teamPlaces);
 
-// 1. Shipped defaults, fitted on the shared set only.
+// 1. Shipped defaults, fitted on the development sets and the team's fixtures; then without each set, measured on it.
+const DEFAULT_SETS = ['songxian', 'qinglan', 'zhenling', 'hedu', 'zhuxi', 'yaoyuan', 'jichuan'];
+const dev = Object.fromEntries(DEFAULT_SETS.map((n) => [n, sets[n] ?? (() => {
+  const { clues, county } = loadSet(n);
+  return pairsOf(clues, [], Object.values(county.townships).flat());
+})()]));
+const fitOn = (pairs: Pair[]) => fitPairWeights(pairs.map((p) => ({ x: p.x, y: p.gold ? 1 : 0 })), DEFAULT_PAIR_WEIGHTS.map(() => 0), { l2: Number(process.env.DEFAULT_L2 ?? 1), biasPull: 0.1 });
 const t0 = performance.now();
-const defaults = fitPairWeights([...(sets.songxian ?? []), ...team].map((p) => ({ x: p.x, y: p.gold ? 1 : 0 })), DEFAULT_PAIR_WEIGHTS.map(() => 0), { l2: Number(process.env.DEFAULT_L2 ?? 3), biasPull: 0.1 });
+const allDev = [...team, ...Object.values(dev).flat()];
+const defaults = fitOn(allDev).map((w) => Math.round(w * 1000) / 1000);
 console.log(`team fixtures: product ${show(pr(team, (p) => p.product >= SAME_PROBLEM_THRESHOLD))}; defaults ${show(pr(team, (p) => pairProbability(DEFAULT_PAIR_WEIGHTS, p.x) >= 0.5))}`);
-console.log(`defaults fitted on songxian + team fixtures (${(sets.songxian?.length ?? 0) + team.length} pairs, ${(performance.now() - t0).toFixed(0)} ms): [${defaults.join(', ')}]`);
-for (const [n, ps] of [...Object.entries(sets), ['team', team]] as const) console.log(`  fitted defaults on ${n}: ${show(pr(ps, (p) => pairProbability(defaults, p.x) >= 0.5))}`);
+console.log(`defaults fitted on ${DEFAULT_SETS.join(' + ')} + team fixtures (${allDev.length} pairs, ${(performance.now() - t0).toFixed(0)} ms): [${defaults.join(', ')}]`);
 console.log(`in use (DEFAULT_PAIR_WEIGHTS): [${DEFAULT_PAIR_WEIGHTS.join(', ')}]`);
+for (const held of DEFAULT_SETS) {
+  const without = fitOn([...team, ...DEFAULT_SETS.filter((n) => n !== held).flatMap((n) => dev[n])]);
+  console.log(`  ${held}: fitted without it ${show(pr(dev[held], (p) => pairProbability(without, p.x) >= 0.5))}; in use ${show(pr(dev[held], (p) => pairProbability(DEFAULT_PAIR_WEIGHTS, p.x) >= 0.5))}`);
+}
 
 for (const [name, pairs] of Object.entries(sets)) {
   const n = loadSet(name).clues.length;
