@@ -131,6 +131,15 @@ describe('scoreSimilarity', () => {
     expect(same('岭头岭公路落石', '岭头岭那段盘山公路最近老是掉石头，防护网都破了').evidence.place).toBe('near');
     expect(same('荔湾院6号楼电梯又停了，物业电话打不通', '荔湾苑6栋电梯关人，物业不管').evidence.place).toBe('near');
     expect(same('荔湾园6号楼电梯又停了', '荔湾苑6栋电梯关人').evidence.place).not.toBe('near');
+    // Two estates of one developer, or two schools on one name, are two places; a park and its square are one.
+    expect(same('瑞丰家园北门门禁坏了一个月', '瑞丰新城东门门禁坏了，刷卡没反应').evidence.place).toBe('conflict');
+    expect(same('瑞丰小学门口乱停车', '瑞丰中学门口乱停车').evidence.place).toBe('conflict');
+    expect(same('瑞丰小区门禁坏了', '瑞丰家园北门门禁坏了').evidence.place).toBe('near');
+    expect(same('鹤鸣公园的厕所锁门了', '鹤鸣广场的厕所锁门了').evidence.place).toBe('near');
+    // KTV and square dancing are both noise, but two problems.
+    const noise = scoreSimilarity(env('滨溪西路金嗓门KTV夜里好吵'), env('滨溪西路每天晚上跳广场舞，音响开得震天响'));
+    expect(noise.evidence.conceptConflict).toBe(true);
+    expect(noise.score).toBeLessThan(SAME_PROBLEM_THRESHOLD);
     // One bus line is one place; two lines are two.
     expect(same('11路车太少', '11路公交发车间隔过长，等四十分钟').evidence.place).toBe('same');
     expect(same('11路车太少', '12路公交发车间隔过长，等四十分钟').evidence.place).toBe('conflict');

@@ -306,7 +306,11 @@ export function detectPlaces(ctx: PlaceContext, norm: string, pieces: Piece[], w
     else if (tail && prev && LANDMARKS.has(prev + tail)) out.add(prev + tail);
     else if (tail && prev && okPrefix(prev, ctx) && nameLike(ctx, prev) && !GENERIC.has(prev + tail)) out.add(prev + tail);
     // A road named with a direction after its name, cut apart: 富民/西路, 人民/东大街.
-    else if (ROAD_AFTER_NAME.test(t) && adjacent && pieces[i - 1].t.length >= 2 && okPrefix(pieces[i - 1].t, ctx) && nameLike(ctx, pieces[i - 1].t)) out.add(pieces[i - 1].t + t);
+    else if (ROAD_AFTER_NAME.test(t) && adjacent) {
+      // 滨/溪/西路: the name's characters come single, as other rare names do.
+      const name = pieces[i - 1].t.length >= 2 ? pieces[i - 1].t : before;
+      if (name && name.length >= 2 && okPrefix(name, ctx) && nameLike(ctx, name)) out.add(name + t);
+    }
   }
   for (const p of estatesBeforeBuildings(ctx, norm, pieces)) out.add(p);
   for (const p of ordinalStreets(norm)) out.add(p);
@@ -362,8 +366,8 @@ function estatesBeforeBuildings(ctx: PlaceContext, norm: string, pieces: Piece[]
  * time word may follow.
  */
 const NUMBERED_SCHOOL = /(第)?([一二三四五六七八九十]{1,2})(实验小学|实验中学|实小|实中|完全小学|完小|小学|中学|小|中)(?![时块段部会片撮点半伙群些朋午间国心型龄碗杯袋包盒瓶把条份步声截节圈组姐哥妹弟号])/gu;
-/** Hospitals by number: 县第二人民医院, 县二医院, 二院 are one (二院). */
-const NUMBERED_HOSPITAL = /(?:第|县)([一二三四五六七八九十])(?:人民医院|医院)/gu;
+/** Hospitals by number: 县第二人民医院, 县二医院, 二医院, 二院 are one (二院); not 十二医院. */
+const NUMBERED_HOSPITAL = /(?<![一二三四五六七八九十百千\d])(?:第|县)?([一二三四五六七八九十])(?:人民医院|医院)/gu;
 
 function numberedSchools(norm: string): { names: string[]; spelledOut: Record<string, number> } {
   const names: string[] = [];

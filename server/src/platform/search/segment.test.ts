@@ -83,6 +83,10 @@ describe('what the index stores', () => {
     expect(base.analyze('11路车太少，等四十分钟').places).toEqual(['11路公交']);
     expect(base.analyze('来电人反映：11路公交发车间隔过长').places).toEqual(['11路公交']);
     expect(base.analyze('人民路3路口车多').places).toEqual(['人民路']);
+    // A road's rare name cut into single characters before 西路; hospitals by number without 县 or 第.
+    expect(base.analyze('滨溪西路金嗓门KTV夜里好吵').places).toEqual(['滨溪西路']);
+    expect(base.analyze('到二医院看病排队太久').places).toEqual(['二院']);
+    expect(base.analyze('十二医院').places).toEqual([]);
   });
 
   it('takes no counts, verbs or offices written to for places', () => {

@@ -81,7 +81,7 @@ export const CLUE_CONCEPTS: readonly VocabularyConcept[] = [
   },
   {
     key: 'parking', label: '停车',
-    phrases: ['停车', '车位', '违停', '乱停', '停放', '停得', '占道停', '没地方停', '停不下', '消防通道'],
+    phrases: ['停车', '车位', '违停', '乱停', '停放', '停得', '占道停', '没地方停', '停不下', '消防通道', '停满了车', '停满车', '停满了汽车'],
     patterns: [
       [{ any: ['车', '车辆'] }, { any: ['停满', '乱停', '随便停', '乱摆', '堵住', '挡住', '占了', '占着'], within: 6 }],
       [{ any: ['堵'] }, { any: ['门口', '出口', '通道'], within: 2 }],
@@ -89,7 +89,8 @@ export const CLUE_CONCEPTS: readonly VocabularyConcept[] = [
     examples: { positive: ['停车难', '车位不足', '车辆乱停乱放', '车把门口堵住了'], negative: ['路面坑坑洼洼', '公交车太少'] },
   },
   {
-    key: 'noise', label: '噪音扰民',
+    // Which source (a KTV, square dancing, a building site) is the problem: an umbrella.
+    key: 'noise', label: '噪音扰民', broad: true,
     phrases: ['噪音', '噪声', '扰民', '吵', '广场舞', '音响', '睡不着', '睡不好', '休息不好', '轰隆', '叫卖', '炸街', '嗡嗡', 'ktv', '歌厅', '卡拉ok',
       '鬼哭狼嚎', '没办法睡', '没法睡', '困不着'],
     patterns: [
@@ -98,6 +99,24 @@ export const CLUE_CONCEPTS: readonly VocabularyConcept[] = [
       [{ any: ['半夜', '深夜', '夜里', '晚上', '凌晨'] }, { any: ['施工', '打桩', '干活', '开工', '响', '放音乐'], within: 8 }],
     ],
     examples: { positive: ['广场舞噪音大', '半夜施工太吵', '晚上工地还在打桩', '门口的店天天放大喇叭'], negative: ['路灯不亮', '停水三天了', '救护车堵在门口按喇叭出不去'] },
+  },
+  {
+    key: 'venuenoise', label: '歌厅酒吧噪音',
+    phrases: ['ktv', '歌厅', '卡拉ok', '酒吧', '夜总会', '唱歌', '唱到', '练歌房', '麦霸'],
+    examples: { positive: ['楼下ktv唱到凌晨两点', '歌厅音响声音太大', '酒吧天天半夜放音乐'], negative: ['广场舞噪音大', '半夜施工太吵', '学校合唱比赛'] },
+  },
+  {
+    key: 'dancenoise', label: '广场舞噪音',
+    phrases: ['广场舞', '舞曲'],
+    patterns: [[{ any: ['跳舞', '跳操', '健身操'] }, { any: ['音响', '音箱', '吵', '声音', '喇叭', '噪', '震天'], within: 10 }]],
+    examples: { positive: ['广场舞噪音大', '公园里跳舞的音响开得震天响', '一早就放舞曲'], negative: ['楼下ktv唱到凌晨两点', '半夜施工太吵', '跳舞散步的人那么多，厕所却锁门了'] },
+  },
+  {
+    key: 'sitenoise', label: '施工噪音',
+    phrases: ['打桩', '夜间施工', '连夜施工', '搅拌机', '混凝土', '电锯', '切割机'],
+    patterns: [[{ any: ['半夜', '深夜', '夜里', '晚上', '凌晨', '十二点', '一点'] }, { any: ['施工', '开工', '干活', '搅', '浇筑', '装修'], within: 8 }],
+      [{ any: ['工地', '施工'] }, { any: ['吵', '噪音', '噪声', '睡不着', '响'], within: 10 }]],
+    examples: { positive: ['半夜施工太吵', '工地晚上还在搅混凝土', '打桩机咚咚咚的'], negative: ['广场舞噪音大', '楼下ktv唱到凌晨两点', '工地扬尘太大'] },
   },
   {
     key: 'evcharging', label: '电动车充电',
@@ -488,6 +507,12 @@ export const CLUE_CONCEPTS: readonly VocabularyConcept[] = [
     key: 'subsidy', label: '补贴资助', broad: true,
     phrases: ['补贴', '补助', '津贴', '资助', '助学金', '贫困生', '奖补', '救济'],
     examples: { positive: ['贫困生资助没评上', '种粮补贴没发下来'], negative: ['养老金没发', '工资一直没发'] },
+  },
+  {
+    key: 'machinesubsidy', label: '农机补贴',
+    phrases: ['农机补贴', '农机购置', '购机补贴'],
+    patterns: [[{ any: ['旋耕机', '收割机', '拖拉机', '插秧机', '播种机', '无人机', '烘干机', '农机'] }, { any: ['补贴', '补助'], within: 12 }]],
+    examples: { positive: ['农机购置补贴迟迟不到', '去年买的旋耕机，补贴申请了大半年还在审核'], negative: ['种粮补贴没发下来', '茶园每亩补贴三百一分没到', '收割机把路压坏了'] },
   },
   {
     key: 'walkway', label: '栈道护栏',

@@ -30,6 +30,23 @@ export function endingSound(name: string): string {
   return SAME_SOUNDING_ENDINGS[c] ?? c;
 }
 
+/** Endings of housing estates: two of them on one core (瑞丰家园 / 瑞丰新城) are two estates of one developer; 小区 is any estate's. */
+export const ESTATE_ENDINGS = ['公馆', '新城', '府', '家属院', '花园', '家园', '名苑', '公寓', '苑'];
+/** Schools of different levels on one core (瑞丰小学 / 瑞丰中学 / 瑞丰幼儿园) are different schools. */
+export const SCHOOL_ENDINGS = ['幼儿园', '小学', '中学', '初中', '高中'];
+
+/**
+ * Whether two endings of one name core can be one place. People mix kinds of one place freely (鹤鸣公园 /
+ * 鹤鸣广场, 滨河路 / 滨河大道), so only two estates' endings (瑞丰家园 / 瑞丰新城) or two schools' levels are two places.
+ */
+export function compatibleEndings(a: string, b: string): boolean {
+  const said = (e: string) => e.slice(0, -1) + endingSound(e);
+  if (!a || !b || said(a) === said(b)) return true;
+  if (ESTATE_ENDINGS.includes(said(a)) && ESTATE_ENDINGS.includes(said(b))) return false;
+  return !(SCHOOL_ENDINGS.includes(a) && SCHOOL_ENDINGS.includes(b) && samePlaceByTypeEnding(a, b) === false);
+}
+const samePlaceByTypeEnding = (a: string, b: string) => samePlaceByType(`甲乙${a}`, `甲乙${b}`);
+
 const ENDINGS = Object.entries(PLACE_TYPE_GROUPS).flatMap(([g, es]) => es.map((e) => [g, e] as const)).sort((a, b) => b[1].length - a[1].length);
 
 /** The stem and group of each ending a place name can be read with (中心小学 → 田湖 + primary). */
