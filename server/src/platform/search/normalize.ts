@@ -34,6 +34,8 @@ export function normalizeText(text: string): string {
     // 冇 (Cantonese, Hunan, Jiangxi) is 没: 冇得水 and 没有水, 冇人管 and 没人管 are one wording.
     .replace(/冇得/g, '没有')
     .replace(/冇/g, '没')
+    // Typed by sound: 红路灯 is a traffic light, never a street light.
+    .replace(/红路灯/g, '红绿灯')
     .replace(/\s+/g, ' ')
     .trim();
 }
