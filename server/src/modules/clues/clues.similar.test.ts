@@ -140,6 +140,9 @@ describe('scoreSimilarity', () => {
     const noise = scoreSimilarity(env('滨溪西路金嗓门KTV夜里好吵'), env('滨溪西路每天晚上跳广场舞，音响开得震天响'));
     expect(noise.evidence.conceptConflict).toBe(true);
     expect(noise.score).toBeLessThan(SAME_PROBLEM_THRESHOLD);
+    // A road and an estate may be one place (the estate on the road): apart, not a conflict; two roads are two places.
+    expect(same('望川大道和文汇路口那个工地夜里施工，吵死了', '塬上府工地晚上十一二点还在打桩').evidence.place).toBe('apart');
+    expect(same('望川大道工地夜里施工，吵死了', '文汇路工地晚上十一二点还在打桩').evidence.place).toBe('conflict');
     // One bus line is one place; two lines are two.
     expect(same('11路车太少', '11路公交发车间隔过长，等四十分钟').evidence.place).toBe('same');
     expect(same('11路车太少', '12路公交发车间隔过长，等四十分钟').evidence.place).toBe('conflict');

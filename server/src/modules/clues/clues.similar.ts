@@ -310,6 +310,8 @@ function sameNameLonger(x: PlaceRef, y: PlaceRef): boolean {
   return a.core === a.name ? b.name !== a.name : endingSound(a.name) === endingSound(b.name);
 }
 
+const isRoadName = (n: string) => /(路|街|大道|大街|巷|胡同|公路)$/.test(n);
+
 const withoutTradeSpots = (f: ClueFeatures) => (f.spots.some((p) => p.trade) ? { ...f, spots: f.spots.filter((p) => !p.trade) } : f);
 
 function placeEvidence(a: ClueFeatures, b: ClueFeatures): { place: PlaceEvidence; name: string | null } {
@@ -322,7 +324,12 @@ function placeEvidence(a: ClueFeatures, b: ClueFeatures): { place: PlaceEvidence
   if (spot && !(fa.villageId && fb.villageId && fa.villageId !== fb.villageId)) return { place: 'near', name: spot.name };
   if (fa.spots.length && fb.spots.length) {
     const ref = bestPlaceMatch([...fa.spots, ...fa.references], [...fb.spots, ...fb.references]);
-    return ref ? { place: 'partial', name: ref.name } : { place: 'conflict', name: null };
+    if (ref) return { place: 'partial', name: ref.name };
+    // A road on one side and an estate or a site on the other may be one place (the estate on that road).
+    const kinds = (f: ClueFeatures) => new Set(f.spots.map((p) => (isRoadName(p.name) ? 'road' : 'other')));
+    const ka = kinds(fa);
+    const kb = kinds(fb);
+    return [...ka].some((k) => kb.has(k)) ? { place: 'conflict', name: null } : { place: 'apart', name: null };
   }
   if (fa.villageId && fb.villageId && fa.villageId !== fb.villageId) return { place: 'conflict', name: null };
   // A place one report names that the other writes without its ending (翠湖湾 for 翠湖湾小区, 柳树湾 for 柳树湾村):

@@ -374,7 +374,9 @@ function numberedSchools(norm: string): { names: string[]; spelledOut: Record<st
   const spelledOut: Record<string, number> = { 小学: 0, 中学: 0 };
   for (const m of norm.matchAll(NUMBERED_SCHOOL)) {
     if (!m[1] && m[3].length === 2 && m.index > 0 && /[\p{Script=Han}]/u.test(norm[m.index - 1]) && !/[县实验城关区镇乡市]/.test(norm[m.index - 1])) continue;
-    names.push(m[2] + (m[3].startsWith('完') ? '完小' : m[3].startsWith('实') ? (m[3].includes('中') ? '实中' : '实小') : m[3][0]));
+    // 实验二小 is 第二实验小学: 二实小.
+    const experimental = m[3].startsWith('实') || (!m[1] && norm.slice(Math.max(0, m.index - 2), m.index) === '实验' && /^[小中]/.test(m[3]));
+    names.push(m[2] + (m[3].startsWith('完') ? '完小' : experimental ? (m[3].includes('中') ? '实中' : '实小') : m[3][0]));
     if (m[3] === '小学' || m[3] === '中学') spelledOut[m[3]]++;
   }
   return { names, spelledOut };

@@ -87,6 +87,8 @@ describe('what the index stores', () => {
     expect(base.analyze('滨溪西路金嗓门KTV夜里好吵').places).toEqual(['滨溪西路']);
     expect(base.analyze('到二医院看病排队太久').places).toEqual(['二院']);
     expect(base.analyze('十二医院').places).toEqual([]);
+    expect(base.analyze('我娃在实验一小上二年级').places).toEqual(['一实小']);
+    expect(base.analyze('第一实验小学课后服务收费').places).toEqual(['一实小']);
   });
 
   it('takes no counts, verbs or offices written to for places', () => {
