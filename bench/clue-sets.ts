@@ -74,6 +74,8 @@ export interface SetResult {
   pairs: { tp: number; fp: number; fn: number };
   trapsHit: number; traps: number; notesMatched: number; notes: number;
   hit1: number; hit3: number; asked: number;
+  /** Reports with no earlier duplicate (not notes) to which the public hint still offered something. */
+  hintOffered: number; hintNone: number;
   route: Record<'cat' | 'other' | 'catOnline' | 'otherOnline', { top1: number; top3: number; n: number }>;
   similarMs: number[]; unitMs: number[];
 }
@@ -86,7 +88,7 @@ export async function runSet(db: Db, name: string, debug = false): Promise<SetRe
     const byRow = new Map<number, SetClue>();
     const r: SetResult = {
       wrongCategory: { right: 0, n: 0 },
-      pairs: { tp: 0, fp: 0, fn: 0 }, trapsHit: 0, traps: 0, notesMatched: 0, notes: 0, hit1: 0, hit3: 0, asked: 0,
+      pairs: { tp: 0, fp: 0, fn: 0 }, trapsHit: 0, traps: 0, notesMatched: 0, notes: 0, hit1: 0, hit3: 0, asked: 0, hintOffered: 0, hintNone: 0,
       route: { cat: { top1: 0, top3: 0, n: 0 }, other: { top1: 0, top3: 0, n: 0 }, catOnline: { top1: 0, top3: 0, n: 0 }, otherOnline: { top1: 0, top3: 0, n: 0 } },
       similarMs: [], unitMs: [],
     };
@@ -127,6 +129,9 @@ export async function runSet(db: Db, name: string, debug = false): Promise<SetRe
           if (ranked[0]?.dup_group === c.dup_group) r.hit1++;
           if (ranked.slice(0, 3).some((x) => x.dup_group === c.dup_group)) r.hit3++;
           else if (debug) console.log(`HINT MISS ${c.id} → ${ranked.map((x) => x.id).join(',')}\n   ${c.text}`);
+        } else if (!c.kind) {
+          r.hintNone++;
+          if ((await findSimilarClues(db, org.tenantId, { content: c.text, townshipId, category, openOnly: true, forPublic: true }, 3)).length) r.hintOffered++;
         }
       }
       await ensurePlaceNames(db, org.tenantId);
@@ -185,7 +190,7 @@ export function describe(name: string, r: SetResult): string {
   return [
     `set ${name} [${DIALECT}]`,
     `  merge suggestions: P ${f3(p)} (${r.pairs.tp}/${r.pairs.tp + r.pairs.fp}) R ${f3(rc)} (${r.pairs.tp}/${r.pairs.tp + r.pairs.fn}) F1 ${f3(f1)}; trap false positives ${r.trapsHit}/${r.traps || '?'}; thanks/follow-ups matched ${r.notesMatched}/${r.notes}`,
-    `  public hint: hit@1 ${f3(r.hit1 / r.asked)} hit@3 ${f3(r.hit3 / r.asked)} (${r.asked} reports with an earlier duplicate)`,
+    `  public hint: hit@1 ${f3(r.hit1 / r.asked)} hit@3 ${f3(r.hit3 / r.asked)} (${r.asked} reports with an earlier duplicate); something offered to ${r.hintOffered}/${r.hintNone} reports with none`,
     `  filed under a wrong category (or 其他): ${r.wrongCategory.right}/${r.wrongCategory.n} routed right (cold)`,
     `  routing top-1 / top-3: category given ${route('cat')}, 其他 ${route('other')}; after forwards (online) ${route('catOnline')}, 其他 ${route('otherOnline')}`,
     `  latency (small db): similar p50 ${fmt(s.p50, 2)} p95 ${fmt(s.p95, 2)} ms; unit suggestion p50 ${fmt(u.p50, 2)} p95 ${fmt(u.p95, 2)} ms`,
