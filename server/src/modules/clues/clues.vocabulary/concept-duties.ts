@@ -17,6 +17,8 @@ export const CONCEPT_DUTIES: Readonly<Record<string, UnitDuty>> = {
   heating: 'housing', gas: 'housing', elevator: 'housing', property: 'housing', leak: 'housing', dangerhouse: 'housing', propertyrights: 'housing',
   renovation: 'housing', accesscontrol: 'housing',
   burning: 'ecology', pollution: 'ecology', dust: 'ecology', livestockwaste: 'ecology',
+  // Noise by its source: entertainment venues and night building sites → 生态环境, square dancing → 城管.
+  venuenoise: 'ecology', sitenoise: 'ecology', dancenoise: 'urban',
   schoolmeal: 'education', schoolzoning: 'education', teachers: 'education', schoolbus: 'education', afterschool: 'education',
   clinicmedicine: 'health', clinicstaff: 'health', vaccine: 'health', registration: 'health', ambulance: 'health', familydoctor: 'health',
   eldercare: 'civil',
