@@ -5,26 +5,26 @@
  * (clues.vocabulary.test.ts runs them). A thank-you needs both a thanks word and a word saying it is fixed (or the
  * state now: 现在…了), since many real reports end with 谢谢; praise of a person or a service is both at once.
  */
-export const NOTES_VERSION = 4;
+export const NOTES_VERSION = 5;
 
 export const NOTE_VOCABULARY = {
   thanks: {
     thanks: ['谢谢', '感谢', '多谢', '点赞', '点个赞', '赞一个', '辛苦', '好评', '给力', '感恩', '表扬', '高兴', '都讲好', '都说好', '都夸'],
     /** Praise of a person or a service: thanks and the reason for it at once (王医生看病很耐心，点赞). */
-    praise: ['耐心', '态度蛮好', '态度很好', '态度好', '服务好', '服务很好', '很负责', '负责任', '效率蛮高', '效率很高', '好医生', '好干部'],
+    praise: ['表示满意', '非常满意', '很满意', '耐心', '态度蛮好', '态度很好', '态度好', '服务好', '服务很好', '很负责', '负责任', '效率蛮高', '效率很高', '好医生', '好干部'],
     fixed: ['修好了', '已经修好', '已修好', '已经亮了', '亮了', '已经解决', '解决了', '已解决', '填平了', '已经填平', '恢复了', '已恢复',
       '清理了', '已清理', '开门了', '清亮了', '没再', '处理好了', '已处理', '修复了', '已修复', '通水了', '来水了', '拉走了', '整改了',
       '送到了', '水通了', '通了', '清完了', '换了新的', '没再坏', '没坏过', '冇坏过', '填上了', '装上了', '换上了', '到账了', '发下来了', '能进来了', '能通行了', '有人管了', '终于', '弄好了', '灯好了', '已经好了',
-      '清走了', '装好了', '已经装', '已经换', '已经清', '已经补', '已经修'],
+      '清走了', '装好了', '恢复供水', '恢复供电', '恢复通车', '恢复正常', '已经装', '已经换', '已经清', '已经补', '已经修'],
     /** "现在…了" beside a thanks word: the state now is the fix (暖气现在热乎了，谢谢). */
     now: ['现在'],
     /** A fix that did not hold is a report again. */
     relapse: ['又坏', '还是不', '又不', '没修好', '还没', '还不'],
     positive: ['建设路的路灯昨天晚上已经亮了，谢谢城管的师傅们！', '路灯已经修好了，谢谢', '那个坑已经填平了，感谢相关部门', '水来了，通水了，感谢水利局',
       '垃圾今天全拉走了，感谢', '那道塌方清完了，车能进来了，感谢乡里', '暖气现在热乎了，屋里二十度，谢谢供热公司', '路口现在有交警执勤了，点赞', '卫生院的王医生看病很耐心，半夜还出诊，点赞',
-      '补办社保卡十分钟就弄好了，服务态度很好', '落石的地方已经装了新的防护网，石头也清走了，说声谢谢'],
+      '补办社保卡十分钟就弄好了，服务态度很好', '来电人表示：卫生院现已安排夜间值班医生，对处理结果表示满意和感谢', '昨天晚上已经恢复供水了，感谢连夜抢修', '落石的地方已经装了新的防护网，石头也清走了，说声谢谢'],
     negative: ['路灯坏了半个月了，麻烦尽快修，谢谢', '麻烦政协帮忙反映一下，谢谢了', '修好了又坏了，路灯还是不亮', '感谢政协，俺家停水一个礼拜了',
-      '谢谢，现在暖气还没热'],
+      '谢谢，现在暖气还没热', '对处理结果不是很满意，路灯还是不亮'],
   },
   followup: {
     phrases: ['上次反映', '之前反映', '前几天反映', '上回反映', '再问一下', '再问问', '补充一下', '补充反映', '有进展没有', '有没有进展', '进展如何',
@@ -50,9 +50,14 @@ const NOW_PATTERNS = NOTE_VOCABULARY.thanks.now.map((p) => new RegExp(`${p}[^，
 /** Whether a text is a thank-you for a fix or a follow-up on an earlier report (null: a report). */
 export function noteKind(text: string): NoteKind | null {
   const t = NOTE_VOCABULARY;
-  if (t.followup.phrases.some((p) => text.includes(p)) || FOLLOWUP_PATTERNS.some((r) => r.test(text))) return 'followup';
+  // Praise not denied (不是很满意, 态度不好 are complaints).
+  const praise = t.thanks.praise.some((p) => {
+    const i = text.indexOf(p);
+    return i >= 0 && !/[不没]是?$/.test(text.slice(Math.max(0, i - 2), i));
+  });
+  // 对处理结果表示满意: a follow-up's words, said in thanks.
+  if (!praise && (t.followup.phrases.some((p) => text.includes(p)) || FOLLOWUP_PATTERNS.some((r) => r.test(text)))) return 'followup';
   const fixedNow = NOW_PATTERNS.some((r) => r.test(text));
-  const praise = t.thanks.praise.some((p) => text.includes(p));
   if ((praise || t.thanks.thanks.some((p) => text.includes(p))) && (praise || fixedNow || t.thanks.fixed.some((p) => text.includes(p)))) {
     return t.thanks.relapse.some((p) => text.includes(p)) ? null : 'thanks';
   }
