@@ -88,6 +88,9 @@ describe('what the index stores', () => {
     expect(base.analyze('到二医院看病排队太久').places).toEqual(['二院']);
     expect(base.analyze('十二医院').places).toEqual([]);
     expect(base.analyze('我娃在实验一小上二年级').places).toEqual(['一实小']);
+    // Estates named …湾 without 小区; a bay of a river is no place.
+    expect(base.analyze('松江湾今年暖气也是半死不活的').places).toEqual(['松江湾']);
+    expect(base.analyze('河湾里有人电鱼').places).toEqual([]);
     expect(base.analyze('第一实验小学课后服务收费').places).toEqual(['一实小']);
   });
 
