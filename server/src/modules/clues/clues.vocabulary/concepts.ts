@@ -28,7 +28,7 @@ export const CLUE_CONCEPTS: readonly VocabularyConcept[] = [
     phrases: ['路灯', '照明', '亮化', '黑灯瞎火', '摸黑', '黑咕隆咚', '乌漆麻黑', '黑灯', '灯杆', '灯泡', '灯头', '没有灯', '没灯', '街灯', '黑摸摸', '乌漆嘛黑', '乌漆抹黑', '黑咕隆冬', '黑古隆冬', '黑灯黑火', '莫得灯', '没得灯'],
     patterns: [
       [{ any: ['装', '安'] }, { any: ['灯'], within: 2 }],
-      [{ any: ['灯'], notBefore: ['红绿', '信号', '交通', '指示', '车', '尾', '台', '吊', '彩', '应急'] },
+      [{ any: ['灯'], notBefore: ['红绿', '信号', '交通', '指示', '车', '尾', '台', '吊', '彩', '应急', '黄', '绿', '红'] },
         { any: ['不亮', '不着', '坏', '灭', '闪', '黑', '不管用', '不中', '不起作用', '瞎'], within: 4 }],
       [{ any: ['晚上', '夜里', '夜间', '天黑', '黑夜', '黑了', '夜晚'] },
         { any: ['太黑', '漆黑', '黑乎乎', '黑漆漆', '黑得', '啥也看不见', '伸手不见五指'], within: 8 }],
@@ -339,10 +339,27 @@ export const CLUE_CONCEPTS: readonly VocabularyConcept[] = [
     examples: { positive: ['公厕太脏', '街上连个茅房都冇', '洗手间臭到不行'], negative: ['垃圾没人拉', '小区里老脏了，没有人打扫'] },
   },
   {
-    key: 'burning', label: '焚烧冒烟',
+    // What burns (straw in the fields, rubbish, a plant's boiler) is the problem: an umbrella.
+    key: 'burning', label: '焚烧冒烟', broad: true,
     phrases: ['焚烧', '烧秸秆', '烧垃圾', '烧荒', '浓烟', '烟熏', '冒黑烟', '冒烟', '烧塑料', '烧轮胎', '烟尘', '烧煤', '黑烟', '烧树叶', '烧落叶', '烧草', '烧田', '烧电线', '烧废品', '烟熏火燎'],
     patterns: [[{ any: ['烧'] }, { any: ['秸秆', '秆子', '苞米秆', '玉米秆', '稻草', '麦秸', '禾杆', '稻秆'], within: 4 }], [{ any: ['烧', '点', '焚', '点火烧'] }, { any: ['秸杆', '麦秆', '麦草', '谷草', '稻杆', '苞谷秆', '包谷秆', '玉米杆', '苞米杆', '豆秆'], within: 4 }], [{ any: ['烟囱', '烟筒', '烟窗', '冒的烟', '排的烟', '出来的烟', '放的烟'], notBefore: ['油'] }, { any: ['黑', '呛', '熏', '墨'], within: 8 }]],
     examples: { positive: ['烧秸秆冒烟', '有人焚烧垃圾', '村头有人点火烧秸杆，烟熏火燎的', '厂里烟筒出来的烟黑得跟墨一样'], negative: ['养殖场臭味', '楼下烧烤摊油烟大'] },
+  },
+  {
+    key: 'strawburning', label: '焚烧秸秆',
+    phrases: ['烧秸秆', '烧荒', '烧田', '烧草', '烧树叶', '烧落叶', '烧麦茬', '烧稻茬'],
+    patterns: [[{ any: ['烧', '点', '焚', '点火烧'] }, { any: ['秸秆', '秆子', '苞米秆', '玉米秆', '稻草', '麦秸', '禾杆', '稻秆', '秸杆', '麦秆', '麦草', '谷草', '稻杆', '苞谷秆', '包谷秆', '玉米杆', '苞米杆', '豆秆'], within: 4 }]],
+    examples: { positive: ['田里有人烧稻草，烟很大', '烧秸秆冒烟'], negative: ['菌包厂烧锅炉天天冒黑烟', '有人焚烧垃圾'] },
+  },
+  {
+    key: 'boilersmoke', label: '锅炉烟囱冒烟',
+    phrases: ['锅炉', '烟囱', '烟筒', '冒黑烟'],
+    examples: { positive: ['菌包厂烧锅炉天天冒黑烟', '厂里烟筒出来的烟黑得跟墨一样'], negative: ['田里有人烧稻草，烟很大', '有人焚烧垃圾'] },
+  },
+  {
+    key: 'wasteburning', label: '焚烧垃圾',
+    phrases: ['烧垃圾', '焚烧垃圾', '烧塑料', '烧轮胎', '烧电线', '烧废品', '烧橡胶', '烧废料'],
+    examples: { positive: ['有人焚烧垃圾', '收废品的天天烧电线'], negative: ['田里有人烧稻草，烟很大', '菌包厂烧锅炉天天冒黑烟'] },
   },
   {
     key: 'pollution', label: '污染排放', generic: true,
@@ -367,10 +384,32 @@ export const CLUE_CONCEPTS: readonly VocabularyConcept[] = [
     examples: { positive: ['村里的幸福院不开门', '社区长者饭堂关咗'], negative: ['养老金没发', '农保的钱冇到账'] },
   },
   {
-    key: 'welfare', label: '社保医保',
+    // Which benefit (低保, a disability allowance, pension, medical insurance) is the problem: an umbrella.
+    key: 'welfare', label: '社保医保', broad: true,
     phrases: ['医保', '社保', '低保', '养老金', '报销', '参保', '五保', '救助', '特困', '养老保险', '资格认证', '刷脸', '人脸认证', '社保卡', '新农合', '退休工资', '退休金', '农保', '医疗保险', '大病保险', '退休费', '养老钱', '社会保险'],
     patterns: [[{ any: ['残疾'] }, { any: ['补'], within: 2 }]],
     examples: { positive: ['医保报销难', '养老金没发', '俺娘的老农保钱好几个月冇到账'], negative: ['工资拖欠', '工钱一年冇给'] },
+  },
+  {
+    key: 'dibao', label: '低保特困',
+    phrases: ['低保', '五保', '特困', '困难户', '优亲厚友'],
+    examples: { positive: ['评低保很不公平', '特困供养的钱没到账'], negative: ['残疾人补贴今年停了', '医保报销难'] },
+  },
+  {
+    key: 'disabilityaid', label: '残疾人补贴',
+    phrases: ['残疾证', '残疾人补贴', '护理补贴', '两项补贴'],
+    patterns: [[{ any: ['残疾'] }, { any: ['补', '钱', '津贴'], within: 6 }]],
+    examples: { positive: ['残疾人补贴去年还有今年就停了', '我叔是二级残疾，补贴停了'], negative: ['评低保很不公平', '医保报销难'] },
+  },
+  {
+    key: 'medicalinsurance', label: '医保报销',
+    phrases: ['医保', '报销', '新农合', '医疗保险', '大病保险'],
+    examples: { positive: ['医保报销难', '新农合报销比例太低'], negative: ['评低保很不公平', '养老金没发'] },
+  },
+  {
+    key: 'pension', label: '养老金',
+    phrases: ['养老金', '退休金', '退休工资', '退休费', '养老钱', '农保', '养老保险', '资格认证', '刷脸', '人脸认证'],
+    examples: { positive: ['养老金没发', '养老资格认证不方便'], negative: ['评低保很不公平', '医保报销难'] },
   },
   {
     key: 'wages', label: '拖欠工资',
@@ -545,9 +584,9 @@ export const CLUE_CONCEPTS: readonly VocabularyConcept[] = [
   },
   {
     key: 'walkway', label: '栈道护栏',
-    phrases: ['栈道', '游步道', '步道', '观景台', '登山道', '木栈道'],
-    patterns: [[{ any: ['护栏', '栏杆', '扶手'] }, { any: ['松', '断', '朽', '坏', '烂', '缺', '晃'], within: 6 }], [{ any: ['木板'], notAfter: ['房', '屋', '床', '门'] }, { any: ['松', '断', '朽', '烂', '翘', '缺'], within: 4 }]],
-    examples: { positive: ['景区栈道木板松动', '游步道的栏杆朽了', '景区登山道的木板朽了好几块'], negative: ['路灯不亮', '景区门票涨价', '村道坑坑包包的车都不敢开'] },
+    phrases: ['栈道', '游步道', '步道', '登山道', '木栈道'],
+    patterns: [[{ any: ['观景台'] }, { any: ['松', '断', '朽', '坏', '烂', '塌', '晃', '裂', '护栏', '栏杆'], within: 8 }], [{ any: ['护栏', '栏杆', '扶手'] }, { any: ['松', '断', '朽', '坏', '烂', '缺', '晃'], within: 6 }], [{ any: ['木板'], notAfter: ['房', '屋', '床', '门'] }, { any: ['松', '断', '朽', '烂', '翘', '缺'], within: 4 }]],
+    examples: { positive: ['景区栈道木板松动', '游步道的栏杆朽了', '景区登山道的木板朽了好几块', '观景台的护栏晃得厉害'], negative: ['路灯不亮', '景区门票涨价', '村道坑坑包包的车都不敢开', '到瀑布底下还要再收一次观景台费'] },
   },
   {
     key: 'minors', label: '未成年人保护',
