@@ -27,7 +27,7 @@ export function pairFeatures(r: SimilarityResult): number[] {
  * not one county's. Fitted without each set in turn, the weights raised F1 on that set on all five sets tried
  * (bench/README §6).
  */
-export const DEFAULT_PAIR_WEIGHTS: readonly number[] = [-2.097, 0.522, 0.739, -1.338, 4.859, 1.001, -1.089, -0.797, -1.704, -2.511, 0.93];
+export const DEFAULT_PAIR_WEIGHTS: readonly number[] = [-2.48, 0.518, 1.096, -1.503, 3.599, 2.283, -1.029, -1.594, -1.547, -2.604, 1.039];
 
 /** L2 pull on the bias (index 0). */
 const BIAS_PULL = 50;
