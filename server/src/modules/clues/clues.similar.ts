@@ -312,9 +312,21 @@ function sameNameLonger(x: PlaceRef, y: PlaceRef): boolean {
 
 const isRoadName = (n: string) => /(路|街|大道|大街|巷|胡同|公路)$/.test(n);
 
+/** The roads of a crossing a report names (two roads or more and 交叉口/路口/十字…), or null. */
+function junction(f: ClueFeatures): PlaceRef[] | null {
+  const roads = f.spots.filter((p) => isRoadName(p.name));
+  return roads.length >= 2 && /(交叉口|交叉路口|交汇处|交界处|路口|十字)/.test(f.text) ? roads : null;
+}
+
 const withoutTradeSpots = (f: ClueFeatures) => (f.spots.some((p) => p.trade) ? { ...f, spots: f.spots.filter((p) => !p.trade) } : f);
 
 function placeEvidence(a: ClueFeatures, b: ClueFeatures): { place: PlaceEvidence; name: string | null } {
+  // Two crossings (县前街 × 渎川路, 渎川路 × 环城北路) are two places even when they share a road.
+  const ja = junction(a);
+  const jb = junction(b);
+  if (ja && jb && !(ja.every((x) => jb.some((y) => bestPlaceMatch([x], [y]))) && jb.every((y) => ja.some((x) => bestPlaceMatch([x], [y]))))) {
+    return { place: 'conflict', name: null };
+  }
   const spot = bestPlaceMatch(a.spots, b.spots);
   if (spot && !spot.trade) return { place: spot.kind === 'same' ? 'same' : 'near', name: spot.name };
   // Beyond this, a facility said by its trade alone is as if unnamed; the same trade on both sides is one facility
