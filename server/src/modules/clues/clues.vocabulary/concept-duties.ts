@@ -20,6 +20,7 @@ export const CONCEPT_DUTIES: Readonly<Record<string, UnitDuty>> = {
   // Noise by its source: entertainment venues and night building sites → 生态环境, square dancing → 城管.
   venuenoise: 'ecology', sitenoise: 'ecology', dancenoise: 'urban', strawburning: 'ecology', boilersmoke: 'ecology', wasteburning: 'ecology',
   // Benefits by kind: 低保, disability and old-age allowances → 民政; pensions → 人社; farm and machinery subsidies → 农业农村; student aid → 教育.
+  toiletreform: 'agriculture',
   ticketfee: 'culture', propertyfee: 'housing', pricelabel: 'market',
   dibao: 'civil', disabilityaid: 'civil', eldersubsidy: 'civil', pension: 'hr', grainsubsidy: 'agriculture', machinesubsidy: 'agriculture', studentaid: 'education',
   schoolmeal: 'education', schoolzoning: 'education', teachers: 'education', schoolbus: 'education', afterschool: 'education',

@@ -267,6 +267,11 @@ export const CLUE_CONCEPTS: readonly VocabularyConcept[] = [
     examples: { positive: ['暖气不热', '屋里冻得伸不出手，暖器跟没烧一样'], negative: ['燃气涨价', '热水器坏了'] },
   },
   {
+    key: 'toiletreform', label: '农村改厕',
+    phrases: ['改厕', '改的厕所', '旱厕', '厕所改造', '户厕', '三格式', '化粪池满了没人抽', '抽粪'],
+    examples: { positive: ['村里改厕工程质量差，便池漏水', '前年改的厕所，一到冬天管子就冻裂', '又用回旱厕了'], negative: ['公共厕所没人打扫', '小区化粪池冒水'] },
+  },
+  {
     key: 'gas', label: '燃气',
     phrases: ['燃气', '天然气', '煤气', '液化气', '通气', '气价', '燃气灶', '煤气罐', '气罐', '液化石油气', '管道气', '燃气管', '煤改气', '壁挂炉', '气压不足', '气不够', '没气'],
     patterns: [[{ any: ['漏气'], notBefore: ['轮胎', '车胎', '胎', '气球'] }]],
@@ -380,7 +385,7 @@ export const CLUE_CONCEPTS: readonly VocabularyConcept[] = [
   {
     // The care of the old, with sub-problems (fees, food, a closed centre, a waiting list).
     key: 'eldercare', label: '养老服务', broad: true,
-    phrases: ['养老院', '幸福院', '敬老院', '老年食堂', '助餐', '日间照料', '养老服务', '居家养老', '老人院', '养老中心', '托老所', '长者饭堂', '老年饭桌', '老人食堂', '护理院'],
+    phrases: ['养老院', '幸福院', '敬老院', '老年食堂', '助餐', '日间照料', '养老服务', '居家养老', '老人院', '养老中心', '托老所', '长者饭堂', '老年饭桌', '老人食堂', '护理院', '福利院', '老年公寓', '光荣院', '供养中心'],
     examples: { positive: ['村里的幸福院不开门', '社区长者饭堂关咗'], negative: ['养老金没发', '农保的钱冇到账'] },
   },
   {
