@@ -224,7 +224,7 @@ describe(`findSimilarClues scope (${DIALECT})`, () => {
     expect(without.map((r) => r.id)).toEqual(open.slice(1, PLACE_CANDIDATES + 1).map((r) => r.id));
   });
 
-  it.runIf(DIALECT === 'postgres')('reads a round of every ask in one statement', async () => {
+  it.runIf(DIALECT === 'postgres')('reads a round of every ask in one statement, the first sized by the share that passed before', async () => {
     const county = await createCounty(env.db);
     const text = '滨河路路灯坏了好几盏，晚上太黑';
     const tokens = serviceSearchTokens(text, null, '城关镇', null, county.id);
@@ -251,6 +251,9 @@ describe(`findSimilarClues scope (${DIALECT})`, () => {
     const first = await read();
     expect(first.ids).toEqual(open.map((r) => r.id));
     expect(first).toMatchObject({ reads: 2, statements: 2 });
+    // Half passed: the next call reads twice the bound at once and ends in one statement, with the same clues.
+    const again = await read();
+    expect(again).toEqual({ ...first, reads: 1, statements: 1 });
   });
 
   it('re-indexes rows whose tokens are stale', async () => {

@@ -26,6 +26,7 @@
 import { OPEN_CLUE_STATES, type ClueCategory } from '@xs/core/schemas/clues.ts';
 import { expressionBuilder, sql, type Expression, type SqlBool } from 'kysely';
 import { isPostgres, type Db } from '../../db/database.ts';
+import { dbIdentity } from '../../platform/db-identity.ts';
 import type { CluesTable } from './clues.table.ts';
 import { cleanToken, parseSearchTokens, scopeMarkers, type Analyzer, AREA_PREFIX, CONCEPT_PREFIX, PLACE_PREFIX } from '../../platform/search/segment.ts';
 import { normalizeText } from '../../platform/search/normalize.ts';
@@ -474,6 +475,15 @@ interface TermAsk {
 const NO_BOUND = 2 ** 31;
 
 /**
+ * PostgreSQL: the share of the clues checked that passed the filters in earlier calls, per database, county, township and
+ * filter (open-only or not: the state filter is what turns clues away), so that the first read of an ask is sized to end
+ * in one round where a fixed `limit` needed a second one (an open-only ask in a township where a third is closed). It only
+ * sizes the reads: any size gives the same rows.
+ */
+const passShares = new WeakMap<object, Map<string, number>>();
+const PASS_SHARES_SIZE = 1_000;
+
+/**
  * PostgreSQL: for each ask, the township's clues (aliased `c`) that match its tsquery and meet `filters`, newest first, at
  * most its `limit`. The GIN index yields its matches in no order, so `ORDER BY id DESC LIMIT` over it read and sorted
  * every match of the township; clue_terms keeps each lexeme's clues by id. Each round reads, for every ask still short,
@@ -493,9 +503,15 @@ const NO_BOUND = 2 ** 31;
  * and where each ask's lists were cut (`cuts`) come back with the rows: a clue counts for an ask only when that ask's
  * lists brought it at or above its cutoff.
  */
-async function newestTermRows(db: Db, tenantId: number, townshipId: number, asks: TermAsk[], filters: Expression<SqlBool>[]): Promise<CandidateRow[][]> {
+async function newestTermRows(db: Db, tenantId: number, townshipId: number, asks: TermAsk[], filters: Expression<SqlBool>[], filterKey: string): Promise<CandidateRow[][]> {
   const eb = expressionBuilder<{ c: CluesTable }, 'c'>();
-  const state = asks.map((a) => ({ words: [...new Set(a.words)], found: [] as CandidateRow[], checked: 0, n: a.limit, below: NO_BOUND, done: !a.words.length }));
+  let shares = passShares.get(dbIdentity(db));
+  if (!shares) passShares.set(dbIdentity(db), (shares = new Map()));
+  const shareKey = `${tenantId}:${townshipId}:${filterKey}`;
+  const share = shares.get(shareKey);
+  // The first read sized by the share that passed before (with a tenth to spare), at most four times the bound.
+  const first = (limit: number) => (share ? Math.min(4 * limit, Math.ceil((limit * 1.1) / share)) : limit);
+  const state = asks.map((a) => ({ words: [...new Set(a.words)], found: [] as CandidateRow[], checked: 0, n: first(a.limit), below: NO_BOUND, done: !a.words.length }));
   for (;;) {
     const active = state.flatMap((s, k) => (s.done ? [] : [k]));
     if (!active.length) break;
@@ -540,6 +556,13 @@ async function newestTermRows(db: Db, tenantId: number, townshipId: number, asks
       s.n = Math.min(4 * s.n, Math.ceil(((asks[k].limit - s.found.length) * 1.25 * s.checked) / s.found.length));
     }
   }
+  const checked = state.reduce((sum, s) => sum + s.checked, 0);
+  if (checked) {
+    const passed = Math.max(0.05, state.reduce((sum, s) => sum + s.found.length, 0) / checked);
+    shares.delete(shareKey);
+    shares.set(shareKey, share ? 0.7 * share + 0.3 * passed : passed);
+    if (shares.size > PASS_SHARES_SIZE) shares.delete(shares.keys().next().value!);
+  }
   return state.map((s, k) => s.found.slice(0, asks[k].limit));
 }
 
@@ -572,7 +595,8 @@ export async function similarCandidates(db: Db, tenantId: number, input: Similar
   const terms = asks.flatMap(([words, limit]) => (words ? [{ words: words.any, term: { all: [words, AREA_PREFIX + input.townshipId] }, limit }] : []));
   const picks: CandidateRow[][] = [];
   if (isPostgres(db)) {
-    picks.push(...await newestTermRows(db, tenantId, input.townshipId, terms.map(({ words, term, limit }) => ({ words, match: ftsTermMatch(db, 'clues', 'c', term), limit })), filters));
+    picks.push(...await newestTermRows(db, tenantId, input.townshipId, terms.map(({ words, term, limit }) => ({ words, match: ftsTermMatch(db, 'clues', 'c', term), limit })), filters,
+      input.openOnly ? 'open' : 'all'));
   } else {
     // SQLite: the ids only, checked in clues_filter (as the list's search does), then the rows once: joining the 1 kB rows
     // inside the walk read them for every match it passed, and the place and concept asks mostly find the same clues.
