@@ -509,8 +509,9 @@ async function newestTermRows(db: Db, tenantId: number, townshipId: number, asks
   if (!shares) passShares.set(dbIdentity(db), (shares = new Map()));
   const shareKey = `${tenantId}:${townshipId}:${filterKey}`;
   const share = shares.get(shareKey);
-  // The first read sized by the share that passed before (with a tenth to spare), at most four times the bound.
-  const first = (limit: number) => (share ? Math.min(4 * limit, Math.ceil((limit * 1.1) / share)) : limit);
+  // The first read sized by the share that passed before, with two standard deviations to spare (none when all passed), at
+  // most four times the bound.
+  const first = (limit: number) => (share ? Math.min(4 * limit, Math.ceil((limit + 2 * Math.sqrt(limit * (1 - share))) / share)) : limit);
   const state = asks.map((a) => ({ words: [...new Set(a.words)], found: [] as CandidateRow[], checked: 0, n: first(a.limit), below: NO_BOUND, done: !a.words.length }));
   for (;;) {
     const active = state.flatMap((s, k) => (s.done ? [] : [k]));
@@ -558,7 +559,7 @@ async function newestTermRows(db: Db, tenantId: number, townshipId: number, asks
   }
   const checked = state.reduce((sum, s) => sum + s.checked, 0);
   if (checked) {
-    const passed = Math.max(0.05, state.reduce((sum, s) => sum + s.found.length, 0) / checked);
+    const passed = Math.min(1, Math.max(0.05, state.reduce((sum, s) => sum + s.found.length, 0) / checked));
     shares.delete(shareKey);
     shares.set(shareKey, share ? 0.7 * share + 0.3 * passed : passed);
     if (shares.size > PASS_SHARES_SIZE) shares.delete(shares.keys().next().value!);
