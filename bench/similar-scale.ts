@@ -136,6 +136,16 @@ try {
   // index (its scope marker), the same SQL every call; it moves only with the machine.
   const bareQuery = env.db.selectFrom('clues as c').select('c.id').where('c.tenant_id', '=', tenantId)
     .where(ftsTermMatch(env.db, 'clues', 'c', AREA_PREFIX + townshipId)).orderBy('c.id', 'desc').limit(150);
+  // Statements each similar call sends (a plugin that only counts: the same database, its caches included).
+  let sent = 0;
+  const counted = env.db.withPlugin({
+    transformQuery: ({ node }) => {
+      sent++;
+      return node;
+    },
+    transformResult: async ({ result }) => result,
+  });
+  const statements: number[] = [];
   for (let i = 0; i < QUERIES; i++) {
     // Some reports name a place, some only a problem (QR notes), some neither.
     const kind = i % 5;
@@ -143,8 +153,10 @@ try {
     const input = { content, townshipId, category: 'roads' as const, openOnly: i % 2 === 0 };
     const c0 = process.cpuUsage();
     const t0 = performance.now();
-    const res = await findSimilarClues(env.db, tenantId, input);
+    sent = 0;
+    const res = await findSimilarClues(counted, tenantId, input);
     wall.push(performance.now() - t0);
+    statements.push(sent);
     const c1 = process.cpuUsage(c0);
     cpu.push((c1.user + c1.system) / 1000);
     found.push(res.length);
@@ -176,7 +188,8 @@ try {
   const pct = (xs: number[], q: number) => [...xs.slice(10)].sort((a, b) => a - b)[Math.min(xs.length - 11, Math.floor((xs.length - 10) * q))].toFixed(1);
   const avg = (xs: number[]) => (xs.reduce((s, x) => s + x, 0) / xs.length).toFixed(0);
   console.log(`similar clues at scale [${DIALECT}]: township ${count.n} clues, county ${saved ? saved.inTownship + saved.elsewhere : IN_TOWNSHIP + ELSEWHERE}; candidates scored avg ${avg(candidates)}, max ${Math.max(...candidates)}; results avg ${avg(found)}; ` +
-    `wall p50 ${pct(wall, 0.5)} ms, p95 ${pct(wall, 0.95)} ms; this process's CPU p50 ${pct(cpu, 0.5)} ms, p95 ${pct(cpu, 0.95)} ms`);
+    `wall p50 ${pct(wall, 0.5)} ms, p95 ${pct(wall, 0.95)} ms; this process's CPU p50 ${pct(cpu, 0.5)} ms, p95 ${pct(cpu, 0.95)} ms; ` +
+    `statements a call avg ${(statements.slice(10).reduce((s, x) => s + x, 0) / (statements.length - 10)).toFixed(1)}, max ${Math.max(...statements.slice(10))}`);
   console.log(`  bare baseline (the township's newest 150 ids through the index, fixed SQL) p50 ${pct(fixed, 0.5)} ms, p95 ${pct(fixed, 0.95)} ms; calls ${QUERIES} (first 10 warm-up)`);
   console.log(`  candidate query alone (SQL, no scoring) p50 ${pct(bare, 0.5)} ms, p95 ${pct(bare, 0.95)} ms; ` +
     `unit suggestion wall p50 ${pct(unitWall, 0.5)} ms, p95 ${pct(unitWall, 0.95)} ms, CPU p50 ${pct(unitCpu, 0.5)} ms, p95 ${pct(unitCpu, 0.95)} ms, first call ${unitWall[0].toFixed(0)} ms`);

@@ -257,6 +257,38 @@ describe(`findSimilarClues scope (${DIALECT})`, () => {
     expect(without.map((r) => r.id)).toEqual(open.slice(1, PLACE_CANDIDATES + 1).map((r) => r.id));
   });
 
+  it.runIf(DIALECT === 'postgres')('reads a round of every ask in one statement, the first sized by the share that passed before', async () => {
+    const county = await createCounty(env.db);
+    const text = '滨河路路灯坏了好几盏，晚上太黑';
+    const tokens = serviceSearchTokens(text, null, '城关镇', null, county.id);
+    // Open and closed alternate: an open-only ask keeps half of what it reads, so a first read of its bound falls short.
+    const values = [];
+    for (let i = 0; i < 3 * PLACE_CANDIDATES; i++) values.push(rawClueValues(county.id, { content: text, townshipId: county.townshipId, searchTokens: tokens, state: i % 2 ? 'closed' : 'submitted' }));
+    await env.db.insertInto('clues').values(values).execute();
+    const open = await env.db.selectFrom('clues').select('id').where('tenant_id', '=', county.id).where('state', '=', 'submitted').orderBy('id', 'desc').limit(PLACE_CANDIDATES).execute();
+    const statements: string[] = [];
+    const traced = env.db.withPlugin({
+      transformQuery: ({ node }) => {
+        statements.push(node.kind === 'RawNode' ? node.sqlFragments.join('?') : node.kind);
+        return node;
+      },
+      transformResult: async ({ result }) => result,
+    });
+    const input = { content: '滨河路的路灯不亮了', townshipId: county.townshipId, openOnly: true };
+    const read = async () => {
+      statements.length = 0;
+      const ids = (await similarCandidates(traced, county.id, input)).map((r) => r.id);
+      return { ids, reads: statements.filter((q) => q.includes('clue_terms')).length, statements: statements.length };
+    };
+    // The place and the concept ask each need a second read: two statements, not one per ask and round (and none for lexemes).
+    const first = await read();
+    expect(first.ids).toEqual(open.map((r) => r.id));
+    expect(first).toMatchObject({ reads: 2, statements: 2 });
+    // Half passed: the next call reads twice the bound at once and ends in one statement, with the same clues.
+    const again = await read();
+    expect(again).toEqual({ ...first, reads: 1, statements: 1 });
+  });
+
   it('re-indexes rows whose tokens are stale', async () => {
     const county = await createCounty(env.db);
     const row = await insertRawClue(env.db, county.id, { content: '阳光小区停车难', townshipId: county.townshipId, searchTokens: 'stale' });

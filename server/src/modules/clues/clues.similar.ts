@@ -26,6 +26,7 @@
 import { OPEN_CLUE_STATES, type ClueCategory } from '@xs/core/schemas/clues.ts';
 import { expressionBuilder, sql, type Expression, type SqlBool } from 'kysely';
 import { isPostgres, type Db } from '../../db/database.ts';
+import { dbIdentity } from '../../platform/db-identity.ts';
 import type { CluesTable } from './clues.table.ts';
 import { cleanToken, parseSearchTokens, scopeMarkers, type Analyzer, AREA_PREFIX, CONCEPT_PREFIX, PLACE_PREFIX } from '../../platform/search/segment.ts';
 import { normalizeText } from '../../platform/search/normalize.ts';
@@ -497,55 +498,107 @@ export interface CandidateRow {
 
 const CANDIDATE_COLUMNS = ['c.id', 'c.code', 'c.category', 'c.village_id', 'c.place', 'c.search_tokens', 'c.created_at', 'c.content'] as const;
 
-/** PostgreSQL: each word's lexemes as the 'simple' configuration makes them, for the tsquery and for clue_terms alike. */
-async function lexemesOf(db: Db, words: string[]): Promise<Map<string, string[]>> {
-  if (!words.length) return new Map();
-  const r = await sql<{ word: string; lexemes: string[] }>`SELECT w AS word, tsvector_to_array(to_tsvector('simple', w)) AS lexemes FROM unnest(${words}::text[]) AS w`.execute(db);
-  return new Map(r.rows.map((x) => [x.word, x.lexemes]));
+/** PostgreSQL: one ask of similarCandidates — its words, the tsquery they make with the township's marker, and its bound. */
+interface TermAsk {
+  words: string[];
+  match: Expression<SqlBool>;
+  limit: number;
 }
 
+/** Above every clue id (ids are `integer`): the first read of a list has no upper bound. */
+const NO_BOUND = 2 ** 31;
+
 /**
- * PostgreSQL: the township's clues (aliased `c`) that hold one of `lexemes` and meet `where`, newest first, at most
- * `limit`. The GIN index yields its matches in no order, so `ORDER BY id DESC LIMIT` over it read and sorted every match
- * of the township; clue_terms keeps each lexeme's clues by id. Each round reads the newest `n` clue ids of every lexeme
- * (`limit` at first) from its key and checks the ones down to `cutoff` in their rows (where: the filters and the full tsquery), which are
- * the rows scored. Below the oldest id of a list that came back full, that list may go on, so `cutoff` is the highest of
- * those: every match at or above it has been checked, and the ones found so far are the township's newest. When they
- * are fewer than `limit`, the next round reads on from `cutoff`. Merging in code rather than in SQL keeps plans that
- * PostgreSQL cannot turn into reading whole lists (it did, hashing every match, while clue_terms was not yet vacuumed).
+ * PostgreSQL: the share of the clues checked that passed the filters in earlier calls, per database, county, township and
+ * filter (open-only or not: the state filter is what turns clues away), so that the first read of an ask is sized to end
+ * in one round where a fixed `limit` needed a second one (an open-only ask in a township where a third is closed). It only
+ * sizes the reads: any size gives the same rows.
  */
-async function newestTermRows(db: Db, tenantId: number, townshipId: number, lexemes: string[], where: Expression<SqlBool>[], limit: number): Promise<CandidateRow[]> {
-  const terms = [...new Set(lexemes)];
-  const found: CandidateRow[] = [];
-  let checked = 0;
-  let below: number | null = null;
-  for (let n = limit; terms.length;) {
-    const lists = terms.map((t, k) => sql`(SELECT ${k}::int AS k, clue_id FROM clue_terms WHERE tenant_id = ${tenantId} AND township_id = ${townshipId} AND term = ${t}
-      ${below === null ? sql`` : sql`AND clue_id < ${below}`} ORDER BY clue_id DESC LIMIT ${n})`);
-    const read = (await sql<{ k: number; clue_id: number }>`${sql.join(lists, sql` UNION ALL `)}`.execute(db)).rows;
-    const counts = terms.map(() => 0);
-    const oldest = terms.map(() => Infinity);
-    for (const r of read) {
-      counts[r.k]++;
-      oldest[r.k] = Math.min(oldest[r.k], r.clue_id);
+const passShares = new WeakMap<object, Map<string, number>>();
+const PASS_SHARES_SIZE = 1_000;
+
+/**
+ * PostgreSQL: for each ask, the township's clues (aliased `c`) that match its tsquery and meet `filters`, newest first, at
+ * most its `limit`. The GIN index yields its matches in no order, so `ORDER BY id DESC LIMIT` over it read and sorted
+ * every match of the township; clue_terms keeps each lexeme's clues by id. Each round reads, for every ask still short,
+ * the newest `n` clue ids of each lexeme of its words (`limit` at first) from that key, and checks the ones down to the
+ * ask's `cutoff` in their rows (the filters and the ask's tsquery), which are the rows scored. Below the oldest id of a
+ * list that came back full, that list may go on, so `cutoff` is the highest of those: every match at or above it has been
+ * checked, and the ones found so far are the township's newest. An ask with fewer than `limit` reads on below its
+ * `cutoff` in the next round, sized by the share that passed.
+ *
+ * A round is one statement for all the asks (one round trip; the words' lexemes, the lists, the cutoffs and the rows under
+ * one snapshot): the lexemes are `to_tsvector('simple', word)` there (so the lists and the tsquery split a word alike),
+ * each list an `ORDER BY clue_id DESC LIMIT n` index-only scan of clue_terms' key in a LATERAL join (one plan shape
+ * whatever the number of words), and each clue read once through its primary key (LATERAL with OFFSET 0, never a hash
+ * of the lists with the table) with the filters and every ask's tsquery as columns, not in WHERE: found by id alone. In
+ * WHERE, PostgreSQL's estimates (the township's marker in the tsquery and its column counted as independent) at times
+ * led it to AND the GIN index with the township's instead, reading every match again. Which ask read a clue (`ks`)
+ * and where each ask's lists were cut (`cuts`) come back with the rows: a clue counts for an ask only when that ask's
+ * lists brought it at or above its cutoff.
+ */
+async function newestTermRows(db: Db, tenantId: number, townshipId: number, asks: TermAsk[], filters: Expression<SqlBool>[], filterKey: string): Promise<CandidateRow[][]> {
+  const eb = expressionBuilder<{ c: CluesTable }, 'c'>();
+  let shares = passShares.get(dbIdentity(db));
+  if (!shares) passShares.set(dbIdentity(db), (shares = new Map()));
+  const shareKey = `${tenantId}:${townshipId}:${filterKey}`;
+  const share = shares.get(shareKey);
+  // The first read sized by the share that passed before, with two standard deviations to spare (none when all passed), at
+  // most four times the bound.
+  const first = (limit: number) => (share ? Math.min(4 * limit, Math.ceil((limit + 2 * Math.sqrt(limit * (1 - share))) / share)) : limit);
+  const state = asks.map((a) => ({ words: [...new Set(a.words)], found: [] as CandidateRow[], checked: 0, n: first(a.limit), below: NO_BOUND, done: !a.words.length }));
+  for (;;) {
+    const active = state.flatMap((s, k) => (s.done ? [] : [k]));
+    if (!active.length) break;
+    const lists = active.flatMap((k) => state[k].words.map((word) => ({ k, word, n: state[k].n, below: state[k].below })));
+    const oks = active.map((k) => sql`${asks[k].match} AS ${sql.ref(`m${k}`)}`);
+    const rows = (await sql<CandidateRow & { ks: number[]; cuts: Record<string, number>; ok: boolean | null } & Record<string, unknown>>`
+      WITH t AS MATERIALIZED (
+        SELECT DISTINCT a.k, x.term, a.n, a.below
+        FROM unnest(${lists.map((l) => l.k)}::int[], ${lists.map((l) => l.word)}::text[], ${lists.map((l) => l.n)}::int[], ${lists.map((l) => l.below)}::int8[]) AS a(k, word, n, below)
+        CROSS JOIN LATERAL unnest(tsvector_to_array(to_tsvector('simple', a.word))) AS x(term)
+      ), l AS MATERIALIZED (
+        SELECT t.k, t.term, t.n, r.clue_id FROM t CROSS JOIN LATERAL (
+          SELECT clue_id FROM clue_terms WHERE tenant_id = ${tenantId} AND township_id = ${townshipId} AND term = t.term AND clue_id < t.below
+          ORDER BY clue_id DESC LIMIT t.n) r
+      ), cut AS (
+        SELECT k, max(CASE WHEN cnt = n THEN lo ELSE 0 END) AS cutoff
+        FROM (SELECT k, term, n, count(*) AS cnt, min(clue_id) AS lo FROM l GROUP BY k, term, n) s GROUP BY k
+      ), m AS (
+        SELECT l.clue_id, array_agg(DISTINCT l.k) AS ks FROM l JOIN cut USING (k) WHERE l.clue_id >= cut.cutoff GROUP BY l.clue_id
+      )
+      SELECT m.ks, (SELECT json_object_agg(k, cutoff) FROM cut) AS cuts, c.* FROM m CROSS JOIN LATERAL (
+        SELECT ${sql.join(CANDIDATE_COLUMNS.map((col) => sql.ref(col)))}, ${eb.and(filters)} AS ok, ${sql.join(oks)} FROM clues AS c WHERE c.id = m.clue_id OFFSET 0
+      ) c`.execute(db)).rows;
+    rows.sort((x, y) => y.id - x.id);
+    const cuts = rows[0]?.cuts ?? {};
+    for (const r of rows) {
+      const row: CandidateRow = { id: r.id, code: r.code, category: r.category, village_id: r.village_id, place: r.place, search_tokens: r.search_tokens, created_at: r.created_at, content: r.content };
+      for (const k of r.ks) {
+        state[k].checked++;
+        if (r.ok && r[`m${k}`]) state[k].found.push(row);
+      }
     }
-    const cutoff = Math.max(0, ...oldest.filter((_, k) => counts[k] === n));
-    const ids = [...new Set(read.filter((r) => r.clue_id >= cutoff).map((r) => r.clue_id))];
-    if (ids.length) {
-      // The conditions as a column, not in WHERE: found by id alone, the rows are read through the primary key. In WHERE,
-      // PostgreSQL's estimates (the township's marker in the tsquery and its column are counted as independent) at times
-      // led it to AND the GIN index with the township's instead, reading every match again.
-      const rows = await db.selectFrom('clues as c').select((eb) => [...CANDIDATE_COLUMNS, eb.and(where).as('ok')])
-        .where(sql<SqlBool>`c.id = ANY(${ids}::int[])`).orderBy('c.id', 'desc').execute();
-      found.push(...rows.flatMap(({ ok, ...row }) => (ok ? [row] : [])));
-      checked += rows.length;
+    for (const k of active) {
+      const s = state[k];
+      const cutoff = cuts[k] ?? 0;
+      if (s.found.length >= asks[k].limit || cutoff === 0) {
+        s.done = true;
+        continue;
+      }
+      s.below = cutoff;
+      // The next read sized by the share that passed so far (an open-only ask turns away a third), at most four times this one.
+      s.n = Math.min(4 * s.n, Math.ceil(((asks[k].limit - s.found.length) * 1.25 * s.checked) / s.found.length));
     }
-    if (found.length >= limit || cutoff === 0) break;
-    below = cutoff;
-    // The next read sized by the share that passed so far (an open-only ask turns away a third), at most four times this one.
-    n = Math.min(4 * n, Math.ceil(((limit - found.length) * 1.25 * checked) / found.length));
   }
-  return found.slice(0, limit);
+  const checked = state.reduce((sum, s) => sum + s.checked, 0);
+  if (checked) {
+    const passed = Math.min(1, Math.max(0.05, state.reduce((sum, s) => sum + s.found.length, 0) / checked));
+    shares.delete(shareKey);
+    shares.set(shareKey, share ? 0.7 * share + 0.3 * passed : passed);
+    if (shares.size > PASS_SHARES_SIZE) shares.delete(shares.keys().next().value!);
+  }
+  return state.map((s, k) => s.found.slice(0, asks[k].limit));
 }
 
 /**
@@ -577,10 +630,8 @@ export async function similarCandidates(db: Db, tenantId: number, input: Similar
   const terms = asks.flatMap(([words, limit]) => (words ? [{ words: words.any, term: { all: [words, AREA_PREFIX + input.townshipId] }, limit }] : []));
   const picks: CandidateRow[][] = [];
   if (isPostgres(db)) {
-    const lexemes = await lexemesOf(db, terms.flatMap((t) => t.words));
-    for (const { words, term, limit } of terms) {
-      picks.push(await newestTermRows(db, tenantId, input.townshipId, words.flatMap((w) => lexemes.get(w) ?? []), [...filters, ftsTermMatch(db, 'clues', 'c', term)], limit));
-    }
+    picks.push(...await newestTermRows(db, tenantId, input.townshipId, terms.map(({ words, term, limit }) => ({ words, match: ftsTermMatch(db, 'clues', 'c', term), limit })), filters,
+      input.openOnly ? 'open' : 'all'));
   } else {
     // SQLite: the ids only, checked in clues_filter (as the list's search does), then the rows once: joining the 1 kB rows
     // inside the walk read them for every match it passed, and the place and concept asks mostly find the same clues.
