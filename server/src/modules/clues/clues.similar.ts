@@ -30,7 +30,7 @@ import { dbIdentity } from '../../platform/db-identity.ts';
 import type { CluesTable } from './clues.table.ts';
 import { cleanToken, parseSearchTokens, scopeMarkers, type Analyzer, AREA_PREFIX, CONCEPT_PREFIX, PLACE_PREFIX } from '../../platform/search/segment.ts';
 import { normalizeText } from '../../platform/search/normalize.ts';
-import { isTradePlace, namesPlaceByCore, placeCore } from '../../platform/search/places.ts';
+import { isRoadName, isTradePlace, namesPlaceByCore, placeCore } from '../../platform/search/places.ts';
 import { charIdf, idf, isBoilerplate, wordWeight } from '../../platform/search/weights.ts';
 import { anyOf, ftsNewestIds, ftsTermMatch } from '../../platform/search/fts.ts';
 import { noteKind } from './clues.vocabulary/notes.ts';
@@ -201,7 +201,7 @@ function placesOfField(an: Analyzer, place: string | null | undefined): string[]
 /** Features of a report given as text, cut by the county's analyzer (the shipped one when none is given). */
 export function clueFeatures(x: SimilarityText, an: Analyzer = shippedAnalyzer()): ClueFeatures {
   const a = an.analyze(x.content);
-  return buildFeatures(an, normalizeText(`${x.content} ${x.place ?? ''}`), a.words, a.concepts, [...a.places, ...placesOfField(an, x.place)], a.references, x.category ?? null, x.villageId ?? null);
+  return buildFeatures(an, x.place ? `${a.norm} ${normalizeText(x.place)}` : a.norm, a.words, a.concepts, [...a.places, ...placesOfField(an, x.place)], a.references, x.category ?? null, x.villageId ?? null);
 }
 
 export interface StoredClue {
@@ -310,8 +310,6 @@ function sameNameLonger(x: PlaceRef, y: PlaceRef): boolean {
   // A bare name (金樾, found before a building number) is the longer one's (金樾湾); else both of one kind (厂 and 厂).
   return a.core === a.name ? b.name !== a.name : endingSound(a.name) === endingSound(b.name);
 }
-
-const isRoadName = (n: string) => /(路|街|大道|大街|巷|胡同|公路)$/.test(n);
 
 /** The roads of a crossing a report names (two roads or more and 交叉口/路口/十字…), or null. */
 function junction(f: ClueFeatures): PlaceRef[] | null {

@@ -142,8 +142,12 @@ const LANDMARKS = new Set(['卫生院', '中心小学', '中心校', '汽车站'
 const TOWNSHIP_FACILITIES = new Set(['商贸城', '工业园', '产业园', '文化站', '养老院', '敬老院', '福利院', '卫生院', '卫生所', '医院', '中学', '小学', '初中',
   '高中', '幼儿园', '车站', '客运站', '汽车站', '市场', '菜市场', '农贸市场', '体育馆', '图书馆', '文化馆', '派出所', '政府']);
 
-/** Endings of roads and streets: 村 + 马路 is no place of the village's own. */
-const ROAD_KINDS = new Set(['路', '街', '巷', '大道', '大街', '胡同', '桥']);
+/** Endings of roads and streets (公路 and 大街 among them). */
+const ROAD_ENDS = ['路', '街', '巷', '大道', '大街', '胡同'];
+/** Whether a place is a road or street by its ending. */
+export const isRoadName = (name: string) => ROAD_ENDS.some((e) => name.endsWith(e));
+/** Endings of roads, streets and bridges: 村 + 马路 is no place of the village's own. */
+const ROAD_KINDS = new Set([...ROAD_ENDS, '桥']);
 
 /** Endings whose name may itself be a word for a place (石桥村, 铁路小区, 大桥社区). */
 const NAMED_LIKE_A_PLACE = new Set(['村', '社区', '小区', '花园', '家园', '公寓', '新村', '家属院']);
@@ -184,7 +188,7 @@ function okPrefix(prefix: string, ctx?: PlaceContext): boolean {
 }
 
 /** Tags of a proper name (places, people, organisations, other names). */
-const PROPER_TAGS = new Set(['ns', 'nr', 'nz', 'nt']);
+export const PROPER_TAGS: ReadonlySet<string> = new Set(['ns', 'nr', 'nz', 'nt']);
 /** Tags of a word that is a name or a plain noun: 丽都, 和平 hold 都 and 和, which elsewhere are function words. */
 const NAME_TAGS = new Set([...PROPER_TAGS, 'n']);
 /** Whether a word is one piece of the county's cut with one of `tags` (a name or noun: its characters are not function words). */

@@ -15,7 +15,7 @@
  */
 import { baseKeepsWhole, baseTags, jieba, HMM } from './jieba.ts';
 import { normalizeText } from './normalize.ts';
-import { findPlaces, PlaceRegistry, type PlaceContext, type PlaceKind } from './places.ts';
+import { findPlaces, PlaceRegistry, PROPER_TAGS, type PlaceContext, type PlaceKind } from './places.ts';
 import { indexVersion } from './index-version.ts';
 
 export const CONCEPT_PREFIX = 'zc';
@@ -65,7 +65,7 @@ interface TrieNode {
 }
 
 /** A word of the shipped dictionary that is no name (河坝, 石头): a village's name without 村 may not stand for the village. */
-const commonWord = (w: string) => baseKeepsWhole(w) && !['ns', 'nr', 'nz', 'nt'].includes(baseTags(w)[0]!);
+const commonWord = (w: string) => baseKeepsWhole(w) && !PROPER_TAGS.has(baseTags(w)[0]!);
 const cleanName = (w: string) => cleanToken(normalizeText(w));
 const usable = (w: string) => w.length >= 2 && w.length <= 20;
 

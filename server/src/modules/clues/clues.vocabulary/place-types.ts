@@ -43,9 +43,9 @@ export function compatibleEndings(a: string, b: string): boolean {
   const said = (e: string) => e.slice(0, -1) + endingSound(e);
   if (!a || !b || said(a) === said(b)) return true;
   if (ESTATE_ENDINGS.includes(said(a)) && ESTATE_ENDINGS.includes(said(b))) return false;
-  return !(SCHOOL_ENDINGS.includes(a) && SCHOOL_ENDINGS.includes(b) && samePlaceByTypeEnding(a, b) === false);
+  // Two school levels are one only when their endings are interchangeable (初中 / 中学).
+  return !(SCHOOL_ENDINGS.includes(a) && SCHOOL_ENDINGS.includes(b)) || ENDINGS.some(([g, e]) => e === a && ENDINGS.some(([g2, e2]) => e2 === b && g2 === g));
 }
-const samePlaceByTypeEnding = (a: string, b: string) => samePlaceByType(`甲乙${a}`, `甲乙${b}`);
 
 const ENDINGS = Object.entries(PLACE_TYPE_GROUPS).flatMap(([g, es]) => es.map((e) => [g, e] as const)).sort((a, b) => b[1].length - a[1].length);
 
