@@ -151,6 +151,18 @@ describe('scoreSimilarity', () => {
     expect(same('11路车太少', '12路公交发车间隔过长，等四十分钟').evidence.place).toBe('conflict');
   });
 
+  it('takes a place said only by its kind as perhaps the one of that kind the other names, never as another kind', () => {
+    const school = (content: string) => ({ content, category: 'education' as const });
+    // 中学 (the township's) may be 一中; it is not 小学, and not the market.
+    expect(scoreSimilarity(school('中学食堂的饭菜分量越来越少'), school('县一中饭堂的菜又贵又少')).evidence.place).toBe('unknown');
+    expect(scoreSimilarity(school('中学食堂的饭菜分量越来越少'), school('中心小学食堂饭菜分量少')).evidence.place).toBe('conflict');
+    expect(same('中学门口乱停车', '东关农贸市场门口乱停车').evidence.place).toBe('conflict');
+    // A small reservoir may be the village's named one; two named reservoirs are two.
+    const water = (content: string) => ({ content, category: 'utilities' as const, villageId: 4 });
+    expect(scoreSimilarity(water('村里的小型水库坝体渗水'), water('梅岭水库大坝有裂缝在渗水')).evidence.place).toBe('area');
+    expect(scoreSimilarity(water('石塘水库坝体渗水'), water('梅岭水库大坝有裂缝在渗水')).evidence.place).toBe('conflict');
+  });
+
   it('is symmetric and stays in 0..1', () => {
     const a = { content: '东街村垃圾没人拉，堆得跟小山一样', villageId: 3 };
     const b = { content: '城关镇东街村生活垃圾清运不及时，村口垃圾收集点垃圾堆积外溢', villageId: 3 };

@@ -30,11 +30,11 @@ import { dbIdentity } from '../../platform/db-identity.ts';
 import type { CluesTable } from './clues.table.ts';
 import { cleanToken, parseSearchTokens, scopeMarkers, type Analyzer, AREA_PREFIX, CONCEPT_PREFIX, PLACE_PREFIX } from '../../platform/search/segment.ts';
 import { normalizeText } from '../../platform/search/normalize.ts';
-import { isRoadName, isTradePlace, namesPlaceByCore, placeCore } from '../../platform/search/places.ts';
+import { isRoadName, isTradePlace, isUnnamedPlace, namesPlaceByCore, placeCore } from '../../platform/search/places.ts';
 import { charIdf, idf, isBoilerplate, wordWeight } from '../../platform/search/weights.ts';
 import { anyOf, ftsNewestIds, ftsTermMatch } from '../../platform/search/fts.ts';
 import { noteKind } from './clues.vocabulary/notes.ts';
-import { compatibleEndings, endingSound, samePlaceByType } from './clues.vocabulary/place-types.ts';
+import { compatibleEndings, endingSound, sameKind, samePlaceByType } from './clues.vocabulary/place-types.ts';
 import { pairFeatures, pairProbability } from './clues.learning.ts';
 import { countyPairWeights } from './clues.learning.store.ts';
 import { countyLexicon } from './clues.gazetteer.ts';
@@ -87,6 +87,8 @@ interface PlaceRef {
   alone: string | null;
   /** Said by its trade alone (电镀厂, 菌包厂, 农贸市场): it may be a facility the other report names, so it conflicts with none. */
   trade: boolean;
+  /** Named only by its kind (中学, 小型水库): it may be the place the other report names, so it conflicts only with another kind. */
+  bare: boolean;
 }
 
 /** What the scorer compares: computed once per report (and kept for stored clues, see featureCache). */
@@ -131,7 +133,8 @@ const ALONE_IDF = 8;
 function placeRef(name: string, an?: Analyzer): PlaceRef {
   const core = placeCore(name);
   const alone = an && (core.length >= 3 || idf(core) >= ALONE_IDF) && !an.places.isTownshipPart(core) ? core : null;
-  return { name, core, alone, trade: !!an && isTradePlace(an, name) };
+  const trade = !!an && isTradePlace(an, name);
+  return { name, core, alone, trade, bare: !!an && !trade && isUnnamedPlace(an, name) };
 }
 
 /** Characters as common as 路/水/车 (idf under this) say nothing about the problem. */
@@ -319,6 +322,14 @@ function junction(f: ClueFeatures): PlaceRef[] | null {
 
 const withoutTradeSpots = (f: ClueFeatures) => (f.spots.some((p) => p.trade) ? { ...f, spots: f.spots.filter((p) => !p.trade) } : f);
 
+/** A spot named only by its kind (中学, 小型水库) when the other report names one of that kind (一中, 梅子窝水库): it may be that one. */
+const kindOfOther = (p: PlaceRef, other: ClueFeatures) => p.bare && other.spots.some((q) => q !== p && sameKind(p.name, p.name.slice(p.core.length), q.name, q.name.slice(q.core.length)));
+
+/** The report without the spots it names only by a kind the other report names a place of: those are as if unnamed. */
+function withoutKindsOf(f: ClueFeatures, other: ClueFeatures): ClueFeatures {
+  return f.spots.some((p) => kindOfOther(p, other)) ? { ...f, spots: f.spots.filter((p) => !kindOfOther(p, other)) } : f;
+}
+
 function placeEvidence(a: ClueFeatures, b: ClueFeatures): { place: PlaceEvidence; name: string | null } {
   // Two crossings (县前街 × 渎川路, 渎川路 × 环城北路) are two places even when they share a road.
   const ja = junction(a);
@@ -328,10 +339,13 @@ function placeEvidence(a: ClueFeatures, b: ClueFeatures): { place: PlaceEvidence
   }
   const spot = bestPlaceMatch(a.spots, b.spots);
   if (spot && !spot.trade) return { place: spot.kind === 'same' ? 'same' : 'near', name: spot.name };
-  // Beyond this, a facility said by its trade alone is as if unnamed; the same trade on both sides is one facility
-  // unless the villages differ (菌包厂 of 洋坂村 and 菌包厂 of 下洋村).
-  const fa = withoutTradeSpots(a);
-  const fb = withoutTradeSpots(b);
+  // Beyond this, a facility said by its trade alone is as if unnamed, and so is one said by its kind when the other
+  // names one of that kind (中学 and 一中); the same trade on both sides is one facility unless the villages differ
+  // (菌包厂 of 洋坂村 and 菌包厂 of 下洋村).
+  const ta = withoutTradeSpots(a);
+  const tb = withoutTradeSpots(b);
+  const fa = withoutKindsOf(ta, tb);
+  const fb = withoutKindsOf(tb, ta);
   if (spot && !(fa.villageId && fb.villageId && fa.villageId !== fb.villageId)) return { place: 'near', name: spot.name };
   if (fa.spots.length && fb.spots.length) {
     const ref = bestPlaceMatch([...fa.spots, ...fa.references], [...fb.spots, ...fb.references]);

@@ -481,6 +481,21 @@ export function isTradePlace(ctx: PlaceContext, name: string): boolean {
   return !trade || (!ctx.places.placeOf(trade) && ctx.tags(trade).every((t) => TRADE_TAGS.has(t)));
 }
 
+/** Tags of words that say which kind or how many, never whose (小型/水库, 这/中学, 两/座桥, 东/厕所). */
+const UNNAMED_TAGS = new Set(['b', 'm', 'mq', 'q', 'r', 'rz', 'f']);
+
+/**
+ * Whether a place is named only by its kind (中学, 卫生院, 小型水库): the township's one, or any of its kind, so it
+ * may be the place another report names (一中, 梅子窝水库) and is no conflict with it. Not a trade (isTradePlace).
+ */
+export function isUnnamedPlace(ctx: PlaceContext, name: string): boolean {
+  if (LANDMARKS.has(name)) return true;
+  const s = suffixOf(name);
+  if (!s) return false;
+  const kind = name.slice(0, -s.length);
+  return !kind || (!ctx.places.placeOf(kind) && ctx.tags(kind).every((t) => UNNAMED_TAGS.has(t)));
+}
+
 /** The name without its generic suffix (滨河路 → 滨河), for matching 滨河路 with 滨河大道. */
 export function placeCore(name: string): string {
   // 岭兜岭公路, 东山盘山公路: the kind of road is the ending.

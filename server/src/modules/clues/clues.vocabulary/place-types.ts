@@ -65,3 +65,24 @@ export function samePlaceByType(a: string, b: string): boolean {
   const rb = new Set(placeTypeReadings(b));
   return ra.some((r) => rb.has(r));
 }
+
+/** Schools by number (一中, 三小, 二实小): their level. */
+const NUMBERED_LEVEL = /[一二三四五六七八九十实完](中|小)$/;
+
+/**
+ * The kinds a place name says it is: its ending (水库 of 梅子窝水库, the whole name when it is only an ending) and the
+ * groups that ending belongs to (中学 → middle); a numbered school its level (一中 → middle).
+ */
+export function placeKinds(name: string, ending: string): Set<string> {
+  const out = new Set<string>([ending || name]);
+  for (const [g, e] of ENDINGS) if (name.endsWith(e)) out.add(g);
+  const level = NUMBERED_LEVEL.exec(name);
+  if (level) out.add(level[1] === '中' ? 'middle' : 'primary');
+  return out;
+}
+
+/** Whether two place names say one kind of place (中学 and 一中, 小型水库 and 梅子窝水库). */
+export function sameKind(a: string, aEnding: string, b: string, bEnding: string): boolean {
+  const kb = placeKinds(b, bEnding);
+  return [...placeKinds(a, aEnding)].some((k) => kb.has(k));
+}
