@@ -155,8 +155,8 @@ const NAMED_LIKE_A_PLACE = new Set(['村', '社区', '小区', '花园', '家园
 /** The last part of a road's name cut off with a direction (富民/西路, 人民/东大街). */
 const ROAD_AFTER_NAME = /^[东西南北中](路|街|大街|大道)$/;
 
-/** Function characters never inside a place name. */
-const FUNCTION_CHARS = /[的了在到从往和与及跟同是没不很都也就还又把被给让这那哪些每各我你他她俺咱们啥咋怎么呢吧啊吗哩该满]/;
+/** Function characters never inside a place name; with the dialects' own (Cantonese and Hakka 系/喺/嘅/咗/佢/冇, Wu 侬/伲). */
+const FUNCTION_CHARS = /[的了在到从往和与及跟同是没不很都也就还又把被给让这那哪些每各我你他她俺咱们啥咋怎么呢吧啊吗哩该满系喺嘅咗佢啲嗰哋冇唔噉咁嘢俾侬伲]/;
 const BAD_PREFIX = new Set(['部分', '大部分', '少数', '多数', '个别', '附近', '周边', '门口', '一条', '整条', '这条', '那条', '这个', '那个', '县城', '城里', '乡里', '镇上', '街上', '路上',
   '回家', '上学', '放学', '出门', '进村', '出村', '通村', '隔壁', '对面', '旁边', '前面', '后面', '东边', '西边', '南边', '北边', '主要', '整个',
   '老旧', '新建', '一些', '所有', '很多', '好多', '几个', '两个', '城乡', '农村', '乡村', '村村', '公共', '背后', '里面', '外面', '咱村', '俺们',
@@ -164,7 +164,7 @@ const BAD_PREFIX = new Set(['部分', '大部分', '少数', '多数', '个别',
 
 const HAN = /^\p{Script=Han}+$/u;
 /** Single characters that end a name to their left (verbs, pronouns, function words): 修/东关/小区 is not 修东关小区. */
-const NOT_IN_NAME = /[修住去来走进出回过找看说叫跑靠挨离近是在到从往把被给让和与及跟同就都也还又很太最更再才只而但却并或等用拿买卖开关停挖铺建装拆搬送接放扔倒堆占拉推俺我你他她咱这那哪个条段盏根辆的了着呢吧啊吗哩嘞每各几老新至经沿旁边侧对向朝路街巷道桥庄]/;
+const NOT_IN_NAME = /[系喺嘅咗佢啲嗰哋冇唔噉咁嘢俾侬伲修住去来走进出回过找看说叫跑靠挨离近是在到从往把被给让和与及跟同就都也还又很太最更再才只而但却并或等用拿买卖开关停挖铺建装拆搬送接放扔倒堆占拉推俺我你他她咱这那哪个条段盏根辆的了着呢吧啊吗哩嘞每各几老新至经沿旁边侧对向朝路街巷道桥庄]/;
 
 /**
  * Tags of words that are no name (jieba's, for the word alone): verbs (加装/路灯, 咬伤/村民, 列入/危/桥),

@@ -92,6 +92,9 @@ describe('what the index stores', () => {
     expect(base.analyze('松江湾今年暖气也是半死不活的').places).toEqual(['松江湾']);
     expect(base.analyze('河湾里有人电鱼').places).toEqual([]);
     expect(base.analyze('第一实验小学课后服务收费').places).toEqual(['一实小']);
+    // A dialect's function word before a name is no part of it (Cantonese 系/喺, Wu 侬).
+    expect(base.analyze('我系鳌峰小区嘅业主，电梯又坏咗').places).toEqual(['鳌峰小区']);
+    expect(base.analyze('喺鳌峰小区门口有人乱摆卖').places).toEqual(['鳌峰小区']);
   });
 
   it('takes no counts, verbs or offices written to for places', () => {
