@@ -184,7 +184,16 @@ function nameLike(ctx: PlaceContext, word: string): boolean {
 
 function okPrefix(prefix: string, ctx?: PlaceContext): boolean {
   return prefix.length >= 2 && HAN.test(prefix) && (!FUNCTION_CHARS.test(prefix) || (!!ctx && oneName(ctx, prefix))) && !BAD_PREFIX.has(prefix)
-    && !/[镇乡市]$/.test(prefix) && !TYPE_PREFIX.test(prefix);
+    && !/[镇乡市]$/.test(prefix) && !TYPE_PREFIX.test(prefix) && !(ctx && endsInVerb(ctx, prefix));
+}
+
+/**
+ * Whether words end in a verb or particle of one character cut on its own (石头/堵/路, 水流/落/河, 埗头/过/河): a
+ * sentence running into a place's ending, not a name (a name's verb is of its word: 建设路, 解放路).
+ */
+function endsInVerb(ctx: PlaceContext, words: string): boolean {
+  const tags = ctx.tags(words);
+  return words.length >= 3 && tags.length >= 2 && /^(v|u[a-z]*)$/.test(tags.at(-1)!) && ctx.tags(words.slice(0, -1)).length === tags.length - 1;
 }
 
 /** Tags of a proper name (places, people, organisations, other names). */
@@ -303,7 +312,8 @@ export function detectPlaces(ctx: PlaceContext, norm: string, pieces: Piece[], w
       continue;
     }
     // 村卫生室, 村委会, 村口…: the name before it is a village.
-    const tail = s === t || (s && GENERIC.has(t) && !TYPE_PREFIX.test(t)) ? t : (SUFFIX_WORDS[t] ?? (t.length >= 2 && t[0] === '村' ? '村' : undefined));
+    // Not a verb on an ending (过河, 修路, 逛街): that is something done there, no kind of place.
+    const tail = s === t || (s && GENERIC.has(t) && !TYPE_PREFIX.test(t) && !ctx.tags(t.slice(0, -s.length)).every((g) => /^(v|u[a-z]*)$/.test(g))) ? t : (SUFFIX_WORDS[t] ?? (t.length >= 2 && t[0] === '村' ? '村' : undefined));
     // The suffix or a word holding it came cut off (滨河/路灯, 天桥/村卫生室): the word before must be a name.
     // 沙梁村/村道: the village is named already.
     if (tail && prev?.endsWith(tail)) out.add(prev);

@@ -95,11 +95,15 @@ describe('what the index stores', () => {
     // A dialect's function word before a name is no part of it (Cantonese 系/喺, Wu 侬).
     expect(base.analyze('我系鳌峰小区嘅业主，电梯又坏咗').places).toEqual(['鳌峰小区']);
     expect(base.analyze('喺鳌峰小区门口有人乱摆卖').places).toEqual(['鳌峰小区']);
+    // A name with a verb of its own word stays one (建设路); a short one cut into single characters too (凤/栖/路).
+    expect(base.analyze('建设路积水').places).toEqual(['建设路']);
+    expect(base.analyze('凤栖路暖气不热').places).toEqual(['凤栖路']);
   });
 
   it('takes no counts, verbs or offices written to for places', () => {
     const analyze = (t: string) => base.analyze(t);
-    for (const t of ['多盏路灯损坏', '建议加装路灯', '北段路灯不亮', '野狗咬伤村民', '部分村民组没信号', '污水外溢至小区道路', '请镇政府劝导清理']) {
+    for (const t of ['多盏路灯损坏', '建议加装路灯', '北段路灯不亮', '野狗咬伤村民', '部分村民组没信号', '污水外溢至小区道路', '请镇政府劝导清理',
+      '山上滚下来的石头堵路了', '猪场的粪水流落河', '埗头过河冇救生衣']) {
       expect(analyze(t).places, t).toEqual([]);
     }
     // Where people have to go instead is no place of the problem.
