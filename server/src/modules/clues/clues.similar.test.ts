@@ -163,6 +163,12 @@ describe('scoreSimilarity', () => {
     expect(scoreSimilarity(water('石塘水库坝体渗水'), water('梅岭水库大坝有裂缝在渗水')).evidence.place).toBe('conflict');
   });
 
+  it('takes a name typed with a character of the same sound for the place, not one with another number or side', () => {
+    expect(same('凤尾州公园的厕所锁门了', '凤尾洲公园厕所一直锁着').evidence.place).toBe('near');
+    expect(same('凤尾州公园的厕所锁门了', '凤凰洲公园厕所一直锁着').evidence.place).toBe('conflict');
+    expect(same('东关小区门禁坏了', '西关小区门禁坏了').evidence.place).toBe('conflict');
+  });
+
   it('is symmetric and stays in 0..1', () => {
     const a = { content: '东街村垃圾没人拉，堆得跟小山一样', villageId: 3 };
     const b = { content: '城关镇东街村生活垃圾清运不及时，村口垃圾收集点垃圾堆积外溢', villageId: 3 };

@@ -34,7 +34,7 @@ import { isRoadName, isTradePlace, isUnnamedPlace, namesPlaceByCore, placeCore }
 import { charIdf, idf, isBoilerplate, wordWeight } from '../../platform/search/weights.ts';
 import { anyOf, ftsNewestIds, ftsTermMatch } from '../../platform/search/fts.ts';
 import { noteKind } from './clues.vocabulary/notes.ts';
-import { compatibleEndings, endingSound, sameKind, samePlaceByType } from './clues.vocabulary/place-types.ts';
+import { compatibleEndings, endingSound, sameKind, samePlaceByType, sameSoundingName } from './clues.vocabulary/place-types.ts';
 import { pairFeatures, pairProbability } from './clues.learning.ts';
 import { countyPairWeights } from './clues.learning.store.ts';
 import { countyLexicon } from './clues.gazetteer.ts';
@@ -298,7 +298,7 @@ function bestPlaceMatch(xs: PlaceRef[], ys: PlaceRef[]): { kind: 'same' | 'near'
       }
       if (x.name === y.name) return { kind: 'same', name: x.name };
       if (!near && ((x.core === y.core && compatibleEndings(x.name.slice(x.core.length), y.name.slice(y.core.length))) || samePlaceByType(x.name, y.name) || (x.name.length >= 3 && y.name.length >= 3 && (x.name.includes(y.name) || y.name.includes(x.name)))
-        || sameNameLonger(x, y))) {
+        || sameNameLonger(x, y) || sameSoundingName(x.name, x.core, y.name, y.core))) {
         near = { kind: 'near', name: x.name };
       }
     }

@@ -1,3 +1,5 @@
+import { pinyin } from 'pinyin-pro';
+
 /**
  * Two names of one place: the generic part of a place name said in different words (东关菜市场 / 东关农贸市场,
  * 田湖中心小学 / 田湖中心校). Each group lists interchangeable endings, longest first within the group; two
@@ -85,4 +87,30 @@ export function placeKinds(name: string, ending: string): Set<string> {
 export function sameKind(a: string, aEnding: string, b: string, bEnding: string): boolean {
   const kb = placeKinds(b, bEnding);
   return [...placeKinds(a, aEnding)].some((k) => kb.has(k));
+}
+
+/** Characters that tell places apart by number or side (一中 / 二中, 东关 / 西关), never a slip of typing. */
+const TELLING_CHARS = /[0-9一二三四五六七八九十百东西南北上下前后左右中内外新老大小]/;
+
+/** The readings of a character without tones (长 → chang, zhang). */
+function sounds(c: string): string[] {
+  return pinyin(c, { toneType: 'none', multiple: true, type: 'array' });
+}
+
+/**
+ * Whether two names are one said alike and typed apart (凤尾州公园 / 凤尾洲公园, voice input's 锦州 for 锦洲): the same
+ * ending, cores of one length that differ in one character read the same way; not a number or a side.
+ */
+export function sameSoundingName(a: string, aCore: string, b: string, bCore: string): boolean {
+  if (aCore.length < 2 || aCore.length !== bCore.length || aCore === bCore || a.slice(aCore.length) !== b.slice(bCore.length)) return false;
+  let at = -1;
+  for (let i = 0; i < aCore.length; i++) {
+    if (aCore[i] === bCore[i]) continue;
+    if (at >= 0) return false;
+    at = i;
+  }
+  const [x, y] = [aCore[at], bCore[at]];
+  if (TELLING_CHARS.test(x) || TELLING_CHARS.test(y)) return false;
+  const sy = sounds(y);
+  return sounds(x).some((r) => sy.includes(r));
 }
