@@ -143,6 +143,9 @@ describe('scoreSimilarity', () => {
     // A road and an estate may be one place (the estate on the road): apart, not a conflict; two roads are two places.
     expect(same('望川大道和文汇路口那个工地夜里施工，吵死了', '塬上府工地晚上十一二点还在打桩').evidence.place).toBe('apart');
     expect(same('望川大道工地夜里施工，吵死了', '文汇路工地晚上十一二点还在打桩').evidence.place).toBe('conflict');
+    // Noise carries: the site on the avenue and the estate beside it are likely one problem; a light out at each is two.
+    expect(same('望川大道工地夜里施工，吵死了', '塬上府旁边的工地晚上还在打桩，吵得睡不着').score).toBeGreaterThanOrEqual(SAME_PROBLEM_THRESHOLD);
+    expect(same('望川大道路灯坏了好几盏，晚上太黑', '塬上府小区路灯不亮，晚上太黑').score).toBeLessThan(SAME_PROBLEM_THRESHOLD);
     // Two crossings that share a road are two places; one crossing written both ways is one.
     expect(same('县前街和渎川路交叉口的红绿灯一直闪黄灯', '渎川路和人民路交叉口的红绿灯不亮了').evidence.place).toBe('conflict');
     expect(same('县前街和渎川路交叉口的红绿灯一直闪黄灯', '渎川路县前街路口红绿灯坏了').evidence.place).not.toBe('conflict');

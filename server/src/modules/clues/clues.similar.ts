@@ -33,6 +33,7 @@ import { normalizeText } from '../../platform/search/normalize.ts';
 import { isRoadName, isTradePlace, isUnnamedPlace, namesPlaceByCore, placeCore } from '../../platform/search/places.ts';
 import { charIdf, idf, isBoilerplate, wordWeight } from '../../platform/search/weights.ts';
 import { anyOf, ftsNewestIds, ftsTermMatch } from '../../platform/search/fts.ts';
+import { SPREADING_CONCEPTS } from './clues.vocabulary/concepts.ts';
 import { noteKind } from './clues.vocabulary/notes.ts';
 import { compatibleEndings, endingSound, sameKind, samePlaceByType, sameSoundingName } from './clues.vocabulary/place-types.ts';
 import { pairFeatures, pairProbability } from './clues.learning.ts';
@@ -400,7 +401,8 @@ const PLACE_LOGIT: Record<PlaceEvidence, number> = { same: 3, near: 2, partial: 
  *   generic ones while both name a specific one (−3), named on one side only (−0.5); text overlap
  *   4 × (text − 0.25), where text is max(word overlap, 2 × character overlap) when neither names a
  *   specific concept; category ±0.3;
- * - place: PLACE_LOGIT by evidence, plus 1.5 × (text − 0.2).
+ * - place: PLACE_LOGIT by evidence (places apart count as unknown for a nuisance that carries, SPREADING_CONCEPTS),
+ *   plus 1.5 × (text − 0.2).
  */
 export function scoreSimilarity(a: ClueFeatures | SimilarityText, b: ClueFeatures | SimilarityText, an: Analyzer = shippedAnalyzer()): SimilarityResult {
   const fa = 'content' in a ? clueFeatures(a, an) : a;
@@ -466,7 +468,9 @@ export function scoreSimilarity(a: ClueFeatures | SimilarityText, b: ClueFeature
   else if (concept > 0) problem += 1.5 + 2 * concept;
   else if (fa.concepts.size || fb.concepts.size) problem -= 0.5;
   const pProblem = sigmoid(problem);
-  const pPlace = sigmoid(PLACE_LOGIT[place] + 1.5 * (evidence - 0.2));
+  // Places apart (a road and an estate) are as good as unknown for a nuisance that carries: the site and the estate beside it.
+  const spreads = place === 'apart' && sharedConcepts.some((c) => SPREADING_CONCEPTS.has(c));
+  const pPlace = sigmoid((spreads ? PLACE_LOGIT.unknown : PLACE_LOGIT[place]) + 1.5 * (evidence - 0.2));
   const score = Math.round(pProblem * pPlace * 1000) / 1000;
 
   common.sort((x, y) => y[1] - x[1]);

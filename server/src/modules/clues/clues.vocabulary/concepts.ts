@@ -22,6 +22,13 @@ const NO_LAMP = '灯。，,.!！？?；;';
 /** Words that only qualify a problem: in a search, next to a concept's words they belong to it (照明 设施 损坏). */
 export const CLUE_QUALIFIERS = ['设施', '设备', '损坏', '破损', '故障', '失修', '老化', '不亮', '坏了', '坏', '不足', '不够', '不及时', '难', '困难', '严重'];
 
+/**
+ * Nuisances that carry through the air (noise, dust, smoke, smell): people report them from where they live, not from
+ * the source, so two reports of one may name two places near each other (the site on the avenue, the estate beside it).
+ */
+export const SPREADING_CONCEPTS: ReadonlySet<string> = new Set(['noise', 'venuenoise', 'dancenoise', 'sitenoise', 'dust', 'fumes', 'boilersmoke', 'burning',
+  'strawburning', 'wasteburning', 'pollution', 'livestockwaste']);
+
 export const CLUE_CONCEPTS: readonly VocabularyConcept[] = [
   {
     key: 'streetlight', label: '路灯照明',
