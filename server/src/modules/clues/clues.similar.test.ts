@@ -44,6 +44,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertRawClue, rawClueValues, serviceSearchTokens } from './fixtures/clue-rows.ts';
 import { HELD_OUT, labelled, precision, recall, runLabelledSet, SETS, type LabelledResult } from './fixtures/similar-labelled.ts';
 import { createCounty, createTestApp, DIALECT, type TestEnv } from '../../test/helper.ts';
+import { clueAnalyzer } from './clues.analyzer.ts';
 import { clueSearchTokens, findSimilarClues, PLACE_CANDIDATES, reindexClueTokens, SAME_PROBLEM_THRESHOLD, scoreSimilarity, similarCandidates } from './clues.similar.ts';
 
 // The figures of every mode and set, the top-1 rate and the query latency: bench/similar-labelled.ts.
@@ -164,6 +165,13 @@ describe('scoreSimilarity', () => {
     const water = (content: string) => ({ content, category: 'utilities' as const, villageId: 4 });
     expect(scoreSimilarity(water('村里的小型水库坝体渗水'), water('梅岭水库大坝有裂缝在渗水')).evidence.place).toBe('area');
     expect(scoreSimilarity(water('石塘水库坝体渗水'), water('梅岭水库大坝有裂缝在渗水')).evidence.place).toBe('conflict');
+  });
+
+  it('takes a facility named after a village (even one whose name is a plain word) for a named place, not a trade alone', () => {
+    const t = (content: string) => ({ content, category: 'traffic' as const });
+    // 鳌头 is a plain word (独占鳌头) and 鳌头社区's name: 鳌头农贸市场 is that market, not any market, so it is not the hospital.
+    const county = clueAnalyzer({ places: ['鳌头社区'] });
+    expect(scoreSimilarity(t('鳌头农贸市场门口三轮车乱停'), t('人民医院大门口双排停车'), county).evidence.place).toBe('conflict');
   });
 
   it('takes a name typed with a character of the same sound for the place, not one with another number or side', () => {

@@ -18,6 +18,8 @@ export class PlaceRegistry {
   private readonly aliases = new Map<string, string>();
   /** Leading parts that short names drop: 县, and each township's name (城关镇, 城关). */
   private readonly prefixes = new Set(['县', '县城']);
+  /** Villages' names without 村/社区, plain words among them (鳌头 of 鳌头社区): a facility named after one is that village's. */
+  private readonly villageCores = new Set<string>();
 
   private aliasesOf(name: string): string[] {
     const out: string[] = [];
@@ -42,6 +44,7 @@ export class PlaceRegistry {
     this.aliases.delete(name);
     const out = this.aliasesOf(name);
     const core = name.replace(VILLAGE_END, '');
+    if (k === 'village' && core.length >= 2) this.villageCores.add(core);
     if (k === 'village' && core !== name && core.length >= 2 && !this.prefixes.has(core) && !this.gazetteer.has(core) && !this.aliases.has(core)
       && !GENERIC.has(core) && !commonWord(core)) {
       this.aliases.set(core, name);
@@ -56,6 +59,11 @@ export class PlaceRegistry {
     const added = [name, core].filter((p) => p.length >= 2 && !this.prefixes.has(p));
     for (const p of added) this.prefixes.add(p);
     return added.length ? [...added, ...[...this.gazetteer.keys()].flatMap((n) => this.aliasesOf(n))] : [];
+  }
+
+  /** Whether a word is a village's name without 村/社区, even one that is a plain word (鳌头, 河坝). */
+  isVillageCore(word: string): boolean {
+    return this.villageCores.has(word);
   }
 
   isGazetteerPlace(word: string): boolean {
@@ -488,7 +496,7 @@ export function isTradePlace(ctx: PlaceContext, name: string): boolean {
   const kind = TRADE_KINDS.find((k) => name.endsWith(k));
   if (!kind) return false;
   const trade = name.slice(0, -kind.length);
-  return !trade || (!ctx.places.placeOf(trade) && ctx.tags(trade).every((t) => TRADE_TAGS.has(t)));
+  return !trade || (!ctx.places.placeOf(trade) && !ctx.places.isVillageCore(trade) && ctx.tags(trade).every((t) => TRADE_TAGS.has(t)));
 }
 
 /** Tags of words that say which kind or how many, never whose (小型/水库, 这/中学, 两/座桥, 东/厕所). */
@@ -503,7 +511,7 @@ export function isUnnamedPlace(ctx: PlaceContext, name: string): boolean {
   const s = suffixOf(name);
   if (!s) return false;
   const kind = name.slice(0, -s.length);
-  return !kind || (!ctx.places.placeOf(kind) && ctx.tags(kind).every((t) => UNNAMED_TAGS.has(t)));
+  return !kind || (!ctx.places.placeOf(kind) && !ctx.places.isVillageCore(kind) && ctx.tags(kind).every((t) => UNNAMED_TAGS.has(t)));
 }
 
 /** The name without its generic suffix (滨河路 → 滨河), for matching 滨河路 with 滨河大道. */
