@@ -95,6 +95,10 @@ describe('what the index stores', () => {
     // A dialect's function word before a name is no part of it (Cantonese 系/喺, Wu 侬).
     expect(base.analyze('我系鳌峰小区嘅业主，电梯又坏咗').places).toEqual(['鳌峰小区']);
     expect(base.analyze('喺鳌峰小区门口有人乱摆卖').places).toEqual(['鳌峰小区']);
+    // Works' housing and buildings by their endings (新村, 宿舍, 大楼).
+    expect(base.analyze('粮站新村的自来水这半个月一直发黄').places).toEqual(['粮站新村']);
+    expect(base.analyze('粮站宿舍自来水黄 有锈味').places).toEqual(['粮站宿舍']);
+    expect(base.analyze('百货大楼那个十字路口信号灯坏了').places).toEqual(['百货大楼']);
     // A name with a verb of its own word stays one (建设路); a short one cut into single characters too (凤/栖/路).
     expect(base.analyze('建设路积水').places).toEqual(['建设路']);
     expect(base.analyze('凤栖路暖气不热').places).toEqual(['凤栖路']);
