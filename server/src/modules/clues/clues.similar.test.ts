@@ -167,6 +167,14 @@ describe('scoreSimilarity', () => {
     expect(scoreSimilarity(water('石塘水库坝体渗水'), water('梅岭水库大坝有裂缝在渗水')).evidence.place).toBe('conflict');
   });
 
+  it('takes a report of noise alone for the square dancing another names there, not for a building site', () => {
+    const env = (content: string) => ({ content, category: 'environment' as const });
+    const dancing = scoreSimilarity(env('魁星楼底下一早就放舞曲，鬼步舞水兵舞轮着来'), env('魁星楼那边天天吵得睡不着'));
+    expect(dancing.evidence.conceptConflict).toBe(false);
+    expect(dancing.score).toBeGreaterThanOrEqual(SAME_PROBLEM_THRESHOLD);
+    expect(scoreSimilarity(env('魁星楼底下几个大妈的音箱一开，整个屋里都在震'), env('魁星楼旁边工地半夜打桩')).evidence.conceptConflict).toBe(true);
+  });
+
   it('takes a facility named after a village (even one whose name is a plain word) for a named place, not a trade alone', () => {
     const t = (content: string) => ({ content, category: 'traffic' as const });
     // 鳌头 is a plain word (独占鳌头) and 鳌头社区's name: 鳌头农贸市场 is that market, not any market, so it is not the hospital.

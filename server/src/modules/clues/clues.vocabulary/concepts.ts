@@ -29,6 +29,11 @@ export const CLUE_QUALIFIERS = ['设施', '设备', '损坏', '破损', '故障'
 export const SPREADING_CONCEPTS: ReadonlySet<string> = new Set(['noise', 'venuenoise', 'dancenoise', 'sitenoise', 'dust', 'fumes', 'boilersmoke', 'burning',
   'strawburning', 'wasteburning', 'pollution', 'livestockwaste']);
 
+/** A specific problem's umbrella, which a report of the one also names (square dancing's noise is noise). */
+export const CONCEPT_UMBRELLAS: Readonly<Record<string, string>> = {
+  dancenoise: 'noise', venuenoise: 'noise', sitenoise: 'noise', strawburning: 'burning', wasteburning: 'burning',
+};
+
 export const CLUE_CONCEPTS: readonly VocabularyConcept[] = [
   {
     key: 'streetlight', label: '路灯照明',
@@ -71,7 +76,7 @@ export const CLUE_CONCEPTS: readonly VocabularyConcept[] = [
       '泥浆水', '白浆水', '废浆', '浆水'],
     patterns: [[{ any: ['管道'] }, { any: ['冒', '溢'], within: 4 }], [{ any: ['偷排', '偷着排', '偷着放水', '直排'] }],
       // Let out on the quiet: 晚上偷偷往旁边水沟排水.
-      [{ any: ['偷偷', '悄悄', '偷着', '半夜', '夜里', '夜间'] }, { any: ['排水', '放水', '排放', '往河里排', '往沟里排'], within: 10, windowStops: '。！？!?' }], [{ any: ['化粪池', '粪池', '粪井', '污水井', '排污管'] }, { any: ['冒', '溢', '漫', '满了'], within: 6 }]],
+      [{ any: ['偷偷', '悄悄', '偷着', '半夜', '夜里', '夜间'] }, { any: ['排水', '放水', '排废水', '排污水', '往河里排', '往沟里排'], within: 10, windowStops: '。！？!?' }], [{ any: ['化粪池', '粪池', '粪井', '污水井', '排污管'] }, { any: ['冒', '溢', '漫', '满了'], within: 6 }]],
     examples: { positive: ['化粪池满了往外冒', '污水横流', '晚上偷偷往旁边水沟排水', '切石头的白浆水流到田里', '管道往外冒东西', '楼下臭水沟漫上来屎尿都有'], negative: ['一下雨就积水', '自来水发黄', '一落雨门口就水浸'] },
   },
   {
@@ -102,7 +107,7 @@ export const CLUE_CONCEPTS: readonly VocabularyConcept[] = [
   {
     // Which source (a KTV, square dancing, a building site) is the problem: an umbrella.
     key: 'noise', label: '噪音扰民', broad: true,
-    phrases: ['噪音', '噪声', '扰民', '吵', '广场舞', '音响', '睡不着', '睡不好', '休息不好', '轰隆', '叫卖', '炸街', '嗡嗡', 'ktv', '歌厅', '卡拉ok',
+    phrases: ['噪音', '噪声', '扰民', '吵', '广场舞', '音响', '音箱', '睡不着', '睡不好', '休息不好', '轰隆', '叫卖', '炸街', '嗡嗡', 'ktv', '歌厅', '卡拉ok',
       '鬼哭狼嚎', '没办法睡', '没法睡', '困不着', '嘈', '闹哄哄', '震耳', '震天响', '睏不着', '瞓唔着', '瞓不着', '睡唔着', '睡不成觉', '没法休息', '无法休息', '影响休息', '躁音', '燥音', '睏勿着', '困勿着', '吵得要死'],
     patterns: [
       [{ any: ['喇叭'], notBefore: ['按', '摁', '鸣', '按着', '按了', '直按', '狂按'] }],
@@ -119,8 +124,8 @@ export const CLUE_CONCEPTS: readonly VocabularyConcept[] = [
   {
     key: 'dancenoise', label: '广场舞噪音',
     phrases: ['广场舞', '舞曲', '坝坝舞', '鬼步舞', '水兵舞', '扭秧歌', '秧歌队', '广场午'],
-    patterns: [[{ any: ['跳舞', '跳操', '健身操'] }, { any: ['音响', '音箱', '吵', '声音', '喇叭', '噪', '震天'], within: 10 }], [{ any: ['跳舞的', '跳舞嘅', '大妈', '阿姨们', '老太太们', '腰鼓', '锣鼓'] }, { any: ['音响', '音箱', '吵', '声音', '喇叭', '噪', '震天', '嘈'], within: 10 }]],
-    examples: { positive: ['广场舞噪音大', '公园里跳舞的音响开得震天响', '一早就放舞曲', '小区里大妈的音箱开得震天响', '广场上跳坝坝舞声音太大', '天一亮就扭秧歌敲锣打鼓'], negative: ['楼下ktv唱到凌晨两点', '半夜施工太吵', '跳舞散步的人那么多，厕所却锁门了', '楼底下那个夜场天天蹦迪到两三点'] },
+    patterns: [[{ any: ['跳舞', '跳操', '健身操'] }, { any: ['音响', '音箱', '吵', '声音', '喇叭', '噪', '震天'], within: 24, windowStops: '。！？!?' }], [{ any: ['跳舞的', '跳舞嘅', '大妈', '阿姨们', '老太太们', '腰鼓', '锣鼓'] }, { any: ['音响', '音箱', '吵', '声音', '喇叭', '噪', '震天', '嘈'], within: 10 }]],
+    examples: { positive: ['广场舞噪音大', '公园里跳舞的音响开得震天响', '跳舞锻炼身体我不反对，但是来了一伙人，带了两个大音响', '一早就放舞曲', '小区里大妈的音箱开得震天响', '广场上跳坝坝舞声音太大', '天一亮就扭秧歌敲锣打鼓'], negative: ['楼下ktv唱到凌晨两点', '半夜施工太吵', '跳舞散步的人那么多，厕所却锁门了', '楼底下那个夜场天天蹦迪到两三点'] },
   },
   {
     key: 'sitenoise', label: '施工噪音',
@@ -858,8 +863,8 @@ export const CLUE_CONCEPTS: readonly VocabularyConcept[] = [
   {
     key: 'busservice', label: '班次停运',
     phrases: ['减少班次', '班次少', '停运', '取消班次', '末班车太早', '收车太早', '收班早', '车次少', '间隔太长', '发车间隔', '分钟一班', '小时一班', '钟头一班', '班次太少', '增加班次', '加密班次'],
-    patterns: [[{ any: ['班车', '公交', '班线', '客车', '路车'], notAfter: ['站牌', '站台'] }, { any: ['停了', '停运', '取消', '减少', '太少', '不跑', '没了', '就剩', '才一趟', '一个钟头'], within: 10 }], [{ any: ['巴士', '小巴', '中巴', '末班', '尾班', '头班', '首班', '班车', '公交', '车次'], notAfter: ['站', '车站', '站牌', '站台'] }, { any: ['没了', '没车', '停开', '唔开了', '不开了', '收车', '收班', '间隔', '莫得了', '没得了'], within: 10 }]],
-    examples: { positive: ['到县城的班车下午那趟停了', '6路公交车现在四十分钟才一趟', '末班车五点就收车了', '去镇上嘅巴士停开咗', '说是二十分钟一班，实际上经常等四十分钟'], negative: ['班车停靠点的候车棚叫风刮倒了', '公交站牌冇了'] },
+    patterns: [[{ any: ['班车', '公交', '班线', '客车', '路车'], notAfter: ['站牌', '站台'] }, { any: ['停了', '停运', '取消', '减少', '太少', '少了', '不跑', '没了', '就剩', '才一趟', '一个钟头'], within: 10 }], [{ any: ['巴士', '小巴', '中巴', '末班', '尾班', '头班', '首班', '班车', '公交', '车次'], notAfter: ['站', '车站', '站牌', '站台'] }, { any: ['没了', '没车', '停开', '唔开了', '不开了', '收车', '收班', '间隔', '莫得了', '没得了'], within: 10 }]],
+    examples: { positive: ['到县城的班车下午那趟停了', '镇上到县城 班车 少了一趟', '6路公交车现在四十分钟才一趟', '末班车五点就收车了', '去镇上嘅巴士停开咗', '说是二十分钟一班，实际上经常等四十分钟'], negative: ['班车停靠点的候车棚叫风刮倒了', '公交站牌冇了'] },
   },
   {
     key: 'escalator', label: '自动扶梯',
