@@ -179,6 +179,9 @@ describe('scoreSimilarity', () => {
     const t = (content: string) => ({ content, category: 'traffic' as const });
     // 鳌头 is a plain word (独占鳌头) and 鳌头社区's name: 鳌头农贸市场 is that market, not any market, so it is not the hospital.
     const county = clueAnalyzer({ places: ['鳌头社区'] });
+    // A …新村 nobody listed is an estate, not a village: the works' housing by its two names.
+    const water = (content: string) => ({ content, category: 'utilities' as const });
+    expect(scoreSimilarity(water('粮站新村的自来水一直发黄'), water('来电人反映：南隅社区老粮站家属院自来水浑浊发黄')).evidence.place).toBe('near');
     expect(scoreSimilarity(t('鳌头农贸市场门口三轮车乱停'), t('人民医院大门口双排停车'), county).evidence.place).toBe('conflict');
   });
 

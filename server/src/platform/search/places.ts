@@ -78,7 +78,8 @@ export class PlaceRegistry {
   /** Villages and communities: several problems at several spots share one. */
   isAreaPlace(name: string): boolean {
     const k = this.gazetteer.get(name);
-    return k ? k === 'village' : VILLAGE_END.test(name);
+    // A …新村 nobody listed is a housing estate (工人新村, 粮站新村), not a village.
+    return k ? k === 'village' : VILLAGE_END.test(name) && !name.endsWith('新村');
   }
 
   /** Whether a registered township's name (or its core) is this word: 田湖 in 田湖卫生院 names no place of its own. */
