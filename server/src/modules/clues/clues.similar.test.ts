@@ -179,6 +179,11 @@ describe('scoreSimilarity', () => {
     const t = (content: string) => ({ content, category: 'traffic' as const });
     // 鳌头 is a plain word (独占鳌头) and 鳌头社区's name: 鳌头农贸市场 is that market, not any market, so it is not the hospital.
     const county = clueAnalyzer({ places: ['鳌头社区'] });
+    // A village's river by the village's name may be the river another report names there; its road is a road of its own.
+    const mengzhuang = clueAnalyzer({ places: ['孟庄村'] });
+    const farm = (content: string) => ({ content, category: 'agriculture' as const });
+    expect(scoreSimilarity(farm('孟庄河沟死猪没人管'), farm('孟庄村南头蒲沟河边的沟里扔了七八头死猪'), mengzhuang).evidence.place).toBe('area');
+    expect(scoreSimilarity(farm('孟庄路坑坑洼洼'), farm('蒲沟路坑坑洼洼'), mengzhuang).evidence.place).toBe('conflict');
     // A …新村 nobody listed is an estate, not a village: the works' housing by its two names.
     const water = (content: string) => ({ content, category: 'utilities' as const });
     expect(scoreSimilarity(water('粮站新村的自来水一直发黄'), water('来电人反映：南隅社区老粮站家属院自来水浑浊发黄')).evidence.place).toBe('near');

@@ -512,7 +512,11 @@ export function isUnnamedPlace(ctx: PlaceContext, name: string): boolean {
   const s = suffixOf(name);
   if (!s) return false;
   const kind = name.slice(0, -s.length);
-  return !kind || (!ctx.places.placeOf(kind) && !ctx.places.isVillageCore(kind) && ctx.tags(kind).every((t) => UNNAMED_TAGS.has(t)));
+  // A village's facility by the village's name (孟庄河, 杨柳湾村小学): the one the village has, which another report may
+  // call by its own name (蒲沟河). Not a road or a bridge: those are named after villages as their own names.
+  const village = ctx.places.placeOf(kind);
+  if (!ROAD_KINDS.has(s) && (ctx.places.isVillageCore(kind) || (village && ctx.places.isAreaPlace(village)))) return true;
+  return !kind || (!village && !ctx.places.isVillageCore(kind) && ctx.tags(kind).every((t) => UNNAMED_TAGS.has(t)));
 }
 
 /** The name without its generic suffix (滨河路 → 滨河), for matching 滨河路 with 滨河大道. */
