@@ -95,6 +95,10 @@ describe('what the index stores', () => {
     // A dialect's function word before a name is no part of it (Cantonese 系/喺, Wu 侬).
     expect(base.analyze('我系鳌峰小区嘅业主，电梯又坏咗').places).toEqual(['鳌峰小区']);
     expect(base.analyze('喺鳌峰小区门口有人乱摆卖').places).toEqual(['鳌峰小区']);
+    // Estates' endings the base cut splits (锦洲/雅/居, 名/都 with 都 a stop word), and what is under a bridge.
+    expect(base.analyze('锦洲雅居车库天花板成日滴水').places).toEqual(['锦洲雅居']);
+    expect(base.analyze('锦洲名都地下车库水浸').places).toEqual(['锦洲名都']);
+    expect(base.analyze('迎恩桥底下桥洞有人乱倒垃圾').places).toEqual(['迎恩桥']);
     // Works' housing and buildings by their endings (新村, 宿舍, 大楼).
     expect(base.analyze('粮站新村的自来水这半个月一直发黄').places).toEqual(['粮站新村']);
     expect(base.analyze('粮站宿舍自来水黄 有锈味').places).toEqual(['粮站宿舍']);

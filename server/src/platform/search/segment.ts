@@ -15,7 +15,7 @@
  */
 import { baseKeepsWhole, baseTags, jieba, HMM } from './jieba.ts';
 import { normalizeText } from './normalize.ts';
-import { findPlaces, PlaceRegistry, PROPER_TAGS, type PlaceContext, type PlaceKind } from './places.ts';
+import { findPlaces, PLACE_ENDING_WORDS, PlaceRegistry, PROPER_TAGS, type PlaceContext, type PlaceKind } from './places.ts';
 import { indexVersion } from './index-version.ts';
 
 export const CONCEPT_PREFIX = 'zc';
@@ -88,6 +88,7 @@ export class Analyzer implements PlaceContext {
     const places = [...(spec.places ?? [])].map(cleanName).filter(usable);
     const words = [...(spec.words ?? [])].map(cleanName).filter(usable);
     this.addWords(words, 'n');
+    this.addWords(PLACE_ENDING_WORDS, 'n', true);
     for (const t of townships) this.addWords([t, ...this.places.registerTownship(t)], 'ns');
     this.addPlaces(villages, 'village');
     this.addPlaces(places);
@@ -101,12 +102,13 @@ export class Analyzer implements PlaceContext {
     for (const p of names) this.addWords([p, ...this.places.registerPlace(p, kind, commonWord)], 'ns');
   }
 
-  private addWords(words: Iterable<string>, tag: string): void {
+  /** `whole`: into the trie even when jieba keeps the word whole alone (in a sentence it may not). */
+  private addWords(words: Iterable<string>, tag: string, whole = false): void {
     for (const w of words) {
       if (!usable(w) || this.lexicon.has(w)) continue;
       this.lexicon.set(w, tag);
       // A name goes in the trie even when jieba keeps it whole alone: in a sentence it may not (德亭 of 德亭中学 → 德/亭/中学).
-      if (tag !== 'ns' && baseKeepsWhole(w)) continue;
+      if (tag !== 'ns' && !whole && baseKeepsWhole(w)) continue;
       let node = this.trie;
       // By UTF-16 unit, as the text is walked.
       for (let k = 0; k < w.length; k++) {
