@@ -98,6 +98,8 @@ describe('what the index stores', () => {
     // Estates' endings the base cut splits (锦洲/雅/居, 名/都 with 都 a stop word), and what is under a bridge.
     expect(base.analyze('锦洲雅居车库天花板成日滴水').places).toEqual(['锦洲雅居']);
     expect(base.analyze('锦洲名都地下车库水浸').places).toEqual(['锦洲名都']);
+    expect(base.analyze('东升嘉园电梯坏了').places).toEqual(['东升嘉园']);
+    expect(base.analyze('翠微名邸车库漏水').places).toEqual(['翠微名邸']);
     expect(base.analyze('迎恩桥底下桥洞有人乱倒垃圾').places).toEqual(['迎恩桥']);
     // Works' housing and buildings by their endings (新村, 宿舍, 大楼).
     expect(base.analyze('粮站新村的自来水这半个月一直发黄').places).toEqual(['粮站新村']);
