@@ -12,7 +12,7 @@ import { ConceptMatcher } from '../../platform/search/vocabulary.ts';
 import { normalizeText } from '../../platform/search/normalize.ts';
 import { parseSearchTokens } from '../../platform/search/segment.ts';
 import { noteKind } from './clues.vocabulary/notes.ts';
-import { samePlaceByType } from './clues.vocabulary/place-types.ts';
+import { samePlaceByType, sameSoundingName } from './clues.vocabulary/place-types.ts';
 import { dutyOfUnit, predictRoute, routeFeatures } from './clues.routing-model.ts';
 import { DEFAULT_PAIR_WEIGHTS, fitPairWeights, learnPairWeights, pairProbability } from './clues.learning.ts';
 import { ROUTING_CORPUS } from './clues.vocabulary/routing-corpus.ts';
@@ -94,6 +94,10 @@ describe('place endings', () => {
     expect(samePlaceByType('东关菜市场', '东关农贸市场')).toBe(true);
     expect(samePlaceByType('田湖中心小学', '田湖中心校')).toBe(true);
     expect(samePlaceByType('东关菜市场', '西关菜市场')).toBe(false);
+    // Typed with a character of the same sound: one place; not a side, a number or a clan (李家 / 黎家).
+    expect(sameSoundingName('凤尾州公园', '凤尾州', '凤尾洲公园', '凤尾洲')).toBe(true);
+    expect(sameSoundingName('东关小区', '东关', '冬关小区', '冬关')).toBe(false);
+    expect(sameSoundingName('李家祠堂', '李家', '黎家祠堂', '黎家')).toBe(false);
     expect(samePlaceByType('东关菜市场', '东关小学')).toBe(false);
   });
 });

@@ -111,6 +111,8 @@ export function sameSoundingName(a: string, aCore: string, b: string, bCore: str
   }
   const [x, y] = [aCore[at], bCore[at]];
   if (TELLING_CHARS.test(x) || TELLING_CHARS.test(y)) return false;
+  // A surname before 家/氏 tells clans apart (李家祠堂 / 黎家祠堂, 张家湾 / 章家湾).
+  if (/[家氏]/.test(aCore[at + 1] ?? '')) return false;
   const sy = sounds(y);
   return sounds(x).some((r) => sy.includes(r));
 }
