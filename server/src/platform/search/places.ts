@@ -345,6 +345,7 @@ export function detectPlaces(ctx: PlaceContext, norm: string, pieces: Piece[], w
   for (const p of estatesBeforeBuildings(ctx, norm, pieces)) out.add(p);
   for (const p of ordinalStreets(norm)) out.add(p);
   for (const p of busLines(norm)) out.add(p);
+  for (const p of venues(ctx, norm)) out.add(p);
   // 鳌峰路和登云街: the conjunction after a place is no part of the next one's name.
   for (const p of [...out]) {
     if (/^[和与及跟]/.test(p) && p.length >= 4 && everyOccurrence(norm, p, (i) => i > 0 && !!suffixOf(norm.slice(Math.max(0, i - 4), i)))) {
@@ -420,6 +421,20 @@ function ordinalStreets(norm: string): string[] {
     let prefix = m[1];
     while (prefix && (NOT_IN_NAME.test(prefix[0]) || FUNCTION_CHARS.test(prefix[0]))) prefix = prefix.slice(1);
     out.push(prefix.length === 2 && !BAD_PREFIX.has(prefix) ? prefix + m[2] : m[2]);
+  }
+  return out;
+}
+
+/** A venue by its name and a Latin-lettered kind (声浪ktv, 金嗓门ktv): the name before it, two to four characters. */
+const VENUE = /(\p{Script=Han}{2,4})(ktv|ktv会所|kTV)/gu;
+function venues(ctx: PlaceContext, norm: string): string[] {
+  const out: string[] = [];
+  for (const m of norm.matchAll(VENUE)) {
+    // After the place it is on (滨溪东路声浪 → 声浪), from the last function character on (在声浪 → 声浪).
+    let name = m[1].replace(/^.*[路街巷道桥村区]/u, '');
+    while (name.length > 2 && (NOT_IN_NAME.test(name[0]) || FUNCTION_CHARS.test(name[0]))) name = name.slice(1);
+    // Not a count (一家ktv) or a pointer (那个ktv).
+    if (okPrefix(name, ctx) && nameLike(ctx, name) && !ctx.tags(name).every((t) => UNNAMED_TAGS.has(t)) && !ctx.places.isTownshipName(name)) out.push(`${name}${m[2]}`);
   }
   return out;
 }

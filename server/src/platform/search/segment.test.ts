@@ -84,7 +84,7 @@ describe('what the index stores', () => {
     expect(base.analyze('来电人反映：11路公交发车间隔过长').places).toEqual(['11路公交']);
     expect(base.analyze('人民路3路口车多').places).toEqual(['人民路']);
     // A road's rare name cut into single characters before 西路; hospitals by number without 县 or 第.
-    expect(base.analyze('滨溪西路金嗓门KTV夜里好吵').places).toEqual(['滨溪西路']);
+    expect(base.analyze('滨溪西路金嗓门KTV夜里好吵').places.sort()).toEqual(['滨溪西路', '金嗓门ktv']);
     expect(base.analyze('到二医院看病排队太久').places).toEqual(['二院']);
     expect(base.analyze('十二医院').places).toEqual([]);
     expect(base.analyze('我娃在实验一小上二年级').places).toEqual(['一实小']);
@@ -101,6 +101,9 @@ describe('what the index stores', () => {
     expect(base.analyze('东升嘉园电梯坏了').places).toEqual(['东升嘉园']);
     expect(base.analyze('翠微名邸车库漏水').places).toEqual(['翠微名邸']);
     expect(base.analyze('迎恩桥底下桥洞有人乱倒垃圾').places).toEqual(['迎恩桥']);
+    // A venue by its name and a Latin-lettered kind; not a count or the road it is on.
+    expect(base.analyze('滨溪东路声浪KTV每天夜里唱到两三点').places.sort()).toEqual(['声浪ktv', '滨溪东路']);
+    expect(base.analyze('楼下开了一家KTV天天吵').places).toEqual([]);
     // Works' housing and buildings by their endings (新村, 宿舍, 大楼).
     expect(base.analyze('粮站新村的自来水这半个月一直发黄').places).toEqual(['粮站新村']);
     expect(base.analyze('粮站宿舍自来水黄 有锈味').places).toEqual(['粮站宿舍']);
