@@ -175,6 +175,12 @@ describe('scoreSimilarity', () => {
     expect(scoreSimilarity(env('魁星楼底下几个大妈的音箱一开，整个屋里都在震'), env('魁星楼旁边工地半夜打桩')).evidence.conceptConflict).toBe(true);
   });
 
+  it('keeps what parking costs apart from cars parked badly at the same place', () => {
+    const r = same('鑫汇广场门口乱停车，公交车进不了站', '鑫汇广场地下停车场头一小时就收五块，比省城还贵');
+    expect(r.evidence.conceptConflict).toBe(true);
+    expect(r.score).toBeLessThan(SAME_PROBLEM_THRESHOLD);
+  });
+
   it('takes a facility named after a village (even one whose name is a plain word) for a named place, not a trade alone', () => {
     const t = (content: string) => ({ content, category: 'traffic' as const });
     // 鳌头 is a plain word (独占鳌头) and 鳌头社区's name: 鳌头农贸市场 is that market, not any market, so it is not the hospital.

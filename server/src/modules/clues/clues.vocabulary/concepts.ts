@@ -30,6 +30,9 @@ export const SPREADING_CONCEPTS: ReadonlySet<string> = new Set(['noise', 'venuen
   'strawburning', 'wasteburning', 'pollution', 'livestockwaste']);
 
 /** A specific problem's umbrella, which a report of the one also names (square dancing's noise is noise). */
+/** Concepts a more specific one stands in for: a report of what parking costs names 停车 without telling of cars parked badly. */
+export const CONCEPT_SUPERSEDES: Readonly<Record<string, readonly string[]>> = { parkingfee: ['parking'] };
+
 export const CONCEPT_UMBRELLAS: Readonly<Record<string, string>> = {
   dancenoise: 'noise', venuenoise: 'noise', sitenoise: 'noise', strawburning: 'burning', wasteburning: 'burning',
 };
@@ -664,8 +667,9 @@ export const CLUE_CONCEPTS: readonly VocabularyConcept[] = [
   },
   {
     key: 'sandmining', label: '非法采砂',
-    phrases: ['采砂', '挖沙', '挖砂', '盗采', '采石', '河沙', '偷挖', '洗沙', '洗砂', '沙场', '抽沙', '吸沙', '淘沙', '采沙', '沙船', '挖沙船', '砂场', '河砂', '盗挖'],
-    examples: { positive: ['河道里有人偷偷挖沙', '夜里有人盗采河沙', '河道里几条沙船夜夜抽沙'], negative: ['工地扬尘大', '路口堆满砖头瓦块'] },
+    // Not 采石: a licensed quarry's dust or lorries are not sand mining.
+    phrases: ['采砂', '挖沙', '挖砂', '盗采', '河沙', '偷挖', '洗沙', '洗砂', '沙场', '抽沙', '吸沙', '淘沙', '采沙', '沙船', '挖沙船', '砂场', '河砂', '盗挖'],
+    examples: { positive: ['河道里有人偷偷挖沙', '夜里有人盗采河沙', '河道里几条沙船夜夜抽沙'], negative: ['工地扬尘大', '路口堆满砖头瓦块', '采石场的运石车天天超载'] },
   },
   {
     key: 'illegalfishing', label: '电鱼毒鱼',
@@ -882,6 +886,13 @@ export const CLUE_CONCEPTS: readonly VocabularyConcept[] = [
     phrases: ['减少班次', '班次少', '停运', '取消班次', '末班车太早', '收车太早', '收班早', '车次少', '间隔太长', '发车间隔', '分钟一班', '小时一班', '钟头一班', '班次太少', '增加班次', '加密班次'],
     patterns: [[{ any: ['班车', '公交', '班线', '客车', '路车'], notAfter: ['站牌', '站台'] }, { any: ['停了', '停运', '取消', '减少', '太少', '少了', '不跑', '没了', '就剩', '才一趟', '一个钟头'], within: 10 }], [{ any: ['巴士', '小巴', '中巴', '末班', '尾班', '头班', '首班', '班车', '公交', '车次'], notAfter: ['站', '车站', '站牌', '站台'] }, { any: ['没了', '没车', '停开', '唔开了', '不开了', '收车', '收班', '间隔', '莫得了', '没得了'], within: 10 }]],
     examples: { positive: ['到县城的班车下午那趟停了', '镇上到县城 班车 少了一趟', '6路公交车现在四十分钟才一趟', '末班车五点就收车了', '去镇上嘅巴士停开咗', '说是二十分钟一班，实际上经常等四十分钟'], negative: ['班车停靠点的候车棚叫风刮倒了', '公交站牌冇了'] },
+  },
+  {
+    // What parking costs, not where cars stand: the price regulator's (a report of it names 停车 too, see CONCEPT_SUPERSEDES).
+    key: 'parkingfee', label: '停车收费',
+    phrases: ['停车费', '停车收费', '收停车费', '收费停车场', '停车场收费', '停车场乱收费'],
+    patterns: [[{ any: ['停车场', '停车', '停了'] }, { any: ['一小时', '一个小时', '一个钟', '头一小时', '三个钟头', '一个月'], within: 8 }, { any: ['收', '块', '元'], within: 6 }]],
+    examples: { positive: ['停车场头一小时就收五块', '地下车库停车费从一百涨到一百八', '收费停车场停了三个钟头收我二十'], negative: ['门口乱停车', '车位不够'] },
   },
   {
     key: 'escalator', label: '自动扶梯',
