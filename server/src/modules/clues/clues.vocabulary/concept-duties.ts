@@ -10,7 +10,7 @@ import type { UnitDuty } from '@xs/core/schemas/orgs.ts';
 
 export const CONCEPT_DUTIES: Readonly<Record<string, UnitDuty>> = {
   streetlight: 'urban', sharedbikes: 'urban', garbage: 'urban', debris: 'urban', manhole: 'urban', vendors: 'urban', toilet: 'urban', illegalbuilding: 'urban', ads: 'urban',
-  road: 'transport', bus: 'transport', illegaltaxi: 'transport', taxi: 'transport', busservice: 'transport', busstop: 'transport', landslide: 'transport', bridge: 'transport', ferry: 'transport', escalator: 'market', cropsales: 'agriculture', parkingfee: 'market',
+  road: 'transport', bus: 'transport', illegaltaxi: 'transport', taxi: 'transport', busservice: 'transport', busstop: 'transport', landslide: 'transport', bridge: 'transport', ferry: 'transport', escalator: 'market', cropsales: 'agriculture', parkingfee: 'market', uniform: 'education',
   parking: 'traffic_police', schooltraffic: 'traffic_police', signalfault: 'traffic_police', signaltiming: 'traffic_police', speeding: 'traffic_police',
   congestion: 'traffic_police',
   watersupply: 'water', waterquality: 'water', sandmining: 'water', dike: 'water',
