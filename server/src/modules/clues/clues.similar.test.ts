@@ -190,6 +190,11 @@ describe('scoreSimilarity', () => {
     const farm = (content: string) => ({ content, category: 'agriculture' as const });
     expect(scoreSimilarity(farm('孟庄河沟死猪没人管'), farm('孟庄村南头蒲沟河边的沟里扔了七八头死猪'), mengzhuang).evidence.place).toBe('area');
     expect(scoreSimilarity(farm('孟庄路坑坑洼洼'), farm('蒲沟路坑坑洼洼'), mengzhuang).evidence.place).toBe('conflict');
+    // Two villages' clinics are two, however the text is cut (天桥村村卫生室).
+    const checun = clueAnalyzer({ townships: ['车村镇'], villages: ['天桥村', '龙王庙村'] });
+    const health = (content: string, place?: string) => ({ content, place, category: 'health' as const });
+    expect(scoreSimilarity(health('车村镇天桥村村卫生室药品配备不足，慢性病常用药长期短缺', '天桥村卫生室'), health('龙王庙村卫生室药品不全，慢性病药得跑到镇上去买'), checun)
+      .evidence.place).toBe('conflict');
     // A …新村 nobody listed is an estate, not a village: the works' housing by its two names.
     const water = (content: string) => ({ content, category: 'utilities' as const });
     expect(scoreSimilarity(water('粮站新村的自来水一直发黄'), water('来电人反映：南隅社区老粮站家属院自来水浑浊发黄')).evidence.place).toBe('near');

@@ -30,7 +30,7 @@ import { dbIdentity } from '../../platform/db-identity.ts';
 import type { CluesTable } from './clues.table.ts';
 import { cleanToken, parseSearchTokens, scopeMarkers, type Analyzer, AREA_PREFIX, CONCEPT_PREFIX, PLACE_PREFIX } from '../../platform/search/segment.ts';
 import { normalizeText } from '../../platform/search/normalize.ts';
-import { isRoadName, isTradePlace, isUnnamedPlace, namesPlaceByCore, placeCore } from '../../platform/search/places.ts';
+import { isRoadName, isTradePlace, isUnnamedPlace, namesPlaceByCore, placeCore, villageOfFacility } from '../../platform/search/places.ts';
 import { charIdf, idf, isBoilerplate, wordWeight } from '../../platform/search/weights.ts';
 import { anyOf, ftsNewestIds, ftsTermMatch } from '../../platform/search/fts.ts';
 import { CONCEPT_SUPERSEDES, CONCEPT_UMBRELLAS, SPREADING_CONCEPTS } from './clues.vocabulary/concepts.ts';
@@ -90,6 +90,8 @@ interface PlaceRef {
   trade: boolean;
   /** Named only by its kind (中学, 小型水库): it may be the place the other report names, so it conflicts only with another kind. */
   bare: boolean;
+  /** The village it is named by (孟庄河: 孟庄), if any: two villages' facilities of one kind are two. */
+  village: string | null;
 }
 
 /** What the scorer compares: computed once per report (and kept for stored clues, see featureCache). */
@@ -135,7 +137,7 @@ function placeRef(name: string, an?: Analyzer): PlaceRef {
   const core = placeCore(name);
   const alone = an && (core.length >= 3 || idf(core) >= ALONE_IDF) && !an.places.isTownshipPart(core) ? core : null;
   const trade = !!an && isTradePlace(an, name);
-  return { name, core, alone, trade, bare: !!an && !trade && isUnnamedPlace(an, name) };
+  return { name, core, alone, trade, bare: !!an && !trade && isUnnamedPlace(an, name), village: an ? villageOfFacility(an, name) : null };
 }
 
 /** Characters as common as 路/水/车 (idf under this) say nothing about the problem. */
@@ -327,7 +329,10 @@ function junction(f: ClueFeatures): PlaceRef[] | null {
 const withoutTradeSpots = (f: ClueFeatures) => (f.spots.some((p) => p.trade) ? { ...f, spots: f.spots.filter((p) => !p.trade) } : f);
 
 /** A spot named only by its kind (中学, 小型水库) when the other report names one of that kind (一中, 梅子窝水库): it may be that one. */
-const kindOfOther = (p: PlaceRef, other: ClueFeatures) => p.bare && other.spots.some((q) => q !== p && sameKind(p.name, p.name.slice(p.core.length), q.name, q.name.slice(q.core.length)));
+const kindOfOther = (p: PlaceRef, other: ClueFeatures) => p.bare
+  // A village's facility (天桥村卫生室) is no other village's (龙王庙村卫生室), whatever else the other names.
+  && !(p.village && [...other.spots.map((q) => q.village), ...other.areas.map((a) => a.name)].some((v) => v && v !== p.village))
+  && other.spots.some((q) => q !== p && sameKind(p.name, p.name.slice(p.core.length), q.name, q.name.slice(q.core.length)));
 
 /** The report without the spots it names only by a kind the other report names a place of: those are as if unnamed. */
 function withoutKindsOf(f: ClueFeatures, other: ClueFeatures): ClueFeatures {

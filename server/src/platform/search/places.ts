@@ -534,11 +534,22 @@ export function isUnnamedPlace(ctx: PlaceContext, name: string): boolean {
   const s = suffixOf(name);
   if (!s) return false;
   const kind = name.slice(0, -s.length);
-  // A village's facility by the village's name (孟庄河, 杨柳湾村小学): the one the village has, which another report may
-  // call by its own name (蒲沟河). Not a road or a bridge: those are named after villages as their own names.
+  if (villageOfFacility(ctx, name)) return true;
+  return !kind || (!ctx.places.placeOf(kind) && !ctx.places.isVillageCore(kind) && ctx.tags(kind).every((t) => UNNAMED_TAGS.has(t)));
+}
+
+/**
+ * The village a facility is named by (孟庄 of 孟庄河, 杨柳湾村 of 杨柳湾村小学), or null: the one the village has, which
+ * another report may call by its own name (蒲沟河) — but two villages' ones are two. Not a road or a bridge: those are
+ * named after villages as their own names.
+ */
+export function villageOfFacility(ctx: PlaceContext, name: string): string | null {
+  const s = suffixOf(name);
+  if (!s || ROAD_KINDS.has(s)) return null;
+  const kind = name.slice(0, -s.length);
   const village = ctx.places.placeOf(kind);
-  if (!ROAD_KINDS.has(s) && (ctx.places.isVillageCore(kind) || (village && ctx.places.isAreaPlace(village)))) return true;
-  return !kind || (!village && !ctx.places.isVillageCore(kind) && ctx.tags(kind).every((t) => UNNAMED_TAGS.has(t)));
+  if (village && ctx.places.isAreaPlace(village)) return village;
+  return ctx.places.isVillageCore(kind) ? kind : null;
 }
 
 /** The name without its generic suffix (滨河路 → 滨河), for matching 滨河路 with 滨河大道. */
