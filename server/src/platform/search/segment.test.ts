@@ -99,6 +99,9 @@ describe('what the index stores', () => {
     expect(base.analyze('锦洲雅居车库天花板成日滴水').places).toEqual(['锦洲雅居']);
     expect(base.analyze('锦洲名都地下车库水浸').places).toEqual(['锦洲名都']);
     expect(base.analyze('东升嘉园电梯坏了').places).toEqual(['东升嘉园']);
+    // Mines and courtyards by their endings.
+    expect(base.analyze('鑫源煤矿的拉煤车把路压坏了').places).toEqual(['鑫源煤矿']);
+    expect(base.analyze('王家大院门票太贵').places).toEqual(['王家大院']);
     expect(base.analyze('翠微名邸车库漏水').places).toEqual(['翠微名邸']);
     expect(base.analyze('迎恩桥底下桥洞有人乱倒垃圾').places).toEqual(['迎恩桥']);
     // A venue by its name and a Latin-lettered kind; not a count or the road it is on.
