@@ -299,7 +299,7 @@ function bestPlaceMatch(xs: PlaceRef[], ys: PlaceRef[]): { kind: 'same' | 'near'
     for (const y of ys) {
       // A trade on both sides (电镀厂) is found last: a named place both share says more.
       if (x.trade && y.trade) {
-        if (!trade && (x.name === y.name || x.core === y.core || samePlaceByType(x.name, y.name))) trade = { kind: x.name === y.name ? 'same' : 'near', name: x.name, trade: true };
+        if (!trade && (x.name === y.name || x.core === y.core || samePlaceByType(x.name, y.name) || sameSoundingName(x.name, x.core, y.name, y.core))) trade = { kind: x.name === y.name ? 'same' : 'near', name: x.name, trade: true };
         continue;
       }
       if (x.name === y.name) return { kind: 'same', name: x.name };

@@ -90,7 +90,7 @@ export function sameKind(a: string, aEnding: string, b: string, bEnding: string)
 }
 
 /** Characters that tell places apart by number or side (一中 / 二中, 东关 / 西关), never a slip of typing. */
-const TELLING_CHARS = /[0-9一二三四五六七八九十百东西南北上下前后左右中内外新老大小]/;
+const TELLING_CHARS = /[0-9一二三四五六七八九十东西南北上下前后左右中内外新老大小]/;
 
 /** The readings of a character without tones (长 → chang, zhang). */
 function sounds(c: string): string[] {
