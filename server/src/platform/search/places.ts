@@ -529,7 +529,11 @@ const UNNAMED_TAGS = new Set(['b', 'm', 'mq', 'q', 'r', 'rz', 'f']);
  * Whether a place is named only by its kind (中学, 卫生院, 小型水库): the township's one, or any of its kind, so it
  * may be the place another report names (一中, 梅子窝水库) and is no conflict with it. Not a trade (isTradePlace).
  */
+/** Landmarks a county has one of, each its own institution (the county hospital is not the TCM hospital): named, not a kind. */
+const COUNTY_INSTITUTIONS = new Set(['人民医院', '中医院', '妇幼保健院', '汽车站', '客运站', '客运总站', '火车站']);
+
 export function isUnnamedPlace(ctx: PlaceContext, name: string): boolean {
+  if (COUNTY_INSTITUTIONS.has(name)) return false;
   if (LANDMARKS.has(name)) return true;
   const s = suffixOf(name);
   if (!s) return false;

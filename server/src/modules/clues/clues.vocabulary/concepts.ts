@@ -30,8 +30,11 @@ export const SPREADING_CONCEPTS: ReadonlySet<string> = new Set(['noise', 'venuen
   'strawburning', 'wasteburning', 'pollution', 'livestockwaste']);
 
 /** A specific problem's umbrella, which a report of the one also names (square dancing's noise is noise). */
-/** Concepts a more specific one stands in for: a report of what parking costs names 停车 without telling of cars parked badly. */
-export const CONCEPT_SUPERSEDES: Readonly<Record<string, readonly string[]>> = { parkingfee: ['parking'] };
+/**
+ * Concepts a more specific one stands in for: a report of what parking costs names 停车 without telling of cars parked
+ * badly; one of ticket touts names 挂号 without telling of the queue.
+ */
+export const CONCEPT_SUPERSEDES: Readonly<Record<string, readonly string[]>> = { parkingfee: ['parking'], scalper: ['registration'] };
 
 export const CONCEPT_UMBRELLAS: Readonly<Record<string, string>> = {
   dancenoise: 'noise', venuenoise: 'noise', sitenoise: 'noise', strawburning: 'burning', wasteburning: 'burning', boilersmoke: 'burning',
@@ -551,8 +554,8 @@ export const CLUE_CONCEPTS: readonly VocabularyConcept[] = [
   },
   {
     key: 'scalper', label: '号贩子',
-    phrases: ['号贩子', '黄牛', '倒号', '倒卖号', '炒号', '票贩子', '倒卖专家号', '号贩', '票贩', '倒票', '代挂号'],
-    examples: { positive: ['医院门口有号贩子', '黄牛两百块卖一个专家号', '有人在医院专门代挂号，一个号加价三百'], negative: ['医院看病排队太久', '县医院专家一号难求'] },
+    phrases: ['号贩子', '黄牛', '倒号', '倒卖号', '炒号', '票贩子', '倒卖专家号', '号贩', '票贩', '倒票', '代挂号', '倒卖', '加价卖'],
+    examples: { positive: ['医院门口有号贩子', '黄牛两百块卖一个专家号', '专家号网上挂不上，门口却有人五十块钱一个往外倒卖', '有人在医院专门代挂号，一个号加价三百'], negative: ['医院看病排队太久', '县医院专家一号难求'] },
   },
   {
     // What is charged (a ticket twice, a property fee, a dish without a price) is the problem: an umbrella.
