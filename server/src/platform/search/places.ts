@@ -171,8 +171,10 @@ const NAMED_LIKE_A_PLACE = new Set(['村', '社区', '小区', '花园', '家园
 /** The last part of a road's name cut off with a direction (富民/西路, 人民/东大街). */
 const ROAD_AFTER_NAME = /^[东西南北中](路|街|大街|大道)$/;
 
-/** Function characters never inside a place name; with the dialects' own (Cantonese and Hakka 系/喺/嘅/咗/佢/冇, Wu 侬/伲). */
-const FUNCTION_CHARS = /[的了在到从往和与及跟同是没不很都也就还又把被给让这那哪些每各我你他她俺咱们啥咋怎么呢吧啊吗哩该满系喺嘅咗佢啲嗰哋冇唔噉咁嘢俾侬伲]/;
+/** The dialects' own function characters (Cantonese and Hakka 系/喺/嘅/咗/佢/冇, Wu 侬/伲): never inside a name, nor ending one. */
+const DIALECT_FUNCTION = '系喺嘅咗佢啲嗰哋冇唔噉咁嘢俾侬伲';
+/** Function characters never inside a place name. */
+const FUNCTION_CHARS = new RegExp(`[的了在到从往和与及跟同是没不很都也就还又把被给让这那哪些每各我你他她俺咱们啥咋怎么呢吧啊吗哩该满${DIALECT_FUNCTION}]`);
 const BAD_PREFIX = new Set(['部分', '大部分', '少数', '多数', '个别', '附近', '周边', '门口', '一条', '整条', '这条', '那条', '这个', '那个', '县城', '城里', '乡里', '镇上', '街上', '路上',
   '回家', '上学', '放学', '出门', '进村', '出村', '通村', '隔壁', '对面', '旁边', '前面', '后面', '东边', '西边', '南边', '北边', '主要', '整个',
   '老旧', '新建', '一些', '所有', '很多', '好多', '几个', '两个', '城乡', '农村', '乡村', '村村', '公共', '背后', '里面', '外面', '咱村', '俺们',
@@ -180,7 +182,7 @@ const BAD_PREFIX = new Set(['部分', '大部分', '少数', '多数', '个别',
 
 const HAN = /^\p{Script=Han}+$/u;
 /** Single characters that end a name to their left (verbs, pronouns, function words): 修/东关/小区 is not 修东关小区. */
-const NOT_IN_NAME = /[系喺嘅咗佢啲嗰哋冇唔噉咁嘢俾侬伲修住去来走进出回过找看说叫跑靠挨离近是在到从往把被给让和与及跟同就都也还又很太最更再才只而但却并或等用拿买卖开关停挖铺建装拆搬送接放扔倒堆占拉推俺我你他她咱这那哪个条段盏根辆的了着呢吧啊吗哩嘞每各几老新至经沿旁边侧对向朝路街巷道桥庄]/;
+const NOT_IN_NAME = new RegExp(`[${DIALECT_FUNCTION}修住去来走进出回过找看说叫跑靠挨离近是在到从往把被给让和与及跟同就都也还又很太最更再才只而但却并或等用拿买卖开关停挖铺建装拆搬送接放扔倒堆占拉推俺我你他她咱这那哪个条段盏根辆的了着呢吧啊吗哩嘞每各几老新至经沿旁边侧对向朝路街巷道桥庄]`);
 
 /**
  * Tags of words that are no name (jieba's, for the word alone): verbs (加装/路灯, 咬伤/村民, 列入/危/桥),
@@ -203,13 +205,16 @@ function okPrefix(prefix: string, ctx?: PlaceContext): boolean {
     && !/[镇乡市]$/.test(prefix) && !TYPE_PREFIX.test(prefix) && !(ctx && endsInVerb(ctx, prefix));
 }
 
+/** Tags of a verb or a particle. */
+const VERB_TAG = /^(v|u[a-z]*)$/;
+
 /**
  * Whether words end in a verb or particle of one character cut on its own (石头/堵/路, 水流/落/河, 埗头/过/河): a
  * sentence running into a place's ending, not a name (a name's verb is of its word: 建设路, 解放路).
  */
 function endsInVerb(ctx: PlaceContext, words: string): boolean {
   const tags = ctx.tags(words);
-  return words.length >= 3 && tags.length >= 2 && /^(v|u[a-z]*)$/.test(tags.at(-1)!) && ctx.tags(words.slice(0, -1)).length === tags.length - 1;
+  return words.length >= 3 && tags.length >= 2 && VERB_TAG.test(tags.at(-1)!) && ctx.tags(words.slice(0, -1)).length === tags.length - 1;
 }
 
 /** Tags of a proper name (places, people, organisations, other names). */
@@ -329,7 +334,7 @@ export function detectPlaces(ctx: PlaceContext, norm: string, pieces: Piece[], w
     }
     // 村卫生室, 村委会, 村口…: the name before it is a village.
     // Not a verb on an ending (过河, 修路, 逛街): that is something done there, no kind of place.
-    const tail = s === t || (s && GENERIC.has(t) && !TYPE_PREFIX.test(t) && !ctx.tags(t.slice(0, -s.length)).every((g) => /^(v|u[a-z]*)$/.test(g))) ? t : (SUFFIX_WORDS[t] ?? (t.length >= 2 && t[0] === '村' ? '村' : undefined));
+    const tail = s === t || (s && GENERIC.has(t) && !TYPE_PREFIX.test(t) && !ctx.tags(t.slice(0, -s.length)).every((g) => VERB_TAG.test(g))) ? t : (SUFFIX_WORDS[t] ?? (t.length >= 2 && t[0] === '村' ? '村' : undefined));
     // The suffix or a word holding it came cut off (滨河/路灯, 天桥/村卫生室): the word before must be a name.
     // 沙梁村/村道: the village is named already.
     if (tail && prev?.endsWith(tail)) out.add(prev);
@@ -426,7 +431,7 @@ function ordinalStreets(norm: string): string[] {
 }
 
 /** A venue by its name and a Latin-lettered kind (声浪ktv, 金嗓门ktv): the name before it, two to four characters. */
-const VENUE = /(\p{Script=Han}{2,4})(ktv|ktv会所|kTV)/gu;
+const VENUE = /(\p{Script=Han}{2,4})(ktv)/gu;
 function venues(ctx: PlaceContext, norm: string): string[] {
   const out: string[] = [];
   for (const m of norm.matchAll(VENUE)) {
@@ -525,20 +530,20 @@ export function isTradePlace(ctx: PlaceContext, name: string): boolean {
 /** Tags of words that say which kind or how many, never whose (小型/水库, 这/中学, 两/座桥, 东/厕所). */
 const UNNAMED_TAGS = new Set(['b', 'm', 'mq', 'q', 'r', 'rz', 'f']);
 
+/** Landmarks a county has one of, each its own institution (the county hospital is not the TCM hospital): named, not a kind. */
+const COUNTY_INSTITUTIONS = new Set(['人民医院', '中医院', '妇幼保健院', '汽车站', '客运站', '客运总站', '火车站']);
+
 /**
  * Whether a place is named only by its kind (中学, 卫生院, 小型水库): the township's one, or any of its kind, so it
  * may be the place another report names (一中, 梅子窝水库) and is no conflict with it. Not a trade (isTradePlace).
  */
-/** Landmarks a county has one of, each its own institution (the county hospital is not the TCM hospital): named, not a kind. */
-const COUNTY_INSTITUTIONS = new Set(['人民医院', '中医院', '妇幼保健院', '汽车站', '客运站', '客运总站', '火车站']);
-
 export function isUnnamedPlace(ctx: PlaceContext, name: string): boolean {
   if (COUNTY_INSTITUTIONS.has(name)) return false;
   if (LANDMARKS.has(name)) return true;
+  if (villageOfFacility(ctx, name)) return true;
   const s = suffixOf(name);
   if (!s) return false;
   const kind = name.slice(0, -s.length);
-  if (villageOfFacility(ctx, name)) return true;
   return !kind || (!ctx.places.placeOf(kind) && !ctx.places.isVillageCore(kind) && ctx.tags(kind).every((t) => UNNAMED_TAGS.has(t)));
 }
 

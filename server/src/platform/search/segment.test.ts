@@ -92,28 +92,32 @@ describe('what the index stores', () => {
     expect(base.analyze('松江湾今年暖气也是半死不活的').places).toEqual(['松江湾']);
     expect(base.analyze('河湾里有人电鱼').places).toEqual([]);
     expect(base.analyze('第一实验小学课后服务收费').places).toEqual(['一实小']);
-    // A dialect's function word before a name is no part of it (Cantonese 系/喺, Wu 侬).
-    expect(base.analyze('我系鳌峰小区嘅业主，电梯又坏咗').places).toEqual(['鳌峰小区']);
-    expect(base.analyze('喺鳌峰小区门口有人乱摆卖').places).toEqual(['鳌峰小区']);
-    // Estates' endings the base cut splits (锦洲/雅/居, 名/都 with 都 a stop word), and what is under a bridge.
-    expect(base.analyze('锦洲雅居车库天花板成日滴水').places).toEqual(['锦洲雅居']);
-    expect(base.analyze('锦洲名都地下车库水浸').places).toEqual(['锦洲名都']);
-    expect(base.analyze('东升嘉园电梯坏了').places).toEqual(['东升嘉园']);
-    // Mines and courtyards by their endings.
-    expect(base.analyze('鑫源煤矿的拉煤车把路压坏了').places).toEqual(['鑫源煤矿']);
-    expect(base.analyze('王家大院门票太贵').places).toEqual(['王家大院']);
-    expect(base.analyze('翠微名邸车库漏水').places).toEqual(['翠微名邸']);
-    expect(base.analyze('迎恩桥底下桥洞有人乱倒垃圾').places).toEqual(['迎恩桥']);
-    // A venue by its name and a Latin-lettered kind; not a count or the road it is on.
-    expect(base.analyze('滨溪东路声浪KTV每天夜里唱到两三点').places.sort()).toEqual(['声浪ktv', '滨溪东路']);
-    expect(base.analyze('楼下开了一家KTV天天吵').places).toEqual([]);
-    // Works' housing and buildings by their endings (新村, 宿舍, 大楼).
-    expect(base.analyze('粮站新村的自来水这半个月一直发黄').places).toEqual(['粮站新村']);
-    expect(base.analyze('粮站宿舍自来水黄 有锈味').places).toEqual(['粮站宿舍']);
-    expect(base.analyze('百货大楼那个十字路口信号灯坏了').places).toEqual(['百货大楼']);
-    // A name with a verb of its own word stays one (建设路); a short one cut into single characters too (凤/栖/路).
-    expect(base.analyze('建设路积水').places).toEqual(['建设路']);
-    expect(base.analyze('凤栖路暖气不热').places).toEqual(['凤栖路']);
+    // Each text and the places it names (sorted).
+    const named: [string, string[]][] = [
+      // A dialect's function word before a name is no part of it (Cantonese 系/喺, Wu 侬).
+      ['我系鳌峰小区嘅业主，电梯又坏咗', ['鳌峰小区']],
+      ['喺鳌峰小区门口有人乱摆卖', ['鳌峰小区']],
+      // Estates' endings the base cut splits (锦洲/雅/居, 名/都 with 都 a stop word), and what is under a bridge.
+      ['锦洲雅居车库天花板成日滴水', ['锦洲雅居']],
+      ['锦洲名都地下车库水浸', ['锦洲名都']],
+      ['东升嘉园电梯坏了', ['东升嘉园']],
+      ['翠微名邸车库漏水', ['翠微名邸']],
+      ['迎恩桥底下桥洞有人乱倒垃圾', ['迎恩桥']],
+      // Mines and courtyards by their endings.
+      ['鑫源煤矿的拉煤车把路压坏了', ['鑫源煤矿']],
+      ['王家大院门票太贵', ['王家大院']],
+      // A venue by its name and a Latin-lettered kind; not a count or the road it is on.
+      ['滨溪东路声浪KTV每天夜里唱到两三点', ['声浪ktv', '滨溪东路']],
+      ['楼下开了一家KTV天天吵', []],
+      // Works' housing and buildings by their endings (新村, 宿舍, 大楼).
+      ['粮站新村的自来水这半个月一直发黄', ['粮站新村']],
+      ['粮站宿舍自来水黄 有锈味', ['粮站宿舍']],
+      ['百货大楼那个十字路口信号灯坏了', ['百货大楼']],
+      // A name with a verb of its own word stays one (建设路); a short one cut into single characters too (凤/栖/路).
+      ['建设路积水', ['建设路']],
+      ['凤栖路暖气不热', ['凤栖路']],
+    ];
+    for (const [text, places] of named) expect(base.analyze(text).places.sort(), text).toEqual(places);
   });
 
   it('takes no counts, verbs or offices written to for places', () => {
