@@ -112,17 +112,27 @@ export function placeMatch(a: string, b: string): 'same' | 'near' | null {
   return null;
 }
 
+/**
+ * Endings of housing estates, longest first: two of them on one core (瑞丰家园 / 瑞丰新城) are two estates of one
+ * developer (the clue module's compatibleEndings); those of two characters are kept whole when segmenting.
+ */
+export const ESTATE_ENDINGS: readonly string[] = ['公馆', '新城', '华府', '华庭', '名都', '雅居', '雅苑', '花苑', '名苑', '名邸', '府邸', '嘉园', '佳园',
+  '花城', '花园', '家园', '公寓', '家属院', '府', '苑'];
+
 /** Longest first, so 大道 wins over 道 and 卫生院 over 院. */
-const SUFFIXES = ['公馆', '新城', '华府', '华庭', '名都', '雅居', '雅苑', '花苑', '名邸', '府邸', '嘉园', '佳园', '花城', '府', '宗祠', '祠堂', '家祠', '客运中心', '卫生院', '卫生室', '卫生所', '幼儿园', '养老院', '敬老院', '福利院', '工业园', '产业园', '商贸城', '加油站', '收费站', '文化站', '客运站', '汽车站', '火车站',
-  '客运总站', '总站', '家属院', '家属楼', '煤矿', '矿区', '大院', '宿舍', '新村', '大楼', '大厦', '商场', '养殖场', '养牛场', '养猪场', '养鸡场', '滑雪场', '游乐场', '加工厂', '早市', '夜市', '厂',
-  '体育馆', '图书馆', '文化馆', '大道', '大街', '胡同', '小区', '花园', '家园', '名苑', '公寓', '社区', '广场', '公园', '市场', '菜场', '湾',
-  '小学', '中学', '初中', '高中', '中医院', '医院', '诊所', '车站', '景区', '水库', '码头', '矿', '路', '街', '巷', '苑', '村', '庄', '屯', '寨', '桥', '河', '湖'];
+const SUFFIXES = [...ESTATE_ENDINGS.filter((e) => e.length >= 2), '宗祠', '祠堂', '家祠', '客运中心', '卫生院', '卫生室', '卫生所', '幼儿园', '养老院', '敬老院', '福利院', '工业园', '产业园', '商贸城', '加油站', '收费站', '文化站', '客运站', '汽车站', '火车站',
+  '客运总站', '总站', '家属楼', '煤矿', '矿区', '大院', '宿舍', '新村', '大楼', '大厦', '商场', '养殖场', '养牛场', '养猪场', '养鸡场', '滑雪场', '游乐场', '加工厂', '早市', '夜市', '厂',
+  '体育馆', '图书馆', '文化馆', '大道', '大街', '胡同', '小区', '社区', '广场', '公园', '市场', '菜场', '湾',
+  '小学', '中学', '初中', '高中', '中医院', '医院', '诊所', '车站', '景区', '水库', '码头', '矿', '府', '苑', '路', '街', '巷', '村', '庄', '屯', '寨', '桥', '河', '湖'];
+
+/** Estates' endings that are everyday words too (花园里, 美丽家园): the base cut's own reading of them stands. */
+const EVERYDAY_ENDINGS = new Set(['新城', '花园', '家园', '公寓']);
 
 /**
- * Estates' endings the base cut splits (锦洲/雅/居, 名/都 with 都 dropped as a stop word): the analyzer keeps them whole so
+ * Estates' endings kept whole when segmenting (锦洲/雅/居, 名/都 with 都 dropped as a stop word): the analyzer keeps them whole so
  * the name before them is read.
  */
-export const PLACE_ENDING_WORDS: readonly string[] = ['雅居', '名都', '华府', '华庭', '公馆', '雅苑', '花苑', '名苑', '名邸', '府邸', '嘉园', '佳园', '花城', '家属院', '家属楼'];
+export const PLACE_ENDING_WORDS: readonly string[] = [...ESTATE_ENDINGS.filter((e) => e.length >= 2 && !EVERYDAY_ENDINGS.has(e)), '家属楼'];
 
 /** A word right after a name that means "that place's …": 滨河/路口 → 滨河路. */
 const SUFFIX_WORDS: Record<string, string> = {

@@ -1,4 +1,5 @@
 import { pinyin } from 'pinyin-pro';
+import { ESTATE_ENDINGS } from '../../../platform/search/places.ts';
 
 /**
  * Two names of one place: the generic part of a place name said in different words (东关菜市场 / 东关农贸市场,
@@ -32,8 +33,6 @@ export function endingSound(name: string): string {
   return SAME_SOUNDING_ENDINGS[c] ?? c;
 }
 
-/** Endings of housing estates: two of them on one core (瑞丰家园 / 瑞丰新城) are two estates of one developer; 小区 is any estate's. */
-export const ESTATE_ENDINGS = ['公馆', '新城', '华府', '华庭', '名都', '雅居', '雅苑', '花苑', '名邸', '府邸', '嘉园', '佳园', '花城', '府', '家属院', '花园', '家园', '名苑', '公寓', '苑'];
 /** Schools of different levels on one core (瑞丰小学 / 瑞丰中学 / 瑞丰幼儿园) are different schools. */
 export const SCHOOL_ENDINGS = ['幼儿园', '小学', '中学', '初中', '高中'];
 
