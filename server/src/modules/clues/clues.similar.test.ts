@@ -153,6 +153,10 @@ describe('scoreSimilarity', () => {
     // One bus line is one place; two lines are two.
     expect(same('11路车太少', '11路公交发车间隔过长，等四十分钟').evidence.place).toBe('same');
     expect(same('11路车太少', '12路公交发车间隔过长，等四十分钟').evidence.place).toBe('conflict');
+    // An estate said by a landmark beside it (the estate at the bridge's south end) may be the one the other names.
+    const gas = same('洰水大桥南头那个小区燃气又断了，壁挂炉打不着火', '凤仪苑小区天然气一到做饭的点就没气了');
+    expect(gas.evidence.place).toBe('unknown');
+    expect(gas.score).toBeGreaterThanOrEqual(SAME_PROBLEM_THRESHOLD);
   });
 
   it('takes a place said only by its kind as perhaps the one of that kind the other names, never as another kind', () => {

@@ -261,21 +261,33 @@ const BEFORE_ADDRESSEE = /(请|建议|由|要求|希望|督促|责成|恳请|呼
 const BEFORE_REFERENCE = /(从|自|至|到|去|往|靠近|临近|挨着|紧挨|距离|离|距|接近|通往|通到|对面|旁边的)[镇乡县]?$/;
 const AFTER_REFERENCE = /^(至|到|往|之间|路段之间|对面|附近|那边|跟前|旁边|边上)/;
 
+/**
+ * After a landmark that only says where another, unnamed place is: a side of it and "that …" (大桥南头那个小区,
+ * 十字东北角那个小区, 塔底下那所中学). The report is about the place it does not name, so the landmark stays a reference
+ * even when no other place is named.
+ */
+const AFTER_LANDMARK = new RegExp(`^([东西南北]{1,2}[头边面侧角端]?|对面|旁边|附近|跟前|边上|底下|下面|下边|上头|上面|后头|后面|后边|前头|前面|背后)的?那(个|所|家|座|栋|幢|片|处|条)[^，。！？,.!?\\s]{0,4}?(${
+  ['小区', '院子', '家属院', '家属楼', '宿舍', '小学', '中学', '学校', '幼儿园', '医院', '卫生院', '诊所', '厂', '商场', '超市', '市场', '菜场', '村', '屯', '桥', '路', '街', '楼', '广场', '公园'].join('|')})`);
+
 /** Places named in normalised text, given its cut and its dictionary words. */
 export function findPlaces(ctx: PlaceContext, norm: string, pieces: Piece[], words: Iterable<string>): FoundPlaces {
   const all = detectPlaces(ctx, norm, pieces, words).filter((p) => !OFFICES.has(p) || !everyOccurrence(norm, p, (i) => BEFORE_ADDRESSEE.test(norm.slice(Math.max(0, i - 3), i))));
   const places: string[] = [];
   const references: string[] = [];
+  const landmarks: string[] = [];
   for (const p of all) {
     let ref = true;
+    let landmark = true;
     for (let i = norm.indexOf(p); i >= 0; i = norm.indexOf(p, i + p.length)) {
       const before = norm.slice(Math.max(0, i - 4), i);
-      const after = norm.slice(i + p.length, i + p.length + 4);
-      if (!BEFORE_REFERENCE.test(before) && !AFTER_REFERENCE.test(after.replace(/^(口|路口|街口)/, ''))) ref = false;
+      const after = norm.slice(i + p.length, i + p.length + 14);
+      if (!AFTER_LANDMARK.test(after)) landmark = false;
+      if (!BEFORE_REFERENCE.test(before) && !AFTER_REFERENCE.test(after.replace(/^(口|路口|街口)/, '')) && !AFTER_LANDMARK.test(after)) ref = false;
     }
-    (ref && norm.includes(p) ? references : places).push(p);
+    if (!norm.includes(p)) places.push(p);
+    else (landmark && !ctx.places.isAreaPlace(p) ? landmarks : ref ? references : places).push(p);
   }
-  return places.length ? { places, references } : { places: references, references: [] };
+  return places.length || landmarks.length ? { places, references: [...references, ...landmarks] } : { places: references, references: [] };
 }
 
 /** A word that is a suffix, a suffix word, or a place itself (路段, 小区, 滨河路), never the start of another name. */

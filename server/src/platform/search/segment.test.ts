@@ -62,6 +62,14 @@ describe('what the index stores', () => {
     expect(analyze('天桥村卫生室缺药').places).toEqual(['天桥村']);
     expect(analyze('修东关小区门口的路').places).toEqual(['东关小区']);
     expect(analyze('实验中学门口车多').places).toEqual(['实验中学']);
+    // A landmark that only says where an unnamed place of another kind is: a reference, even with nothing else named.
+    for (const [text, landmark] of [['滨河路南头那个小区燃气又断了', '滨河路'], ['幸福街东北角那个小区三号楼漏水', '幸福街'], ['人民路北头那所小学课后服务乱收费', '人民路']]) {
+      expect(analyze(text).places, text).toEqual([]);
+      expect(analyze(text).references, text).toEqual([landmark]);
+    }
+    // The landmark's own corner, stall or shop is still the landmark (东头那家卖牛肉的 is in the market).
+    expect(analyze('幸福街东头那家卖牛肉的秤不准').places).toEqual(['幸福街']);
+    expect(analyze('滨河路南头那个小区和阳光小区都停水了').places).toEqual(['阳光小区']);
   });
 
   it('knows a village by its name without 村/社区, unless that is a plain word or the township\'s', () => {
