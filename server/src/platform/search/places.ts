@@ -323,6 +323,9 @@ export function detectPlaces(ctx: PlaceContext, norm: string, pieces: Piece[], w
     let before = adjacent && (!suffixWord(pieces[i - 1].t, ctx) || (NAMED_LIKE_A_PLACE.has(t) && pieces[i - 1].t.length >= 2 && !BAD_PREFIX.has(pieces[i - 1].t))) ? pieces[i - 1].t : null;
     // A lone function character or a word that is no name is no end of one (外溢/至/小区, 狗/咬伤/村民).
     if (before && (before.length === 1 ? NOT_IN_NAME.test(before) : !nameLike(ctx, before) || BAD_PREFIX.has(before))) before = null;
+    // An estate's one-character ending after a name that ends like a lake or a river (桂语湖/苑, 金沙河/府): the estate.
+    if (!before && adjacent && i >= 2 && ESTATE_ENDINGS.includes(t) && /^[湖河湾桥]$/.test(pieces[i - 1].t) && pieces[i - 2].end === pieces[i - 1].start
+      && HAN.test(pieces[i - 2].t) && !FUNCTION_CHARS.test(pieces[i - 2].t) && !suffixWord(pieces[i - 2].t, ctx)) before = pieces[i - 1].t;
     if (landmark) {
       // 实验/中学 is a school of its own; 田湖/卫生院, 镇/中心小学 the township's one.
       if (before && before.length >= 2 && t === landmark && suffixOf(t) && okPrefix(before, ctx) && nameLike(ctx, before) && !ctx.places.isTownshipName(before)) out.add(before + t);

@@ -70,6 +70,9 @@ describe('what the index stores', () => {
     // The landmark's own corner, stall or shop is still the landmark (东头那家卖牛肉的 is in the market).
     expect(analyze('幸福街东头那家卖牛肉的秤不准').places).toEqual(['幸福街']);
     expect(analyze('滨河路南头那个小区和阳光小区都停水了').places).toEqual(['阳光小区']);
+    // An estate's one-character ending after a name ending like a lake (桂语湖苑): the estate, not the lake.
+    expect(analyze('桂语湖苑9栋每天晚上水压低').places).toEqual(['桂语湖苑']);
+    expect(analyze('桂语湖府3号楼没水压').places).toEqual(['桂语湖府']);
   });
 
   it('knows a village by its name without 村/社区, unless that is a plain word or the township\'s', () => {
