@@ -211,6 +211,15 @@ describe('scoreSimilarity', () => {
     expect(same('东关小区门禁坏了', '西关小区门禁坏了').evidence.place).toBe('conflict');
   });
 
+  it('counts the citizen\'s category for or against only when both chose one (其他 chose none)', () => {
+    const a = '翠湖湾小区门口的垃圾好几天没人拉了';
+    const b = '翠湖湾小区门口垃圾堆成山，没人清运';
+    expect(scoreSimilarity({ content: a, category: 'environment' }, { content: b, category: 'environment' }).evidence.category).toBe(1);
+    expect(scoreSimilarity({ content: a, category: 'environment' }, { content: b, category: 'housing' }).evidence.category).toBe(-1);
+    expect(scoreSimilarity({ content: a, category: 'environment' }, { content: b, category: 'other' }).evidence.category).toBe(0);
+    expect(scoreSimilarity({ content: a, category: 'other' }, { content: b, category: 'other' }).evidence.category).toBe(0);
+  });
+
   it('is symmetric and stays in 0..1', () => {
     const a = { content: '东街村垃圾没人拉，堆得跟小山一样', villageId: 3 };
     const b = { content: '城关镇东街村生活垃圾清运不及时，村口垃圾收集点垃圾堆积外溢', villageId: 3 };

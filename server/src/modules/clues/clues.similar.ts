@@ -464,7 +464,7 @@ export function scoreSimilarity(a: ClueFeatures | SimilarityText, b: ClueFeature
   const text = ta && tb ? 0.5 * (shared / Math.min(ta, tb)) + 0.5 * (shared / Math.sqrt(ta * tb)) : 0;
   const chars = overlap(fa.grams, fa.gramTotal, fb.grams, fb.gramTotal, CHAR_PRIOR);
 
-  const category: -1 | 0 | 1 = fa.category && fb.category ? (fa.category === fb.category ? 1 : -1) : 0;
+  const category: -1 | 0 | 1 = fa.category && fb.category && fa.category !== 'other' && fb.category !== 'other' ? (fa.category === fb.category ? 1 : -1) : 0;
 
   // A problem the concept table does not know (野猪, 电鱼, 高空抛物): when neither report names a specific
   // concept, their rare characters stand in for the words they do not share (烧烤/烤串, 浑浊/泥汤).
