@@ -209,6 +209,11 @@ describe('scoreSimilarity', () => {
     expect(same('凤尾州公园的厕所锁门了', '凤尾洲公园厕所一直锁着').evidence.place).toBe('near');
     expect(same('凤尾州公园的厕所锁门了', '凤凰洲公园厕所一直锁着').evidence.place).toBe('conflict');
     expect(same('东关小区门禁坏了', '西关小区门禁坏了').evidence.place).toBe('conflict');
+    // Said alike with another estate ending that can be the same estate's (苑 / 小区), not one that is another estate's (苑 / 府).
+    expect(same('梓阴苑2栋电梯又停了', '梓荫小区二号楼电梯又关人了').evidence.place).toBe('near');
+    expect(same('梓阴苑2栋电梯又停了', '梓荫府二号楼电梯又关人了').evidence.place).toBe('conflict');
+    // 菜市 is a market's ending as 菜市场 is.
+    expect(same('东关菜市后门臭水沟', '东关农贸市场后门那条排水沟堵死了').evidence.place).toBe('near');
   });
 
   it('counts the citizen\'s category for or against only when both chose one (其他 chose none)', () => {

@@ -7,10 +7,10 @@ import { ESTATE_ENDINGS } from '../../../platform/search/places.ts';
  * names with the same stem and endings of one group are one place. A county's own aliases (县医院 = 县人民医院)
  * belong in its gazetteer, not here.
  */
-export const PLACE_TYPE_VERSION = 3;
+export const PLACE_TYPE_VERSION = 4;
 
 export const PLACE_TYPE_GROUPS: Record<string, string[]> = {
-  market: ['农贸市场', '集贸市场', '菜市场', '蔬菜市场', '菜场', '市场'],
+  market: ['农贸市场', '集贸市场', '菜市场', '蔬菜市场', '菜场', '菜市', '市场'],
   primary: ['中心小学', '中心校', '完全小学', '小学'],
   middle: ['初级中学', '中学', '初中'],
   hospital: ['人民医院', '医院'],
@@ -97,11 +97,12 @@ function sounds(c: string): string[] {
 }
 
 /**
- * Whether two names are one said alike and typed apart (凤尾州公园 / 凤尾洲公园, voice input's 锦州 for 锦洲): the same
- * ending, cores of one length that differ in one character read the same way; not a number or a side.
+ * Whether two names are one said alike and typed apart (凤尾州公园 / 凤尾洲公园, voice input's 锦州 for 锦洲, 梓阴苑 /
+ * 梓荫小区): endings that can be one place's, cores of one length that differ in one character read the same way; not a
+ * number or a side.
  */
 export function sameSoundingName(a: string, aCore: string, b: string, bCore: string): boolean {
-  if (aCore.length < 2 || aCore.length !== bCore.length || aCore === bCore || a.slice(aCore.length) !== b.slice(bCore.length)) return false;
+  if (aCore.length < 2 || aCore.length !== bCore.length || aCore === bCore || !compatibleEndings(a.slice(aCore.length), b.slice(bCore.length))) return false;
   let at = -1;
   for (let i = 0; i < aCore.length; i++) {
     if (aCore[i] === bCore[i]) continue;
