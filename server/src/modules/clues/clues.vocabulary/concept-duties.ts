@@ -13,9 +13,9 @@ export const CONCEPT_DUTIES: Readonly<Record<string, UnitDuty>> = {
   road: 'transport', bus: 'transport', illegaltaxi: 'transport', taxi: 'transport', busservice: 'transport', busstop: 'transport', landslide: 'transport', bridge: 'transport', ferry: 'transport', escalator: 'market', cropsales: 'agriculture', parkingfee: 'market', uniform: 'education',
   parking: 'traffic_police', schooltraffic: 'traffic_police', signalfault: 'traffic_police', signaltiming: 'traffic_police', speeding: 'traffic_police',
   congestion: 'traffic_police',
-  watersupply: 'water', waterquality: 'water', sandmining: 'water', dike: 'water',
+  watersupply: 'water', waterquality: 'water', sandmining: 'water', dike: 'water', resettlement: 'water',
   heating: 'housing', gas: 'housing', elevator: 'housing', property: 'housing', leak: 'housing', dangerhouse: 'housing', propertyrights: 'housing',
-  renovation: 'housing', accesscontrol: 'housing',
+  renovation: 'housing', accesscontrol: 'housing', facade: 'housing',
   burning: 'ecology', pollution: 'ecology', dust: 'ecology', livestockwaste: 'ecology',
   // Noise by its source: entertainment venues and night building sites → 生态环境, square dancing → 城管.
   venuenoise: 'ecology', sitenoise: 'ecology', dancenoise: 'urban', strawburning: 'ecology', boilersmoke: 'ecology', wasteburning: 'ecology',
