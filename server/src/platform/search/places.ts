@@ -263,10 +263,10 @@ const AFTER_REFERENCE = /^(至|到|往|之间|路段之间|对面|附近|那边|
 
 /**
  * After a landmark that only says where another, unnamed place is: a side of it and "that …" (大桥南头那个小区,
- * 十字东北角那个小区, 塔底下那所中学). The report is about the place it does not name, so the landmark stays a reference
+ * 十字东北角那个小区, 塔底下那所中学, 城楼往东那条路, 广场门口那条大路). The report is about the place it does not name, so the landmark stays a reference
  * even when no other place is named.
  */
-const AFTER_LANDMARK = new RegExp(`^([东西南北]{1,2}[头边面侧角端]?|对面|旁边|附近|跟前|边上|底下|下面|下边|上头|上面|后头|后面|后边|前头|前面|背后)的?那(个|所|家|座|栋|幢|片|处|条)[^，。！？,.!?\\s]{0,4}?(${
+const AFTER_LANDMARK = new RegExp(`^([往朝向]?[东西南北]{1,2}[头边面侧角端]?|对面|旁边|附近|跟前|边上|底下|下面|下边|上头|上面|后头|后面|后边|前头|前面|背后|门口|门前)的?那(个|所|家|座|栋|幢|片|处|条|截|段|块)[^，。！？,.!?\\s]{0,4}?(${
   ['小区', '院子', '家属院', '家属楼', '宿舍', '小学', '中学', '学校', '幼儿园', '医院', '卫生院', '诊所', '厂', '商场', '超市', '市场', '菜场', '村', '屯', '桥', '路', '街', '楼', '广场', '公园'].join('|')})`);
 
 /** Places named in normalised text, given its cut and its dictionary words. */
