@@ -116,3 +116,29 @@ export function sameSoundingName(a: string, aCore: string, b: string, bCore: str
   const sy = sounds(y);
   return sounds(x).some((r) => sy.includes(r));
 }
+
+/** Parts of a school named with it (民中宿舍, 一中食堂): the school's. */
+const SCHOOL_PARTS = /(男生宿舍|女生宿舍|学生宿舍|住校生宿舍|宿舍|食堂|饭堂|操场|门口|校门)$/;
+const SCHOOL_SHORT = /^([\u4e00-\u9fff]{1,2})([中小])$/u;
+const SCHOOL_LONG = /^([\u4e00-\u9fff]{2,6})(中学|小学)$/u;
+
+/**
+ * Whether one name is the other school's short form, as people shorten them: the first character of the name and the
+ * level (民族中学 → 民中, 桐子店中学 → 桐中, 实验小学 → 实小), a part of it named or not (民中宿舍). Not a number
+ * (二中 is numberedSchools') nor the county's or a township's own school (县中, 镇小).
+ */
+export function schoolShortForm(a: string, b: string): boolean {
+  const [x, y] = [a.replace(SCHOOL_PARTS, ''), b.replace(SCHOOL_PARTS, '')];
+  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+  const s = SCHOOL_SHORT.exec(short);
+  const l = SCHOOL_LONG.exec(long.replace(/^县/, ''));
+  if (!s || !l || s[2] !== l[2][0] || /[一二三四五六七八九十县镇乡市区]/.test(s[1][0]) || s[1][0] !== l[1][0]) return false;
+  // Every character of the short name's stem, in order, in the long one's.
+  let at = 0;
+  for (const c of s[1]) {
+    at = l[1].indexOf(c, at);
+    if (at < 0) return false;
+    at++;
+  }
+  return true;
+}
