@@ -216,6 +216,11 @@ describe('scoreSimilarity', () => {
     const school = (a: string, b: string) => scoreSimilarity({ content: a, category: 'education' }, { content: b, category: 'education' });
     expect(school('民中宿舍冇热水 冲凉冰死人', '县民族中学男生宿舍5栋热水器坏了快半个月').evidence.place).toBe('near');
     expect(school('民小宿舍冇热水 冲凉冰死人', '县民族中学男生宿舍5栋热水器坏了快半个月').evidence.place).toBe('conflict');
+    // Two hamlets (屯) of one village are two places; the road between two hamlets is at both.
+    const shimen = clueAnalyzer({ townships: ['石门乡'], villages: ['石门村'] });
+    const water = (a: string, b: string) => scoreSimilarity({ content: a, category: 'utilities' }, { content: b, category: 'utilities' }, shimen);
+    expect(water('石门村上坝屯的水柜干了，屯里没水吃', '石门村岩脚屯的水柜裂了缝，全屯冇水吃').evidence.place).toBe('conflict');
+    expect(water('石门村上坝屯的水柜干了，屯里没水吃', '石门村上坝屯水柜见底了').evidence.place).not.toBe('conflict');
     // 菜市 is a market's ending as 菜市场 is.
     expect(same('东关菜市后门臭水沟', '东关农贸市场后门那条排水沟堵死了').evidence.place).toBe('near');
   });

@@ -370,6 +370,10 @@ function placeEvidence(a: ClueFeatures, b: ClueFeatures): { place: PlaceEvidence
   // the same place, which the other's cut did not find.
   const written = writtenByCore(fa, fb) ?? writtenByCore(fb, fa);
   if (written) return { place: written.area ? 'area' : 'near', name: written.name };
+  // Two hamlets (屯, 组, 寨) are two places even in one village (岜坎村岜坎屯 and 岜坎村弄腊屯).
+  // A road between two hamlets names both (那垌屯到弄柏屯那条路): the one it names to locate counts.
+  const [ha, hb] = [hamlets(fa), hamlets(fb)];
+  if (ha.length && hb.length && !bestPlaceMatch([...ha, ...fa.references], [...hb, ...fb.references])) return { place: 'conflict', name: null };
   const area = bestPlaceMatch(fa.areas, fb.areas);
   if (area || (fa.villageId && fa.villageId === fb.villageId)) return { place: 'area', name: area?.name ?? null };
   if (fa.areas.length && fb.areas.length) return { place: 'conflict', name: null };
@@ -379,6 +383,11 @@ function placeEvidence(a: ClueFeatures, b: ClueFeatures): { place: PlaceEvidence
   if ((fa.spots.length || fa.areas.length) && (fb.spots.length || fb.areas.length)) return { place: 'apart', name: null };
   return { place: 'unknown', name: null };
 }
+
+/** A village's hamlet, below the villages a county enters (a natural village, a villagers' group). */
+const HAMLET = /[屯组寨队]$/;
+
+const hamlets = (f: ClueFeatures) => f.areas.filter((a) => HAMLET.test(a.name));
 
 /** A place `x` names that `y`'s text holds by its core alone, when `y` names no spot itself (else the spots decide). */
 function writtenByCore(x: ClueFeatures, y: ClueFeatures): { name: string; area: boolean } | null {
