@@ -32,6 +32,6 @@ export const CONCEPT_DUTIES: Readonly<Record<string, UnitDuty>> = {
   shortweight: 'market', prepaid: 'market', foodsafety: 'market', aftersales: 'market', scrap: 'urban',
   // Restaurant fumes: the environment bureau's in 8 of the 11 labelled reports (in some counties 城管's; the county's forwards teach it).
   fumes: 'ecology',
-  walkway: 'culture', minors: 'culture', tvsignal: 'culture', heritage: 'culture',
+  walkway: 'culture', minors: 'culture', tvsignal: 'culture', heritage: 'culture', forcedshopping: 'culture', boarding: 'education', grading: 'agriculture',
   trafficviolation: 'traffic_police', salesarrears: 'agriculture',
 };
