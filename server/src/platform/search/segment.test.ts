@@ -64,12 +64,13 @@ describe('what the index stores', () => {
     expect(analyze('实验中学门口车多').places).toEqual(['实验中学']);
     // A landmark that only says where an unnamed place of another kind is: a reference, even with nothing else named.
     for (const [text, landmark] of [['滨河路南头那个小区燃气又断了', '滨河路'], ['幸福街东北角那个小区三号楼漏水', '幸福街'], ['人民路北头那所小学课后服务乱收费', '人民路'],
-      ['阳光小区往东那截路路灯坏了好些天', '阳光小区'], ['阳光小区门口那条大路半夜炸街', '阳光小区']]) {
+      ['阳光小区往东那截路路灯坏了好些天', '阳光小区'], ['阳光小区门口那条大路半夜炸街', '阳光小区'], ['滨河路南头的搬迁安置小区屋面渗水', '滨河路']]) {
       expect(analyze(text).places, text).toEqual([]);
       expect(analyze(text).references, text).toEqual([landmark]);
     }
     // The landmark's own corner, stall or shop is still the landmark (东头那家卖牛肉的 is in the market).
     expect(analyze('幸福街东头那家卖牛肉的秤不准').places).toEqual(['幸福街']);
+    expect(analyze('幸福街南边的路灯坏了').places).toEqual(['幸福街']);
     expect(analyze('滨河路南头那个小区和阳光小区都停水了').places).toEqual(['阳光小区']);
     // An estate's one-character ending after a name ending like a lake (桂语湖苑): the estate, not the lake.
     expect(analyze('桂语湖苑9栋每天晚上水压低').places).toEqual(['桂语湖苑']);
@@ -135,7 +136,8 @@ describe('what the index stores', () => {
   it('takes no counts, verbs or offices written to for places', () => {
     const analyze = (t: string) => base.analyze(t);
     for (const t of ['多盏路灯损坏', '建议加装路灯', '北段路灯不亮', '野狗咬伤村民', '部分村民组没信号', '污水外溢至小区道路', '请镇政府劝导清理',
-      '山上滚下来的石头堵路了', '猪场的粪水流落河', '埗头过河冇救生衣']) {
+      '山上滚下来的石头堵路了', '猪场的粪水流落河', '埗头过河冇救生衣', '粉尘污染严重，影响村民生活', '本年度水库移民后期扶持资金未发放',
+      '寄宿生宿舍床位不足', '唯一道路发生塌方']) {
       expect(analyze(t).places, t).toEqual([]);
     }
     // Where people have to go instead is no place of the problem.

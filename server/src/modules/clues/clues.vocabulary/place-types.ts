@@ -7,11 +7,11 @@ import { ESTATE_ENDINGS } from '../../../platform/search/places.ts';
  * names with the same stem and endings of one group are one place. A county's own aliases (县医院 = 县人民医院)
  * belong in its gazetteer, not here.
  */
-export const PLACE_TYPE_VERSION = 4;
+export const PLACE_TYPE_VERSION = 5;
 
 export const PLACE_TYPE_GROUPS: Record<string, string[]> = {
   market: ['农贸市场', '集贸市场', '菜市场', '蔬菜市场', '菜场', '菜市', '市场'],
-  primary: ['中心小学', '中心校', '完全小学', '小学'],
+  primary: ['中心完小', '中心小学', '中心校', '完全小学', '完小', '小学'],
   middle: ['初级中学', '中学', '初中'],
   hospital: ['人民医院', '医院'],
   clinic: ['卫生院', '医院'],
