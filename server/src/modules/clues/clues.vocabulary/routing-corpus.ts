@@ -13,7 +13,7 @@
 import type { ClueCategory } from '@xs/core/schemas/clues.ts';
 import type { UnitDuty } from '@xs/core/schemas/orgs.ts';
 
-export const ROUTING_CORPUS_VERSION = 3;
+export const ROUTING_CORPUS_VERSION = 4;
 
 export const ROUTING_CORPUS: Record<Exclude<UnitDuty, 'other'>, { categories: ClueCategory[]; examples: string[] }> = {
   transport: { categories: ['roads', 'traffic'], examples: [
@@ -106,6 +106,9 @@ export const ROUTING_CORPUS: Record<Exclude<UnitDuty, 'other'>, { categories: Cl
     '夜来燃气又停了，饭都做不成'] },
   urban: { categories: ['environment'], examples: [
     '路灯不亮', '路灯损坏', '照明设施损坏', '垃圾好几天没人拉，臭得很', '垃圾桶满了没人清运', '垃圾中转站异味',
+    // Square dancing in a park or a square: the city administration's, as the counties' own conventions have it.
+    '公园里每天晚上跳广场舞，音响开得震天响', '广场上跳舞的喇叭放到十点多，吵得娃娃作业写不成', '小区门口空地上跳舞的音箱太大声',
+    '关于规范广场舞活动时间和音量的建议：部分广场舞队伍音响过大、时间过晚，影响周边居民休息',
     '公共厕所没人打扫，门也坏了', '烧烤摊占道经营', '占道摆摊', '井盖缺失', '井盖松动', '人行道护栏断了',
     '绿化带损坏', '店铺门口占道堆放杂物', '街上有人乱搭乱建', '村里的垃圾堆成山了没人管', '广告牌摇摇欲坠',
     '流浪狗太多了', '城区内涝，下水道排不出去', '俺们那条街的路灯坏了半个月，晚上黑灯瞎火的', '路灯白天亮着晚上反倒不亮',
