@@ -221,6 +221,9 @@ describe('scoreSimilarity', () => {
     const water = (a: string, b: string) => scoreSimilarity({ content: a, category: 'utilities' }, { content: b, category: 'utilities' }, shimen);
     expect(water('石门村上坝屯的水柜干了，屯里没水吃', '石门村岩脚屯的水柜裂了缝，全屯冇水吃').evidence.place).toBe('conflict');
     expect(water('石门村上坝屯的水柜干了，屯里没水吃', '石门村上坝屯水柜见底了').evidence.place).not.toBe('conflict');
+    // A clan's hall by the surname alone: 黎氏宗祠 and 黎家祠堂 are one; 黎家 and 李家 two.
+    expect(same('黎氏宗祠的屋面塌了一角', '黎家祠堂后面一进的屋顶塌了').evidence.place).toBe('near');
+    expect(same('黎氏宗祠的屋面塌了一角', '李家祠堂后面一进的屋顶塌了').evidence.place).toBe('conflict');
     // 菜市 is a market's ending as 菜市场 is.
     expect(same('东关菜市后门臭水沟', '东关农贸市场后门那条排水沟堵死了').evidence.place).toBe('near');
   });

@@ -208,8 +208,8 @@ function nameLike(ctx: PlaceContext, word: string): boolean {
   if (word.endsWith('段')) return false;
   const tags = ctx.tags(word);
   if (tags.length === 1) return !NOT_NAME_TAG.test(tags[0]);
-  // 多/盏, 全/段: a count, not a name.
-  return tags.at(-1) !== 'q' && !(tags[0] === 'm' && tags.length === 2);
+  // 多/盏, 全/段, 这/段: a count, not a name; a noun before the measure word is a name's (窑/台, 柴/台: …台 names a place).
+  return (tags.at(-1) !== 'q' || /^n[rsz]?$/.test(tags.at(-2) ?? '')) && !(tags[0] === 'm' && tags.length === 2);
 }
 
 function okPrefix(prefix: string, ctx?: PlaceContext): boolean {

@@ -75,6 +75,8 @@ describe('what the index stores', () => {
     // An estate's one-character ending after a name ending like a lake (桂语湖苑): the estate, not the lake.
     expect(analyze('桂语湖苑9栋每天晚上水压低').places).toEqual(['桂语湖苑']);
     expect(analyze('桂语湖府3号楼没水压').places).toEqual(['桂语湖府']);
+    // A name ending in a measure word after a noun (窑/台) is a name; a count (这段, 多盏) is not.
+    expect(analyze('窑台西路晚上路灯一整条都不亮').places).toEqual(['窑台西路']);
   });
 
   it('knows a village by its name without 村/社区, unless that is a plain word or the township\'s', () => {

@@ -7,7 +7,7 @@ import { ESTATE_ENDINGS } from '../../../platform/search/places.ts';
  * names with the same stem and endings of one group are one place. A county's own aliases (县医院 = 县人民医院)
  * belong in its gazetteer, not here.
  */
-export const PLACE_TYPE_VERSION = 5;
+export const PLACE_TYPE_VERSION = 6;
 
 export const PLACE_TYPE_GROUPS: Record<string, string[]> = {
   market: ['农贸市场', '集贸市场', '菜市场', '蔬菜市场', '菜场', '菜市', '市场'],
@@ -54,7 +54,8 @@ const ENDINGS = Object.entries(PLACE_TYPE_GROUPS).flatMap(([g, es]) => es.map((e
 export function placeTypeReadings(name: string): string[] {
   const out: string[] = [];
   for (const [g, e] of ENDINGS) {
-    if (name.endsWith(e) && (name.length - e.length >= 2 || name.length === e.length)) out.push(`${name.slice(0, -e.length)}|${g}`);
+    // A clan's hall goes by the surname alone (黎氏宗祠 = 黎家祠堂).
+    if (name.endsWith(e) && (name.length - e.length >= 2 || name.length === e.length || (g === 'shrine' && name.length - e.length === 1))) out.push(`${name.slice(0, -e.length)}|${g}`);
   }
   return out;
 }
