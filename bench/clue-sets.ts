@@ -7,7 +7,8 @@
  * - unit suggestions (suggestUnits) with the citizen's category and with 其他, cold (no forwards yet) and
  *   online (each report then forwarded to its gold unit, as staff would) → top-1, top-3.
  * Latencies are printed, nothing is asserted.
- *   node --import tsx bench/clue-sets.ts [set]   (a set of bench/sets: songxian, qinglan, zhenling, hedu, zhuxi, yaoyuan, jichuan, luxi, yuebei, jinzhong;
+ *   node --import tsx bench/clue-sets.ts [set]   (a set of bench/sets: songxian, qinglan, zhenling, hedu, zhuxi, yaoyuan, jichuan, luxi, yuebei, jinzhong,
+ *                                                 wanxi, guixi, dianxi, ehdong;
  *                                                 both first two when none; DEBUG=1 prints misses, false pairs and their evidence)
  */
 import fs from 'node:fs';
