@@ -194,7 +194,7 @@ const BAD_PREFIX = new Set(['部分', '大部分', '少数', '多数', '个别',
 
 const HAN = /^\p{Script=Han}+$/u;
 /** Single characters that end a name to their left (verbs, pronouns, function words): 修/东关/小区 is not 修东关小区. */
-const NOT_IN_NAME = new RegExp(`[${DIALECT_FUNCTION}修住去来走进出回过找看说叫跑靠挨离近是在到从往把被给让和与及跟同就都也还又很太最更再才只而但却并或等用拿买卖开关停挖铺建装拆搬送接放扔倒堆占拉推俺我你他她咱这那哪个条段盏根辆的了着呢吧啊吗哩嘞每各几老新至经沿旁边侧对向朝路街巷道桥庄]`);
+const NOT_IN_NAME = new RegExp(`[${DIALECT_FUNCTION}将原修住去来走进出回过找看说叫跑靠挨离近是在到从往把被给让和与及跟同就都也还又很太最更再才只而但却并或等用拿买卖开关停挖铺建装拆搬送接放扔倒堆占拉推俺我你他她咱这那哪个条段盏根辆的了着呢吧啊吗哩嘞每各几老新至经沿旁边侧对向朝路街巷道桥庄]`);
 
 /**
  * Tags of words that are no name (jieba's, for the word alone): verbs (加装/路灯, 咬伤/村民, 列入/危/桥),
@@ -331,6 +331,12 @@ export function detectPlaces(ctx: PlaceContext, norm: string, pieces: Piece[], w
     // An estate's one-character ending after a name that ends like a lake or a river (桂语湖/苑, 金沙河/府): the estate.
     if (!before && adjacent && i >= 2 && ESTATE_ENDINGS.includes(t) && /^[湖河湾桥]$/.test(pieces[i - 1].t) && pieces[i - 2].end === pieces[i - 1].start
       && HAN.test(pieces[i - 2].t) && !FUNCTION_CHARS.test(pieces[i - 2].t) && !suffixWord(pieces[i - 2].t, ctx)) before = pieces[i - 1].t;
+    // Works' housing named after the works (花纱布/公司/宿舍): the works' name and the housing, as people say it (花纱布宿舍).
+    if (WORKS_HOUSING.has(t) && adjacent && i >= 2 && /^(公司|厂)$/.test(pieces[i - 1].t) && pieces[i - 2].end === pieces[i - 1].start
+      && pieces[i - 2].t.length >= 2 && HAN.test(pieces[i - 2].t) && nameLike(ctx, pieces[i - 2].t) && !BAD_PREFIX.has(pieces[i - 2].t)) {
+      out.add(pieces[i - 2].t + t);
+      continue;
+    }
     if (landmark) {
       // 实验/中学 is a school of its own; 田湖/卫生院, 镇/中心小学 the township's one.
       if (before && before.length >= 2 && t === landmark && suffixOf(t) && okPrefix(before, ctx) && nameLike(ctx, before) && !ctx.places.isTownshipName(before)) out.add(before + t);
@@ -353,6 +359,11 @@ export function detectPlaces(ctx: PlaceContext, norm: string, pieces: Piece[], w
     // A name jieba keeps whole may start with a character that elsewhere is no name's (和平, 都江).
     const prev = before && (!NOT_IN_NAME.test(before[0]) || (before.length >= 2 && oneName(ctx, before))) ? before : null;
     const s = suffixOf(t);
+    // A rare character the base dictionary does not know, cut off before a place word (澨/河大桥, 洰/河桥): the name's first.
+    if (s && before?.length === 1 && RARE_TAG.test(ctx.tags(before)[0] ?? '') && !GENERIC.has(t) && t.length <= 4) {
+      out.add(before + t);
+      continue;
+    }
     if (s && t.length > s.length && !GENERIC.has(t) && okPrefix(t.slice(0, -s.length), ctx)) {
       out.add(t);
       continue;
@@ -401,6 +412,12 @@ export function detectPlaces(ctx: PlaceContext, norm: string, pieces: Piece[], w
   const list = [...out];
   return list.filter((p) => !list.some((q) => q !== p && q.includes(p) && countOf(norm, p) === countOf(norm, q)));
 }
+
+/** Tags jieba gives a character it does not know as a word (澨 x, 洰 zg). */
+const RARE_TAG = /^(x|zg)$/;
+
+/** Housing a works or a company built for its workers. */
+const WORKS_HOUSING = new Set(['宿舍', '家属楼', '家属院']);
 
 /** A building's number (normalised: 三号楼 → 3号楼): the name right before it is an estate, with or without 小区. */
 const BUILDING = /^\d+(号楼|号院|栋|幢|单元)/;

@@ -77,6 +77,10 @@ describe('what the index stores', () => {
     expect(analyze('桂语湖府3号楼没水压').places).toEqual(['桂语湖府']);
     // A name ending in a measure word after a noun (窑/台) is a name; a count (这段, 多盏) is not.
     expect(analyze('窑台西路晚上路灯一整条都不亮').places).toEqual(['窑台西路']);
+    // Works' housing as people say it, without 公司 (花纱布公司宿舍 → 花纱布宿舍); a rare first character jieba cut off (澨/河大桥).
+    expect(analyze('我住花纱布公司宿舍2栋五楼').places).toEqual(['花纱布宿舍']);
+    expect(analyze('澨河大桥伸缩缝那儿的钢板翘起来了').places).toEqual(['澨河大桥']);
+    expect(analyze('关于尽快将幸福街尾的路灯修好的建议').places).toEqual(['幸福街']);
   });
 
   it('knows a village by its name without 村/社区, unless that is a plain word or the township\'s', () => {
