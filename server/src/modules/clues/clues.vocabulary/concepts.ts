@@ -130,7 +130,9 @@ export const CLUE_CONCEPTS: readonly VocabularyConcept[] = [
   {
     key: 'venuenoise', label: '歌厅酒吧噪音',
     phrases: ['ktv', '歌厅', '卡拉ok', '酒吧', '夜总会', '唱歌', '唱到', '练歌房', '麦霸', '唱k', 'k歌', '夜场', '歌舞厅', '舞厅', '迪厅', '蹦迪'],
-    examples: { positive: ['楼下ktv唱到凌晨两点', '歌厅音响声音太大', '酒吧天天半夜放音乐', '楼底下那个夜场天天蹦迪到两三点'], negative: ['广场舞噪音大', '半夜施工太吵', '学校合唱比赛', '广场上跳坝坝舞声音太大'] },
+    // A mahjong or card parlour open into the night is such a venue too.
+    patterns: [[{ any: ['麻将馆', '棋牌室', '麻将室', '茶馆'] }, { any: ['吵', '噪', '凌晨', '两三点', '稀里哗啦', '半夜', '夜里', '通宵'], within: 16 }]],
+    examples: { positive: ['四季发麻将馆半夜吵死人', '临街一楼棋牌室夜间营业至凌晨，噪声扰民', '楼下ktv唱到凌晨两点', '歌厅音响声音太大', '酒吧天天半夜放音乐', '楼底下那个夜场天天蹦迪到两三点'], negative: ['广场舞噪音大', '半夜施工太吵', '学校合唱比赛', '广场上跳坝坝舞声音太大', '楼下麻将馆里有人聚众赌博'] },
   },
   {
     key: 'dancenoise', label: '广场舞噪音',
