@@ -268,7 +268,7 @@ const AFTER_REFERENCE = /^(至|到|往|之间|路段之间|对面|附近|那边|
  * 十字东北角那个小区, 塔底下那所中学, 城楼往东那条路, 广场门口那条大路). The report is about the place it does not name, so the landmark stays a reference
  * even when no other place is named.
  */
-const LANDMARK_SIDE = '(菜场|市场|菜市场|医院|学校|小学|中学|公园|广场|大桥)?([往朝向]?[东西南北]{1,2}[头边面侧角端]?|斜对面|对面|旁边|附近|跟前|边上|底下|下面|下边|上头|上面|后头|后面|后边|前头|前面|背后|外头|外面|门口|门前)';
+const LANDMARK_SIDE = '(菜场|市场|菜市场|医院|学校|小学|中学|公园|广场|大桥)?([往朝向]?[东西南北]{1,2}[头边面侧角端]?|斜对面|对面|对过|旁边|附近|跟前|边上|底下|下面|下边|上头|上面|后头|后面|后边|前头|前面|背后|外头|外面|门口|门前)';
 const LANDMARK_KINDS = ['小区', '院子', '家属院', '家属楼', '宿舍', '小学', '中学', '学校', '幼儿园', '医院', '卫生院', '诊所', '厂', '商场', '超市', '市场', '菜场', '村', '屯', '广场', '公园'];
 const AFTER_LANDMARK = new RegExp(`^${LANDMARK_SIDE}(的?那(个|所|家|座|栋|幢|片|处|条|截|段|块)[^，。！？,.!?\\s]{0,4}?(${[...LANDMARK_KINDS, '桥', '路', '街', '楼', '巷'].join('|')})`
   // 大桥南头的搬迁安置小区: with 的 alone, not a road's, a bridge's or a building's (滨河路南边的路灯 is 滨河路's).

@@ -65,7 +65,7 @@ describe('what the index stores', () => {
     // A landmark that only says where an unnamed place of another kind is: a reference, even with nothing else named.
     for (const [text, landmark] of [['滨河路南头那个小区燃气又断了', '滨河路'], ['幸福街东北角那个小区三号楼漏水', '幸福街'], ['人民路北头那所小学课后服务乱收费', '人民路'],
       ['阳光小区往东那截路路灯坏了好些天', '阳光小区'], ['阳光小区门口那条大路半夜炸街', '阳光小区'], ['滨河路南头的搬迁安置小区屋面渗水', '滨河路'],
-      ['幸福街菜场斜对面那条小巷子天天摆摊', '幸福街']]) {
+      ['幸福街菜场斜对面那条小巷子天天摆摊', '幸福街'], ['幸福街对过的小区高层没水', '幸福街']]) {
       expect(analyze(text).places, text).toEqual([]);
       expect(analyze(text).references, text).toEqual([landmark]);
     }
