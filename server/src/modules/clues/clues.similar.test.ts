@@ -224,6 +224,9 @@ describe('scoreSimilarity', () => {
     // A clan's hall by the surname alone: 黎氏宗祠 and 黎家祠堂 are one; 黎家 and 李家 two.
     expect(same('黎氏宗祠的屋面塌了一角', '黎家祠堂后面一进的屋顶塌了').evidence.place).toBe('near');
     expect(same('黎氏宗祠的屋面塌了一角', '李家祠堂后面一进的屋顶塌了').evidence.place).toBe('conflict');
+    // A works' housing by any of its names; a village with and without 村 after its own ending, typed by sound.
+    expect(same('老酒厂宿舍 粪水漫院子了', '县酒厂家属院3号楼后头的化粪池满了').evidence.place).toBe('near');
+    expect(same('南真庄西头有个电镀点偷排废水', '南甄庄村西有个小电镀作坊往坑里放水').evidence.place).not.toBe('conflict');
     // 菜市 is a market's ending as 菜市场 is.
     expect(same('东关菜市后门臭水沟', '东关农贸市场后门那条排水沟堵死了').evidence.place).toBe('near');
   });

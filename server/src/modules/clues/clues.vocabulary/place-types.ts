@@ -7,7 +7,7 @@ import { ESTATE_ENDINGS } from '../../../platform/search/places.ts';
  * names with the same stem and endings of one group are one place. A county's own aliases (县医院 = 县人民医院)
  * belong in its gazetteer, not here.
  */
-export const PLACE_TYPE_VERSION = 6;
+export const PLACE_TYPE_VERSION = 7;
 
 export const PLACE_TYPE_GROUPS: Record<string, string[]> = {
   market: ['农贸市场', '集贸市场', '菜市场', '蔬菜市场', '菜场', '菜市', '市场'],
@@ -22,6 +22,8 @@ export const PLACE_TYPE_GROUPS: Record<string, string[]> = {
   station2: ['客运中心', '客运总站', '汽车站', '客运站'],
   shrine: ['氏宗祠', '家祠堂', '氏祠堂', '家家祠', '宗祠', '祠堂', '家祠'],
   school3: ['完全小学', '完小'],
+  // A works' housing by any of its names (酒厂宿舍 = 酒厂家属院 = 酒厂职工宿舍).
+  workshousing: ['职工宿舍', '家属院', '家属楼', '家属区', '宿舍'],
 };
 
 /** Endings said alike, which voice input and quick typing mix up (荔香苑 / 荔香院): one ending in names. */
@@ -55,7 +57,12 @@ export function placeTypeReadings(name: string): string[] {
   const out: string[] = [];
   for (const [g, e] of ENDINGS) {
     // A clan's hall goes by the surname alone (黎氏宗祠 = 黎家祠堂).
-    if (name.endsWith(e) && (name.length - e.length >= 2 || name.length === e.length || (g === 'shrine' && name.length - e.length === 1))) out.push(`${name.slice(0, -e.length)}|${g}`);
+    if (name.endsWith(e) && (name.length - e.length >= 2 || name.length === e.length || (g === 'shrine' && name.length - e.length === 1))) {
+      const stem = name.slice(0, -e.length);
+      out.push(`${stem}|${g}`);
+      // The works the county or the old days named (县酒厂, 老酒厂, 原酒厂) is the works.
+      if (g === 'workshousing' && /^[县老原]/.test(stem) && stem.length >= 3) out.push(`${stem.slice(1)}|${g}`);
+    }
   }
   return out;
 }
@@ -103,6 +110,11 @@ function sounds(c: string): string[] {
  * number or a side.
  */
 export function sameSoundingName(a: string, aCore: string, b: string, bCore: string): boolean {
+  // A village's name with and without 村 after its own ending (南真庄 / 南甄庄村).
+  const bare = (n: string) => n.replace(/(?<=[庄屯营店铺寨集])村$/, '');
+  if ((bare(a) !== a || bare(b) !== b) && bare(a).length === bare(b).length && bare(a) !== bare(b)) {
+    return sameSoundingName(bare(a), bare(a).slice(0, -1), bare(b), bare(b).slice(0, -1));
+  }
   if (aCore.length < 2 || aCore.length !== bCore.length || aCore === bCore || !compatibleEndings(a.slice(aCore.length), b.slice(bCore.length))) return false;
   let at = -1;
   for (let i = 0; i < aCore.length; i++) {
