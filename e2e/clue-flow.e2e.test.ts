@@ -79,7 +79,13 @@ describe('直通政协 clue flow', () => {
     const row = staff.getByRole('row', { name: new RegExp(code) });
     await row.waitFor();
     expect(await row.textContent()).toContain('待受理');
-    await row.getByRole('link', { name: `打开线索 ${code}` }).click();
+    // The list may re-render under the click (its refetch after the search): click until the clue's page opens.
+    const open = row.getByRole('link', { name: `打开线索 ${code}` });
+    const onClue = () => /^\/clues\/\d+$/.test(new URL(staff.url()).pathname);
+    await expect.poll(async () => {
+      if (!onClue()) await open.click({ timeout: 5_000 }).catch(() => undefined);
+      return onClue();
+    }, { intervals: [1_000] }).toBe(true);
     await staff.getByRole('heading', { level: 1, name: `线索 ${code}` }).waitFor();
     await staff.getByText('139****5678').waitFor();
     expect(await staff.getByText('13912345678').count()).toBe(0);
