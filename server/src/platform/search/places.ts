@@ -265,8 +265,8 @@ const AFTER_REFERENCE = /^(至|到|往|之间|路段之间|对面|附近|那边|
 
 /**
  * After a landmark that only says where another, unnamed place is: a side of it and "that …" (大桥南头那个小区,
- * 十字东北角那个小区, 塔底下那所中学, 城楼往东那条路, 广场门口那条大路). The report is about the place it does not name, so the landmark stays a reference
- * even when no other place is named.
+ * 十字东北角那个小区, 塔底下那所中学, 城楼往东那条路, 广场门口那条大路). The report is about the place it does not name,
+ * so the landmark stays a reference even when no other place is named.
  */
 const LANDMARK_SIDE = '(菜场|市场|菜市场|医院|学校|小学|中学|公园|广场|大桥)?([往朝向]?[东西南北]{1,2}[头边面侧角端]?|斜对面|对面|对过|旁边|附近|跟前|边上|底下|下面|下边|上头|上面|后头|后面|后边|前头|前面|背后|外头|外面|门口|门前)';
 const LANDMARK_KINDS = ['小区', '院子', '家属院', '家属楼', '宿舍', '小学', '中学', '学校', '幼儿园', '医院', '卫生院', '诊所', '厂', '商场', '超市', '市场', '菜场', '村', '屯', '广场', '公园'];
@@ -286,8 +286,9 @@ export function findPlaces(ctx: PlaceContext, norm: string, pieces: Piece[], wor
     for (let i = norm.indexOf(p); i >= 0; i = norm.indexOf(p, i + p.length)) {
       const before = norm.slice(Math.max(0, i - 4), i);
       const after = norm.slice(i + p.length, i + p.length + 14);
-      if (!AFTER_LANDMARK.test(after)) landmark = false;
-      if (!BEFORE_REFERENCE.test(before) && !AFTER_REFERENCE.test(after.replace(/^(口|路口|街口)/, '')) && !AFTER_LANDMARK.test(after)) ref = false;
+      const locates = AFTER_LANDMARK.test(after);
+      if (!locates) landmark = false;
+      if (!BEFORE_REFERENCE.test(before) && !AFTER_REFERENCE.test(after.replace(/^(口|路口|街口)/, '')) && !locates) ref = false;
     }
     if (!norm.includes(p)) places.push(p);
     else (landmark && !ctx.places.isAreaPlace(p) ? landmarks : ref ? references : places).push(p);

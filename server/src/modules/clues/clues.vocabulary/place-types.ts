@@ -111,10 +111,8 @@ function sounds(c: string): string[] {
  */
 export function sameSoundingName(a: string, aCore: string, b: string, bCore: string): boolean {
   // A village's name with and without 村 after its own ending (南真庄 / 南甄庄村).
-  const bare = (n: string) => n.replace(/(?<=[庄屯营店铺寨集])村$/, '');
-  if ((bare(a) !== a || bare(b) !== b) && bare(a).length === bare(b).length && bare(a) !== bare(b)) {
-    return sameSoundingName(bare(a), bare(a).slice(0, -1), bare(b), bare(b).slice(0, -1));
-  }
+  const [ba, bb] = [a, b].map((n) => n.replace(/(?<=[庄屯营店铺寨集])村$/, ''));
+  if ((ba !== a || bb !== b) && ba.length === bb.length && ba !== bb) return sameSoundingName(ba, ba.slice(0, -1), bb, bb.slice(0, -1));
   if (aCore.length < 2 || aCore.length !== bCore.length || aCore === bCore || !compatibleEndings(a.slice(aCore.length), b.slice(bCore.length))) return false;
   let at = -1;
   for (let i = 0; i < aCore.length; i++) {
