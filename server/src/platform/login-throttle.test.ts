@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { passwordVerifications } from './auth.ts';
-import { forgetStaleThrottle } from './login-throttle.ts';
+import { claimAttempt, forgetStaleThrottle, releaseClaim, throttleRules } from './login-throttle.ts';
 import { createCounty, createTestApp, createUser, nextAddress, TEST_PASSWORD, type TestEnv } from '../test/helper.ts';
 
 let env: TestEnv;
@@ -55,7 +55,37 @@ describe('login throttle', () => {
     const loggedIn = answers.filter((a) => a.statusCode === 200).length;
     expect(loggedIn).toBeLessThanOrEqual(1);
     expect(passwordVerifications() - before).toBeLessThanOrEqual(5 * (1 + loggedIn) + loggedIn);
-    expect((await attempt(u.username, TEST_PASSWORD, from)).statusCode).toBe(423);
+    // Without a success in the burst the wrong ones locked the source. With one, the lock stays unless the
+    // right password was itself the claim that filled the window (the release order is tested below).
+    const locked = (await row(u.username, from))!.blocked_until > Date.now();
+    if (loggedIn === 0) expect(locked).toBe(true);
+    expect((await attempt(u.username, TEST_PASSWORD, from)).statusCode).toBe(locked ? 423 : 200);
+  });
+
+  it('lets a correct password lift only a lock its own claim set', async () => {
+    const rules = await throttleRules(env.db, county.id);
+    const claims = async (username: string, source: string, n: number) => {
+      const out = [];
+      for (let i = 0; i < n; i++) out.push(await claimAttempt(env.db, username, source, rules));
+      return out;
+    };
+    // The right password claimed first, four wrong ones after it fill the window: its release leaves the lock.
+    const early = await createUser(env.db, county.id, ['staff']);
+    const [right, ...wrong] = await claims(early.username, 'src-early', rules.maxFailures);
+    expect(wrong.at(-1)).toMatchObject({ ok: true, locksSource: true });
+    if (!right.ok) throw new Error('the first claim was refused');
+    await releaseClaim(env.db, early.username, 'src-early', right);
+    expect((await row(early.username, 'src-early'))!.blocked_until).toBeGreaterThan(Date.now());
+    expect((await attempt(early.username, TEST_PASSWORD, 'src-early')).statusCode).toBe(423);
+
+    // The right password is the claim that filled the window: nobody claimed after it, so its release clears.
+    const last = await createUser(env.db, county.id, ['staff']);
+    const filled = (await claims(last.username, 'src-last', rules.maxFailures)).at(-1)!;
+    expect(filled).toMatchObject({ ok: true, locksSource: true });
+    if (!filled.ok) throw new Error('the last claim was refused');
+    await releaseClaim(env.db, last.username, 'src-last', filled);
+    expect(await row(last.username, 'src-last')).toMatchObject({ failures: 0, blocked_until: 0 });
+    expect((await attempt(last.username, TEST_PASSWORD, 'src-last')).statusCode).toBe(200);
   });
 
   it('slows the account as a whole with a doubling delay from the 10th failure, without locking it', async () => {
