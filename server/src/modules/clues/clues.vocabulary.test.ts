@@ -17,6 +17,7 @@ import { dutyOfUnit, predictRoute, routeFeatures } from './clues.routing-model.t
 import { DEFAULT_PAIR_WEIGHTS, fitPairWeights, learnPairWeights, pairProbability } from './clues.learning.ts';
 import { ROUTING_CORPUS } from './clues.vocabulary/routing-corpus.ts';
 import { CONCEPT_DUTIES } from './clues.vocabulary/concept-duties.ts';
+import { withWording } from './clues.vocabulary/wording/index.ts';
 
 describe('notes vocabulary', () => {
   it('recognises each example sentence as what it says, per kind', () => {
@@ -37,6 +38,18 @@ const conceptsOf = (text: string) => CLUE_CONCEPT_MATCHER.conceptsOf(normalizeTe
 const concepts = (text: string) => parseSearchTokens(clueAnalyzer().searchTokens(text)).concepts;
 
 describe('problem concepts', () => {
+  it('folds the wider wording of a domain into a concept, and refuses a new concept without a label', () => {
+    const base = [{ key: 'streetlight', label: '路灯照明', phrases: ['路灯'], examples: { positive: ['路灯不亮'], negative: ['信号灯坏了'] } }];
+    const [light, stall] = withWording(base, [
+      { key: 'streetlight', phrases: ['路灯', '街灯'], examples: { positive: ['街灯坏了'], negative: [] } },
+      { key: 'stall', label: '摊位', phrases: ['摊位'], duty: 'market' },
+    ]);
+    expect(light).toMatchObject({ key: 'streetlight', label: '路灯照明', phrases: ['路灯', '街灯'], examples: { positive: ['路灯不亮', '街灯坏了'], negative: ['信号灯坏了'] } });
+    expect(stall).toMatchObject({ key: 'stall', label: '摊位', phrases: ['摊位'] });
+    expect(base[0].phrases).toEqual(['路灯']);
+    expect(() => withWording(base, [{ key: 'nosuch', phrases: ['某某'] }])).toThrow(/nosuch/);
+  });
+
   it('has positive and negative examples for every concept, and each is read as it says', () => {
     for (const c of CLUE_CONCEPTS) {
       expect(c.examples?.positive.length, c.key).toBeGreaterThan(0);

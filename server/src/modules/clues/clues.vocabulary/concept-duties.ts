@@ -7,6 +7,7 @@
  * care home's heating: 民政) or that no listed function owns are left out.
  */
 import type { UnitDuty } from '@xs/core/schemas/orgs.ts';
+import { WORDING_DUTIES } from './wording/index.ts';
 
 export const CONCEPT_DUTIES: Readonly<Record<string, UnitDuty>> = {
   streetlight: 'urban', sharedbikes: 'urban', garbage: 'urban', debris: 'urban', manhole: 'urban', vendors: 'urban', toilet: 'urban', illegalbuilding: 'urban', ads: 'urban',
@@ -33,5 +34,5 @@ export const CONCEPT_DUTIES: Readonly<Record<string, UnitDuty>> = {
   // Restaurant fumes: the environment bureau's in 8 of the 11 labelled reports (in some counties 城管's; the county's forwards teach it).
   fumes: 'ecology',
   walkway: 'culture', minors: 'culture', tvsignal: 'culture', heritage: 'culture', forcedshopping: 'culture', boarding: 'education', grading: 'agriculture',
-  trafficviolation: 'traffic_police', salesarrears: 'agriculture',
+  trafficviolation: 'traffic_police', salesarrears: 'agriculture', ...WORDING_DUTIES,
 };

@@ -15,6 +15,7 @@
  * kind word with a concept). Changing the data changes every county's index version; a comment here changes nothing.
  */
 import type { VocabularyConcept } from '../../../platform/search/vocabulary.ts';
+import { CONCEPT_WORDING, WORDING_SPREADS, WORDING_UMBRELLAS, withWording } from './wording/index.ts';
 
 /** Punctuation and 灯, which a road fault's window may not cross (滨河路灯坏了 is a lamp, not the road). */
 const NO_LAMP = '灯。，,.!！？?；;';
@@ -27,7 +28,7 @@ export const CLUE_QUALIFIERS = ['设施', '设备', '损坏', '破损', '故障'
  * the source, so two reports of one may name two places near each other (the site on the avenue, the estate beside it).
  */
 export const SPREADING_CONCEPTS: ReadonlySet<string> = new Set(['noise', 'venuenoise', 'dancenoise', 'sitenoise', 'dust', 'fumes', 'boilersmoke', 'burning',
-  'strawburning', 'wasteburning', 'pollution', 'livestockwaste']);
+  'strawburning', 'wasteburning', 'pollution', 'livestockwaste', ...WORDING_SPREADS]);
 
 /** A specific problem's umbrella, which a report of the one also names (square dancing's noise is noise). */
 /**
@@ -38,10 +39,11 @@ export const SPREADING_CONCEPTS: ReadonlySet<string> = new Set(['noise', 'venuen
 export const CONCEPT_SUPERSEDES: Readonly<Record<string, readonly string[]>> = { parkingfee: ['parking'], scalper: ['registration'], dike: ['leak'], waterquality: ['foodsafety'] };
 
 export const CONCEPT_UMBRELLAS: Readonly<Record<string, string>> = {
-  dancenoise: 'noise', venuenoise: 'noise', sitenoise: 'noise', strawburning: 'burning', wasteburning: 'burning', boilersmoke: 'burning',
+  dancenoise: 'noise', venuenoise: 'noise', sitenoise: 'noise', strawburning: 'burning', wasteburning: 'burning', boilersmoke: 'burning', ...WORDING_UMBRELLAS,
 };
 
-export const CLUE_CONCEPTS: readonly VocabularyConcept[] = [
+/** The concepts as written here; CLUE_CONCEPTS adds the wider wording of wording/. */
+const BASE_CONCEPTS: readonly VocabularyConcept[] = [
   {
     key: 'streetlight', label: '路灯照明',
     phrases: ['路灯', '照明', '亮化', '路等不亮', '街等不亮', '黑灯瞎火', '摸黑', '黑咕隆咚', '乌漆麻黑', '黑灯', '灯杆', '灯泡', '灯头', '没有灯', '没灯', '街灯', '黑摸摸', '乌漆嘛黑', '乌漆抹黑', '黑咕隆冬', '黑古隆冬', '黑灯黑火', '莫得灯', '没得灯'],
@@ -1001,3 +1003,5 @@ export const CLUE_CONCEPTS: readonly VocabularyConcept[] = [
     examples: { positive: ['班车停靠点的候车棚叫风刮倒了', '汽车站候车室冬天不开门', '新建的公交站冇站牌冇顶棚', '巴士站连张凳都冇，落雨冇地方躲'], negative: ['班车下午那趟停了', '末班车五点就收车了'] },
   },
 ];
+
+export const CLUE_CONCEPTS: readonly VocabularyConcept[] = withWording(BASE_CONCEPTS, CONCEPT_WORDING);
