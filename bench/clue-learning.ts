@@ -11,7 +11,7 @@
  *    after K, against the defaults on the same pairs.
  *   node --import tsx bench/clue-learning.ts
  */
-import { clueFeatures, scoreSimilarity, SAME_PROBLEM_THRESHOLD } from '../server/src/modules/clues/clues.similar.ts';
+import { clueFeatures, mergedPlaceNames, scoreSimilarity, withAliases, SAME_PROBLEM_THRESHOLD, type ClueFeatures } from '../server/src/modules/clues/clues.similar.ts';
 import { DEFAULT_PAIR_WEIGHTS, fitPairWeights, learnPairWeights, pairFeatures, pairProbability, type PairExample } from '../server/src/modules/clues/clues.learning.ts';
 import { MIN_DECISIONS } from '../server/src/modules/clues/clues.learning.store.ts';
 import { CATEGORY, loadSet, type SetClue } from './clue-sets.ts';
@@ -19,7 +19,7 @@ import { clues as teamClues, places as teamPlaces } from '../server/src/modules/
 import { clueAnalyzer } from '../server/src/modules/clues/clues.analyzer.ts';
 import { noteKind } from '../server/src/modules/clues/clues.vocabulary/notes.ts';
 
-interface Pair { i: number; j: number; x: number[]; product: number; gold: boolean; trap: boolean }
+interface Pair { i: number; j: number; x: number[]; product: number; gold: boolean; trap: boolean; fi: ClueFeatures; fj: ClueFeatures }
 
 function pairsOf(clues: SetClue[], places: string[] = [], villages: string[] = []): Pair[] {
   // The county's analyzer: its townships and villages (as the county enters them) and, when it has one, its place list.
@@ -34,7 +34,7 @@ function pairsOf(clues: SetClue[], places: string[] = [], villages: string[] = [
       const r = scoreSimilarity(f[j], f[i]);
       const gold = !!clues[i].dup_group && clues[i].dup_group === clues[j].dup_group;
       const trap = (!!clues[i].trap_of && clues[i].trap_of === clues[j].dup_group) || (!!clues[j].trap_of && clues[j].trap_of === clues[i].dup_group);
-      out.push({ i, j, x: pairFeatures(r), product: r.score, gold, trap });
+      out.push({ i, j, x: pairFeatures(r), product: r.score, gold, trap, fi: f[i], fj: f[j] });
     }
   }
   return out;
@@ -97,6 +97,20 @@ for (const [name, pairs] of Object.entries(sets)) {
     // The refit whether or not the held-out check kept it (when it did, it is the weights in use).
     const refit = fit.adopted ? w : fitPairWeights(decided);
     const raw = pr(later, (p) => pairProbability(refit, p.x) >= 0.5);
+    // The names the merges among the first K reports make one place (mergedPlaceNames → the county's gazetteer), and the later pairs scored with them.
+    const canonical = new Map<string, string>();
+    const root = (n: string): string => (canonical.has(n) && canonical.get(n) !== n ? root(canonical.get(n)!) : n);
+    for (const p of pairs) {
+      if (p.j >= k || !p.gold) continue;
+      const names = mergedPlaceNames(withAliases(p.fj, canonical), withAliases(p.fi, canonical));
+      if (names) canonical.set(root(names[1]), root(names[0]));
+    }
+    const flat = new Map([...canonical.keys()].map((n) => [n, root(n)]));
+    if (process.env.NAMES && flat.size) console.log(`      learned: ${[...flat].map(([x, y]) => `${x}=${y}`).join(" ")}`);
+    const aliasX = (p: Pair) => (flat.size ? pairFeatures(scoreSimilarity(withAliases(p.fj, flat), withAliases(p.fi, flat))) : p.x);
+    const withNames = pr(later, (p) => pairProbability(DEFAULT_PAIR_WEIGHTS, aliasX(p)) >= 0.5);
+    const both = pr(later, (p) => pairProbability(w, aliasX(p)) >= 0.5);
+    console.log(`      K ${k}: ${flat.size} names learned from merges → defaults + names ${show(withNames)} | in use + names ${show(both)}`);
     console.log(`    K ${String(k).padStart(3)}: ${String(decided.length).padStart(4)} decisions (${decided.filter((d) => d.y).length} merges) fit ${ms.toFixed(1)} ms `
       + `${fit.adopted ? 'adopted' : 'kept defaults'}${fit.heldOut ? ` (held-out loss ${fit.heldOut.learned} vs ${fit.heldOut.defaults})` : ''} → in use ${show(learned)} | refit always ${show(raw)} | defaults ${show(base)}`);
   }

@@ -21,7 +21,7 @@ import { unitHandlers, userNames } from '../users/users.read.ts';
 import { askCoUnits, closeCoUnits } from './clues.counits.ts';
 import { checkForward, forwardDefaults } from './clues.forwarding.ts';
 import { recordConversion } from './clues.conversions.ts';
-import { recordPairDecision } from './clues.learning.store.ts';
+import { learnPlaceFromMerge, recordPairDecision } from './clues.learning.store.ts';
 import { findClue, summarize, type ClueRow } from './clues.repository.ts';
 
 /** What the gates and join rules read: the clue's co-unit cases, and the 负责人 of the unit that holds it. */
@@ -158,6 +158,8 @@ export const CLUE_COMMANDS: Record<ClueAction, ClueCommand> = {
       await mergeInto(x, x.body.targetId!);
       // A staff merge is a positive pair for the county's similarity weights (issue 10).
       await recordPairDecision(x.t, x.ctx.tenantId, x.current.id, x.body.targetId!, true, x.ctx.actor);
+      // Two names of one place, when that is what the merge says: the county's gazetteer learns them.
+      await learnPlaceFromMerge(x.t, x.ctx, x.current.id, x.body.targetId!);
       return { set: { merged_into_id: x.body.targetId }, data: { targetId: x.body.targetId } };
     },
     publicText: () => '您反映的问题与其他群众反映的同一问题合并办理，结果会一并告知。',

@@ -11,6 +11,7 @@ import { writeAudit } from '../../platform/audit.ts';
 import { dbIdentity } from '../../platform/db-identity.ts';
 import { AppError, invalid, notFound } from '../../platform/errors.ts';
 import { noteKind } from './clues.vocabulary/notes.ts';
+import { placeCore } from '../../platform/search/places.ts';
 import './clues.learning.table.ts';
 import { CLUE_CONCEPT_MATCHER, countyAnalyzer, forgetCountyAnalyzer } from './clues.analyzer.ts';
 import { CLUE_CONCEPTS } from './clues.vocabulary/concepts.ts';
@@ -91,6 +92,44 @@ export async function removeGazetteer(db: Kysely<Database>, src: Source, id: num
   });
   forgetLexicon(src.tenantId);
   return { ok: true as const };
+}
+
+/** Aliases an entry may hold (GazetteerSaveSchema). */
+const MAX_ALIASES = 20;
+
+/**
+ * Two names a staff merge says are one place (mergedPlaceNames): added to the gazetteer — as an alias of the entry that
+ * holds either name, or as a new entry — so that later reports under either name meet. Staff see it with its note and
+ * can change or remove it. Names two different entries hold are left alone (staff entered them as two places), and so
+ * is an entry that has all its aliases. Returns the entry's id, or null when nothing was learned.
+ */
+export async function learnPlaceAlias(db: Kysely<Database>, src: { tenantId: number; actor: { id: number; name: string }; ip: string | null }, names: [string, string],
+  note: string): Promise<number | null> {
+  const rows = await db.selectFrom('clue_lexicon').select(['id', 'name', 'kind', 'aliases', 'version']).where('tenant_id', '=', src.tenantId).where('kind', '!=', 'word').execute();
+  // The entry holding a name, or else one of its names without its ending (翠湖湾 of 翠湖湾小区).
+  const namesOf = (r: (typeof rows)[number]) => [r.name, ...splitAliases(r.aliases)];
+  const holder = (n: string) => rows.find((r) => namesOf(r).includes(n))
+    ?? rows.find((r) => namesOf(r).some((m) => placeCore(m) === n || placeCore(n) === m));
+  const [a, b] = names.map(holder);
+  if (a && b) return null;
+  const entry = a ?? b;
+  const audit = { tenantId: src.tenantId, actorId: src.actor.id, actorName: src.actor.name, ip: src.ip ?? '', entity: 'clue_place' };
+  if (entry) {
+    const added = entry === a ? names[1] : names[0];
+    const aliases = splitAliases(entry.aliases);
+    if (aliases.length >= MAX_ALIASES) return null;
+    const after = { aliases: [...aliases, added].join('、') };
+    await db.updateTable('clue_lexicon').set({ ...after, version: entry.version + 1 }).where('tenant_id', '=', src.tenantId).where('id', '=', entry.id).execute();
+    await writeAudit(db, { ...audit, action: 'clue_place.learn', entityId: entry.id, summary: `合并线索时学得：「${added}」是「${entry.name}」的别名`, after });
+    forgetLexicon(src.tenantId);
+    return entry.id;
+  }
+  const values = { name: names[0], kind: guessKind(names[0]), aliases: names[1], note, concept: null };
+  const id = (await db.insertInto('clue_lexicon').values({ tenant_id: src.tenantId, ...values, created_at: new Date().toISOString(), version: 1 })
+    .returning('id').executeTakeFirstOrThrow()).id;
+  await writeAudit(db, { ...audit, action: 'clue_place.learn', entityId: id, summary: `合并线索时学得：「${names[0]}」与「${names[1]}」是同一地点`, after: values });
+  forgetLexicon(src.tenantId);
+  return id;
 }
 
 const PROPOSAL_SCAN = 1_000;

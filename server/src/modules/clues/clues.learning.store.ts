@@ -9,7 +9,8 @@ import type { Database, Db } from '../../db/database.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import { notFound, invalid } from '../../platform/errors.ts';
 import { DEFAULT_PAIR_WEIGHTS, PAIR_FEATURES, learnPairWeights, pairFeatures, type LearnedPairWeights } from './clues.learning.ts';
-import { scoreSimilarity, storedClueFeatures } from './clues.similar.ts';
+import { mergedPlaceNames, scoreSimilarity, storedClueFeatures, withAliases } from './clues.similar.ts';
+import { countyLexicon, learnPlaceAlias } from './clues.gazetteer.ts';
 import { countyAnalyzer } from './clues.analyzer.ts';
 import './clues.learning.table.ts';
 
@@ -71,6 +72,20 @@ export async function recordPairDecision(db: Reader, tenantId: number, a: number
   }).execute();
   forgetPairWeights(tenantId);
   return true;
+}
+
+/**
+ * A staff merge of `merged` into `target` whose reports name one spot each, read as two places: the county's gazetteer
+ * learns that the two names are one place (learnPlaceAlias), noted with the two clues' codes.
+ */
+export async function learnPlaceFromMerge(db: Kysely<Database>, src: { tenantId: number; actor: { id: number; name: string }; ip: string | null }, merged: number, target: number) {
+  const rows = await db.selectFrom('clues').select(['id', 'code', 'search_tokens', 'content', 'place', 'category', 'village_id']).where('tenant_id', '=', src.tenantId)
+    .where('id', 'in', [merged, target]).execute();
+  const [t, m] = [rows.find((r) => r.id === target), rows.find((r) => r.id === merged)];
+  if (!t || !m) return null;
+  const [an, { canonical }] = await Promise.all([countyAnalyzer(db, src.tenantId), countyLexicon(db, src.tenantId)]);
+  const names = mergedPlaceNames(withAliases(storedClueFeatures(t, an), canonical), withAliases(storedClueFeatures(m, an), canonical));
+  return names ? learnPlaceAlias(db, src, names, `合并线索 ${m.code} 与 ${t.code} 时学得`) : null;
 }
 
 /** 不是同一问题: staff say a suggested clue is another problem; audited in the same transaction. */

@@ -40,6 +40,43 @@ describe(`learning from decisions (${DIALECT})`, () => {
     expect(audit).toHaveLength(1);
   });
 
+  it('learns from a merge that two names are one place, and then reads them as one; names of one family learn nothing', async () => {
+    const world = await createClueWorld(env);
+    const raw = (content: string) => insertRawClue(env.db, world.county.id, { content, townshipId: world.county.townshipId, category: 'housing' });
+    const a = await raw('翠湖湾小区3号楼的电梯天天坏，老人下不了楼');
+    const b = await raw('碧水家园三号楼电梯又关人了，物业不管');
+    const ask = () => findSimilarClues(env.db, world.county.id, { content: '碧水家园电梯坏了一个礼拜了', townshipId: world.county.townshipId, category: 'housing' });
+    // Before: two names, two places.
+    expect((await ask()).map((f) => f.id)).not.toContain(a.id);
+    await must(env, world.staff, b.id, 'merge', { targetId: a.id });
+    const entries = await env.db.selectFrom('clue_lexicon').select(['name', 'aliases', 'note']).where('tenant_id', '=', world.county.id).execute();
+    expect(entries).toEqual([{ name: '翠湖湾小区', aliases: '碧水家园', note: expect.stringContaining('合并线索') }]);
+    const audit = await env.db.selectFrom('audit_log').select('summary').where('tenant_id', '=', world.county.id).where('action', '=', 'clue_place.learn').execute();
+    expect(audit).toHaveLength(1);
+    expect((await ask()).map((f) => f.id)).toContain(a.id);
+
+    // A third name merged in joins the same entry.
+    const c = await raw('翠湖湾电梯困人');
+    const d = await raw('绿洲花园3栋电梯停了好几天');
+    await must(env, world.staff, d.id, 'merge', { targetId: c.id });
+    expect(await env.db.selectFrom('clue_lexicon').select(['name', 'aliases']).where('tenant_id', '=', world.county.id).execute())
+      .toEqual([{ name: '翠湖湾小区', aliases: '碧水家园、绿洲花园' }]);
+
+    // One problem along two roads of a family (东路 / 西路) is merged, but the roads stay two.
+    const e = await raw('滨河东路的路灯一整条都不亮');
+    const f = await raw('滨河西路路灯坏了半个月');
+    await must(env, world.staff, f.id, 'merge', { targetId: e.id });
+    expect(await env.db.selectFrom('clue_lexicon').select('name').where('tenant_id', '=', world.county.id).execute()).toHaveLength(1);
+
+    // Names staff entered as two places stay two, whatever a merge says.
+    for (const name of ['金桂苑', '银杏小区']) expect((await world.staff.post('/api/v1/clues/gazetteer', { name, kind: 'estate' })).statusCode).toBe(200);
+    const g = await raw('金桂苑5栋电梯坏了');
+    const h = await raw('银杏小区5栋电梯坏了');
+    await must(env, world.staff, h.id, 'merge', { targetId: g.id });
+    expect(await env.db.selectFrom('clue_lexicon').select(['name', 'aliases']).where('tenant_id', '=', world.county.id).where('name', 'in', ['金桂苑', '银杏小区']).orderBy('name').execute())
+      .toEqual([{ name: '金桂苑', aliases: '' }, { name: '银杏小区', aliases: '' }]);
+  });
+
   it('refuses another county\'s clue (404), a bad body (400 in Chinese) and a handler (403), changing nothing', async () => {
     const other = await createCounty(env.db);
     const theirs = await insertRawClue(env.db, other.id, { content: '别的县的线索', townshipId: other.townshipId });

@@ -409,6 +409,31 @@ function villageOfSpot(x: ClueFeatures, y: ClueFeatures): string | null {
   return null;
 }
 
+/**
+ * The two names a staff merge says are one place (clues.learning.store.ts adds them to the county's gazetteer): each
+ * report names exactly one spot by a name (not by its trade or kind alone), both roads or neither, and the scorer read
+ * them as two places. Null when the merge says nothing about names: the same place, no spot, several, one named
+ * only as a reference point of the other (partial), or names told apart only by a side or a number (东路 / 西路, 一中 /
+ * 二中: the merge is of one problem spanning two places, not of two names).
+ */
+export function mergedPlaceNames(a: ClueFeatures, b: ClueFeatures): [string, string] | null {
+  const one = (f: ClueFeatures) => {
+    const named = f.spots.filter((p) => !p.trade && !p.bare);
+    return named.length === 1 ? named[0] : null;
+  };
+  const x = one(a);
+  const y = one(b);
+  if (!x || !y || x.name === y.name || isRoadName(x.name) !== isRoadName(y.name) || oneFamily(x.core, y.core)) return null;
+  const { place } = placeEvidence(a, b);
+  return place === 'conflict' || place === 'apart' ? [x.name, y.name] : null;
+}
+
+/** Characters that tell apart the members of a family of places (东路 / 西路, 一中 / 二中, 老街 / 新街). */
+const FAMILY_MARKS = /[东西南北中上下前后内外新老大小一二三四五六七八九十〇零0-9第]/g;
+
+/** Names told apart only by a side, a number or old / new: two places of one family, never one place. */
+const oneFamily = (a: string, b: string) => a.replace(FAMILY_MARKS, '') === b.replace(FAMILY_MARKS, '');
+
 /** Log-odds that the place is the same, by evidence. */
 const PLACE_LOGIT: Record<PlaceEvidence, number> = { same: 3, near: 2, partial: -1.5, area: 0.8, unknown: 0.4, apart: -1.2, conflict: -3 };
 
@@ -721,7 +746,7 @@ export async function findSimilarClues(db: Db, tenantId: number, input: SimilarI
 }
 
 /** Features with the county's gazetteer aliases resolved: two names of one place become one (东关菜市场 = 东关市场). */
-function withAliases(f: ClueFeatures, canonical: Map<string, string>): ClueFeatures {
+export function withAliases(f: ClueFeatures, canonical: Map<string, string>): ClueFeatures {
   if (!canonical.size) return f;
   const map = (ps: PlaceRef[]) => ps.map((p) => {
     const c = canonical.get(p.name);
