@@ -48,6 +48,7 @@ describe('problem concepts', () => {
     expect(stall).toMatchObject({ key: 'stall', label: '摊位', phrases: ['摊位'] });
     expect(base[0].phrases).toEqual(['路灯']);
     expect(() => withWording(base, [{ key: 'nosuch', phrases: ['某某'] }])).toThrow(/nosuch/);
+    expect(() => withWording(base, [{ key: 'stall', label: '摊位', phrases: ['摊位'] }, { key: 'stall', label: '摊点', phrases: ['摊点'] }])).toThrow(/stall/);
   });
 
   it('has positive and negative examples for every concept, and each is read as it says', () => {

@@ -30,12 +30,13 @@ export interface ConceptWording {
 
 export const CONCEPT_WORDING: readonly ConceptWording[] = [...CITY_WORDING, ...COUNTRY_WORDING, ...SERVICES_WORDING];
 
-/** The concepts with their wider wording folded in; a new concept without a label is an error in the data. */
+/** The concepts with their wider wording folded in; a new concept without a label, or a second one of a key, is an error in the data. */
 export function withWording(base: readonly VocabularyConcept[], wording: readonly ConceptWording[]): VocabularyConcept[] {
   const out = base.map((c) => ({ ...c }));
   const byKey = new Map(out.map((c) => [c.key, c]));
   for (const w of wording) {
     const c = byKey.get(w.key);
+    if (c && w.label) throw new Error(`concept wording: two concepts with the key ${w.key}`);
     if (c) {
       c.phrases = [...c.phrases, ...(w.phrases ?? []).filter((p) => !c.phrases.includes(p))];
       c.patterns = [...(c.patterns ?? []), ...(w.patterns ?? [])];
