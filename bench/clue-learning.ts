@@ -17,9 +17,10 @@ import { MIN_DECISIONS } from '../server/src/modules/clues/clues.learning.store.
 import { CATEGORY, loadSet, type SetClue } from './clue-sets.ts';
 import { clues as teamClues, places as teamPlaces } from '../server/src/modules/clues/fixtures/similar-labelled.ts';
 import { clueAnalyzer } from '../server/src/modules/clues/clues.analyzer.ts';
+import type { Analyzer } from '../server/src/platform/search/segment.ts';
 import { noteKind } from '../server/src/modules/clues/clues.vocabulary/notes.ts';
 
-interface Pair { i: number; j: number; x: number[]; product: number; gold: boolean; trap: boolean; fi: ClueFeatures; fj: ClueFeatures }
+interface Pair { i: number; j: number; x: number[]; product: number; gold: boolean; trap: boolean; fi: ClueFeatures; fj: ClueFeatures; an: Analyzer }
 
 function pairsOf(clues: SetClue[], places: string[] = [], villages: string[] = []): Pair[] {
   // The county's analyzer: its townships and villages (as the county enters them) and, when it has one, its place list.
@@ -34,7 +35,7 @@ function pairsOf(clues: SetClue[], places: string[] = [], villages: string[] = [
       const r = scoreSimilarity(f[j], f[i]);
       const gold = !!clues[i].dup_group && clues[i].dup_group === clues[j].dup_group;
       const trap = (!!clues[i].trap_of && clues[i].trap_of === clues[j].dup_group) || (!!clues[j].trap_of && clues[j].trap_of === clues[i].dup_group);
-      out.push({ i, j, x: pairFeatures(r), product: r.score, gold, trap, fi: f[i], fj: f[j] });
+      out.push({ i, j, x: pairFeatures(r), product: r.score, gold, trap, fi: f[i], fj: f[j], an });
     }
   }
   return out;
@@ -102,12 +103,12 @@ for (const [name, pairs] of Object.entries(sets)) {
     const root = (n: string): string => (canonical.has(n) && canonical.get(n) !== n ? root(canonical.get(n)!) : n);
     for (const p of pairs) {
       if (p.j >= k || !p.gold) continue;
-      const names = mergedPlaceNames(withAliases(p.fj, canonical), withAliases(p.fi, canonical));
-      if (names) canonical.set(root(names[1]), root(names[0]));
+      const names = mergedPlaceNames(p.fj, p.fi);
+      if (names && root(names[0]) !== root(names[1])) canonical.set(root(names[1]), root(names[0]));
     }
     const flat = new Map([...canonical.keys()].map((n) => [n, root(n)]));
     if (process.env.NAMES && flat.size) console.log(`      learned: ${[...flat].map(([x, y]) => `${x}=${y}`).join(" ")}`);
-    const aliasX = (p: Pair) => (flat.size ? pairFeatures(scoreSimilarity(withAliases(p.fj, flat), withAliases(p.fi, flat))) : p.x);
+    const aliasX = (p: Pair) => (flat.size ? pairFeatures(scoreSimilarity(withAliases(p.fj, flat, p.an), withAliases(p.fi, flat, p.an))) : p.x);
     const withNames = pr(later, (p) => pairProbability(DEFAULT_PAIR_WEIGHTS, aliasX(p)) >= 0.5);
     const both = pr(later, (p) => pairProbability(w, aliasX(p)) >= 0.5);
     console.log(`      K ${k}: ${flat.size} names learned from merges → defaults + names ${show(withNames)} | in use + names ${show(both)}`);

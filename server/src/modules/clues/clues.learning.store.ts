@@ -9,8 +9,8 @@ import type { Database, Db } from '../../db/database.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import { notFound, invalid } from '../../platform/errors.ts';
 import { DEFAULT_PAIR_WEIGHTS, PAIR_FEATURES, learnPairWeights, pairFeatures, type LearnedPairWeights } from './clues.learning.ts';
-import { mergedPlaceNames, scoreSimilarity, storedClueFeatures, withAliases } from './clues.similar.ts';
-import { countyLexicon, learnPlaceAlias } from './clues.gazetteer.ts';
+import { mergedPlaceNames, scoreSimilarity, storedClueFeatures } from './clues.similar.ts';
+import { learnPlaceAlias } from './clues.gazetteer.ts';
 import { countyAnalyzer } from './clues.analyzer.ts';
 import './clues.learning.table.ts';
 
@@ -83,8 +83,9 @@ export async function learnPlaceFromMerge(db: Kysely<Database>, src: { tenantId:
     .where('id', 'in', [merged, target]).execute();
   const [t, m] = [rows.find((r) => r.id === target), rows.find((r) => r.id === merged)];
   if (!t || !m) return null;
-  const [an, { canonical }] = await Promise.all([countyAnalyzer(db, src.tenantId), countyLexicon(db, src.tenantId)]);
-  const names = mergedPlaceNames(withAliases(storedClueFeatures(t, an), canonical), withAliases(storedClueFeatures(m, an), canonical));
+  const an = await countyAnalyzer(db, src.tenantId);
+  // Names already one entry's are left as they are by learnPlaceAlias.
+  const names = mergedPlaceNames(storedClueFeatures(t, an), storedClueFeatures(m, an));
   return names ? learnPlaceAlias(db, src, names, `合并线索 ${m.code} 与 ${t.code} 时学得`) : null;
 }
 

@@ -54,6 +54,10 @@ describe(`learning from decisions (${DIALECT})`, () => {
     const audit = await env.db.selectFrom('audit_log').select('summary').where('tenant_id', '=', world.county.id).where('action', '=', 'clue_place.learn').execute();
     expect(audit).toHaveLength(1);
     expect((await ask()).map((f) => f.id)).toContain(a.id);
+    // The name itself still counts: a typo of it (佳 for 家) meets a report under that name.
+    const other = await raw('碧水家园5栋电梯天天坏，上礼拜还困了人');
+    const typo = await findSimilarClues(env.db, world.county.id, { content: '碧水佳园电梯又坏了', townshipId: world.county.townshipId, category: 'housing' });
+    expect(typo.map((f) => f.id)).toContain(other.id);
 
     // A third name merged in joins the same entry.
     const c = await raw('翠湖湾电梯困人');
@@ -66,6 +70,12 @@ describe(`learning from decisions (${DIALECT})`, () => {
     const e = await raw('滨河东路的路灯一整条都不亮');
     const f = await raw('滨河西路路灯坏了半个月');
     await must(env, world.staff, f.id, 'merge', { targetId: e.id });
+    expect(await env.db.selectFrom('clue_lexicon').select('name').where('tenant_id', '=', world.county.id).execute()).toHaveLength(1);
+
+    // Nor do an estate and a school: one problem between them (the school gate's traffic by the estate).
+    const i = await raw('锦绣苑门口接孩子的车堵成一锅粥');
+    const j = await raw('育才小学门口放学车堵得走不动');
+    await must(env, world.staff, j.id, 'merge', { targetId: i.id });
     expect(await env.db.selectFrom('clue_lexicon').select('name').where('tenant_id', '=', world.county.id).execute()).toHaveLength(1);
 
     // Names staff entered as two places stay two, whatever a merge says.

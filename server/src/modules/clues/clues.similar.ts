@@ -30,7 +30,7 @@ import { dbIdentity } from '../../platform/db-identity.ts';
 import type { CluesTable } from './clues.table.ts';
 import { cleanToken, parseSearchTokens, scopeMarkers, type Analyzer, AREA_PREFIX, CONCEPT_PREFIX, PLACE_PREFIX } from '../../platform/search/segment.ts';
 import { normalizeText } from '../../platform/search/normalize.ts';
-import { isRoadName, isTradePlace, isUnnamedPlace, namesPlaceByCore, placeCore, villageOfFacility } from '../../platform/search/places.ts';
+import { ESTATE_ENDINGS, isRoadName, isTradePlace, isUnnamedPlace, namesPlaceByCore, placeCore, villageOfFacility } from '../../platform/search/places.ts';
 import { charIdf, idf, isBoilerplate, wordWeight } from '../../platform/search/weights.ts';
 import { anyOf, ftsNewestIds, ftsTermMatch } from '../../platform/search/fts.ts';
 import { CONCEPT_SUPERSEDES, CONCEPT_UMBRELLAS, SPREADING_CONCEPTS } from './clues.vocabulary/concepts.ts';
@@ -413,8 +413,9 @@ function villageOfSpot(x: ClueFeatures, y: ClueFeatures): string | null {
  * The two names a staff merge says are one place (clues.learning.store.ts adds them to the county's gazetteer): each
  * report names exactly one spot by a name (not by its trade or kind alone), both roads or neither, and the scorer read
  * them as two places. Null when the merge says nothing about names: the same place, no spot, several, one named
- * only as a reference point of the other (partial), or names told apart only by a side or a number (东路 / 西路, 一中 /
- * 二中: the merge is of one problem spanning two places, not of two names).
+ * only as a reference point of the other (partial), names of two classes of place (an estate and a school), or names
+ * told apart only by a side or a number (东路 / 西路, 一中 / 二中): the merge is then of one problem spanning two
+ * places, not of two names.
  */
 export function mergedPlaceNames(a: ClueFeatures, b: ClueFeatures): [string, string] | null {
   const one = (f: ClueFeatures) => {
@@ -424,12 +425,27 @@ export function mergedPlaceNames(a: ClueFeatures, b: ClueFeatures): [string, str
   const x = one(a);
   const y = one(b);
   if (!x || !y || x.name === y.name || isRoadName(x.name) !== isRoadName(y.name) || oneFamily(x.core, y.core)) return null;
+  const [cx, cy] = [placeClass(x.name), placeClass(y.name)];
+  if (cx && cy && cx !== cy) return null;
   const { place } = placeEvidence(a, b);
   return place === 'conflict' || place === 'apart' ? [x.name, y.name] : null;
 }
 
 /** Characters that tell apart the members of a family of places (东路 / 西路, 一中 / 二中, 老街 / 新街). */
 const FAMILY_MARKS = /[东西南北中上下前后内外新老大小一二三四五六七八九十〇零0-9第]/g;
+
+/**
+ * The class of place a name's ending says (an estate, a school, a clinic, a market, a works), or null: a merge of a
+ * report at an estate with one at a school is of one problem between them (a gate's traffic), not of two names.
+ */
+const PLACE_CLASSES: [string, RegExp][] = [
+  ['school', /(小学|中学|初中|高中|幼儿园|学校|中心校|完小|[一二三四五六七八九十实]中|[一二三四五六七八九十实]小)$/],
+  ['health', /(医院|卫生院|卫生室|卫生所|诊所)$/],
+  ['market', /(市场|菜场|菜市|商场|超市|商贸城)$/],
+  ['works', /(厂|公司|矿|煤矿)$/],
+  ['estate', new RegExp(`(${[...ESTATE_ENDINGS, '小区', '新村', '宿舍', '家属区', '家属楼', '大院'].join('|')})$`)],
+];
+const placeClass = (name: string) => PLACE_CLASSES.find(([, re]) => re.test(name))?.[0] ?? null;
 
 /** Names told apart only by a side, a number or old / new: two places of one family, never one place. */
 const oneFamily = (a: string, b: string) => a.replace(FAMILY_MARKS, '') === b.replace(FAMILY_MARKS, '');
@@ -731,9 +747,9 @@ export async function findSimilarClues(db: Db, tenantId: number, input: SimilarI
   const rows = (await similarCandidates(db, tenantId, input, query)).filter((row) => !noteKind(row.content));
   // The county's pair weights (shipped defaults until staff have decided enough pairs): a calibrated probability.
   const [{ weights }, { canonical }] = await Promise.all([countyPairWeights(db, tenantId), countyLexicon(db, tenantId)]);
-  const q = withAliases(query, canonical);
+  const q = withAliases(query, canonical, an);
   const results = rows.map((row) => {
-    const features = withAliases(cachedFeatures(row, an), canonical);
+    const features = withAliases(cachedFeatures(row, an), canonical, an);
     const r = scoreSimilarity(q, features);
     r.score = Math.round(pairProbability(weights, pairFeatures(r)) * 1000) / 1000;
     return { row, features, r };
@@ -745,13 +761,20 @@ export async function findSimilarClues(db: Db, tenantId: number, input: SimilarI
     .map((x) => ({ id: x.row.id, code: x.row.code, score: x.r.score, reason: x.r.reason }));
 }
 
-/** Features with the county's gazetteer aliases resolved: two names of one place become one (东关菜市场 = 东关市场). */
-export function withAliases(f: ClueFeatures, canonical: Map<string, string>): ClueFeatures {
+/**
+ * Features with the county's gazetteer aliases resolved: a place named by one of an entry's names also names the entry
+ * (东关菜市场 = 东关市场), read by the county's analyzer as the alias was. The name itself stays, so that a typo of it
+ * (眉滨路 for 湄滨路) still meets it.
+ */
+export function withAliases(f: ClueFeatures, canonical: Map<string, string>, an?: Analyzer): ClueFeatures {
   if (!canonical.size) return f;
-  const map = (ps: PlaceRef[]) => ps.map((p) => {
-    const c = canonical.get(p.name);
-    return c && c !== p.name ? placeRef(c) : p;
-  });
+  const map = (ps: PlaceRef[]) => {
+    const extra = ps.flatMap((p) => {
+      const c = canonical.get(p.name);
+      return c && c !== p.name && !ps.some((q) => q.name === c) ? [placeRef(c, an)] : [];
+    });
+    return extra.length ? [...ps, ...extra.filter((e, i) => extra.findIndex((x) => x.name === e.name) === i)] : ps;
+  };
   return { ...f, spots: map(f.spots), areas: map(f.areas), references: map(f.references) };
 }
 
