@@ -51,7 +51,7 @@ export default function GazetteerPage() {
 
   return (
     <>
-      <PageHeader title="地名库" description="本县村以下的地点（小区、市场、学校、医院、道路、桥梁、景区）及其别名，和本县的方言俗称。相似线索判断时，一个地点的不同叫法视为同一地点；库里没有的地点按「未知」处理，不当作不同地点。"
+      <PageHeader title="地名库" description="本县村以下的地点（小区、市场、学校、医院、道路、桥梁、景区）及其别名，和本县的方言俗称。相似线索判断时，一个地点的不同叫法视为同一地点；库里没有的地点按「未知」处理，不当作不同地点。合并两条各提到一个不同地名的线索时，系统会把这两个名称记为同一地点（备注注明来自哪两条线索），可在此修改或删除。"
         extra={canWrite && <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => { form.resetFields(); open({ name: '', kind: 'estate', aliases: [] }); }}>新增地点</Button>} />
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
         <Card title="已收录">
