@@ -30,12 +30,12 @@ import { dbIdentity } from '../../platform/db-identity.ts';
 import type { CluesTable } from './clues.table.ts';
 import { cleanToken, parseSearchTokens, scopeMarkers, type Analyzer, AREA_PREFIX, CONCEPT_PREFIX, PLACE_PREFIX } from '../../platform/search/segment.ts';
 import { normalizeText } from '../../platform/search/normalize.ts';
-import { ESTATE_ENDINGS, isRoadName, isTradePlace, isUnnamedPlace, namesPlaceByCore, placeCore, villageOfFacility } from '../../platform/search/places.ts';
+import { isRoadName, isTradePlace, isUnnamedPlace, namesPlaceByCore, placeCore, villageOfFacility } from '../../platform/search/places.ts';
 import { charIdf, idf, isBoilerplate, wordWeight } from '../../platform/search/weights.ts';
 import { anyOf, ftsNewestIds, ftsTermMatch } from '../../platform/search/fts.ts';
 import { CONCEPT_SUPERSEDES, CONCEPT_UMBRELLAS, SPREADING_CONCEPTS } from './clues.vocabulary/concepts.ts';
 import { noteKind } from './clues.vocabulary/notes.ts';
-import { compatibleEndings, endingSound, sameKind, samePlaceByType, sameSoundingName, schoolShortForm } from './clues.vocabulary/place-types.ts';
+import { compatibleEndings, endingSound, oneFamily, placeClass, sameKind, samePlaceByType, sameSoundingName, schoolShortForm } from './clues.vocabulary/place-types.ts';
 import { pairFeatures, pairProbability } from './clues.learning.ts';
 import { countyPairWeights } from './clues.learning.store.ts';
 import { countyLexicon } from './clues.gazetteer.ts';
@@ -431,25 +431,6 @@ export function mergedPlaceNames(a: ClueFeatures, b: ClueFeatures): [string, str
   return place === 'conflict' || place === 'apart' ? [x.name, y.name] : null;
 }
 
-/** Characters that tell apart the members of a family of places (东路 / 西路, 一中 / 二中, 老街 / 新街). */
-const FAMILY_MARKS = /[东西南北中上下前后内外新老大小一二三四五六七八九十〇零0-9第]/g;
-
-/**
- * The class of place a name's ending says (an estate, a school, a clinic, a market, a works), or null: a merge of a
- * report at an estate with one at a school is of one problem between them (a gate's traffic), not of two names.
- */
-const PLACE_CLASSES: [string, RegExp][] = [
-  ['school', /(小学|中学|初中|高中|幼儿园|学校|中心校|完小|[一二三四五六七八九十实]中|[一二三四五六七八九十实]小)$/],
-  ['health', /(医院|卫生院|卫生室|卫生所|诊所)$/],
-  ['market', /(市场|菜场|菜市|商场|超市|商贸城)$/],
-  ['works', /(厂|公司|矿|煤矿)$/],
-  ['estate', new RegExp(`(${[...ESTATE_ENDINGS, '小区', '新村', '宿舍', '家属区', '家属楼', '大院'].join('|')})$`)],
-];
-const placeClass = (name: string) => PLACE_CLASSES.find(([, re]) => re.test(name))?.[0] ?? null;
-
-/** Names told apart only by a side, a number or old / new: two places of one family, never one place. */
-const oneFamily = (a: string, b: string) => a.replace(FAMILY_MARKS, '') === b.replace(FAMILY_MARKS, '');
-
 /** Log-odds that the place is the same, by evidence. */
 const PLACE_LOGIT: Record<PlaceEvidence, number> = { same: 3, near: 2, partial: -1.5, area: 0.8, unknown: 0.4, apart: -1.2, conflict: -3 };
 
@@ -769,11 +750,12 @@ export async function findSimilarClues(db: Db, tenantId: number, input: SimilarI
 export function withAliases(f: ClueFeatures, canonical: Map<string, string>, an?: Analyzer): ClueFeatures {
   if (!canonical.size) return f;
   const map = (ps: PlaceRef[]) => {
-    const extra = ps.flatMap((p) => {
+    const out = [...ps];
+    for (const p of ps) {
       const c = canonical.get(p.name);
-      return c && c !== p.name && !ps.some((q) => q.name === c) ? [placeRef(c, an)] : [];
-    });
-    return extra.length ? [...ps, ...extra.filter((e, i) => extra.findIndex((x) => x.name === e.name) === i)] : ps;
+      if (c && !out.some((q) => q.name === c)) out.push(placeRef(c, an));
+    }
+    return out.length === ps.length ? ps : out;
   };
   return { ...f, spots: map(f.spots), areas: map(f.areas), references: map(f.references) };
 }

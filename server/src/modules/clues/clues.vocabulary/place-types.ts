@@ -96,8 +96,29 @@ export function sameKind(a: string, aEnding: string, b: string, bEnding: string)
   return [...placeKinds(a, aEnding)].some((k) => kb.has(k));
 }
 
-/** Characters that tell places apart by number or side (一中 / 二中, 东关 / 西关), never a slip of typing. */
-const TELLING_CHARS = /[0-9一二三四五六七八九十东西南北上下前后左右中内外新老大小]/;
+/** Characters that tell places apart by number, side or age (一中 / 二中, 东关 / 西关, 老街 / 新街), never a slip of typing. */
+const TELLING = '0-9〇零第一二三四五六七八九十东西南北上下前后左右中内外新老大小';
+const TELLING_CHARS = new RegExp(`[${TELLING}]`);
+const TELLING_ALL = new RegExp(`[${TELLING}]`, 'g');
+
+/** Names told apart only by telling characters: two places of one family (东路 / 西路, 一中 / 二中), never one place. */
+export function oneFamily(a: string, b: string): boolean {
+  return a.replace(TELLING_ALL, '') === b.replace(TELLING_ALL, '');
+}
+
+const endsWithOne = (endings: readonly string[]) => new RegExp(`(${endings.join('|')})$`);
+
+/** The classes of place an ending says, for telling one place's two names from two places of different kinds. */
+const PLACE_CLASSES: [string, RegExp][] = [
+  ['school', new RegExp(`${endsWithOne([...SCHOOL_ENDINGS, '学校', '中心校', '完小']).source}|${NUMBERED_LEVEL.source}`)],
+  ['health', endsWithOne(['医院', '卫生院', '卫生室', '卫生所', '诊所'])],
+  ['market', endsWithOne(['市场', '菜场', '菜市', '商场', '超市', '商贸城'])],
+  ['works', endsWithOne(['厂', '公司', '矿'])],
+  ['estate', endsWithOne([...ESTATE_ENDINGS, '小区', '新村', '宿舍', '家属区', '家属楼', '大院'])],
+];
+
+/** The class of place a name's ending says (school, health, market, works, estate), or null. */
+export const placeClass = (name: string): string | null => PLACE_CLASSES.find(([, re]) => re.test(name))?.[0] ?? null;
 
 /** The readings of a character without tones (长 → chang, zhang). */
 function sounds(c: string): string[] {
