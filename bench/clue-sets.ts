@@ -170,7 +170,7 @@ async function evidence(db: Db, tenantId: number, a: SetClue, b: SetClue): Promi
   const r = scoreSimilarity({ content: a.text, category: CATEGORY[a.category] }, { content: b.text, category: CATEGORY[b.category] }, an);
   const places = (t: string) => {
     const f = clueFeatures({ content: t }, an);
-    return [['spots', f.spots], ['refs', f.references], ['areas', f.areas]].filter(([, v]) => (v as unknown[]).length).map(([k, v]) => `${k}:${(v as { name: string }[]).map((x) => x.name).join('/')}`).join(' ');
+    return [['c', [...f.concepts].map((name) => ({ name }))], ['spots', f.spots], ['refs', f.references], ['areas', f.areas]].filter(([, v]) => (v as unknown[]).length).map(([k, v]) => `${k}:${(v as { name: string }[]).map((x) => x.name).join('/')}`).join(' ');
   };
   return ` p=${pairProbability(DEFAULT_PAIR_WEIGHTS, pairFeatures(r)).toFixed(2)} ${JSON.stringify(r.evidence)} concepts=${r.sharedConcepts.join(',')} [${places(a.text)}] ~ [${places(b.text)}]`;
 }

@@ -140,11 +140,14 @@ describe('what the index stores', () => {
     const analyze = (t: string) => base.analyze(t);
     for (const t of ['多盏路灯损坏', '建议加装路灯', '北段路灯不亮', '野狗咬伤村民', '部分村民组没信号', '污水外溢至小区道路', '请镇政府劝导清理',
       '山上滚下来的石头堵路了', '猪场的粪水流落河', '埗头过河冇救生衣', '粉尘污染严重，影响村民生活', '本年度水库移民后期扶持资金未发放',
-      '寄宿生宿舍床位不足', '唯一道路发生塌方']) {
+      '寄宿生宿舍床位不足', '唯一道路发生塌方', '半夜有人骑摩托车炸街', '差点撞上路边的石墩子', '麻烦政府管一下', '谢谢政府。', '孩子小学就在隔壁读',
+      '整段路都烂了', '能不能当传统村落保护起来']) {
       expect(analyze(t).places, t).toEqual([]);
     }
     // Where people have to go instead is no place of the problem.
     expect(analyze('天桥村卫生室缺药，需到镇卫生院购买').references).toEqual(['卫生院']);
+    expect(analyze('希望落实卫生院24小时值班制度').places).toEqual(['卫生院']);
+    expect(analyze('青岚大道每天半夜都有人骑摩托车炸街').places).toEqual(['青岚大道']);
   });
 
   it('learns a county\'s names, for that county only', () => {
