@@ -159,40 +159,50 @@ const ALPHA = 0.5;
 const COUNTY_HALF = 60;
 
 /**
- * The classes ranked for a report's features: naive Bayes over corpus + county counts, uniform prior over the
- * classes given (those with a unit in the county), posterior tempered (NB is overconfident with many
- * correlated features) so that the confidence shown is usable.
+ * The classes ranked for a report's features: naive Bayes over corpus + county counts, each feature's likelihood under
+ * the class against its likelihood under the other classes asked about (one against the rest: a word common to several
+ * functions, 补助 or 水, counts for none of them much, where plain naive Bayes let the class with the fewest words win
+ * it), uniform prior over the classes given (those with a unit in the county), posterior tempered (NB is overconfident
+ * with many correlated features) so that the confidence shown is usable. Against plain naive Bayes on the eighteen
+ * labelled sets, cold: top-1 with the category 0.938 → 0.948, with 其他 0.898 → 0.911, top-3 with 其他 0.978 → 0.980
+ * (bench/README §6).
  */
 export function predictRoute(features: Set<string>, classes: RouteClass[], learned: Counts | null): RoutePrediction[] {
   const b = baseCounts();
   const vocab = b.vocab.size + (learned?.vocab.size ?? 0);
   const known = [...features].filter((f) => b.vocab.has(f) || learned?.vocab.has(f));
-  const scored = classes.map((cls) => {
-    const bf = b.feats.get(cls);
-    const lf = learned?.feats.get(cls);
-    const bDenom = (b.totals.get(cls) ?? 0) + ALPHA * vocab;
-    const lDenom = (learned?.totals.get(cls) ?? 0) + ALPHA * vocab;
-    // The county's own examples weigh more as it has more of them for this class (half at COUNTY_HALF).
+  // The county's own examples weigh more as it has more of them for a class (half at COUNTY_HALF).
+  const weightOf = (cls: RouteClass) => {
     const docs = (learned?.docs.get(cls) ?? 0) / COUNTY_WEIGHT;
-    const w = b.docs.has(cls) ? docs / (docs + COUNTY_HALF) : 1;
-    let ll = 0;
-    const contrib: [string, number][] = [];
-    for (const f of known) {
-      const nb = bf?.get(f) ?? 0;
-      const nl = lf?.get(f) ?? 0;
-      ll += Math.log((1 - w) * ((nb + ALPHA) / bDenom) + w * ((nl + ALPHA) / lDenom));
-      if (nb + nl > 0) contrib.push([f, nb + nl]);
+    return b.docs.has(cls) ? docs / (docs + COUNTY_HALF) : 1;
+  };
+  const w = classes.map(weightOf);
+  const bTotal = classes.map((cls) => b.totals.get(cls) ?? 0);
+  const lTotal = classes.map((cls) => learned?.totals.get(cls) ?? 0);
+  const bAll = bTotal.reduce((a, x) => a + x, 0);
+  const lAll = lTotal.reduce((a, x) => a + x, 0);
+  const ll = classes.map(() => 0);
+  const contrib: [string, number][][] = classes.map(() => []);
+  for (const f of known) {
+    const nb = classes.map((cls) => b.feats.get(cls)?.get(f) ?? 0);
+    const nl = classes.map((cls) => learned?.feats.get(cls)?.get(f) ?? 0);
+    const nbAll = nb.reduce((a, x) => a + x, 0);
+    const nlAll = nl.reduce((a, x) => a + x, 0);
+    for (let k = 0; k < classes.length; k++) {
+      const own = (1 - w[k]) * ((nb[k] + ALPHA) / (bTotal[k] + ALPHA * vocab)) + w[k] * ((nl[k] + ALPHA) / (lTotal[k] + ALPHA * vocab));
+      const rest = (1 - w[k]) * ((nbAll - nb[k] + ALPHA) / (bAll - bTotal[k] + ALPHA * vocab)) + w[k] * ((nlAll - nl[k] + ALPHA) / (lAll - lTotal[k] + ALPHA * vocab));
+      ll[k] += Math.log(own) - Math.log(rest);
+      if (nb[k] + nl[k] > 0) contrib[k].push([f, nb[k] + nl[k]]);
     }
-    return { cls, ll, contrib };
-  });
+  }
   const temper = 1 / Math.max(1, Math.sqrt(known.length) / 2);
-  const max = Math.max(...scored.map((s) => s.ll));
-  const exps = scored.map((s) => Math.exp((s.ll - max) * temper));
+  const max = Math.max(...ll);
+  const exps = ll.map((x) => Math.exp((x - max) * temper));
   const z = exps.reduce((a, x) => a + x, 0);
-  return scored.map((s, i) => ({
-    cls: s.cls,
-    p: exps[i] / z,
-    evidence: s.contrib.filter(([f]) => !f.startsWith('#')).sort((x, y) => y[1] - x[1]).slice(0, 3)
+  return classes.map((cls, k) => ({
+    cls,
+    p: exps[k] / z,
+    evidence: contrib[k].filter(([f]) => !f.startsWith('#')).sort((x, y) => y[1] - x[1]).slice(0, 3)
       .map(([f]) => (f.startsWith(CONCEPT_FEATURE) ? CLUE_CONCEPT_MATCHER.label(f.slice(CONCEPT_FEATURE.length)) : f)),
   })).sort((x, y) => y.p - x.p);
 }

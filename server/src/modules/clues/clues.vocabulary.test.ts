@@ -136,6 +136,18 @@ describe('routing model', () => {
     expect(top('村里自来水停了三天', 'other').cls).toBe('water');
   });
 
+  it('weighs each word for a function against the other functions, so a word several share decides for none', () => {
+    // Plain naive Bayes gave the cable to 城管 (its sentences hold fewest words) and left the drums and the quarry's dust
+    // nearly even with 民政 and 交通运输; each word against the rest puts them where their telling words are, clearly.
+    expect(top('楼道里有人私拉电线给电动车充电，线就吊在窗子外面', 'other').cls).toBe('housing');
+    const drums = predictRoute(routeFeatures('乡文化站的锣鼓锁在屋里几年了，社火队想借都借不出来', 'other'), classes, null);
+    expect(drums[0].cls).toBe('culture');
+    expect(drums[0].p).toBeGreaterThan(0.9);
+    const dust = predictRoute(routeFeatures('村那个打石头的厂子一开机村里就像下了雾，窗子都不敢开', 'other'), classes, null);
+    expect(dust[0].cls).toBe('ecology');
+    expect(dust[0].p - dust[1].p).toBeGreaterThan(0.3);
+  });
+
   it('reads a problem the corpus has no sentence for through its concept and the concept\'s usual function', () => {
     // No corpus sentence names 小广告 or a light's timing; their concepts' functions (CONCEPT_DUTIES) say who handles them.
     const ads = top('小区墙上贴满了小广告，刚刷的墙', 'other');
