@@ -12,7 +12,7 @@ import { ConceptMatcher } from '../../platform/search/vocabulary.ts';
 import { normalizeText } from '../../platform/search/normalize.ts';
 import { parseSearchTokens } from '../../platform/search/segment.ts';
 import { noteKind } from './clues.vocabulary/notes.ts';
-import { samePlaceByType, sameSoundingName } from './clues.vocabulary/place-types.ts';
+import { samePlaceByType, sameSoundingName, sameWorks } from './clues.vocabulary/place-types.ts';
 import { dutyOfUnit, predictRoute, routeFeatures } from './clues.routing-model.ts';
 import { DEFAULT_PAIR_WEIGHTS, fitPairWeights, learnPairWeights, pairProbability } from './clues.learning.ts';
 import { ROUTING_CORPUS } from './clues.vocabulary/routing-corpus.ts';
@@ -113,6 +113,18 @@ describe('place endings', () => {
     expect(sameSoundingName('东关小区', '东关', '冬关小区', '冬关')).toBe(false);
     expect(sameSoundingName('李家祠堂', '李家', '黎家祠堂', '黎家')).toBe(false);
     expect(samePlaceByType('东关菜市场', '东关小学')).toBe(false);
+    // -ing and -in said alike, as in most of the south and by voice input (仁心 / 仁兴).
+    expect(sameSoundingName('仁心社区', '仁心', '仁兴社区', '仁兴')).toBe(true);
+    expect(sameSoundingName('仁心社区', '仁心', '仁和社区', '仁和')).toBe(false);
+  });
+
+  it('takes a works and its workers\' housing for one place, and two works apart', () => {
+    expect(sameWorks('县酒厂', '酒厂宿舍')).toBe(true);
+    expect(sameWorks('糖厂宿舍', '县糖厂家属区')).toBe(true);
+    expect(sameWorks('糖厂红砖楼', '县糖厂')).toBe(true);
+    expect(sameWorks('糖厂宿舍', '酒厂宿舍')).toBe(false);
+    expect(sameWorks('一矿', '二矿宿舍')).toBe(false);
+    expect(sameWorks('洗煤厂', '焦化厂')).toBe(false);
   });
 });
 

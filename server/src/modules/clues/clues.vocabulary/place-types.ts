@@ -7,7 +7,7 @@ import { ESTATE_ENDINGS } from '../../../platform/search/places.ts';
  * names with the same stem and endings of one group are one place. A county's own aliases (县医院 = 县人民医院)
  * belong in its gazetteer, not here.
  */
-export const PLACE_TYPE_VERSION = 7;
+export const PLACE_TYPE_VERSION = 8;
 
 export const PLACE_TYPE_GROUPS: Record<string, string[]> = {
   market: ['农贸市场', '集贸市场', '菜市场', '蔬菜市场', '菜场', '菜市', '市场'],
@@ -67,6 +67,18 @@ export function placeTypeReadings(name: string): string[] {
   return out;
 }
 
+/** A works' name (…厂, …矿, …公司) with what it housed its workers in, if anything: 县糖厂家属区 → 糖厂, 糖厂红砖楼 → 糖厂. */
+const WORKS = /^[县老原]?(\p{Script=Han}{1,6}?(?:厂|矿|公司))(职工宿舍|宿舍区|宿舍楼|宿舍|家属院|家属区|家属楼|生活区|红砖楼|宿舍)?$/u;
+
+/**
+ * Whether two names are one works or its workers' housing (县酒厂 / 酒厂宿舍, 糖厂宿舍 / 县糖厂家属区): a report of the old
+ * works' housing names the works as often as the housing. Not two works (糖厂 / 酒厂), nor two numbered ones.
+ */
+export function sameWorks(a: string, b: string): boolean {
+  const [x, y] = [WORKS.exec(a), WORKS.exec(b)];
+  return !!x && !!y && x[1] === y[1] && a !== b && (!!x[2] || !!y[2] || a.slice(1) === b || b.slice(1) === a);
+}
+
 /** Whether two place names are one place said with interchangeable endings. */
 export function samePlaceByType(a: string, b: string): boolean {
   const ra = placeTypeReadings(a);
@@ -120,9 +132,12 @@ const PLACE_CLASSES: [string, RegExp][] = [
 /** The class of place a name's ending says (school, health, market, works, estate), or null. */
 export const placeClass = (name: string): string | null => PLACE_CLASSES.find(([, re]) => re.test(name))?.[0] ?? null;
 
-/** The readings of a character without tones (长 → chang, zhang). */
+/**
+ * The readings of a character without tones (长 → chang, zhang), with -ing/-eng said as -in/-en: most of the south and
+ * voice input do not tell 心 from 兴 or 神 from 胜 (仁心社区 / 仁兴社区).
+ */
 function sounds(c: string): string[] {
-  return pinyin(c, { toneType: 'none', multiple: true, type: 'array' });
+  return pinyin(c, { toneType: 'none', multiple: true, type: 'array' }).map((r) => r.replace(/([ie])ng$/, '$1n'));
 }
 
 /**
