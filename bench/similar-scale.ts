@@ -6,7 +6,8 @@
  * PostgreSQL when DATABASE_URL is set. This was a test with a p50 < 60 ms assertion; timing is measured
  * here, not asserted in the suite.
  *   node --import tsx bench/similar-scale.ts
- * Environment: IN_TOWNSHIP, ELSEWHERE (sizes); QUERIES (100: similar calls, and as many unit suggestions);
+ * Environment: IN_TOWNSHIP, ELSEWHERE (sizes); QUERIES (100: similar calls, and as many unit suggestions); PUBLIC=1 (the open-only half
+ * as the public hint: forPublic);
  * SAVE=path keeps the generated county (SQLite: a database file written with VACUUM INTO; PostgreSQL: the
  * schema is not dropped) and LOAD=path runs on it instead of generating (SQLite reads the file into memory;
  * PostgreSQL brings the schema to the latest migrations first).
@@ -150,7 +151,8 @@ try {
     // Some reports name a place, some only a problem (QR notes), some neither.
     const kind = i % 5;
     const content = kind === 0 ? `${PROBLEMS[rand(PROBLEMS.length)]}，${FILLERS[rand(FILLERS.length)]}` : kind === 1 ? `${FILLERS[rand(FILLERS.length)]}，${FILLERS[rand(FILLERS.length)]}` : `${text()}，${FILLERS[rand(FILLERS.length)]}`;
-    const input = { content, townshipId, category: 'roads' as const, openOnly: i % 2 === 0 };
+    // PUBLIC=1: the open-only half as the public form asks (forPublic: its floor, its fallback to the nearest in wording, its rare-word ask).
+    const input = { content, townshipId, category: 'roads' as const, openOnly: i % 2 === 0, ...(process.env.PUBLIC && i % 2 === 0 ? { forPublic: true } : {}) };
     const c0 = process.cpuUsage();
     const t0 = performance.now();
     sent = 0;

@@ -45,7 +45,7 @@ import { insertRawClue, rawClueValues, serviceSearchTokens } from './fixtures/cl
 import { HELD_OUT, labelled, precision, recall, runLabelledSet, SETS, type LabelledResult } from './fixtures/similar-labelled.ts';
 import { createCounty, createTestApp, DIALECT, type TestEnv } from '../../test/helper.ts';
 import { clueAnalyzer } from './clues.analyzer.ts';
-import { clueSearchTokens, findSimilarClues, PLACE_CANDIDATES, reindexClueTokens, SAME_PROBLEM_THRESHOLD, scoreSimilarity, similarCandidates } from './clues.similar.ts';
+import { clueSearchTokens, findSimilarClues, PLACE_CANDIDATES, PUBLIC_FLOOR, reindexClueTokens, SAME_PROBLEM_THRESHOLD, scoreSimilarity, similarCandidates } from './clues.similar.ts';
 
 // The figures of every mode and set, the top-1 rate and the query latency: bench/similar-labelled.ts.
 describe(`similar clues on the labelled set (${DIALECT})`, () => {
@@ -286,6 +286,18 @@ describe(`findSimilarClues scope (${DIALECT})`, () => {
     expect(found).toHaveLength(1);
     expect(found[0].reason).toContain('同一地点（滨河路）');
     expect(found[0].code).toMatch(/^[0-9A-Z]{10}$/);
+  });
+
+  it('offers the citizen the open reports nearest in wording when nothing passes the floor, never to staff and never an unrelated one', async () => {
+    const county = await createCounty(env.db);
+    // The scorer reads 炭烟 (burning) and 油烟 (restaurant fumes) as two problems; the citizen sees the same stalls.
+    const stalls = await insertRawClue(env.db, county.id, { content: '河边那几家烧烤夜宵每天烤到凌晨，油烟往楼上飘', townshipId: county.townshipId, townshipName: '城关镇' });
+    await insertRawClue(env.db, county.id, { content: '小区门口的垃圾桶满了没人收', townshipId: county.townshipId, townshipName: '城关镇' });
+    const input = { content: '溪边那排夜宵摊的炭烟呛死人了，老人咳了一晚上', townshipId: county.townshipId, openOnly: true };
+    const hint = await findSimilarClues(env.db, county.id, { ...input, forPublic: true }, 3);
+    expect(hint.map((h) => h.id)).toEqual([stalls.id]);
+    expect(hint[0].score).toBeLessThan(PUBLIC_FLOOR);
+    expect(await findSimilarClues(env.db, county.id, input)).toEqual([]);
   });
 
   it('scores the newest matching clues of the township, a bounded number, never older ones or another scope', async () => {

@@ -52,6 +52,8 @@ export const SAME_PROBLEM_THRESHOLD = 0.5;
  * 11–20 % of reports with no earlier duplicate instead of 7–17 % (bench/README §6).
  */
 export const PUBLIC_FLOOR = 0.05;
+/** The public hint's fallback when nothing passes PUBLIC_FLOOR: open reports sharing at least this much of their rare characters (overlap, 0..1). */
+export const PUBLIC_NEAREST_CHARS = 0.15;
 export const CANDIDATE_DAYS = 730;
 /** Clues naming one of the report's places, newest first, that are scored. */
 export const PLACE_CANDIDATES = 150;
@@ -676,7 +678,9 @@ export async function similarCandidates(db: Db, tenantId: number, input: Similar
   // A problem the table does not know is found by its rarest words too (a place written differently,
   // 湿地公园 for 伊河湿地公园, would otherwise hide it).
   const asks: [{ any: string[] } | null, number][] = [[anyOf(places), PLACE_CANDIDATES], [anyOf(concepts), CONCEPT_CANDIDATES]];
-  if (!hasSpecificConcept(query)) asks.push([anyOf(rareWords(query, 6)), CONCEPT_CANDIDATES]);
+  // The public hint too, whatever the report names: it offers the nearest in wording when nothing passes its floor
+  // (findSimilarClues), and a report the scorer reads as another problem is often found only by its words.
+  if (!hasSpecificConcept(query) || input.forPublic) asks.push([anyOf(rareWords(query, 6)), CONCEPT_CANDIDATES]);
   const since = new Date(Date.now() - CANDIDATE_DAYS * 86_400_000).toISOString();
   const eb = expressionBuilder<{ c: CluesTable }, 'c'>();
   const filters = [
@@ -735,11 +739,13 @@ export async function findSimilarClues(db: Db, tenantId: number, input: SimilarI
     r.score = Math.round(pairProbability(weights, pairFeatures(r)) * 1000) / 1000;
     return { row, features, r };
   });
-  return results
-    .filter((x) => x.r.score >= threshold)
-    .sort((x, y) => y.r.score - x.r.score || y.row.id - x.row.id)
-    .slice(0, limit)
-    .map((x) => ({ id: x.row.id, code: x.row.code, score: x.r.score, reason: x.r.reason }));
+  let picked = results.filter((x) => x.r.score >= threshold).sort((x, y) => y.r.score - x.r.score || y.row.id - x.row.id);
+  // The citizen, when nothing passes the floor: the open reports nearest in wording (rare characters shared), which the
+  // scorer set aside for a problem or a place it read as different but which the citizen may well recognise as theirs.
+  if (input.forPublic && !picked.length) {
+    picked = results.filter((x) => x.r.evidence.chars >= PUBLIC_NEAREST_CHARS).sort((x, y) => y.r.evidence.chars - x.r.evidence.chars || y.row.id - x.row.id);
+  }
+  return picked.slice(0, limit).map((x) => ({ id: x.row.id, code: x.row.code, score: x.r.score, reason: x.r.reason }));
 }
 
 /**
