@@ -93,6 +93,15 @@ describe('scoreSimilarity', () => {
     expect(same('阳光小区停车难，车位根本不够用', '阳光小区停车位太少，晚上下班回来找不到地方停车').score).toBeGreaterThanOrEqual(SAME_PROBLEM_THRESHOLD);
   });
 
+  it('takes words no concept names for the problem the other names when they are most like it and the place is one', () => {
+    // 欠钱不给 names no concept; its characters are most like 拖欠工资's words, and both name 城南砖厂.
+    const r = scoreSimilarity({ content: '城南砖厂欠了我们三个月工资，老板躲着不见' }, { content: '城南砖厂欠钱不给，找谁都没用' });
+    expect(r.score).toBeGreaterThanOrEqual(SAME_PROBLEM_THRESHOLD);
+    expect(r.reason).toContain('问题相近（拖欠工资）');
+    // Not without the place: a guess alone is no evidence.
+    expect(scoreSimilarity({ content: '砖厂欠了我们三个月工资，老板躲着不见' }, { content: '欠钱不给，找谁都没用' }).score).toBeLessThan(SAME_PROBLEM_THRESHOLD);
+  });
+
   it('keeps apart the same place with another problem, and the same problem at another place', () => {
     expect(same('滨河路路灯坏了好几盏，晚上太黑', '滨河路一下雨就积水，电动车都过不去').score).toBeLessThan(SAME_PROBLEM_THRESHOLD);
     expect(same('滨河路路灯坏了好几盏，晚上太黑', '人民路的路灯晚上不亮，走路看不清').score).toBeLessThan(SAME_PROBLEM_THRESHOLD);

@@ -470,7 +470,7 @@ export function scoreSimilarity(a: ClueFeatures | SimilarityText, b: ClueFeature
   const onlyUmbrellas = sharedConcepts.length > 0 && sharedConcepts.every(isUmbrellaConcept);
   const umbrellaOnly = onlyUmbrellas && ownA.length > 0 && ownB.length > 0 && [...ownA, ...ownB].some((c) => !isGenericConcept(c));
   // Only an umbrella shared (补贴, 公交): the same topic, perhaps not the same problem (农机补贴 vs 油茶补贴) — half.
-  const concept = conceptMin > 0 && !umbrellaOnly ? (onlyUmbrellas ? 0.5 : 1) * (sharedWeight / conceptMin) : 0;
+  let concept = conceptMin > 0 && !umbrellaOnly ? (onlyUmbrellas ? 0.5 : 1) * (sharedWeight / conceptMin) : 0;
   // A broad concept shared (占用道路, 大货车) does not make one problem of two that each name a specific
   // one and share none of those: stalls on the road vs grain drying on it, lorries speeding vs lorries
   // breaking the road.
@@ -485,6 +485,19 @@ export function scoreSimilarity(a: ClueFeatures | SimilarityText, b: ClueFeature
     || (umbrellaOnly && ownSpecific(ownA) && ownSpecific(ownB));
 
   const { place, name: placeName } = placeEvidence(fa, fb);
+
+  // One side names a problem, the other none the table knows, at one place: the other's words may still be most like
+  // that problem's (欠钱不给 like 拖欠工资); then it counts as half a shared concept. Only at one place: a guess
+  // agreeing with a place is evidence, a guess alone is not (bench/README §6).
+  let guessed: string | null = null;
+  if (!conceptConflict && concept === 0 && (fa.concepts.size > 0) !== (fb.concepts.size > 0) && (place === 'same' || place === 'near' || place === 'area')) {
+    const [named, bare] = fa.concepts.size ? [fa, fb] : [fb, fa];
+    const guess = CLUE_CONCEPT_MATCHER.closestConcept(bare.text);
+    if (guess && named.concepts.has(guess)) {
+      guessed = guess;
+      concept = 0.5;
+    }
+  }
 
   // Text: the part of the shorter report the longer one covers, and the symmetric overlap.
   const [small, large] = fa.words.size <= fb.words.size ? [fa, fb] : [fb, fa];
@@ -528,6 +541,7 @@ export function scoreSimilarity(a: ClueFeatures | SimilarityText, b: ClueFeature
   if ((place === 'same' || place === 'near') && placeName) parts.push(`同一地点（${placeName}）`);
   else if (place === 'area') parts.push(placeName ? `同一村（${placeName}）` : '同一村');
   if (sharedConcepts.length) parts.push(`同类问题（${sharedConcepts.slice(0, 2).map(conceptLabel).join('、')}）`);
+  else if (guessed) parts.push(`问题相近（${conceptLabel(guessed)}）`);
   else if (category === 1) parts.push('同一类别');
   if (keywords.length) parts.push(`关键词：${keywords.join('、')}`);
   const r3 = (x: number) => Math.round(x * 1000) / 1000;

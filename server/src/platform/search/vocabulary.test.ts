@@ -27,6 +27,17 @@ describe('concept matcher', () => {
     expect(m.isUmbrella('a')).toBe(false);
   });
 
+  it('guesses the concept whose words and examples a text\'s character pairs are likeliest to come from, or none', () => {
+    const g = new ConceptMatcher([
+      { key: 'wages', label: '工资', phrases: ['拖欠工资', '欠薪'], examples: { positive: ['老板欠钱不还，工钱拖了半年'], negative: [] } },
+      { key: 'light', label: '路灯', phrases: ['路灯不亮'], examples: { positive: ['晚上路上黑漆漆的'], negative: [] } },
+    ]);
+    expect(g.conceptsOf('工地欠钱不给')).toEqual([]);
+    expect(g.closestConcept('工地欠钱不给')).toBe('wages');
+    expect(g.closestConcept('巷子里黑漆漆')).toBe('light');
+    expect(g.closestConcept('天气很好')).toBeNull();
+  });
+
   it('finds where each concept is named, widest first', () => {
     expect(m.hits('xx丙一丁丁')).toEqual([{ key: 'a', start: 2, end: 6 }]);
   });

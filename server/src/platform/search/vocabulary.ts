@@ -99,6 +99,18 @@ export function vocabularyVersion(concepts: readonly VocabularyConcept[], extra:
 }
 
 /** Concepts as data, matched in normalised text; `extra` adds words to concepts (a county's own). */
+const GUESS_ALPHA = 0.1;
+
+/** The adjacent pairs of Han characters of a text, once each. */
+function hanPairs(norm: string): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < norm.length; i++) {
+    const [a, b] = [norm.charCodeAt(i), norm.charCodeAt(i + 1)];
+    if (a >= 0x4e00 && a <= 0x9fff && b >= 0x4e00 && b <= 0x9fff) out.add(norm.slice(i, i + 2));
+  }
+  return out;
+}
+
 export class ConceptMatcher implements ConceptTable {
   readonly version: string;
   private readonly byKey: Map<string, VocabularyConcept>;
@@ -180,6 +192,55 @@ export class ConceptMatcher implements ConceptTable {
       }
     }
     return out;
+  }
+
+  private guessModel: { grams: Map<string, Map<string, number>>; totals: Map<string, number>; known: Set<string> } | null = null;
+  private readonly guesses = new Map<string, string | null>();
+
+  /**
+   * The concept whose words a text's character pairs are likeliest to come from (naive Bayes over each concept's phrases
+   * and positive example sentences), for a text that names none in so many words: 欠钱不给 is most like 拖欠工资, 炮楼倒了
+   * like 危房. A guess, not a finding: callers use it only where other evidence already agrees (the same place). Null when
+   * none of its pairs is in any concept's words.
+   */
+  closestConcept(norm: string): string | null {
+    const hit = this.guesses.get(norm);
+    if (hit !== undefined) return hit;
+    const m = (this.guessModel ??= this.buildGuessModel());
+    const pairs = [...hanPairs(norm)].filter((g) => m.known.has(g));
+    let best: string | null = null;
+    let bestLl = -Infinity;
+    if (pairs.length) {
+      for (const [key, grams] of m.grams) {
+        const denom = Math.log((m.totals.get(key) ?? 0) + GUESS_ALPHA * m.known.size);
+        let ll = 0;
+        for (const g of pairs) ll += Math.log((grams.get(g) ?? 0) + GUESS_ALPHA) - denom;
+        if (ll > bestLl) [best, bestLl] = [key, ll];
+      }
+    }
+    if (this.guesses.size >= 10_000) this.guesses.clear();
+    this.guesses.set(norm, best);
+    return best;
+  }
+
+  private buildGuessModel() {
+    const grams = new Map<string, Map<string, number>>();
+    const totals = new Map<string, number>();
+    const vocab = new Set<string>();
+    for (const c of this.concepts) {
+      const counts = new Map<string, number>();
+      let n = 0;
+      for (const t of [...(c.examples?.positive ?? []), ...c.phrases.filter((p) => p.length >= 2)]) {
+        for (const g of hanPairs(normalizeText(t))) {
+          counts.set(g, (counts.get(g) ?? 0) + 1);
+          vocab.add(g);
+          n++;
+        }
+      }
+      grams.set(c.key, counts);
+      totals.set(c.key, n);
+    }
+    return { grams, totals, known: vocab };
   }
 
   /** Each example sentence checked against its concept: `ok` when a positive names it and a negative does not. */
