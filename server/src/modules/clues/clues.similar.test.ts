@@ -111,6 +111,8 @@ describe('scoreSimilarity', () => {
     expect(same('北环路夜市摊贩占道经营', '北环路上有人晒玉米，占了半边路').score).toBeLessThan(SAME_PROBLEM_THRESHOLD);
     expect(same('北环路大货车开得飞快', '北环路的大货车把路面压坏了').score).toBeLessThan(SAME_PROBLEM_THRESHOLD);
     expect(same('北环路拉土的大车跑得太快', '市民来电反映：北环路重型货车超速行驶').score).toBeGreaterThanOrEqual(SAME_PROBLEM_THRESHOLD);
+    // Two estates of one core and two estate endings (新苑 / 家园) are two estates.
+    expect(same('桐安新苑的房产证一直没下来，交房三年多了', '桐安家园的房产证到底好久办，住了这么多年了').score).toBeLessThan(SAME_PROBLEM_THRESHOLD);
   });
 
   it('meets a problem the concept table does not know through its rare characters, and keeps another one apart', () => {

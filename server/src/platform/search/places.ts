@@ -117,7 +117,7 @@ export function placeMatch(a: string, b: string): 'same' | 'near' | null {
  * developer (the clue module's compatibleEndings); those of two characters are kept whole when segmenting.
  */
 export const ESTATE_ENDINGS: readonly string[] = ['公馆', '新城', '华府', '华庭', '名都', '雅居', '雅苑', '花苑', '名苑', '名邸', '府邸', '嘉园', '佳园',
-  '花城', '花园', '家园', '公寓', '家属院', '府', '苑'];
+  '花城', '花园', '家园', '公寓', '家属院', '新苑', '新居', '名居', '华苑', '丽苑', '锦苑', '佳苑', '雅园', '名府', '府', '苑'];
 
 /** Longest first, so 大道 wins over 道 and 卫生院 over 院. */
 const SUFFIXES = [...ESTATE_ENDINGS.filter((e) => e.length >= 2), '宗祠', '祠堂', '家祠', '客运中心', '卫生院', '卫生室', '卫生所', '幼儿园', '养老院', '敬老院', '福利院', '工业园', '产业园', '商贸城', '加油站', '收费站', '文化站', '客运站', '汽车站', '火车站',

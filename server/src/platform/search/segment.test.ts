@@ -148,6 +148,8 @@ describe('what the index stores', () => {
     expect(analyze('天桥村卫生室缺药，需到镇卫生院购买').references).toEqual(['卫生院']);
     expect(analyze('希望落实卫生院24小时值班制度').places).toEqual(['卫生院']);
     expect(analyze('青岚大道每天半夜都有人骑摩托车炸街').places).toEqual(['青岚大道']);
+    // An estate ending of two characters after a name cut into single ones (桐/安/新/苑): the estate.
+    expect(analyze('桐安新苑的房产证一直没下来').places).toEqual(['桐安新苑']);
   });
 
   it('learns a county\'s names, for that county only', () => {
