@@ -150,7 +150,7 @@ export interface RoutePrediction {
   cls: RouteClass;
   /** Posterior probability among the classes asked about. */
   p: number;
-  /** The report's words that speak most for this class. */
+  /** The report's words that speak most for this class against the others. */
   evidence: string[];
 }
 
@@ -198,8 +198,10 @@ export function predictRoute(features: Set<string>, classes: RouteClass[], learn
     for (let k = 0; k < classes.length; k++) {
       const own = (1 - w[k]) * ((nb[k] + ALPHA) / (bTotal[k] + ALPHA * vocab)) + w[k] * ((nl[k] + ALPHA) / (lTotal[k] + ALPHA * vocab));
       const rest = (1 - w[k]) * ((nbAll - nb[k] + ALPHA) / (bAll - bTotal[k] + ALPHA * vocab)) + w[k] * ((nlAll - nl[k] + ALPHA) / (lAll - lTotal[k] + ALPHA * vocab));
-      ll[k] += Math.log(own) - Math.log(rest);
-      if (nb[k] + nl[k] > 0) contrib[k].push([f, nb[k] + nl[k]]);
+      const odds = Math.log(own) - Math.log(rest);
+      ll[k] += odds;
+      // What speaks for this function more than for the others (文化站, 锣鼓), not what is merely frequent everywhere (不, 想).
+      if (odds > 0 && nb[k] + nl[k] > 0) contrib[k].push([f, odds]);
     }
   }
   const temper = TEMPER / Math.max(1, Math.sqrt(known.length) / 2);
@@ -209,8 +211,9 @@ export function predictRoute(features: Set<string>, classes: RouteClass[], learn
   return classes.map((cls, k) => ({
     cls,
     p: exps[k] / z,
-    evidence: contrib[k].filter(([f]) => !f.startsWith('#')).sort((x, y) => y[1] - x[1]).slice(0, 3)
-      .map(([f]) => (f.startsWith(CONCEPT_FEATURE) ? CLUE_CONCEPT_MATCHER.label(f.slice(CONCEPT_FEATURE.length)) : f)),
+    // A concept's label may be one of the words (停车): said once.
+    evidence: [...new Set(contrib[k].filter(([f]) => !f.startsWith('#')).sort((x, y) => y[1] - x[1])
+      .map(([f]) => (f.startsWith(CONCEPT_FEATURE) ? CLUE_CONCEPT_MATCHER.label(f.slice(CONCEPT_FEATURE.length)) : f)))].slice(0, 3),
   })).sort((x, y) => y.p - x.p);
 }
 

@@ -155,6 +155,10 @@ describe('routing model', () => {
     const drums = predictRoute(routeFeatures('乡文化站的锣鼓锁在屋里几年了，社火队想借都借不出来', 'other'), classes, null);
     expect(drums[0].cls).toBe('culture');
     expect(drums[0].p - drums[1].p).toBeGreaterThan(0.5);
+    // The words shown are the ones that speak for 文旅 against the rest, not the ones frequent everywhere (不, 想).
+    expect(drums[0].evidence).toContain('文化站');
+    expect(drums[0].evidence).not.toContain('想');
+    expect(new Set(top('县医院门口天天乱停车，救护车进不去', 'other').evidence).size).toBe(3);
     const dust = predictRoute(routeFeatures('村那个打石头的厂子一开机村里就像下了雾，窗子都不敢开', 'other'), classes, null);
     expect(dust[0].cls).toBe('ecology');
     expect(dust[0].p - dust[1].p).toBeGreaterThan(0.2);
