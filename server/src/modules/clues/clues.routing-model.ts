@@ -10,7 +10,7 @@ import { UNIT_DUTIES, type UnitDuty } from '@xs/core/schemas/orgs.ts';
 import type { ClueCategory } from '@xs/core/schemas/clues.ts';
 import type { Db } from '../../db/database.ts';
 import { CLUE_CONCEPT_MATCHER, shippedAnalyzer } from './clues.analyzer.ts';
-import { normalizeText } from '../../platform/search/normalize.ts';
+import { hanPairs, normalizeText } from '../../platform/search/normalize.ts';
 import { CONCEPT_DUTIES } from './clues.vocabulary/concept-duties.ts';
 import { isBoilerplate } from '../../platform/search/weights.ts';
 import { ROUTING_CORPUS, ROUTING_CORPUS_VERSION } from './clues.vocabulary/routing-corpus.ts';
@@ -27,16 +27,10 @@ export function dutyOfUnit(u: { name: string; kind?: string | null; duty?: strin
   return null;
 }
 
-const isHan = (c: number) => c >= 0x4e00 && c <= 0x9fff;
 const CATEGORY_FEATURE = '#类';
 const CONCEPT_FEATURE = '@';
 /** Corpus sentences a concept's usual function (CONCEPT_DUTIES) counts as. */
 const CONCEPT_WEIGHT = 8;
-
-/** Character pairs inside and across the kept words of a text (never across a dropped one). */
-function charPairs(kept: string, out: Set<string>): void {
-  for (let i = 0; i + 1 < kept.length; i++) if (isHan(kept.charCodeAt(i)) && isHan(kept.charCodeAt(i + 1))) out.add(`#${kept.slice(i, i + 2)}`);
-}
 
 /**
  * The features of a report: its words without the wording every report shares (来电人反映、请求尽快、存在安全
@@ -47,7 +41,8 @@ export function routeFeatures(text: string, category: ClueCategory | null | unde
   const kept: string[] = [];
   for (const w of shippedAnalyzer().tokenize(text)) if (!isBoilerplate(w) && !/^\d+$/.test(w)) kept.push(w);
   const out = new Set<string>(kept);
-  charPairs(kept.join(' '), out);
+  // Character pairs inside each kept word (the space between two words breaks a pair).
+  for (const p of hanPairs(kept.join(' '))) out.add(`#${p}`);
   if (category && category !== 'other') out.add(CATEGORY_FEATURE + category);
   for (const k of CLUE_CONCEPT_MATCHER.conceptsOf(normalizeText(text))) out.add(CONCEPT_FEATURE + k);
   return out;

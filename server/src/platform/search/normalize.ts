@@ -39,3 +39,13 @@ export function normalizeText(text: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/** The adjacent pairs of Han characters of a text, once each (a space or any other character between two breaks the pair). */
+export function hanPairs(text: string): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < text.length; i++) {
+    const [a, b] = [text.charCodeAt(i), text.charCodeAt(i + 1)];
+    if (a >= 0x4e00 && a <= 0x9fff && b >= 0x4e00 && b <= 0x9fff) out.add(text.slice(i, i + 2));
+  }
+  return out;
+}

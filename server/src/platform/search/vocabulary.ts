@@ -9,7 +9,7 @@
  * matches anywhere. Patterns are tried every way (all words, all gaps), so the data means what it says.
  */
 import { createHash } from 'node:crypto';
-import { normalizeText } from './normalize.ts';
+import { hanPairs, normalizeText } from './normalize.ts';
 import type { ConceptTable } from './segment.ts';
 
 export interface VocabularyStep {
@@ -98,19 +98,10 @@ export function vocabularyVersion(concepts: readonly VocabularyConcept[], extra:
   return createHash('sha256').update(JSON.stringify(shape)).digest('hex').slice(0, 16);
 }
 
-/** Concepts as data, matched in normalised text; `extra` adds words to concepts (a county's own). */
+/** Smoothing of closestConcept's naive Bayes. */
 const GUESS_ALPHA = 0.1;
 
-/** The adjacent pairs of Han characters of a text, once each. */
-function hanPairs(norm: string): Set<string> {
-  const out = new Set<string>();
-  for (let i = 0; i + 1 < norm.length; i++) {
-    const [a, b] = [norm.charCodeAt(i), norm.charCodeAt(i + 1)];
-    if (a >= 0x4e00 && a <= 0x9fff && b >= 0x4e00 && b <= 0x9fff) out.add(norm.slice(i, i + 2));
-  }
-  return out;
-}
-
+/** Concepts as data, matched in normalised text; `extra` adds words to concepts (a county's own). */
 export class ConceptMatcher implements ConceptTable {
   readonly version: string;
   private readonly byKey: Map<string, VocabularyConcept>;
@@ -194,7 +185,7 @@ export class ConceptMatcher implements ConceptTable {
     return out;
   }
 
-  private guessModel: { grams: Map<string, Map<string, number>>; totals: Map<string, number>; known: Set<string> } | null = null;
+  private guessModel: { grams: Map<string, Map<string, number>>; logDenoms: Map<string, number>; known: Set<string> } | null = null;
   private readonly guesses = new Map<string, string | null>();
 
   /**
@@ -212,7 +203,7 @@ export class ConceptMatcher implements ConceptTable {
     let bestLl = -Infinity;
     if (pairs.length) {
       for (const [key, grams] of m.grams) {
-        const denom = Math.log((m.totals.get(key) ?? 0) + GUESS_ALPHA * m.known.size);
+        const denom = m.logDenoms.get(key)!;
         let ll = 0;
         for (const g of pairs) ll += Math.log((grams.get(g) ?? 0) + GUESS_ALPHA) - denom;
         if (ll > bestLl) [best, bestLl] = [key, ll];
@@ -240,7 +231,7 @@ export class ConceptMatcher implements ConceptTable {
       grams.set(c.key, counts);
       totals.set(c.key, n);
     }
-    return { grams, totals, known: vocab };
+    return { grams, logDenoms: new Map([...totals].map(([key, n]) => [key, Math.log(n + GUESS_ALPHA * vocab.size)])), known: vocab };
   }
 
   /** Each example sentence checked against its concept: `ok` when a positive names it and a negative does not. */

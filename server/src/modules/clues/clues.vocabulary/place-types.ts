@@ -9,6 +9,9 @@ import { ESTATE_ENDINGS } from '../../../platform/search/places.ts';
  */
 export const PLACE_TYPE_VERSION = 8;
 
+/** The county's works or the old days' (县酒厂, 老酒厂, 原酒厂): the works. */
+const WORKS_PREFIX = /^[县老原]/;
+
 export const PLACE_TYPE_GROUPS: Record<string, string[]> = {
   market: ['农贸市场', '集贸市场', '菜市场', '蔬菜市场', '菜场', '菜市', '市场'],
   primary: ['中心完小', '中心小学', '中心校', '完全小学', '完小', '小学'],
@@ -61,14 +64,14 @@ export function placeTypeReadings(name: string): string[] {
       const stem = name.slice(0, -e.length);
       out.push(`${stem}|${g}`);
       // The works the county or the old days named (县酒厂, 老酒厂, 原酒厂) is the works.
-      if (g === 'workshousing' && /^[县老原]/.test(stem) && stem.length >= 3) out.push(`${stem.slice(1)}|${g}`);
+      if (g === 'workshousing' && WORKS_PREFIX.test(stem) && stem.length >= 3) out.push(`${stem.slice(1)}|${g}`);
     }
   }
   return out;
 }
 
 /** A works' name (…厂, …矿, …公司) with what it housed its workers in, if anything: 县糖厂家属区 → 糖厂, 糖厂红砖楼 → 糖厂. */
-const WORKS = /^[县老原]?(\p{Script=Han}{1,6}?(?:厂|矿|公司))(职工宿舍|宿舍区|宿舍楼|宿舍|家属院|家属区|家属楼|生活区|红砖楼|宿舍)?$/u;
+const WORKS = new RegExp(`^${WORKS_PREFIX.source.slice(1)}?(\\p{Script=Han}{1,6}?(?:厂|矿|公司))(${[...PLACE_TYPE_GROUPS.workshousing, '宿舍区', '宿舍楼', '生活区', '红砖楼'].join('|')})?$`, 'u');
 
 /**
  * Whether two names are one works or its workers' housing (县酒厂 / 酒厂宿舍, 糖厂宿舍 / 县糖厂家属区): a report of the old
