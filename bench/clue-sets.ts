@@ -146,11 +146,12 @@ export async function runSet(db: Db, name: string, debug = false): Promise<SetRe
         const tally = r.route[key];
         tally.n++;
         if (s[0]?.unitId === gold) tally.top1++;
-        if (key === 'cat' && wrongCategory(c)) {
+        const wrong = key === 'cat' && wrongCategory(c);
+        if (wrong) {
           r.wrongCategory.n++;
           if (s[0]?.unitId === gold) r.wrongCategory.right++;
         }
-        else if (debug && (key === 'cat' || key === 'other') && s[0]?.unitId !== gold) console.log(`ROUTE ${key} ${c.id} ${c.category} gold ${c.department} → ${s.map((x) => `${x.unitName} ${x.score}`).join(' | ')}\n   ${c.text}`);
+        if (debug && (key === 'cat' || key === 'other') && s[0]?.unitId !== gold) console.log(`ROUTE ${wrong ? 'wrongcat' : key} ${c.id} ${c.category} gold ${c.department} → ${s.map((x) => `${x.unitName} ${x.score}`).join(' | ')}\n   ${c.text}`);
         if (s.slice(0, 3).some((x) => x.unitId === gold)) tally.top3++;
       }
       // Staff forward it to the right unit (and so correct a wrong suggestion).

@@ -157,6 +157,13 @@ const ALPHA = 0.5;
  * 97 % (bench/README §6); the ranking does not depend on it.
  */
 const TEMPER = 0.6;
+/**
+ * The citizen's category weighs three quarters of a word: it is one feature, not the answer, and the corpus files every
+ * sentence under its usual category, so at full weight a report filed under the wrong one (a canal's leak under 农业农村)
+ * was pulled to that category's unit. On the twenty labelled sets, cold: reports under a wrong category (or 其他) routed
+ * right 342 → 357 of 431, top-1 with the category 0.953 → 0.954 (mean), the worst set 0.904 → 0.914 (bench/README §6).
+ */
+const CATEGORY_WEIGHT = 0.75;
 /** County examples of a class at which they weigh as much as the corpus. */
 const COUNTY_HALF = 60;
 
@@ -193,7 +200,7 @@ export function predictRoute(features: Set<string>, classes: RouteClass[], learn
     for (let k = 0; k < classes.length; k++) {
       const own = (1 - w[k]) * ((nb[k] + ALPHA) / (bTotal[k] + ALPHA * vocab)) + w[k] * ((nl[k] + ALPHA) / (lTotal[k] + ALPHA * vocab));
       const rest = (1 - w[k]) * ((nbAll - nb[k] + ALPHA) / (bAll - bTotal[k] + ALPHA * vocab)) + w[k] * ((nlAll - nl[k] + ALPHA) / (lAll - lTotal[k] + ALPHA * vocab));
-      const odds = Math.log(own) - Math.log(rest);
+      const odds = (f.startsWith(CATEGORY_FEATURE) ? CATEGORY_WEIGHT : 1) * (Math.log(own) - Math.log(rest));
       ll[k] += odds;
       // What speaks for this function more than for the others (文化站, 锣鼓), not what is merely frequent everywhere (不, 想).
       if (odds > 0 && nb[k] + nl[k] > 0) contrib[k].push([f, odds]);

@@ -148,6 +148,14 @@ describe('routing model', () => {
     expect(top('村里自来水停了三天', 'other').cls).toBe('water');
   });
 
+  it('weighs the citizen\'s category as less than a word, so a near category does not outvote the text', () => {
+    // At a word's full weight the category won both: the canal went to 农业农村 (0.46 against 水利 0.40), the pharmacy to 卫健.
+    expect(top('村里那条灌溉渠漏水，轮到我们浇地水都流不过来', 'agriculture').cls).toBe('water');
+    expect(top('卫生院门口的药店卖假保健品给老人', 'health').cls).toBe('market');
+    // A category that agrees with the text still counts.
+    expect(top('乡卫生院晚上没有医生值班', 'health').cls).toBe('health');
+  });
+
   it('weighs each word for a function against the other functions, so a word several share decides for none', () => {
     // Plain naive Bayes gave the cable to 城管 (its sentences hold fewest words) and left the drums and the quarry's dust
     // nearly even with 民政 and 交通运输; each word against the rest puts them where their telling words are, clearly.
