@@ -184,6 +184,17 @@ describe('routing model', () => {
     }
   });
 
+  it('sends restaurant fumes to 生态环境, stalls spread on the road to 城管 and a farm project\'s subsidy to 农业农村', () => {
+    // The corpus had the fumes under 城管 while their concept's duty said 生态环境; the stalls' jam read as 交警's; a bare
+    // 补贴 read as 民政's allowances.
+    expect(top('楼下新开的烧烤店油烟直接往楼上窗户里排，晚上熏得没法开窗', 'other').cls).toBe('ecology');
+    expect(top('农贸市场门口菜摊占道，早上堵得过不去', 'other').cls).toBe('urban');
+    expect(top('去年搭的防雹网说有补贴，到现在还没到卡', 'other').cls).toBe('agriculture');
+    expect(top('茶园改造的补贴么时候发，去年就验收了', 'other').cls).toBe('agriculture');
+    // A fair day's jam of cars stays 交警's.
+    expect(top('逢集那天街上停满了三轮车和面包车，堵了两个钟头没人疏导', 'other').cls).toBe('traffic_police');
+  });
+
   it('gives a confidence and the words that speak for it', () => {
     const r = top('路灯坏了好几盏，晚上黑得很', null);
     expect(r.cls).toBe('urban');

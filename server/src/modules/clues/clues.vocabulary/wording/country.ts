@@ -357,6 +357,18 @@ export const COUNTRY_WORDING: readonly ConceptWording[] = [
     examples: { positive: ['今年玉米补贴还没到卡', '双季稻补贴少了一半', '耕田补贴到现在都没领到'], negative: ['高龄补贴三个月冇发', '农机购置补贴迟迟不到', '茶园每亩补贴三百一分没到'] },
   },
   {
+    // A farm project's or an orchard's subsidy (a greenhouse, hail nets, a tea garden's renewal, a curing barn): 农业农村's,
+    // where a bare 补贴 read alone went to 民政 with the allowances.
+    key: 'farmsubsidy', label: '农业项目补贴', duty: 'agriculture',
+    phrases: ['设施农业补贴', '大棚补贴', '温棚补贴', '冷棚补贴', '防雹网补贴', '茶园补贴', '果园补贴', '烤房补贴', '秸秆还田补贴', '地膜补贴', '有机肥补贴'],
+    patterns: [[{ any: ['大棚', '温棚', '冷棚', '暖棚', '拱棚', '日光温室', '温室', '防雹网', '防虫网', '茶园', '茶树', '果园', '果树', '果苗', '苗木', '油茶', '低产改造', '低改', '烤房', '烤烟房', '秸秆还田', '地膜', '有机肥', '棚圈', '青贮', '蜂箱', '种苗'] },
+      { any: ['补贴', '补助', '奖补', '补三', '补五', '补一', '补两', '补二'], within: 14, windowStops: SENTENCE }]],
+    examples: {
+      positive: ['前年建的温棚说好每座补贴一万二，到现在还没下来', '防雹网补贴的事说在走程序', '我家低产茶园改了六亩，茶园补贴么时候发', '建了两座烤房，验收过了补贴一直没到'],
+      negative: ['煤改电的补贴到现在没到账', '高龄补贴三个月冇发', '种粮补贴没发下来', '农机购置补贴迟迟不到', '大棚里的菜烂了一半'],
+    },
+  },
+  {
     key: 'machinesubsidy',
     phrases: ['农机具补贴'],
     patterns: [[{ any: ['打田机', '耕田机', '犁田机', '抛秧机', '粉碎机', '还田机', '采茶机', '割草机', '收获机', '青贮机', '杀青机', '揉捻机', '制茶机', '铁牛'] }, { any: ['补贴', '补助'], within: 12 }]],
