@@ -238,6 +238,12 @@ describe('scoreSimilarity', () => {
     // A works' housing by any of its names; a village with and without 村 after its own ending, typed by sound.
     expect(same('老酒厂宿舍 粪水漫院子了', '县酒厂家属院3号楼后头的化粪池满了').evidence.place).toBe('near');
     expect(same('南真庄西头有个电镀点偷排废水', '南甄庄村西有个小电镀作坊往坑里放水').evidence.place).not.toBe('conflict');
+    // A hotline's name as heard (康家岔（音）村) for a listed village said alike (嵻家岔村) is that village, though a surname
+    // before 家 tells two unlisted names apart; two listed villages said alike stay two.
+    const heard = clueAnalyzer({ townships: ['甑峁乡'], villages: ['嵻家岔村', '章家湾村', '张家湾村'] });
+    const tap = (a: string, b: string) => scoreSimilarity({ content: a, category: 'utilities' }, { content: b, category: 'utilities' }, heard);
+    expect(tap('来电人反映：甑峁乡康家岔（音）村人饮工程管网长期不通水', '嵻家岔村的自来水一个月没来了').evidence.place).toBe('area');
+    expect(tap('章家湾村的自来水一个月没来了', '张家湾村自来水停了好久').evidence.place).toBe('conflict');
     // 菜市 is a market's ending as 菜市场 is.
     expect(same('东关菜市后门臭水沟', '东关农贸市场后门那条排水沟堵死了').evidence.place).toBe('near');
   });

@@ -98,6 +98,8 @@ interface PlaceRef {
   bare: boolean;
   /** The village it is named by (孟庄河: 孟庄), if any: two villages' facilities of one kind are two. */
   village: string | null;
+  /** One of the county's own places (its villages, its gazetteer). */
+  listed: boolean;
 }
 
 /** What the scorer compares: computed once per report (and kept for stored clues, see featureCache). */
@@ -143,7 +145,7 @@ function placeRef(name: string, an?: Analyzer): PlaceRef {
   const core = placeCore(name);
   const alone = an && (core.length >= 3 || idf(core) >= ALONE_IDF) && !an.places.isTownshipPart(core) ? core : null;
   const trade = !!an && isTradePlace(an, name);
-  return { name, core, alone, trade, bare: !!an && !trade && isUnnamedPlace(an, name), village: an ? villageOfFacility(an, name) : null };
+  return { name, core, alone, trade, bare: !!an && !trade && isUnnamedPlace(an, name), village: an ? villageOfFacility(an, name) : null, listed: !!an?.places.isGazetteerPlace(name) };
 }
 
 /** Characters as common as 路/水/车 (idf under this) say nothing about the problem. */
@@ -310,7 +312,7 @@ function bestPlaceMatch(xs: PlaceRef[], ys: PlaceRef[]): { kind: 'same' | 'near'
       }
       if (x.name === y.name) return { kind: 'same', name: x.name };
       if (!near && ((x.core === y.core && compatibleEndings(x.name.slice(x.core.length), y.name.slice(y.core.length))) || samePlaceByType(x.name, y.name) || (x.name.length >= 3 && y.name.length >= 3 && (x.name.includes(y.name) || y.name.includes(x.name)))
-        || sameNameLonger(x, y) || sameSoundingName(x.name, x.core, y.name, y.core) || schoolShortForm(x.name, y.name) || sameWorks(x.name, y.name))) {
+        || sameNameLonger(x, y) || sameSoundingName(x.name, x.core, y.name, y.core, x.listed !== y.listed) || schoolShortForm(x.name, y.name) || sameWorks(x.name, y.name))) {
         near = { kind: 'near', name: x.name };
       }
     }

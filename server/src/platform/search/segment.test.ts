@@ -22,6 +22,9 @@ describe('normalisation', () => {
     expect(normalizeText('三號樓門口積水')).toBe('3号楼门口积水');
     expect(normalizeText('十二组的路燈壞了')).toBe('12组的路灯坏了');
     expect(normalizeText('  多个\t空白\n ')).toBe('多个 空白');
+    // A hotline's marker of a name as heard comes out, so the name is whole: 浪沟（音）村 → 浪沟村.
+    expect(normalizeText('汊闸镇浪沟（音）村支渠塌了')).toBe('汊闸镇浪沟村支渠塌了');
+    expect(normalizeText('蓝汐(音)海岸小区')).toBe('蓝汐海岸小区');
   });
 
   it('cuts variants into the same tokens', () => {

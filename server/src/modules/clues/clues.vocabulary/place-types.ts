@@ -146,12 +146,13 @@ function sounds(c: string): string[] {
 /**
  * Whether two names are one said alike and typed apart (凤尾州公园 / 凤尾洲公园, voice input's 锦州 for 锦洲, 梓阴苑 /
  * 梓荫小区): endings that can be one place's, cores of one length that differ in one character read the same way; not a
- * number or a side.
+ * number or a side. A surname before 家 tells two places apart (张家湾 / 章家湾) unless `oneListed`: one name is among the
+ * county's villages and the other, said alike, is not (康家岔村 from a hotline's ear for the listed 嵻家岔村) — then it is that one.
  */
-export function sameSoundingName(a: string, aCore: string, b: string, bCore: string): boolean {
+export function sameSoundingName(a: string, aCore: string, b: string, bCore: string, oneListed = false): boolean {
   // A village's name with and without 村 after its own ending (南真庄 / 南甄庄村).
   const [ba, bb] = [a, b].map((n) => n.replace(/(?<=[庄屯营店铺寨集])村$/, ''));
-  if ((ba !== a || bb !== b) && ba.length === bb.length && ba !== bb) return sameSoundingName(ba, ba.slice(0, -1), bb, bb.slice(0, -1));
+  if ((ba !== a || bb !== b) && ba.length === bb.length && ba !== bb) return sameSoundingName(ba, ba.slice(0, -1), bb, bb.slice(0, -1), oneListed);
   if (aCore.length < 2 || aCore.length !== bCore.length || aCore === bCore || !compatibleEndings(a.slice(aCore.length), b.slice(bCore.length))) return false;
   let at = -1;
   for (let i = 0; i < aCore.length; i++) {
@@ -162,7 +163,7 @@ export function sameSoundingName(a: string, aCore: string, b: string, bCore: str
   const [x, y] = [aCore[at], bCore[at]];
   if (TELLING_CHARS.test(x) || TELLING_CHARS.test(y)) return false;
   // A surname before 家/氏 tells clans apart (李家祠堂 / 黎家祠堂, 张家湾 / 章家湾).
-  if (/[家氏]/.test(aCore[at + 1] ?? '')) return false;
+  if (!oneListed && /[家氏]/.test(aCore[at + 1] ?? '')) return false;
   const sy = sounds(y);
   return sounds(x).some((r) => sy.includes(r));
 }
