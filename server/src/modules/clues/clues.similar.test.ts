@@ -248,6 +248,18 @@ describe('scoreSimilarity', () => {
     expect(same('东关菜市后门臭水沟', '东关农贸市场后门那条排水沟堵死了').evidence.place).toBe('near');
   });
 
+  it('takes the county\'s own facility said short for its full name, not for the county\'s other ones', () => {
+    // The county's own facility said short (县医院, 县福利院) is a place, its full name's (县人民医院, 县社会福利院, 县总医院) and
+    // the one said by its kind (客运站 for 县汽车站); not the county's other hospital (县中医院) nor a township's 卫生院.
+    const clinic = (a: string, b: string) => scoreSimilarity({ content: a, category: 'health' }, { content: b, category: 'health' }).evidence.place;
+    expect(clinic('县医院挂个号要排两个钟头', '县人民医院挂号窗口就开一个')).toBe('near');
+    expect(clinic('县医院急诊晚上没医生', '县总医院急诊夜里就一个医生')).toBe('near');
+    expect(clinic('县医院挂个号要排两个钟头', '县中医院挂号窗口就开一个')).toBe('conflict');
+    expect(clinic('县医院急诊晚上没医生', '卫生院晚上没医生值班')).not.toBe('near');
+    expect(same('县福利院伙食太差了', '县社会福利院的饭老人吃不饱').evidence.place).toBe('near');
+    expect(same('客运站早上不开门，冻死了', '县汽车站候车室冬天不开门').evidence.place).toBe('near');
+  });
+
   it('counts the citizen\'s category for or against only when both chose one (其他 chose none)', () => {
     const a = '翠湖湾小区门口的垃圾好几天没人拉了';
     const b = '翠湖湾小区门口垃圾堆成山，没人清运';

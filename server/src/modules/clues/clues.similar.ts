@@ -35,7 +35,7 @@ import { charIdf, idf, isBoilerplate, wordWeight } from '../../platform/search/w
 import { anyOf, ftsNewestIds, ftsTermMatch } from '../../platform/search/fts.ts';
 import { CONCEPT_SUPERSEDES, CONCEPT_UMBRELLAS, SPREADING_CONCEPTS } from './clues.vocabulary/concepts.ts';
 import { noteKind } from './clues.vocabulary/notes.ts';
-import { compatibleEndings, endingSound, oneFamily, placeClass, sameKind, samePlaceByType, sameSoundingName, sameWorks, schoolShortForm } from './clues.vocabulary/place-types.ts';
+import { compatibleEndings, countysOwn, endingSound, oneFamily, placeClass, sameKind, samePlaceByType, sameSoundingName, sameWorks, schoolShortForm } from './clues.vocabulary/place-types.ts';
 import { pairFeatures, pairProbability } from './clues.learning.ts';
 import { countyPairWeights } from './clues.learning.store.ts';
 import { countyLexicon } from './clues.gazetteer.ts';
@@ -312,7 +312,7 @@ function bestPlaceMatch(xs: PlaceRef[], ys: PlaceRef[]): { kind: 'same' | 'near'
       }
       if (x.name === y.name) return { kind: 'same', name: x.name };
       if (!near && ((x.core === y.core && compatibleEndings(x.name.slice(x.core.length), y.name.slice(y.core.length))) || samePlaceByType(x.name, y.name) || (x.name.length >= 3 && y.name.length >= 3 && (x.name.includes(y.name) || y.name.includes(x.name)))
-        || sameNameLonger(x, y) || sameSoundingName(x.name, x.core, y.name, y.core, x.listed !== y.listed) || schoolShortForm(x.name, y.name) || sameWorks(x.name, y.name))) {
+        || sameNameLonger(x, y) || sameSoundingName(x.name, x.core, y.name, y.core, x.listed !== y.listed) || schoolShortForm(x.name, y.name) || sameWorks(x.name, y.name) || countysOwn(x.name, y.name))) {
         near = { kind: 'near', name: x.name };
       }
     }

@@ -7,7 +7,7 @@ import { ESTATE_ENDINGS } from '../../../platform/search/places.ts';
  * names with the same stem and endings of one group are one place. A county's own aliases (县医院 = 县人民医院)
  * belong in its gazetteer, not here.
  */
-export const PLACE_TYPE_VERSION = 8;
+export const PLACE_TYPE_VERSION = 9;
 
 /** The county's works or the old days' (县酒厂, 老酒厂, 原酒厂): the works. */
 const WORKS_PREFIX = /^[县老原]/;
@@ -59,10 +59,13 @@ const ENDINGS = Object.entries(PLACE_TYPE_GROUPS).flatMap(([g, es]) => es.map((e
 export function placeTypeReadings(name: string): string[] {
   const out: string[] = [];
   for (const [g, e] of ENDINGS) {
-    // A clan's hall goes by the surname alone (黎氏宗祠 = 黎家祠堂).
-    if (name.endsWith(e) && (name.length - e.length >= 2 || name.length === e.length || (g === 'shrine' && name.length - e.length === 1))) {
+    // A clan's hall goes by the surname alone (黎氏宗祠 = 黎家祠堂); the county's own goes by 县 (县医院, 县汽车站).
+    if (name.endsWith(e) && (name.length - e.length >= 2 || name.length === e.length || (g === 'shrine' && name.length - e.length === 1) || name === `县${e}`)) {
       const stem = name.slice(0, -e.length);
       out.push(`${stem}|${g}`);
+      // The county's one is the one said by its kind (县汽车站 = 客运站, 县医院 = 人民医院), but not the township's 卫生院.
+      if (stem === '县' && g !== 'clinic') out.push(`|${g}`);
+      if (name === e && g === 'hospital' && e === '人民医院') out.push(`县|${g}`);
       // The works the county or the old days named (县酒厂, 老酒厂, 原酒厂) is the works.
       if (g === 'workshousing' && WORKS_PREFIX.test(stem) && stem.length >= 3) out.push(`${stem.slice(1)}|${g}`);
     }
@@ -88,6 +91,19 @@ export function samePlaceByType(a: string, b: string): boolean {
   if (!ra.length) return false;
   const rb = new Set(placeTypeReadings(b));
   return ra.some((r) => rb.has(r));
+}
+
+/**
+ * Whether one name is the county's facility said short (县医院, 县福利院) and the other its full name (县人民医院, 渫垰县人民医院,
+ * 县总医院, 县社会福利院): after the county's 县 the same kind of place with at most a word that names no other one (人民, 总,
+ * 社会); not 县中医院 or 县第二人民医院, which are others.
+ */
+export function countysOwn(a: string, b: string): boolean {
+  const [x, y] = a.length <= b.length ? [a, b] : [b, a];
+  if (x === y || !x.startsWith('县') || x.length < 3) return false;
+  const at = y.lastIndexOf('县');
+  const kind = x.slice(1);
+  return at >= 0 && y.endsWith(kind) && /^(人民|总|社会|中心|综合|公共)?$/.test(y.slice(at + 1, -kind.length));
 }
 
 /** Schools by number (一中, 三小, 二实小): their level. */
