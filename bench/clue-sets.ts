@@ -16,7 +16,7 @@ import path from 'node:path';
 import type { ClueCategory, ClueChannel } from '@xs/core/schemas/clues.ts';
 import type { Db } from '../server/src/db/database.ts';
 import { createCounty, createUnit } from '../server/src/test/helper.ts';
-import { clueFeatures, findSimilarClues, ensurePlaceNames, scoreSimilarity } from '../server/src/modules/clues/clues.similar.ts';
+import { clueFeatures, findSimilarClues, ensurePlaceNames, scoreSimilarity, similarCandidates } from '../server/src/modules/clues/clues.similar.ts';
 import { DEFAULT_PAIR_WEIGHTS, pairFeatures, pairProbability } from '../server/src/modules/clues/clues.learning.ts';
 import { suggestUnits } from '../server/src/modules/clues/clues.unit-suggestions.ts';
 import { forgetRoutingModel } from '../server/src/modules/clues/clues.routing-model.ts';
@@ -114,7 +114,13 @@ export async function runSet(db: Db, name: string, debug = false): Promise<SetRe
         for (const e of earlier) {
           if (!predicted.includes(e)) {
             r.pairs.fn++;
-            if (debug) console.log(`MISS ${c.id}(${c.dup_group}) ~ ${e.id}${await evidence(db, org.tenantId, c, e)}\n   ${c.text}\n   ${e.text}`);
+            if (debug) {
+              // Why: not among the candidates asked, or scored and ranked below the five shown.
+              const rowId = [...byRow].find(([, x]) => x === e)![0];
+              const asked = (await similarCandidates(db, org.tenantId, { content: c.text, townshipId, category })).some((x) => x.id === rowId);
+              const rank = (await findSimilarClues(db, org.tenantId, { content: c.text, townshipId, category }, 100)).findIndex((x) => x.id === rowId);
+              console.log(`MISS ${c.id}(${c.dup_group}) ~ ${e.id} ${asked ? `candidate, ${rank >= 0 ? `ranked ${rank + 1}` : 'under the threshold'}` : 'not a candidate'}${await evidence(db, org.tenantId, c, e)}\n   ${c.text}\n   ${e.text}`);
+            }
           }
         }
         if (c.kind) {

@@ -317,6 +317,15 @@ describe(`findSimilarClues scope (${DIALECT})`, () => {
     expect(found[0].code).toMatch(/^[0-9A-Z]{10}$/);
   });
 
+  it('finds a report of the county\'s own facility by any of its names, though the index holds the one each wrote', async () => {
+    const county = await createCounty(env.db);
+    // The query names a problem the table knows (挂号看病难) and the report none: no word ask, only the place ask finds it.
+    const short = await insertRawClue(env.db, county.id, { content: '县医院挂号只能扫码，我外婆八十多了跑了两趟都没弄成', category: 'health', townshipId: county.townshipId, townshipName: '城关镇' });
+    await insertRawClue(env.db, county.id, { content: '县中医院挂号只能扫码，我外婆八十多了跑了两趟都没弄成', category: 'health', townshipId: county.townshipId, townshipName: '城关镇' });
+    const found = await findSimilarClues(env.db, county.id, { content: '县人民医院挂号窗口就开一个，排队排到门外头，老人站不住', category: 'health', townshipId: county.townshipId });
+    expect(found.map((f) => f.id)).toEqual([short.id]);
+  });
+
   it('offers the citizen the open reports nearest in wording when nothing passes the floor, never to staff and never an unrelated one', async () => {
     const county = await createCounty(env.db);
     // The scorer reads 炭烟 (burning) and 油烟 (restaurant fumes) as two problems; the citizen sees the same stalls.

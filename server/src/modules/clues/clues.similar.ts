@@ -35,7 +35,7 @@ import { charIdf, idf, isBoilerplate, wordWeight } from '../../platform/search/w
 import { anyOf, ftsNewestIds, ftsTermMatch } from '../../platform/search/fts.ts';
 import { CONCEPT_SUPERSEDES, CONCEPT_UMBRELLAS, SPREADING_CONCEPTS } from './clues.vocabulary/concepts.ts';
 import { noteKind } from './clues.vocabulary/notes.ts';
-import { compatibleEndings, countysOwn, endingSound, oneFamily, placeClass, sameKind, samePlaceByType, sameSoundingName, sameWorks, schoolShortForm } from './clues.vocabulary/place-types.ts';
+import { compatibleEndings, countyFacilityNames, countysOwn, endingSound, oneFamily, placeClass, sameKind, samePlaceByType, sameSoundingName, sameWorks, schoolShortForm } from './clues.vocabulary/place-types.ts';
 import { pairFeatures, pairProbability } from './clues.learning.ts';
 import { countyPairWeights } from './clues.learning.store.ts';
 import { countyLexicon } from './clues.gazetteer.ts';
@@ -689,7 +689,8 @@ async function newestTermRows(db: Db, tenantId: number, townshipId: number, asks
  * sorting (tens of thousands for common words at a million clues; bench/README.md §6). Same candidates, in the same order.
  */
 export async function similarCandidates(db: Db, tenantId: number, input: SimilarInput, query = clueFeatures(input, loadedAnalyzer(tenantId))): Promise<CandidateRow[]> {
-  const places = [...query.spots, ...query.areas].flatMap((p) => [PLACE_PREFIX + p.name, p.name]);
+  // A place by the name the report wrote and, for the county's own facility, by its other names (县医院, 人民医院).
+  const places = [...query.spots, ...query.areas].flatMap((p) => [PLACE_PREFIX + p.name, p.name, ...countyFacilityNames(p.name).map((n) => PLACE_PREFIX + n)]);
   const concepts = [...query.concepts].map((c) => CONCEPT_PREFIX + c);
   // A problem the table does not know is found by its rarest words too (a place written differently,
   // 湿地公园 for 伊河湿地公园, would otherwise hide it).

@@ -106,6 +106,21 @@ export function countysOwn(a: string, b: string): boolean {
   return at >= 0 && y.endsWith(kind) && /^(人民|总|社会|中心|综合|公共)?$/.test(y.slice(at + 1, -kind.length));
 }
 
+/**
+ * The other names the county's own facility goes by, for finding the reports that name it so (县医院 → 县人民医院, 人民医院;
+ * 县汽车站 → 县客运站…; 客运站 → 县汽车站…): the index holds each report's places by the name it wrote.
+ */
+export function countyFacilityNames(name: string): string[] {
+  const out = new Set<string>();
+  for (const [g, e] of ENDINGS) {
+    if (g === 'clinic' || !(name === `县${e}` || name === e || (g === 'hospital' && /^.{0,4}县人民医院$/.test(name) && e === '人民医院'))) continue;
+    for (const e2 of PLACE_TYPE_GROUPS[g]) out.add(`县${e2}`);
+    if (g === 'hospital') out.add('人民医院');
+  }
+  out.delete(name);
+  return [...out];
+}
+
 /** Schools by number (一中, 三小, 二实小): their level. */
 const NUMBERED_LEVEL = /[一二三四五六七八九十实完](中|小)$/;
 
