@@ -130,6 +130,17 @@ describe('scoreSimilarity', () => {
     expect(r.score).toBeLessThan(SAME_PROBLEM_THRESHOLD);
   });
 
+  it('keeps apart wages owed by employers of two kinds, not wages owed by one the other does not name', () => {
+    const wages = (a: string, b: string) => scoreSimilarity({ content: a, category: 'social' }, { content: b, category: 'social' });
+    const site = '新医院工地的钢筋班组拖欠我们二十几个人的工资，包工头说上面没给钱';
+    expect(wages(site, '我们安置点那个做衣服的车间好多人工资都没发，老板躲起不见人').evidence.conceptConflict).toBe(true);
+    expect(wages(site, '在茶园采了两个月茶，说好一天一百，到现在还欠着工钱').evidence.conceptConflict).toBe(true);
+    const bare = wages(site, '快过年了工资还欠着，找谁都不管');
+    expect(bare.evidence.conceptConflict).toBe(false);
+    expect(bare.sharedConcepts).toContain('wages');
+    expect(wages(site, '工地欠我们农民工工资，找开发商也不管').sharedConcepts).toContain('sitewages');
+  });
+
   it('takes a facility said by its trade for the named one, a road by its name before 公路, an estate typed with a same-sounding ending', () => {
     const env = (content: string) => ({ content, category: 'environment' as const });
     // 电镀厂 may be 鑫泓电镀 of the park: no conflict, so the shared problem decides.

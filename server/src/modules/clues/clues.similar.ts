@@ -33,7 +33,7 @@ import { normalizeText } from '../../platform/search/normalize.ts';
 import { isRoadName, isTradePlace, isUnnamedPlace, namesPlaceByCore, placeCore, villageOfFacility } from '../../platform/search/places.ts';
 import { charIdf, idf, isBoilerplate, wordWeight } from '../../platform/search/weights.ts';
 import { anyOf, ftsNewestIds, ftsTermMatch } from '../../platform/search/fts.ts';
-import { CONCEPT_SUPERSEDES, CONCEPT_UMBRELLAS, SPREADING_CONCEPTS } from './clues.vocabulary/concepts.ts';
+import { CONCEPT_RIVALS, CONCEPT_SUPERSEDES, CONCEPT_UMBRELLAS, SPREADING_CONCEPTS } from './clues.vocabulary/concepts.ts';
 import { noteKind } from './clues.vocabulary/notes.ts';
 import { compatibleEndings, countyFacilityNames, countysOwn, endingSound, oneFamily, placeClass, sameKind, samePlaceByType, sameSoundingName, sameWorks, schoolShortForm } from './clues.vocabulary/place-types.ts';
 import { pairFeatures, pairProbability } from './clues.learning.ts';
@@ -484,7 +484,12 @@ export function scoreSimilarity(a: ClueFeatures | SimilarityText, b: ClueFeature
   const ownSpecific = (own: string[]) => own.some((c) => !isGenericConcept(c) && !isUmbrellaConcept(c));
   const conceptConflict = (fa.concepts.size > 0 && fb.concepts.size > 0 && hasSpecificConcept(fa) === hasSpecificConcept(fb)
     && (sharedConcepts.length === 0 || (!sharedSpecific && hasSpecificConcept(fa))))
-    || (umbrellaOnly && ownSpecific(ownA) && ownSpecific(ownB));
+    || (umbrellaOnly && ownSpecific(ownA) && ownSpecific(ownB))
+    // Each names another of a group of rivals (wages owed by a building site and by a workshop): two problems.
+    || CONCEPT_RIVALS.some((g) => {
+      const [ra, rb] = [g.filter((c) => fa.concepts.has(c)), g.filter((c) => fb.concepts.has(c))];
+      return ra.length > 0 && rb.length > 0 && !ra.some((c) => rb.includes(c));
+    });
 
   const { place, name: placeName } = placeEvidence(fa, fb);
 

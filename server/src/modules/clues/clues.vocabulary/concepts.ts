@@ -38,6 +38,12 @@ export const SPREADING_CONCEPTS: ReadonlySet<string> = new Set(['noise', 'venuen
  */
 export const CONCEPT_SUPERSEDES: Readonly<Record<string, readonly string[]>> = { parkingfee: ['parking'], scalper: ['registration'], dike: ['leak'], waterquality: ['foodsafety'] };
 
+/**
+ * Concepts that tell two problems apart when each report names a different one of a group and neither the other's: wages
+ * owed by a building site and by a garment workshop of one township are two employers (clues.similar.ts: a conflict).
+ */
+export const CONCEPT_RIVALS: readonly (readonly string[])[] = [['sitewages', 'factorywages', 'farmwages', 'postwages']];
+
 export const CONCEPT_UMBRELLAS: Readonly<Record<string, string>> = {
   dancenoise: 'noise', venuenoise: 'noise', sitenoise: 'noise', strawburning: 'burning', wasteburning: 'burning', boilersmoke: 'burning', ...WORDING_UMBRELLAS,
 };

@@ -9,6 +9,15 @@ import type { ConceptWording } from './index.ts';
 /** Sentence ends, which a window may not cross. */
 const STOPS = '。！？!?；;';
 
+/** Wages owed, said any way (for the employers' kinds below). */
+const WAGE_WORDS = ['工资', '工钱', '欠薪', '薪水', '劳务费', '工程款', '人工', '钱没给', '钱没发', '钱没结', '血汗钱', '出粮'];
+/** A building site and who works on one. */
+const SITE_WORDS = ['工地', '项目部', '建设项目', '改造项目', '工程', '盖楼', '建筑队', '施工队', '钢筋工', '木工', '瓦工', '小工', '包工头', '班组', '楼盘'];
+/** A works, a workshop or a mine. */
+const FACTORY_WORDS = ['厂', '车间', '加工点', '作坊', '企业', '矿', '采石场', '石场', '转运站'];
+/** Farm work for hire. */
+const FARM_WORDS = ['采茶', '摘茶', '茶园', '果园', '摘果', '摘葡萄', '葡萄园', '酒庄', '割胶', '胶园', '橡胶林', '农场', '种植基地'];
+
 export const SERVICES_WORDING: readonly ConceptWording[] = [
   {
     key: 'clinicmedicine',
@@ -104,6 +113,37 @@ export const SERVICES_WORDING: readonly ConceptWording[] = [
       positive: ['俺爹的退休待遇一直没落实', '工龄认定有问题，退休手续办不下来', '社保养老年审要跑到镇上', '阿伯嘅长粮停咗'],
       negative: ['工资一直没发', '高龄补贴三个月冇发', '单位不给交社保'],
     },
+  },
+  // Whose wages: a building site's, a works' or a mine's, a farm's, a public-welfare post's allowance. Two reports of wages owed
+  // by employers of two kinds are two problems (CONCEPT_RIVALS); one that does not say which can be either.
+  {
+    key: 'sitewages', label: '工地欠薪', duty: 'hr',
+    patterns: [
+      [{ any: SITE_WORDS }, { any: WAGE_WORDS, within: 40, windowStops: '。！？!?' }],
+      [{ any: WAGE_WORDS }, { any: SITE_WORDS, within: 40, windowStops: '。！？!?' }],
+    ],
+    examples: { positive: ['水岸名都二期工地欠我们三十多个工人的工钱', '在工地上干了四个月小工，包工头说上面没给钱，工资到哪里去要', '来电人反映：其在某建设项目务工，被拖欠劳务费'], negative: ['砖厂老板欠我们半年工资', '公益性岗位的补贴三个月没发', '工地夜里施工太吵'] },
+  },
+  {
+    key: 'factorywages', label: '厂矿欠薪', duty: 'hr',
+    patterns: [
+      [{ any: FACTORY_WORDS, notAfter: ['房', '区', '长'] }, { any: WAGE_WORDS, within: 40, windowStops: '。！？!?' }],
+      [{ any: WAGE_WORDS }, { any: FACTORY_WORDS, within: 40, windowStops: '。！？!?', notAfter: ['房', '区', '长'] }],
+    ],
+    examples: { positive: ['砖厂老板欠我们十几个工人大半年的工资', '安置点楼下的服装车间拖欠三个月工资', '煤矿停产以后欠工人一年多工资'], negative: ['工地上的包工头欠我们工钱', '在茶园采了两个月茶，工钱还欠着', '厂里的烟囱冒黑烟'] },
+  },
+  {
+    key: 'farmwages', label: '农活欠薪', duty: 'hr',
+    patterns: [
+      [{ any: FARM_WORDS }, { any: WAGE_WORDS, within: 40, windowStops: '。！？!?' }],
+      [{ any: WAGE_WORDS }, { any: FARM_WORDS, within: 40, windowStops: '。！？!?' }],
+    ],
+    examples: { positive: ['在茶园采了两个月茶，说好一天一百，到现在还欠着工钱', '酒庄欠我们修剪葡萄枝的工钱', '胶园老板欠割胶工工资'], negative: ['工地上的包工头欠我们工钱', '茶叶收购价太低', '砖厂老板欠我们半年工资'] },
+  },
+  {
+    key: 'postwages', label: '公益岗补贴', duty: 'hr',
+    phrases: ['公益性岗位', '公益岗', '生态护林员'],
+    examples: { positive: ['我在村里做公益性岗位保洁，三个月补贴没发了', '公益岗的补贴仨月没给了'], negative: ['工地上的包工头欠我们工钱', '高龄补贴三个月冇发'] },
   },
   {
     key: 'wages',
