@@ -141,6 +141,16 @@ describe('scoreSimilarity', () => {
     expect(wages(site, '工地欠我们农民工工资，找开发商也不管').sharedConcepts).toContain('sitewages');
   });
 
+  it('keeps apart cold flats, fees for empty ones and a heating subsidy, and reads cold rooms as a heating problem', () => {
+    const heat = (a: string, b: string) => scoreSimilarity({ content: a, category: 'utilities' }, { content: b, category: 'utilities' });
+    const cold = '家属院5号楼今年暖气就没热过，屋里才十三四度';
+    expect(heat(cold, '热力公司给空房子也收全额取暖费，阀门都关了还让交').evidence.conceptConflict).toBe(true);
+    expect(heat(cold, '煤改电说好的补贴到现在没到账，电暖器一个月电费四五百').evidence.conceptConflict).toBe(true);
+    // Paying for the heat is said in passing by a cold flat; a room cold without 暖气 is still heating.
+    expect(heat(cold, '交了两千多的取暖费，暖气片摸上去冰凉凉的').evidence.conceptConflict).toBe(false);
+    expect(heat('乡小学教室冷得很，娃娃都穿着羽绒服上课', '小学教室没暖气，娃娃冻得写不成字').sharedConcepts).toContain('heating');
+  });
+
   it('takes a facility said by its trade for the named one, a road by its name before 公路, an estate typed with a same-sounding ending', () => {
     const env = (content: string) => ({ content, category: 'environment' as const });
     // 电镀厂 may be 鑫泓电镀 of the park: no conflict, so the shared problem decides.

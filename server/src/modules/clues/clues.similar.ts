@@ -33,7 +33,7 @@ import { normalizeText } from '../../platform/search/normalize.ts';
 import { isRoadName, isTradePlace, isUnnamedPlace, namesPlaceByCore, placeCore, villageOfFacility } from '../../platform/search/places.ts';
 import { charIdf, idf, isBoilerplate, wordWeight } from '../../platform/search/weights.ts';
 import { anyOf, ftsNewestIds, ftsTermMatch } from '../../platform/search/fts.ts';
-import { CONCEPT_RIVALS, CONCEPT_SUPERSEDES, CONCEPT_UMBRELLAS, SPREADING_CONCEPTS } from './clues.vocabulary/concepts.ts';
+import { CONCEPT_IMPLIES, CONCEPT_RIVALS, CONCEPT_SUPERSEDES, CONCEPT_UMBRELLAS, SPREADING_CONCEPTS } from './clues.vocabulary/concepts.ts';
 import { noteKind } from './clues.vocabulary/notes.ts';
 import { compatibleEndings, countyFacilityNames, countysOwn, endingSound, oneFamily, placeClass, sameKind, samePlaceByType, sameSoundingName, sameWorks, schoolShortForm } from './clues.vocabulary/place-types.ts';
 import { pairFeatures, pairProbability } from './clues.learning.ts';
@@ -194,7 +194,7 @@ function buildFeatures(an: Analyzer, text: string, words: Iterable<string>, conc
     }
   }
   // A specific problem names its umbrella too (square dancing's noise is noise): a report saying only 吵 shares that.
-  const conceptSet = new Set([...concepts].flatMap((c) => (CONCEPT_UMBRELLAS[c] ? [c, CONCEPT_UMBRELLAS[c]] : [c])));
+  const conceptSet = new Set([...concepts].flatMap((c) => [c, ...(CONCEPT_UMBRELLAS[c] ? [CONCEPT_UMBRELLAS[c]] : []), ...(CONCEPT_IMPLIES[c] ? [CONCEPT_IMPLIES[c]] : [])]));
   // The more specific problem stands in for the one its words also name (the parking fee for parking).
   for (const c of [...conceptSet]) for (const gone of CONCEPT_SUPERSEDES[c] ?? []) conceptSet.delete(gone);
   let conceptTotal = 0;

@@ -40,9 +40,18 @@ export const CONCEPT_SUPERSEDES: Readonly<Record<string, readonly string[]>> = {
 
 /**
  * Concepts that tell two problems apart when each report names a different one of a group and neither the other's: wages
- * owed by a building site and by a garment workshop of one township are two employers (clues.similar.ts: a conflict).
+ * owed by a building site and by a garment workshop of one township are two employers, cold flats and fees charged for empty
+ * ones two problems of one heating company (clues.similar.ts: a conflict).
  */
-export const CONCEPT_RIVALS: readonly (readonly string[])[] = [['sitewages', 'factorywages', 'farmwages', 'postwages']];
+export const CONCEPT_RIVALS: readonly (readonly string[])[] = [['sitewages', 'factorywages', 'farmwages', 'postwages'], ['heatcold', 'heatfee', 'heatsubsidy']];
+
+/**
+ * Concepts that name another as a part of it, which a report saying it names too (cold flats are a heating problem, a building
+ * site's wages owed are wages owed), where its own words may not (教室冷得很, 工程款没结): not an umbrella, which alone counts half.
+ */
+export const CONCEPT_IMPLIES: Readonly<Record<string, string>> = {
+  heatcold: 'heating', heatfee: 'heating', heatsubsidy: 'heating', sitewages: 'wages', factorywages: 'wages', farmwages: 'wages', postwages: 'wages',
+};
 
 export const CONCEPT_UMBRELLAS: Readonly<Record<string, string>> = {
   dancenoise: 'noise', venuenoise: 'noise', sitenoise: 'noise', strawburning: 'burning', wasteburning: 'burning', boilersmoke: 'burning', ...WORDING_UMBRELLAS,
