@@ -70,6 +70,8 @@ describe('clue gazetteer, vocabulary and learning pages', () => {
       await page.getByRole('heading', { level: 1, name: '词库' }).waitFor();
       await page.getByText('例句全部通过').first().waitFor();
       await page.getByText(/条例句全部通过/).waitFor();
+      await page.getByText('彼此不是同一问题', { exact: false }).waitFor();
+      await page.getByText('暖气不热 → 供暖').waitFor();
       await shoot(page, 'clue-vocabulary');
 
       await page.goto(`${app.baseUrl}/clues/learning`);

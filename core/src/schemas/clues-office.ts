@@ -196,6 +196,10 @@ export const VocabularySchema = z.object({
       key: z.string(), label: z.string(), generic: z.boolean(), broad: z.boolean(), phrases: z.array(z.string()).readonly(), patterns: z.number(),
     })),
     examples: z.array(VocabularyExampleSchema.extend({ key: z.string() })),
+    /** Groups of concepts no two of which are one problem (wages owed by a building site and by a workshop), by label. */
+    rivals: z.array(z.array(z.string())),
+    /** A concept that is part of another (暖气不热 → 供暖, 广场舞噪音 → 噪音扰民), by label. */
+    parts: z.array(z.object({ part: z.string(), of: z.string() })),
   }),
 });
 export type Vocabulary = z.infer<typeof VocabularySchema>;

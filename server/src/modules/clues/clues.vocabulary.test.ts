@@ -5,8 +5,8 @@
  * weights towards the decisions. Pure: no database.
  */
 import { describe, expect, it } from 'vitest';
-import { conceptExampleResults, noteExampleResults } from './clues.vocabulary/index.ts';
-import { CLUE_CONCEPTS } from './clues.vocabulary/concepts.ts';
+import { conceptExampleResults, noteExampleResults, vocabularySummary } from './clues.vocabulary/index.ts';
+import { CLUE_CONCEPTS, CONCEPT_IMPLIES, CONCEPT_RIVALS } from './clues.vocabulary/concepts.ts';
 import { CLUE_CONCEPT_MATCHER, clueAnalyzer } from './clues.analyzer.ts';
 import { ConceptMatcher } from '../../platform/search/vocabulary.ts';
 import { normalizeText } from '../../platform/search/normalize.ts';
@@ -72,6 +72,13 @@ describe('problem concepts', () => {
     for (const t of ['拉土的大车跑得太快', '重型货车超速行驶', '车都开得飞快']) expect(concepts(t), t).toContain('speeding');
     for (const t of ['公路上晾晒粮食', '路上到处是晒的玉米']) expect(concepts(t), t).toContain('cropdrying');
     for (const t of ['夜市一到天黑就把路占完了', '摊子摆到马路上了', '占道经营']) expect(concepts(t), t).toContain('occupyroad');
+  });
+
+  it('names every rival and part concept in the table, and shows them on the 词库 page by label', () => {
+    for (const k of [...CONCEPT_RIVALS.flat(), ...Object.keys(CONCEPT_IMPLIES), ...Object.values(CONCEPT_IMPLIES)]) expect(CLUE_CONCEPTS.some((c) => c.key === k), k).toBe(true);
+    const { concepts } = vocabularySummary();
+    expect(concepts.rivals).toContainEqual(['工地欠薪', '厂矿欠薪', '农活欠薪', '公益岗补贴']);
+    expect(concepts.parts).toContainEqual({ part: '暖气不热', of: '供暖' });
   });
 
   it('keeps apart what only looks alike', () => {

@@ -5,7 +5,7 @@
  */
 import { UNIT_DUTIES } from '@xs/core/schemas/orgs.ts';
 import { CLUE_CONCEPT_MATCHER } from '../clues.analyzer.ts';
-import { CLUE_CONCEPTS } from './concepts.ts';
+import { CLUE_CONCEPTS, CONCEPT_IMPLIES, CONCEPT_RIVALS, CONCEPT_UMBRELLAS } from './concepts.ts';
 import { NOTE_VOCABULARY, NOTES_VERSION, noteKind } from './notes.ts';
 import { PLACE_TYPE_GROUPS, PLACE_TYPE_VERSION } from './place-types.ts';
 import { ROUTING_CORPUS, ROUTING_CORPUS_VERSION } from './routing-corpus.ts';
@@ -24,6 +24,8 @@ export function conceptExampleResults() {
   return CLUE_CONCEPT_MATCHER.exampleResults();
 }
 
+const label = (key: string) => CLUE_CONCEPTS.find((c) => c.key === key)?.label ?? key;
+
 export function vocabularySummary() {
   return {
     notes: {
@@ -40,6 +42,8 @@ export function vocabularySummary() {
       version: CLUE_CONCEPT_MATCHER.version,
       items: CLUE_CONCEPTS.map((c) => ({ key: c.key, label: c.label, generic: !!c.generic, broad: !!c.broad, phrases: c.phrases, patterns: (c.patterns ?? []).length })),
       examples: conceptExampleResults(),
+      rivals: CONCEPT_RIVALS.map((g) => g.map(label)),
+      parts: Object.entries({ ...CONCEPT_UMBRELLAS, ...CONCEPT_IMPLIES }).map(([part, of]) => ({ part: label(part), of: label(of) })),
     },
   };
 }

@@ -59,6 +59,10 @@ export default function VocabularyPage() {
                 <div style={{ display: 'flex', flexWrap: 'wrap', rowGap: 4 }}>{v.concepts.items.map((c) => (
                   <Tag key={c.key} color={c.generic ? 'default' : 'blue'} title={`${c.phrases.slice(0, 12).join('、')}${c.patterns ? `；搭配 ${c.patterns} 条` : ''}`}>{c.label}</Tag>
                 ))}</div>
+                <Typography.Paragraph style={{ marginTop: 12, marginBottom: 4 }}>彼此不是同一问题（两条线索各说一种时不作同类）：</Typography.Paragraph>
+                {v.concepts.rivals.map((g) => <div key={g.join()} style={{ marginBottom: 4 }}>{tags(g)}</div>)}
+                <Typography.Paragraph style={{ marginTop: 8, marginBottom: 4 }}>属于上一类问题（说了前者也算说了后者）：</Typography.Paragraph>
+                <div style={{ display: 'flex', flexWrap: 'wrap', rowGap: 4 }}>{v.concepts.parts.map((p) => <Tag key={p.part}>{p.part} → {p.of}</Tag>)}</div>
               </Card>
             </Col>
           </Row>
