@@ -8,7 +8,7 @@
  *   online (each report then forwarded to its gold unit, as staff would) → top-1, top-3.
  * Latencies are printed, nothing is asserted.
  *   node --import tsx bench/clue-sets.ts [set]   (a set of bench/sets: songxian, qinglan, zhenling, hedu, zhuxi, yaoyuan, jichuan, luxi, yuebei, jinzhong,
- *                                                 wanxi, guixi, dianxi, ehdong, jizhong, longdong, qiongbei, gannan, chuandong, ningxia;
+ *                                                 wanxi, guixi, dianxi, ehdong, jizhong, longdong, qiongbei, gannan, chuandong, ningxia, hetao, qiandong;
  *                                                 both first two when none; DEBUG=1 prints misses, false pairs and their evidence)
  */
 import fs from 'node:fs';
