@@ -5,6 +5,7 @@
  * funeral fees, children not supporting their parents, veterans' benefits, school bullying, school fees).
  */
 import type { ConceptWording } from './index.ts';
+import type { VocabularyStep } from '../../../../platform/search/vocabulary.ts';
 
 /** Sentence ends, which a window may not cross. */
 const STOPS = '。！？!?；;';
@@ -17,6 +18,11 @@ const SITE_WORDS = ['工地', '项目部', '建设项目', '改造项目', '工�
 const FACTORY_WORDS = ['厂', '车间', '加工点', '作坊', '企业', '矿', '采石场', '石场', '转运站'];
 /** Farm work for hire. */
 const FARM_WORDS = ['采茶', '摘茶', '茶园', '果园', '摘果', '摘葡萄', '葡萄园', '酒庄', '割胶', '胶园', '橡胶林', '农场', '种植基地'];
+/** Wages owed by an employer of a kind: its word and the wages within a sentence, either first. */
+const employerWages = (kinds: readonly string[], notAfter: readonly string[] = []): VocabularyStep[][] => [
+  [{ any: kinds, notAfter }, { any: WAGE_WORDS, within: 40, windowStops: STOPS }],
+  [{ any: WAGE_WORDS }, { any: kinds, within: 40, windowStops: STOPS, notAfter }],
+];
 
 export const SERVICES_WORDING: readonly ConceptWording[] = [
   {
@@ -118,26 +124,18 @@ export const SERVICES_WORDING: readonly ConceptWording[] = [
   // by employers of two kinds are two problems (CONCEPT_RIVALS); one that does not say which can be either.
   {
     key: 'sitewages', label: '工地欠薪', duty: 'hr',
-    patterns: [
-      [{ any: SITE_WORDS }, { any: WAGE_WORDS, within: 40, windowStops: '。！？!?' }],
-      [{ any: WAGE_WORDS }, { any: SITE_WORDS, within: 40, windowStops: '。！？!?' }],
-    ],
+    patterns: employerWages(SITE_WORDS),
     examples: { positive: ['水岸名都二期工地欠我们三十多个工人的工钱', '在工地上干了四个月小工，包工头说上面没给钱，工资到哪里去要', '来电人反映：其在某建设项目务工，被拖欠劳务费'], negative: ['砖厂老板欠我们半年工资', '公益性岗位的补贴三个月没发', '工地夜里施工太吵'] },
   },
   {
     key: 'factorywages', label: '厂矿欠薪', duty: 'hr',
-    patterns: [
-      [{ any: FACTORY_WORDS, notAfter: ['房', '区', '长'] }, { any: WAGE_WORDS, within: 40, windowStops: '。！？!?' }],
-      [{ any: WAGE_WORDS }, { any: FACTORY_WORDS, within: 40, windowStops: '。！？!?', notAfter: ['房', '区', '长'] }],
-    ],
+    // 厂房, 厂区, 厂长: the works as a place or a person, not the employer.
+    patterns: employerWages(FACTORY_WORDS, ['房', '区', '长']),
     examples: { positive: ['砖厂老板欠我们十几个工人大半年的工资', '安置点楼下的服装车间拖欠三个月工资', '煤矿停产以后欠工人一年多工资'], negative: ['工地上的包工头欠我们工钱', '在茶园采了两个月茶，工钱还欠着', '厂里的烟囱冒黑烟'] },
   },
   {
     key: 'farmwages', label: '农活欠薪', duty: 'hr',
-    patterns: [
-      [{ any: FARM_WORDS }, { any: WAGE_WORDS, within: 40, windowStops: '。！？!?' }],
-      [{ any: WAGE_WORDS }, { any: FARM_WORDS, within: 40, windowStops: '。！？!?' }],
-    ],
+    patterns: employerWages(FARM_WORDS),
     examples: { positive: ['在茶园采了两个月茶，说好一天一百，到现在还欠着工钱', '酒庄欠我们修剪葡萄枝的工钱', '胶园老板欠割胶工工资'], negative: ['工地上的包工头欠我们工钱', '茶叶收购价太低', '砖厂老板欠我们半年工资'] },
   },
   {
