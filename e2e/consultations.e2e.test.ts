@@ -154,8 +154,15 @@ describe('协商议事 in the browser', () => {
       dialog = page.getByRole('dialog', { name: '共提共答' });
       await dialog.getByLabel('问题').fill('背街小巷路灯什么时候能装好？');
       await dialog.getByLabel('提问人').fill('李建国');
-      await dialog.getByLabel('答复单位').click();
-      await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: '县交通运输局' }).first().click();
+      // The unit is chosen before the form is sent: under a loaded CI run a click on the option as the dropdown opened chose
+      // nothing, the form stayed invalid and the dialog open, so the choice is checked and made again if it did not take.
+      const unit = dialog.locator('.ant-select', { hasText: '县交通运输局' });
+      for (let i = 0; i < 3 && !(await unit.count()); i++) {
+        await dialog.getByLabel('答复单位').click();
+        await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: '县交通运输局' }).first().click();
+        await page.waitForTimeout(200);
+      }
+      await unit.waitFor();
       await dialog.getByLabel('当场答复').fill('年内分两批完成安装。');
       await dialog.getByLabel(/承诺事项/).fill('背街小巷路灯安装和灯杆更换');
       await dialog.getByLabel('目标值').fill('25');
