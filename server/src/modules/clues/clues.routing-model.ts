@@ -197,10 +197,11 @@ export function predictRoute(features: Set<string>, classes: RouteClass[], learn
     const nl = classes.map((cls) => learned?.feats.get(cls)?.get(f) ?? 0);
     const nbAll = nb.reduce((a, x) => a + x, 0);
     const nlAll = nl.reduce((a, x) => a + x, 0);
+    const weight = f.startsWith(CATEGORY_FEATURE) ? CATEGORY_WEIGHT : 1;
     for (let k = 0; k < classes.length; k++) {
       const own = (1 - w[k]) * ((nb[k] + ALPHA) / (bTotal[k] + ALPHA * vocab)) + w[k] * ((nl[k] + ALPHA) / (lTotal[k] + ALPHA * vocab));
       const rest = (1 - w[k]) * ((nbAll - nb[k] + ALPHA) / (bAll - bTotal[k] + ALPHA * vocab)) + w[k] * ((nlAll - nl[k] + ALPHA) / (lAll - lTotal[k] + ALPHA * vocab));
-      const odds = (f.startsWith(CATEGORY_FEATURE) ? CATEGORY_WEIGHT : 1) * (Math.log(own) - Math.log(rest));
+      const odds = weight * (Math.log(own) - Math.log(rest));
       ll[k] += odds;
       // What speaks for this function more than for the others (文化站, 锣鼓), not what is merely frequent everywhere (不, 想).
       if (odds > 0 && nb[k] + nl[k] > 0) contrib[k].push([f, odds]);

@@ -318,14 +318,14 @@ export function detectPlaces(ctx: PlaceContext, norm: string, pieces: Piece[], w
     const { t } = pieces[i];
     if (!HAN.test(t)) continue;
     const adjacent = i > 0 && pieces[i - 1].end === pieces[i].start;
-    // A kind of place right after the township's name is the township's one: 旧县商贸城 and 旧县镇商贸城 are one 商贸城.
-    const ofTownship = adjacent && TOWNSHIP_FACILITIES.has(t) && ctx.places.isTownshipName(pieces[i - 1].t);
-    const landmark = LANDMARKS.has(t) || ofTownship ? t : /^[镇乡]/.test(t) && LANDMARKS.has(t.slice(1)) ? t.slice(1) : null;
     // The county's own facility (县/医院, 县/图书馆, 县/汽车站): a place of its own, as 县人民医院 is.
     if (adjacent && pieces[i - 1].t === '县' && (TOWNSHIP_FACILITIES.has(t) || LANDMARKS.has(t)) && !/^[镇乡县]/.test(t)) {
       out.add(`县${t}`);
       continue;
     }
+    // A kind of place right after the township's name is the township's one: 旧县商贸城 and 旧县镇商贸城 are one 商贸城.
+    const ofTownship = adjacent && TOWNSHIP_FACILITIES.has(t) && ctx.places.isTownshipName(pieces[i - 1].t);
+    const landmark = LANDMARKS.has(t) || ofTownship ? t : /^[镇乡]/.test(t) && LANDMARKS.has(t.slice(1)) ? t.slice(1) : null;
     // A kind of place right after a village's name is that village's (沙梁村砖厂, 杨柳湾村小学): a spot of its own.
     if (adjacent && t.length >= 2 && (GENERIC.has(t) || LANDMARKS.has(t)) && suffixOf(t) && !ROAD_KINDS.has(suffixOf(t)!) && !VILLAGE_END.test(t)) {
       const village = ctx.places.placeOf(pieces[i - 1].t);
