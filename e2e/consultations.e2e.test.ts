@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { button, startApp, type Running } from './harness.ts';
+import { button, chooseOption, startApp, type Running } from './harness.ts';
 
 const SHOTS = '/tmp/consult-shots';
 const TITLE = `城区背街小巷路灯照明 ${Date.now() % 100000}`;
@@ -154,15 +154,7 @@ describe('协商议事 in the browser', () => {
       dialog = page.getByRole('dialog', { name: '共提共答' });
       await dialog.getByLabel('问题').fill('背街小巷路灯什么时候能装好？');
       await dialog.getByLabel('提问人').fill('李建国');
-      // The unit is chosen before the form is sent: under a loaded CI run a click on the option as the dropdown opened chose
-      // nothing, the form stayed invalid and the dialog open, so the choice is checked and made again if it did not take.
-      const unit = dialog.locator('.ant-select', { hasText: '县交通运输局' });
-      for (let i = 0; i < 3 && !(await unit.count()); i++) {
-        await dialog.getByLabel('答复单位').click();
-        await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: '县交通运输局' }).first().click();
-        await page.waitForTimeout(200);
-      }
-      await unit.waitFor();
+      await chooseOption(page, dialog, '答复单位', '县交通运输局');
       await dialog.getByLabel('当场答复').fill('年内分两批完成安装。');
       await dialog.getByLabel(/承诺事项/).fill('背街小巷路灯安装和灯杆更换');
       await dialog.getByLabel('目标值').fill('25');
@@ -183,8 +175,7 @@ describe('协商议事 in the browser', () => {
       await press(page, '报送成果');
       await actions(page).getByRole('button', { name: button('登记决议') }).click();
       dialog = page.getByRole('dialog', { name: '登记决议' });
-      await dialog.getByLabel('党委政府决议').click();
-      await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: /^采纳$/ }).click();
+      await chooseOption(page, dialog, '党委政府决议', /^采纳$/);
       await dialog.getByLabel('领导批示').fill('请城管局抓紧落实。');
       await dialog.getByRole('button', { name: button('登记决议') }).click();
       await dialog.waitFor({ state: 'hidden' });

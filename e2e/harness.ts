@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -149,4 +149,22 @@ export async function startApp(): Promise<Running> {
     return context.newPage();
   };
   return { baseUrl, browser: ready, newPage, log, stop };
+}
+
+/**
+ * An antd Select of a form: open it by its label, pick the option (typed into its search first when it is a name), and
+ * check that the form shows it, trying again when it does not — in a loaded full run a click on an option as the dropdown
+ * opened at times chose nothing, and the form then stayed invalid with its dialog open.
+ */
+export async function chooseOption(page: Page, scope: Locator, label: string, option: string | RegExp): Promise<void> {
+  const input = scope.getByLabel(label);
+  const select = scope.locator('.ant-form-item').filter({ has: page.locator(`label[title="${label}"]`) }).locator('.ant-select');
+  const shown = async () => (await select.getByText(option, { exact: true }).filter({ visible: true }).count()) > 0;
+  for (let i = 0; i < 5 && !(await shown()); i++) {
+    await input.click();
+    if (typeof option === 'string') await input.fill(option).catch(() => undefined);
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option }).first().click();
+    await page.waitForTimeout(200);
+  }
+  if (!(await shown())) throw new Error(`「${label}」没有选上 ${option}`);
 }
