@@ -123,6 +123,14 @@ describe('place endings', () => {
     // -ing and -in said alike, as in most of the south and by voice input (仁心 / 仁兴).
     expect(sameSoundingName('仁心社区', '仁心', '仁兴社区', '仁兴')).toBe(true);
     expect(sameSoundingName('仁心社区', '仁心', '仁和社区', '仁和')).toBe(false);
+    // The ending typed alike too, and a stem said alike under two words for one kind of place: up to two characters of
+    // a longer name, never a side, and not three.
+    expect(sameSoundingName('翠柳家园', '翠柳', '萃柳佳园', '萃柳')).toBe(true);
+    expect(sameSoundingName('清石井市场', '清石井', '青石井菜市场', '青石井菜')).toBe(true);
+    expect(sameSoundingName('翠柳苑', '翠柳', '萃六苑', '萃六')).toBe(false);
+    expect(sameSoundingName('翠柳佳园', '翠柳', '萃六家园', '萃六')).toBe(false);
+    expect(sameSoundingName('东湖家园', '东湖', '冬湖佳园', '冬湖')).toBe(false);
+    expect(sameSoundingName('清石井菜市场', '清石井菜', '青石井小学', '青石井')).toBe(false);
   });
 
   it('takes a works and its workers\' housing for one place, and two works apart', () => {
@@ -132,6 +140,9 @@ describe('place endings', () => {
     expect(sameWorks('糖厂宿舍', '酒厂宿舍')).toBe(false);
     expect(sameWorks('一矿', '二矿宿舍')).toBe(false);
     expect(sameWorks('洗煤厂', '焦化厂')).toBe(false);
+    // The works' name typed alike (毛方厂 for 毛纺厂) when one names the housing; not two names apart in two characters.
+    expect(sameWorks('毛方厂', '毛纺厂家属院')).toBe(true);
+    expect(sameWorks('棉纺厂', '面粉厂家属院')).toBe(false);
   });
 });
 

@@ -78,11 +78,12 @@ const WORKS = new RegExp(`^${WORKS_PREFIX.source.slice(1)}?(\\p{Script=Han}{1,6}
 
 /**
  * Whether two names are one works or its workers' housing (县酒厂 / 酒厂宿舍, 糖厂宿舍 / 县糖厂家属区): a report of the old
- * works' housing names the works as often as the housing. Not two works (糖厂 / 酒厂), nor two numbered ones.
+ * works' housing names the works as often as the housing, the works' name typed alike too (毛方厂 / 毛纺厂家属院). Not two works
+ * (糖厂 / 酒厂), nor two numbered ones.
  */
 export function sameWorks(a: string, b: string): boolean {
   const [x, y] = [WORKS.exec(a), WORKS.exec(b)];
-  return !!x && !!y && x[1] === y[1] && a !== b && (!!x[2] || !!y[2] || a.slice(1) === b || b.slice(1) === a);
+  return !!x && !!y && a !== b && (x[1] === y[1] ? !!x[2] || !!y[2] || a.slice(1) === b || b.slice(1) === a : (!!x[2] || !!y[2]) && saidAlike(x[1], y[1], 1, false));
 }
 
 /** Whether two place names are one place said with interchangeable endings. */
@@ -184,19 +185,33 @@ export function sameSoundingName(a: string, aCore: string, b: string, bCore: str
   // A village's name with and without 村 after its own ending (南真庄 / 南甄庄村).
   const [ba, bb] = [a, b].map((n) => n.replace(/(?<=[庄屯营店铺寨集])村$/, ''));
   if ((ba !== a || bb !== b) && ba.length === bb.length && ba !== bb) return sameSoundingName(ba, ba.slice(0, -1), bb, bb.slice(0, -1), oneListed);
-  if (aCore.length < 2 || aCore.length !== bCore.length || aCore === bCore || !compatibleEndings(a.slice(aCore.length), b.slice(bCore.length))) return false;
-  let at = -1;
-  for (let i = 0; i < aCore.length; i++) {
-    if (aCore[i] === bCore[i]) continue;
-    if (at >= 0) return false;
-    at = i;
+  if (aCore.length >= 2 && aCore.length === bCore.length && aCore !== bCore && compatibleEndings(a.slice(aCore.length), b.slice(bCore.length)) && saidAlike(aCore, bCore, 1, oneListed)) return true;
+  // The whole name typed apart, its ending too (伟湖家园 / 苇湖佳园), or its stem under two words for one kind of place
+  // (三燕井市场 / 三眼井菜市场): up to two characters in a longer name.
+  if (a.length >= 4 && a.length === b.length && a !== b && saidAlike(a, b, 2, oneListed)) return true;
+  const rb = placeTypeReadings(b).map((r) => r.split('|'));
+  return placeTypeReadings(a).some((r) => {
+    const [stem, group] = r.split('|');
+    return stem.length >= 2 && rb.some(([s, g]) => g === group && s !== stem && saidAlike(stem, s, stem.length >= 4 ? 2 : 1, oneListed));
+  });
+}
+
+/**
+ * Whether two names of one length differ only in characters read the same way (at most `most` of them), none a number or
+ * a side, and no surname before 家/氏 (李家祠堂 / 黎家祠堂, 张家湾 / 章家湾) unless `oneListed`.
+ */
+function saidAlike(a: string, b: string, most: number, oneListed: boolean): boolean {
+  if (a.length !== b.length || a === b) return false;
+  let differ = 0;
+  for (let i = 0; i < a.length; i++) {
+    const [x, y] = [a[i], b[i]];
+    if (x === y) continue;
+    if (++differ > most || TELLING_CHARS.test(x) || TELLING_CHARS.test(y)) return false;
+    if (!oneListed && /[家氏]/.test(a[i + 1] ?? '')) return false;
+    const sy = sounds(y);
+    if (!sounds(x).some((r) => sy.includes(r))) return false;
   }
-  const [x, y] = [aCore[at], bCore[at]];
-  if (TELLING_CHARS.test(x) || TELLING_CHARS.test(y)) return false;
-  // A surname before 家/氏 tells clans apart (李家祠堂 / 黎家祠堂, 张家湾 / 章家湾).
-  if (!oneListed && /[家氏]/.test(aCore[at + 1] ?? '')) return false;
-  const sy = sounds(y);
-  return sounds(x).some((r) => sy.includes(r));
+  return true;
 }
 
 /** Parts of a school named with it (民中宿舍, 一中食堂): the school's. */
