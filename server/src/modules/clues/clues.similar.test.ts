@@ -267,6 +267,18 @@ describe('scoreSimilarity', () => {
     expect(tap('章家湾村的自来水一个月没来了', '张家湾村自来水停了好久').evidence.place).toBe('conflict');
     // 菜市 is a market's ending as 菜市场 is.
     expect(same('东关菜市后门臭水沟', '东关农贸市场后门那条排水沟堵死了').evidence.place).toBe('near');
+    // Typed alike in the ending too, and a stem said alike under another word for a market; not a third character.
+    expect(same('翠柳家园工地老板欠我们工钱', '萃柳佳园工地拖欠农民工工资').evidence.place).toBe('near');
+    expect(same('庆云市场门口垃圾堆成山', '青云菜市场门口的垃圾没人清').evidence.place).toBe('near');
+    expect(same('翠柳佳园工地老板欠我们工钱', '萃六家园工地拖欠农民工工资').evidence.place).toBe('conflict');
+  });
+
+  it('takes a place said by where in the town it is for the named one there, not the same description for another kind', () => {
+    // 新区大道 is the new area's avenue, which another calls by its name; 新区 and a road is no school.
+    expect(same('新区大道半夜有人骑摩托炸街', '芦笙大道一到半夜就有摩托车炸街').evidence.place).toBe('unknown');
+    expect(same('沿河路晚上有人飙车', '湄江路晚上有人飙车').evidence.place).toBe('unknown');
+    expect(same('新区大道半夜有人骑摩托炸街', '新区大道晚上摩托车轰得睡不着').evidence.place).toBe('same');
+    expect(same('湄江路晚上有人飙车', '芦笙大道晚上有人飙车').evidence.place).toBe('conflict');
   });
 
   it('takes the county\'s own facility said short for its full name, not for the county\'s other ones', () => {

@@ -591,8 +591,15 @@ const UNNAMED_TAGS = new Set(['b', 'm', 'mq', 'q', 'r', 'rz', 'f']);
 const COUNTY_INSTITUTIONS = new Set(['人民医院', '中医院', '妇幼保健院', '汽车站', '客运站', '客运总站', '火车站']);
 
 /**
- * Whether a place is named only by its kind (中学, 卫生院, 小型水库): the township's one, or any of its kind, so it
- * may be the place another report names (一中, 梅子窝水库) and is no conflict with it. Not a trade (isTradePlace).
+ * Where in the town a place is, said instead of its name (新区大道 for the new area's avenue, 老城医院, 沿河路 for the road
+ * along the river): the one there, which another report may call by its name (芦笙大道), unless the county lists the word.
+ */
+const WHERE_IN_TOWN = new Set(['新区', '新城', '新城区', '老城', '老城区', '城区', '沿河', '河边', '沿江', '江边', '湖边']);
+
+/**
+ * Whether a place is named only by its kind (中学, 卫生院, 小型水库) or by where in the town it is (新区大道): the
+ * township's one, or any of its kind, so it may be the place another report names (一中, 梅子窝水库, 芦笙大道) and is no
+ * conflict with it. Not a trade (isTradePlace).
  */
 export function isUnnamedPlace(ctx: PlaceContext, name: string): boolean {
   if (COUNTY_INSTITUTIONS.has(name)) return false;
@@ -601,6 +608,7 @@ export function isUnnamedPlace(ctx: PlaceContext, name: string): boolean {
   const s = suffixOf(name);
   if (!s) return false;
   const kind = name.slice(0, -s.length);
+  if (WHERE_IN_TOWN.has(kind) && !ctx.places.placeOf(kind) && !ctx.places.isGazetteerPlace(name)) return true;
   return !kind || (!ctx.places.placeOf(kind) && !ctx.places.isVillageCore(kind) && ctx.tags(kind).every((t) => UNNAMED_TAGS.has(t)));
 }
 
