@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
-const SOURCES = ['normalize.ts', 'jieba.ts', 'segment.ts', 'vocabulary.ts', 'places.ts', 'weights.ts'];
+const SOURCES = ['normalize.ts', 'jieba.ts', 'segment.ts', 'vocabulary.ts', 'places.ts', 'sounds.ts', 'weights.ts'];
 
 /**
  * Written in by the server build (server/build.ts, esbuild `define`) as hashSources() of the sources it compiled.

@@ -181,3 +181,30 @@ describe('what the index stores', () => {
     expect(stored.split(' ').every((t) => /^[\p{L}\p{N}]+$/u.test(t))).toBe(true);
   });
 });
+
+describe('names heard alike', () => {
+  const county = make({ townships: ['吐别镇', '碱甸乡'], villages: ['铁列克村', '阔什艾日克村', '大榆树村', '东湖村', '冬梅村', '腊梅村'] });
+  const places = (text: string) => parseSearchTokens(county.searchTokens(text)).places;
+
+  it('reads a listed village written with characters said alike as that village', () => {
+    // One character of a short name, two of a longer one; the township too.
+    expect(county.read('来电人反映：铁烈克村多户羊只出现死亡')).toContain('铁列克村');
+    expect(county.read('阔什爱日克村干渠防渗层坏了')).toContain('阔什艾日克村');
+    expect(county.read('吐鳖镇的班车停了')).toContain('吐别镇');
+    expect(places('来电人反映：铁烈克村多户羊只出现死亡')).toContain('铁列克村');
+  });
+
+  it('reads a name a hotline marks as heard by its stem, and no stem said alike without the mark', () => {
+    expect(county.read('来电人反映：大玉树（音）通往县城的客车停了')).toContain('大榆树');
+    expect(county.read('大玉树长得真好，村口那棵')).not.toContain('大榆树');
+  });
+
+  it('never takes a number or a side for a slip, nor picks between two listed names said alike', () => {
+    expect(county.read('冬湖村的自来水停了')).toBe('冬湖村的自来水停了');
+    // 东梅 / 冬梅: a side; 蜡梅 said like 腊梅 only: read as it.
+    expect(county.read('东梅村的自来水停了')).toBe('东梅村的自来水停了');
+    expect(county.read('蜡梅村的自来水停了')).toContain('腊梅村');
+    const two = make({ villages: ['腊梅村', '蜡梅村'] });
+    expect(two.read('辣梅村的自来水停了')).toBe('辣梅村的自来水停了');
+  });
+});

@@ -15,6 +15,7 @@
  */
 import { baseKeepsWhole, baseTags, jieba, HMM } from './jieba.ts';
 import { normalizeText } from './normalize.ts';
+import { HeardNames } from './sounds.ts';
 import { findPlaces, PLACE_ENDING_WORDS, PlaceRegistry, PROPER_TAGS, type PlaceContext, type PlaceKind } from './places.ts';
 import { indexVersion } from './index-version.ts';
 
@@ -80,6 +81,8 @@ export class Analyzer implements PlaceContext {
   private readonly trie: TrieNode = { next: new Map(), word: false };
   private trieSize = 0;
   private readonly tagMemo = new Map<string, string[]>();
+  /** The county's villages and townships as a writer may have heard them (铁烈克村 for 铁列克村). */
+  private readonly heard: HeardNames;
 
   constructor(spec: AnalyzerSpec = {}) {
     this.concepts = spec.concepts ?? null;
@@ -92,6 +95,7 @@ export class Analyzer implements PlaceContext {
     for (const t of townships) this.addWords([t, ...this.places.registerTownship(t)], 'ns');
     this.addPlaces(villages, 'village');
     this.addPlaces(places);
+    this.heard = new HeardNames([...villages, ...townships]);
     this.version = indexVersion([
       'words', ...[...new Set(words)].sort(), 'townships', ...[...new Set(townships)].sort(), 'villages', ...[...new Set(villages)].sort(),
       'places', ...[...new Set(places)].sort(), 'concepts', this.concepts?.version ?? '',
@@ -213,11 +217,16 @@ export class Analyzer implements PlaceContext {
 
   /** Tokens of a text (the sentence's own cut), lower-cased, without punctuation and stop words. */
   tokenize(text: string): string[] {
-    return this.cutPieces(normalizeText(text)).map((p) => p.t);
+    return this.cutPieces(this.read(text)).map((p) => p.t);
+  }
+
+  /** Normalised text, the county's names heard alike written as listed. */
+  read(text: string): string {
+    return this.heard.read(normalizeText(text), text);
   }
 
   analyze(text: string): Analysis {
-    const norm = normalizeText(text);
+    const norm = this.read(text);
     const pieces = this.cutPieces(norm);
     const words = new Set(pieces.map((p) => p.t));
     for (const w of this.dictionaryWords(norm)) words.add(w);

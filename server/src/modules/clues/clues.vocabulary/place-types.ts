@@ -1,5 +1,5 @@
-import { pinyin } from 'pinyin-pro';
 import { ESTATE_ENDINGS } from '../../../platform/search/places.ts';
+import { saidAlike, TELLING_ALL } from '../../../platform/search/sounds.ts';
 
 /**
  * Two names of one place: the generic part of a place name said in different words (东关菜市场 / 东关农贸市场,
@@ -143,11 +143,6 @@ export function sameKind(a: string, aEnding: string, b: string, bEnding: string)
   return [...placeKinds(a, aEnding)].some((k) => kb.has(k));
 }
 
-/** Characters that tell places apart by number, side or age (一中 / 二中, 东关 / 西关, 老街 / 新街), never a slip of typing. */
-const TELLING = '0-9〇零第一二三四五六七八九十东西南北上下前后左右中内外新老大小';
-const TELLING_CHARS = new RegExp(`[${TELLING}]`);
-const TELLING_ALL = new RegExp(`[${TELLING}]`, 'g');
-
 /** Names told apart only by telling characters: two places of one family (东路 / 西路, 一中 / 二中), never one place. */
 export function oneFamily(a: string, b: string): boolean {
   return a.replace(TELLING_ALL, '') === b.replace(TELLING_ALL, '');
@@ -168,14 +163,6 @@ const PLACE_CLASSES: [string, RegExp][] = [
 export const placeClass = (name: string): string | null => PLACE_CLASSES.find(([, re]) => re.test(name))?.[0] ?? null;
 
 /**
- * The readings of a character without tones (长 → chang, zhang), with -ing/-eng said as -in/-en: most of the south and
- * voice input do not tell 心 from 兴 or 神 from 胜 (仁心社区 / 仁兴社区).
- */
-function sounds(c: string): string[] {
-  return pinyin(c, { toneType: 'none', multiple: true, type: 'array' }).map((r) => r.replace(/([ie])ng$/, '$1n'));
-}
-
-/**
  * Whether two names are one said alike and typed apart (凤尾州公园 / 凤尾洲公园, voice input's 锦州 for 锦洲, 梓阴苑 /
  * 梓荫小区): endings that can be one place's, cores of one length that differ in one character read the same way; not a
  * number or a side. A surname before 家 tells two places apart (张家湾 / 章家湾) unless `oneListed`: one name is among the
@@ -194,24 +181,6 @@ export function sameSoundingName(a: string, aCore: string, b: string, bCore: str
     const [stem, group] = r.split('|');
     return stem.length >= 2 && rb.some(([s, g]) => g === group && s !== stem && saidAlike(stem, s, stem.length >= 4 ? 2 : 1, oneListed));
   });
-}
-
-/**
- * Whether two names of one length differ only in characters read the same way (at most `most` of them), none a number or
- * a side, and no surname before 家/氏 (李家祠堂 / 黎家祠堂, 张家湾 / 章家湾) unless `oneListed`.
- */
-function saidAlike(a: string, b: string, most: number, oneListed: boolean): boolean {
-  if (a.length !== b.length || a === b) return false;
-  let differ = 0;
-  for (let i = 0; i < a.length; i++) {
-    const [x, y] = [a[i], b[i]];
-    if (x === y) continue;
-    if (++differ > most || TELLING_CHARS.test(x) || TELLING_CHARS.test(y)) return false;
-    if (!oneListed && /[家氏]/.test(a[i + 1] ?? '')) return false;
-    const sy = sounds(y);
-    if (!sounds(x).some((r) => sy.includes(r))) return false;
-  }
-  return true;
 }
 
 /** Parts of a school named with it (民中宿舍, 一中食堂): the school's. */
