@@ -244,6 +244,9 @@ describe('scoreSimilarity', () => {
     // Said alike with another estate ending that can be the same estate's (苑 / 小区), not one that is another estate's (苑 / 府).
     expect(same('梓阴苑2栋电梯又停了', '梓荫小区二号楼电梯又关人了').evidence.place).toBe('near');
     expect(same('梓阴苑2栋电梯又停了', '梓荫府二号楼电梯又关人了').evidence.place).toBe('conflict');
+    // An ending estates are named with (湾, 庭) beside another estate's is another estate; with 小区 after it or not, one.
+    expect(same('雪松湾小区2号楼电梯坏了一个礼拜', '雪松苑5号楼电梯又停了').evidence.place).toBe('conflict');
+    expect(same('雪松湾小区2号楼电梯坏了一个礼拜', '雪松湾2号楼电梯又停了').evidence.place).not.toBe('conflict');
     // A school's short form (民族中学 → 民中), a part of it named or not; not another school's number or level.
     const school = (a: string, b: string) => scoreSimilarity({ content: a, category: 'education' }, { content: b, category: 'education' });
     expect(school('民中宿舍冇热水 冲凉冰死人', '县民族中学男生宿舍5栋热水器坏了快半个月').evidence.place).toBe('near');

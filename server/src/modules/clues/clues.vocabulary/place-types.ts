@@ -38,6 +38,9 @@ export function endingSound(name: string): string {
   return SAME_SOUNDING_ENDINGS[c] ?? c;
 }
 
+/** Endings estates are named with that other places have too (湾 of 金樾湾 and of 柳树湾): an estate's beside an estate's. */
+const ESTATE_LIKE = new Set(['湾', '庭', '园', '居', '轩', '阁', '里', '城', '湾小区']);
+
 /** Schools of different levels on one core (瑞丰小学 / 瑞丰中学 / 瑞丰幼儿园) are different schools. */
 export const SCHOOL_ENDINGS = ['幼儿园', '小学', '中学', '初中', '高中'];
 
@@ -49,6 +52,9 @@ export function compatibleEndings(a: string, b: string): boolean {
   const said = (e: string) => e.slice(0, -1) + endingSound(e);
   if (!a || !b || said(a) === said(b)) return true;
   if (ESTATE_ENDINGS.includes(said(a)) && ESTATE_ENDINGS.includes(said(b))) return false;
+  // An estate's name ending as estates' do (雪峰湾小区, 金樾湾) beside another estate's ending (雪峰苑): two estates.
+  const [x, y] = [a, b].map((e) => said(e.replace(/(?<=.)小区$/, '')));
+  if (x !== y && [x, y].every((e) => ESTATE_ENDINGS.includes(e) || ESTATE_LIKE.has(e)) && [x, y].some((e) => ESTATE_ENDINGS.includes(e))) return false;
   // Two school levels are one only when their endings are interchangeable (初中 / 中学).
   return !(SCHOOL_ENDINGS.includes(a) && SCHOOL_ENDINGS.includes(b)) || ENDINGS.some(([g, e]) => e === a && ENDINGS.some(([g2, e2]) => e2 === b && g2 === g));
 }
