@@ -208,3 +208,14 @@ describe('names heard alike', () => {
     expect(two.read('辣梅村的自来水停了')).toBe('辣梅村的自来水停了');
   });
 });
+
+describe('names that say a problem', () => {
+  it('takes a listed name holding a problem\'s word for the name, and the word elsewhere in the text for the problem', () => {
+    const county = make({ villages: ['路灯村'] });
+    const of = (text: string) => parseSearchTokens(county.searchTokens(text)).concepts;
+    expect(of('路灯村的卫生室一个礼拜只开两天门')).not.toContain('streetlight');
+    expect(of('路灯村村口的路灯坏了')).toContain('streetlight');
+    // Unlisted, the words are read as they stand.
+    expect(parseSearchTokens(base.searchTokens('路灯村的卫生室一个礼拜只开两天门')).concepts).toContain('streetlight');
+  });
+});

@@ -83,6 +83,8 @@ export class Analyzer implements PlaceContext {
   private readonly tagMemo = new Map<string, string[]>();
   /** The county's villages and townships as a writer may have heard them (铁烈克村 for 铁列克村). */
   private readonly heard: HeardNames;
+  /** The county's names that say a problem by themselves (五支渠村, 麂子沟村): a name, not the problem, where they are written. */
+  private readonly namesLikeProblems: string[];
 
   constructor(spec: AnalyzerSpec = {}) {
     this.concepts = spec.concepts ?? null;
@@ -96,6 +98,7 @@ export class Analyzer implements PlaceContext {
     this.addPlaces(villages, 'village');
     this.addPlaces(places);
     this.heard = new HeardNames([...villages, ...townships]);
+    this.namesLikeProblems = [...new Set([...townships, ...villages, ...places])].filter((n) => this.concepts?.conceptsOf(n).length).sort((a, b) => b.length - a.length);
     this.version = indexVersion([
       'words', ...[...new Set(words)].sort(), 'townships', ...[...new Set(townships)].sort(), 'villages', ...[...new Set(villages)].sort(),
       'places', ...[...new Set(places)].sort(), 'concepts', this.concepts?.version ?? '',
@@ -232,7 +235,14 @@ export class Analyzer implements PlaceContext {
     for (const w of this.dictionaryWords(norm)) words.add(w);
     const found = findPlaces(this, norm, pieces, words);
     for (const p of [...found.places, ...found.references]) words.add(p);
-    return { norm, pieces, words: [...words], concepts: this.concepts?.conceptsOf(norm) ?? [], places: found.places, references: found.references };
+    return { norm, pieces, words: [...words], concepts: this.concepts?.conceptsOf(this.withoutProblemNames(norm)) ?? [], places: found.places, references: found.references };
+  }
+
+  /** The text with the county's names that say a problem blanked out (五支渠村's 支渠 is no canal's). */
+  private withoutProblemNames(norm: string): string {
+    let out = norm;
+    for (const n of this.namesLikeProblems) if (out.includes(n)) out = out.replaceAll(n, '□'.repeat(n.length));
+    return out;
   }
 
   /** The text the full-text index stores: words, then concept and place markers. */
