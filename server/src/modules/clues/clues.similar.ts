@@ -336,11 +336,11 @@ function junction(f: ClueFeatures): PlaceRef[] | null {
 
 const withoutTradeSpots = (f: ClueFeatures) => (f.spots.some((p) => p.trade) ? { ...f, spots: f.spots.filter((p) => !p.trade) } : f);
 
-/** A spot named only by its kind (中学, 小型水库) when the other report names one of that kind (一中, 梅子窝水库): it may be that one. */
+/** A spot named only by its kind (中学, 小型水库, 大马路) when the other report names one of that kind (一中, 梅子窝水库, any road): it may be that one. */
 const kindOfOther = (p: PlaceRef, other: ClueFeatures) => p.bare
   // A village's facility (天桥村卫生室) is no other village's (龙王庙村卫生室), whatever else the other names.
   && !(p.village && [...other.spots.map((q) => q.village), ...other.areas.map((a) => a.name)].some((v) => v && v !== p.village))
-  && other.spots.some((q) => q !== p && sameKind(p.name, p.name.slice(p.core.length), q.name, q.name.slice(q.core.length)));
+  && other.spots.some((q) => q !== p && (sameKind(p.name, p.name.slice(p.core.length), q.name, q.name.slice(q.core.length)) || (isRoadName(p.name) && isRoadName(q.name))));
 
 /** The report without the spots it names only by a kind the other report names a place of: those are as if unnamed. */
 function withoutKindsOf(f: ClueFeatures, other: ClueFeatures): ClueFeatures {

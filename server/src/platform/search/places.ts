@@ -595,6 +595,8 @@ const COUNTY_INSTITUTIONS = new Set(['人民医院', '中医院', '妇幼保健�
  * along the river): the one there, which another report may call by its name (芦笙大道), unless the county lists the word.
  */
 const WHERE_IN_TOWN = new Set(['新区', '新城', '新城区', '老城', '老城区', '城区', '沿河', '河边', '沿江', '江边', '湖边']);
+/** A road or a canal said by what it is like (大马路, 大路, 大渠, 柏油路): the one the writer means, which another report names. */
+const SAID_BY_LOOKS = new Set(['大马路', '马路', '大路', '大渠', '大沟', '柏油路', '水泥路', '石子路', '土路', '大街']);
 
 /**
  * Whether a place is named only by its kind (中学, 卫生院, 小型水库) or by where in the town it is (新区大道): the
@@ -603,7 +605,7 @@ const WHERE_IN_TOWN = new Set(['新区', '新城', '新城区', '老城', '老�
  */
 export function isUnnamedPlace(ctx: PlaceContext, name: string): boolean {
   if (COUNTY_INSTITUTIONS.has(name)) return false;
-  if (LANDMARKS.has(name)) return true;
+  if (LANDMARKS.has(name) || SAID_BY_LOOKS.has(name)) return true;
   if (villageOfFacility(ctx, name)) return true;
   const s = suffixOf(name);
   if (!s) return false;
