@@ -8,8 +8,9 @@
  *   online (each report then forwarded to its gold unit, as staff would) → top-1, top-3.
  * Latencies are printed, nothing is asserted.
  *   node --import tsx bench/clue-sets.ts [set]   (a set of bench/sets: songxian, qinglan, zhenling, hedu, zhuxi, yaoyuan, jichuan, luxi, yuebei, jinzhong,
- *                                                 wanxi, guixi, dianxi, ehdong, jizhong, longdong, qiongbei, gannan, chuandong, ningxia, hetao, qiandong;
- *                                                 both first two when none; DEBUG=1 prints misses, false pairs and their evidence)
+ *                                                 wanxi, guixi, dianxi, ehdong, jizhong, longdong, qiongbei, gannan, chuandong, ningxia, hetao, qiandong,
+ *                                                 beijiang, songnen, tianshan; both first two when none; DEBUG=1 prints misses, false pairs and their
+ *                                                 evidence; CALIB=1 the first unit suggestion's confidence and whether it was right)
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -157,6 +158,8 @@ export async function runSet(db: Db, name: string, debug = false): Promise<SetRe
           r.wrongCategory.n++;
           if (s[0]?.unitId === gold) r.wrongCategory.right++;
         }
+        // CALIB=1: the confidence shown with the first suggestion and whether it was right, for a calibration table.
+        if (process.env.CALIB && key === 'cat' && s[0]) console.log(`CALIB ${s[0].score} ${s[0].unitId === gold ? 1 : 0}`);
         if (debug && (key === 'cat' || key === 'other') && s[0]?.unitId !== gold) console.log(`ROUTE ${wrong ? 'wrongcat' : key} ${c.id} ${c.category} gold ${c.department} → ${s.map((x) => `${x.unitName} ${x.score}`).join(' | ')}\n   ${c.text}`);
         if (s.slice(0, 3).some((x) => x.unitId === gold)) tally.top3++;
       }

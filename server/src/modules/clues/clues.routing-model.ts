@@ -31,6 +31,13 @@ const CATEGORY_FEATURE = '#类';
 const CONCEPT_FEATURE = '@';
 /** Corpus sentences a concept's usual function (CONCEPT_DUTIES) counts as. */
 const CONCEPT_WEIGHT = 8;
+/**
+ * Words a problem the report names counts as (煤改电补贴 against 补贴, 钱, 老百姓 that speak for 人社 and 民政): a concept
+ * is read from several words in their order, so it says more than any one of them. Twenty-two sets: reports under a
+ * wrong category routed right 403 → 421 of 482, top-1 with 其他 0.937 → 0.945; the confidence shown stays near what it
+ * says (shown 80–90 %: right 87 %; 90–95 %: 93 %).
+ */
+const CONCEPT_EVIDENCE_WEIGHT = 2;
 
 /**
  * The features of a report: its words without the wording every report shares (来电人反映、请求尽快、存在安全
@@ -197,7 +204,7 @@ export function predictRoute(features: Set<string>, classes: RouteClass[], learn
     const nl = classes.map((cls) => learned?.feats.get(cls)?.get(f) ?? 0);
     const nbAll = nb.reduce((a, x) => a + x, 0);
     const nlAll = nl.reduce((a, x) => a + x, 0);
-    const weight = f.startsWith(CATEGORY_FEATURE) ? CATEGORY_WEIGHT : 1;
+    const weight = f.startsWith(CATEGORY_FEATURE) ? CATEGORY_WEIGHT : f.startsWith(CONCEPT_FEATURE) ? CONCEPT_EVIDENCE_WEIGHT : 1;
     for (let k = 0; k < classes.length; k++) {
       const own = (1 - w[k]) * ((nb[k] + ALPHA) / (bTotal[k] + ALPHA * vocab)) + w[k] * ((nl[k] + ALPHA) / (lTotal[k] + ALPHA * vocab));
       const rest = (1 - w[k]) * ((nbAll - nb[k] + ALPHA) / (bAll - bTotal[k] + ALPHA * vocab)) + w[k] * ((nlAll - nl[k] + ALPHA) / (lAll - lTotal[k] + ALPHA * vocab));

@@ -190,6 +190,11 @@ describe('routing model', () => {
     expect(dust[0].p - dust[1].p).toBeGreaterThan(0.2);
   });
 
+  it('weighs a problem the report names above the words around it', () => {
+    // 补贴, 钱 and 老百姓 speak for 人社 and 民政; the 煤改电 subsidy the sentence names is 住建's.
+    expect(top('我们村煤改电的补贴说好年底发，到现在一分钱没见着，电暖器是自己掏钱买的，老百姓负担太重', 'other').cls).toBe('housing');
+  });
+
   it('reads a problem the corpus has no sentence for through its concept and the concept\'s usual function', () => {
     // No corpus sentence names 小广告 or a light's timing; their concepts' functions (CONCEPT_DUTIES) say who handles them.
     const ads = top('小区墙上贴满了小广告，刚刷的墙', 'other');
