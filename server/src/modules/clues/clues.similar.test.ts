@@ -296,6 +296,10 @@ describe('scoreSimilarity', () => {
     expect(clinic('县医院急诊晚上没医生', '卫生院晚上没医生值班')).not.toBe('near');
     expect(same('县福利院伙食太差了', '县社会福利院的饭老人吃不饱').evidence.place).toBe('near');
     expect(same('客运站早上不开门，冻死了', '县汽车站候车室冬天不开门').evidence.place).toBe('near');
+    // A district's own (区医院) as a county's; the township's hospital said by 镇 or 乡 is its 卫生院, not the county's hospital.
+    expect(clinic('区医院挂个号要排两个钟头', '区人民医院挂号窗口就开一个')).toBe('near');
+    expect(clinic('镇医院晚上没人，娃娃半夜发烧去了门锁着', '卫生院晚上没有医生值班')).toBe('near');
+    expect(clinic('乡医院晚上没人，娃娃半夜发烧去了门锁着', '县人民医院晚上急诊就一个医生')).not.toBe('near');
   });
 
   it('counts the citizen\'s category for or against only when both chose one (其他 chose none)', () => {
@@ -362,6 +366,10 @@ describe(`findSimilarClues scope (${DIALECT})`, () => {
     await insertRawClue(env.db, county.id, { content: '县中医院挂号只能扫码，我外婆八十多了跑了两趟都没弄成', category: 'health', townshipId: county.townshipId, townshipName: '城关镇' });
     const found = await findSimilarClues(env.db, county.id, { content: '县人民医院挂号窗口就开一个，排队排到门外头，老人站不住', category: 'health', townshipId: county.townshipId });
     expect(found.map((f) => f.id)).toEqual([short.id]);
+    // The township's clinic said as 镇医院 finds the report of its 卫生院.
+    const clinic = await insertRawClue(env.db, county.id, { content: '卫生院晚上锁门，一个值班的都没有', category: 'health', townshipId: county.townshipId, townshipName: '城关镇' });
+    const byOwner = await findSimilarClues(env.db, county.id, { content: '镇医院半夜找不到人，娃娃发高烧只能往县里跑', category: 'health', townshipId: county.townshipId, openOnly: true, forPublic: true }, 3);
+    expect(byOwner.map((f) => f.id)).toContain(clinic.id);
   });
 
   it('offers the citizen the open reports nearest in wording when nothing passes the floor, never to staff and never an unrelated one', async () => {

@@ -318,9 +318,15 @@ export function detectPlaces(ctx: PlaceContext, norm: string, pieces: Piece[], w
     const { t } = pieces[i];
     if (!HAN.test(t)) continue;
     const adjacent = i > 0 && pieces[i - 1].end === pieces[i].start;
-    // The county's own facility (县/医院, 县/图书馆, 县/汽车站): a place of its own, as 县人民医院 is.
-    if (adjacent && pieces[i - 1].t === '县' && (TOWNSHIP_FACILITIES.has(t) || LANDMARKS.has(t)) && !/^[镇乡县]/.test(t)) {
-      out.add(`县${t}`);
+    // The county's or a district's own facility (县/医院, 县/图书馆, 区/汽车站): a place of its own, as 县人民医院 is; and the
+    // township's hospital said by 镇 or 乡 (镇/医院): its clinic, the 卫生院 (镇/卫生院 is read as 卫生院 below).
+    const owner = adjacent ? pieces[i - 1].t : '';
+    if ((owner === '县' || owner === '区') && (TOWNSHIP_FACILITIES.has(t) || LANDMARKS.has(t)) && !/^[镇乡县区]/.test(t)) {
+      out.add(`${owner}${t}`);
+      continue;
+    }
+    if ((owner === '镇' || owner === '乡') && t === '医院') {
+      out.add(`${owner}${t}`);
       continue;
     }
     // A kind of place right after the township's name is the township's one: 旧县商贸城 and 旧县镇商贸城 are one 商贸城.

@@ -7,7 +7,7 @@ import { saidAlike, TELLING_ALL } from '../../../platform/search/sounds.ts';
  * names with the same stem and endings of one group are one place. A county's own aliases (县医院 = 县人民医院)
  * belong in its gazetteer, not here.
  */
-export const PLACE_TYPE_VERSION = 9;
+export const PLACE_TYPE_VERSION = 10;
 
 /** The county's works or the old days' (县酒厂, 老酒厂, 原酒厂): the works. */
 const WORKS_PREFIX = /^[县老原]/;
@@ -61,16 +61,28 @@ export function compatibleEndings(a: string, b: string): boolean {
 
 const ENDINGS = Object.entries(PLACE_TYPE_GROUPS).flatMap(([g, es]) => es.map((e) => [g, e] as const)).sort((a, b) => b[1].length - a[1].length);
 
+/**
+ * Who owns a facility said by its owner and its kind alone: the county (县医院, 县汽车站) or a district (区医院) its own one,
+ * which is also the one said by its kind (客运站, 人民医院); a township (镇医院, 乡卫生院) its clinic, the 卫生院. Each owner
+ * with the groups of PLACE_TYPE_GROUPS it owns so.
+ */
+const OWN_FACILITIES: readonly { owners: readonly string[]; groups: (g: string) => boolean }[] = [
+  { owners: ['县', '区'], groups: (g) => g !== 'clinic' },
+  { owners: ['镇', '乡'], groups: (g) => g === 'clinic' },
+];
+const ownerOf = (stem: string, g: string) => OWN_FACILITIES.find((o) => o.owners.includes(stem) && o.groups(g));
+
 /** The stem and group of each ending a place name can be read with (中心小学 → 田湖 + primary). */
 export function placeTypeReadings(name: string): string[] {
   const out: string[] = [];
   for (const [g, e] of ENDINGS) {
-    // A clan's hall goes by the surname alone (黎氏宗祠 = 黎家祠堂); the county's own goes by 县 (县医院, 县汽车站).
-    if (name.endsWith(e) && (name.length - e.length >= 2 || name.length === e.length || (g === 'shrine' && name.length - e.length === 1) || name === `县${e}`)) {
-      const stem = name.slice(0, -e.length);
+    const stem = name.slice(0, -e.length);
+    // A clan's hall goes by the surname alone (黎氏宗祠 = 黎家祠堂); an owner's own by the owner (县医院, 镇医院).
+    if (name.endsWith(e) && (name.length - e.length >= 2 || name.length === e.length || (g === 'shrine' && name.length - e.length === 1) || !!ownerOf(stem, g))) {
       out.push(`${stem}|${g}`);
-      // The county's one is the one said by its kind (县汽车站 = 客运站, 县医院 = 人民医院), but not the township's 卫生院.
-      if (stem === '县' && g !== 'clinic') out.push(`|${g}`);
+      // The owner's one is the one said by its kind (县汽车站 = 客运站, 县医院 = 人民医院, 镇医院 = 卫生院), but not a township's
+      // 卫生院 for the county's hospital.
+      if (ownerOf(stem, g)) out.push(`|${g}`);
       if (name === e && g === 'hospital' && e === '人民医院') out.push(`县|${g}`);
       // The works the county or the old days named (县酒厂, 老酒厂, 原酒厂) is the works.
       if (g === 'workshousing' && WORKS_PREFIX.test(stem) && stem.length >= 3) out.push(`${stem.slice(1)}|${g}`);
@@ -101,28 +113,36 @@ export function samePlaceByType(a: string, b: string): boolean {
 }
 
 /**
- * Whether one name is the county's facility said short (县医院, 县福利院) and the other its full name (县人民医院, 渫垰县人民医院,
- * 县总医院, 县社会福利院): after the county's 县 the same kind of place with at most a word that names no other one (人民, 总,
+ * Whether one name is an owner's facility said short (县医院, 区福利院) and the other its full name (县人民医院, 渫垰县人民医院,
+ * 县总医院, 县社会福利院): after the owner the same kind of place with at most a word that names no other one (人民, 总,
  * 社会); not 县中医院 or 县第二人民医院, which are others.
  */
 export function countysOwn(a: string, b: string): boolean {
   const [x, y] = a.length <= b.length ? [a, b] : [b, a];
-  if (x === y || !x.startsWith('县') || x.length < 3) return false;
-  const at = y.lastIndexOf('县');
+  const owner = x[0];
+  if (x === y || x.length < 3 || !OWN_FACILITIES[0].owners.includes(owner)) return false;
+  const at = y.lastIndexOf(owner);
   const kind = x.slice(1);
   return at >= 0 && y.endsWith(kind) && /^(人民|总|社会|中心|综合|公共)?$/.test(y.slice(at + 1, -kind.length));
 }
 
 /**
- * The other names the county's own facility goes by, for finding the reports that name it so (县医院 → 县人民医院, 人民医院;
- * 县汽车站 → 县客运站…; 客运站 → 县汽车站…): the index holds each report's places by the name it wrote.
+ * The other names an owner's facility goes by, for finding the reports that name it so (县医院 → 县人民医院, 人民医院;
+ * 县汽车站 → 县客运站…; 客运站 → 县汽车站…; 镇医院 → 卫生院, 乡卫生院…): the index holds each report's places by the name it wrote.
  */
 export function countyFacilityNames(name: string): string[] {
   const out = new Set<string>();
-  for (const [g, e] of ENDINGS) {
-    if (g === 'clinic' || !(name === `县${e}` || name === e || (g === 'hospital' && /^.{0,4}县人民医院$/.test(name) && e === '人民医院'))) continue;
-    for (const e2 of PLACE_TYPE_GROUPS[g]) out.add(`县${e2}`);
-    if (g === 'hospital') out.add('人民医院');
+  for (const { owners, groups } of OWN_FACILITIES) {
+    const county = owners[0] === '县';
+    for (const [g, e] of ENDINGS) {
+      if (!groups(g)) continue;
+      const owner = owners.find((o) => name === `${o}${e}`);
+      if (!(owner || name === e || (county && g === 'hospital' && /^.{0,4}县人民医院$/.test(name) && e === '人民医院'))) continue;
+      // A county's said with its owner (客运站 → 县汽车站, 区汽车站); a township's clinic by any owner and as 卫生院.
+      for (const e2 of PLACE_TYPE_GROUPS[g]) for (const o of owner && county ? [owner] : owners) out.add(`${o}${e2}`);
+      if (county && g === 'hospital') out.add('人民医院');
+      if (!county) out.add('卫生院');
+    }
   }
   out.delete(name);
   return [...out];
