@@ -141,6 +141,14 @@ describe('scoreSimilarity', () => {
     expect(wages(site, '工地欠我们农民工工资，找开发商也不管').sharedConcepts).toContain('sitewages');
   });
 
+  it('keeps apart livestock dying of an illness and carcasses thrown away, not dead animals a report does not say more of', () => {
+    const farm = (content: string) => ({ content, category: 'agriculture' as const, villageId: 7 });
+    const sick = farm('村里好几家的羊这半个月死了二十多只，先是拉稀不吃草，兽医站一直没来人');
+    expect(scoreSimilarity(farm('有人把死羊扔到村后头的沟里，天一热就要臭了'), sick).evidence.conceptConflict).toBe(true);
+    expect(scoreSimilarity(farm('羊又死了好几只，拉稀，打针也不管用'), sick).evidence.conceptConflict).toBe(false);
+    expect(scoreSimilarity(farm('村后沟里的死羊没人管'), farm('有人把死羊扔到村后头的沟里')).evidence.conceptConflict).toBe(false);
+  });
+
   it('keeps apart cold flats, fees for empty ones and a heating subsidy, and reads cold rooms as a heating problem', () => {
     const heat = (a: string, b: string) => scoreSimilarity({ content: a, category: 'utilities' }, { content: b, category: 'utilities' });
     const cold = '家属院5号楼今年暖气就没热过，屋里才十三四度';

@@ -43,7 +43,7 @@ export const CONCEPT_SUPERSEDES: Readonly<Record<string, readonly string[]>> = {
  * owed by a building site and by a garment workshop of one township are two employers, cold flats and fees charged for empty
  * ones two problems of one heating company (clues.similar.ts: a conflict).
  */
-export const CONCEPT_RIVALS: readonly (readonly string[])[] = [['sitewages', 'factorywages', 'farmwages', 'postwages'], ['heatcold', 'heatfee', 'heatsubsidy']];
+export const CONCEPT_RIVALS: readonly (readonly string[])[] = [['sitewages', 'factorywages', 'farmwages', 'postwages'], ['heatcold', 'heatfee', 'heatsubsidy'], ['animaldisease', 'carcassdumping']];
 
 /**
  * Concepts that name another as a part of it, which a report saying it names too (cold flats are a heating problem, a building
@@ -51,6 +51,7 @@ export const CONCEPT_RIVALS: readonly (readonly string[])[] = [['sitewages', 'fa
  */
 export const CONCEPT_IMPLIES: Readonly<Record<string, string>> = {
   heatcold: 'heating', heatfee: 'heating', heatsubsidy: 'heating', sitewages: 'wages', factorywages: 'wages', farmwages: 'wages', postwages: 'wages',
+  carcassdumping: 'deadanimals',
 };
 
 export const CONCEPT_UMBRELLAS: Readonly<Record<string, string>> = {

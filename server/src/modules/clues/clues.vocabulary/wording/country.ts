@@ -287,6 +287,25 @@ export const COUNTRY_WORDING: readonly ConceptWording[] = [
     patterns: [[{ any: ['鱼', '鱼虾'] }, { any: ['电死', '炸死', '被电', '电光', '电绝'], within: 6 }]],
     examples: { positive: ['禁渔期还有人在江里下网', '夜里有人在田里电黄鳝', '河里的鱼虾都被电死了'], negative: ['河水又黑又臭', '河道里几条沙船夜夜抽沙', '饭店的鱼不新鲜'] },
   },
+  // Two problems with dead animals: livestock falling sick and dying (the vet's) and carcasses thrown away (where they
+  // lie). Rivals (CONCEPT_RIVALS): a report of sheep dying of an illness and one of dead sheep in a ditch are two.
+  {
+    key: 'animaldisease', label: '畜禽疫病', duty: 'agriculture',
+    phrases: ['兽医', '防疫员', '猪瘟', '鸡瘟', '鸭瘟', '羊瘟', '牛瘟', '口蹄疫', '布病', '禽流感', '不明原因死亡'],
+    patterns: [
+      [{ any: [...LIVESTOCK, '猪', '鸡', '牛犊', '羊羔', '猪仔'] }, { any: ['拉稀', '不吃草', '不吃食', '不吃料', '流口水', '蹄子烂', '烂蹄', '发烧', '咳嗽', '传染', '什么病', '怪病', '得病', '生病', '病了', '打针', '疫苗', '流产'], within: 20, windowStops: SENTENCE }],
+    ],
+    examples: { positive: ['村里这半个月死了三十多只羊，先是不吃草、拉稀，然后就倒了', '我家的羊这几天死了七八只，嘴里流口水，请兽医来看看', '牛场这阵子死了好几头小牛犊，拉稀，打针也不好'], negative: ['有人把死羊扔到村东头的渠沟里', '猪场臭味大', '羊肉价格太低了'] },
+  },
+  {
+    key: 'carcassdumping', label: '乱扔死畜', duty: 'agriculture',
+    phrases: ['丢死猪', '扔死猪', '抛死猪'],
+    patterns: [
+      [{ any: ['扔', '丢', '抛', '倒', '拖', '漂'] }, { any: ['死猪', '死羊', '死牛', '死鸡', '死鸭', '死狗', '死畜', '病死', '死牛犊', '尸体'], within: 8, windowStops: SENTENCE }],
+      [{ any: ['死猪', '死羊', '死牛', '死鸡', '死鸭', '死狗', '死畜', '死牛犊', '尸体'] }, { any: ['扔在', '丢在', '扔到', '丢到', '倒在', '堆在', '漂', '泡在', '烂在', '没人处理', '没人管'], within: 10, windowStops: SENTENCE }],
+    ],
+    examples: { positive: ['有人把死羊扔到村东头的渠沟里', '猪场半夜把死猪拖出来丢到后山沟里', '河边漂了几头死猪，胀鼓鼓的'], negative: ['村里死了三十多只羊，兽医还没来', '猪场臭味大', '垃圾扔在河沟里'] },
+  },
   {
     key: 'deadanimals',
     phrases: ['发瘟', '病猪', '病鸡', '死猪仔', '死鸭子', '死老母猪'],
