@@ -143,7 +143,7 @@ describe('scoreSimilarity', () => {
 
   it('keeps apart livestock dying of an illness and carcasses thrown away, not dead animals a report does not say more of', () => {
     const farm = (content: string) => ({ content, category: 'agriculture' as const, villageId: 7 });
-    const sick = farm('村里好几家的羊这半个月死了二十多只，先是拉稀不吃草，兽医站一直没来人');
+    const sick = farm('村里的羊病死了好多只，拉稀，兽医一直没来');
     expect(scoreSimilarity(farm('有人把死羊扔到村后头的沟里，天一热就要臭了'), sick).evidence.conceptConflict).toBe(true);
     expect(scoreSimilarity(farm('羊又死了好几只，拉稀，打针也不管用'), sick).evidence.conceptConflict).toBe(false);
     expect(scoreSimilarity(farm('村后沟里的死羊没人管'), farm('有人把死羊扔到村后头的沟里')).evidence.conceptConflict).toBe(false);
