@@ -312,7 +312,8 @@ export function detectPlaces(ctx: PlaceContext, norm: string, pieces: Piece[], w
   const out = new Set<string>();
   for (const w of words) {
     const p = ctx.places.placeOf(w);
-    if (p) out.add(p);
+    // A village's name that is only ever the township's here (加依劳乡 beside 加依劳村): the township, not the village.
+    if (p && !(p !== w && ctx.places.isAreaPlace(p) && everyOccurrence(norm, w, (i) => /^(乡|镇|街道|苏木)/.test(norm.slice(i + w.length))))) out.add(p);
   }
   for (let i = 0; i < pieces.length; i++) {
     const { t } = pieces[i];
@@ -363,7 +364,8 @@ export function detectPlaces(ctx: PlaceContext, norm: string, pieces: Piece[], w
       // A rare name comes cut into single characters (孙/店/村, 伊/河湾/小区): take them back, up to four.
       for (let j = i - 2; j >= 0 && before.length < 4; j--) {
         const p = pieces[j];
-        if (p.end !== pieces[j + 1].start || !HAN.test(p.t) || NOT_IN_NAME.test(p.t) || FUNCTION_CHARS.test(p.t) || suffixWord(p.t, ctx)) break;
+        // 乡/镇 alone ends the township's name before a village's (加绒/乡/乌/洛/村): no part of the village's.
+        if (p.end !== pieces[j + 1].start || !HAN.test(p.t) || NOT_IN_NAME.test(p.t) || FUNCTION_CHARS.test(p.t) || suffixWord(p.t, ctx) || /^[乡镇]$/.test(p.t)) break;
         if (p.t.length === 1) before = p.t + before;
         else {
           // One word before a lone character: 东城/名/苑 → 东城名苑.

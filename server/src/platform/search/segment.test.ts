@@ -219,3 +219,14 @@ describe('names that say a problem', () => {
     expect(parseSearchTokens(base.searchTokens('路灯村的卫生室一个礼拜只开两天门')).concepts).toContain('streetlight');
   });
 });
+
+describe('a township named like its seat village', () => {
+  it('takes 加依劳乡 for the township, not for 加依劳村, and keeps 乡 out of the next village\'s name', () => {
+    // The townships' registered names hold their people (加依劳哈萨克族乡); the short form is what people write.
+    const county = make({ townships: ['加依劳哈萨克族乡', '加绒苗族乡'], villages: ['加依劳村', '喀拉塔斯村', '加绒村'] });
+    const places = (text: string) => parseSearchTokens(county.searchTokens(text)).places;
+    expect(places('加依劳乡喀拉塔斯村的自来水管冻了')).toEqual(['喀拉塔斯村']);
+    expect(places('加依劳村的自来水管冻了')).toEqual(['加依劳村']);
+    expect(places('来电人反映：加绒乡乌洛村低保评定不公示')).toEqual(['乌洛村']);
+  });
+});
