@@ -72,13 +72,25 @@ const OWN_FACILITIES: readonly { owners: readonly string[]; groups: (g: string) 
 ];
 const ownerOf = (stem: string, g: string) => OWN_FACILITIES.find((o) => o.owners.includes(stem) && o.groups(g));
 
-/** The stem and group of each ending a place name can be read with (中心小学 → 田湖 + primary). */
+const readingsMemo = new Map<string, string[]>();
+
+/** The stem and group of each ending a place name can be read with (中心小学 → 田湖 + primary). Memoised: pairs ask often. */
 export function placeTypeReadings(name: string): string[] {
+  let out = readingsMemo.get(name);
+  if (!out) {
+    if (readingsMemo.size > 20_000) readingsMemo.clear();
+    readingsMemo.set(name, (out = readingsOf(name)));
+  }
+  return out;
+}
+
+function readingsOf(name: string): string[] {
   const out: string[] = [];
   for (const [g, e] of ENDINGS) {
+    if (!name.endsWith(e)) continue;
     const stem = name.slice(0, -e.length);
     // A clan's hall goes by the surname alone (黎氏宗祠 = 黎家祠堂); an owner's own by the owner (县医院, 镇医院).
-    if (name.endsWith(e) && (name.length - e.length >= 2 || name.length === e.length || (g === 'shrine' && name.length - e.length === 1) || !!ownerOf(stem, g))) {
+    if (name.length - e.length >= 2 || name.length === e.length || (g === 'shrine' && name.length - e.length === 1) || !!ownerOf(stem, g)) {
       out.push(`${stem}|${g}`);
       // The owner's one is the one said by its kind (县汽车站 = 客运站, 县医院 = 人民医院, 镇医院 = 卫生院), but not a township's
       // 卫生院 for the county's hospital.
