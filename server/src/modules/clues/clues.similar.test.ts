@@ -285,13 +285,16 @@ describe('scoreSimilarity', () => {
   });
 
   it('takes a place said by where in the town it is or by what it is like for the named one there, not a named one for another', () => {
-    // 新区大道 is the new area's avenue, which another calls by its name; 新区 and a road is no school.
-    expect(same('新区大道半夜有人骑摩托炸街', '芦笙大道一到半夜就有摩托车炸街').evidence.place).toBe('unknown');
-    expect(same('沿河路晚上有人飙车', '湄江路晚上有人飙车').evidence.place).toBe('unknown');
-    expect(same('新区大道半夜有人骑摩托炸街', '新区大道晚上摩托车轰得睡不着').evidence.place).toBe('same');
-    expect(same('湄江路晚上有人飙车', '芦笙大道晚上有人飙车').evidence.place).toBe('conflict');
-    // A road said by what it is like (大马路) may be any road the other names.
-    expect(same('大马路半夜炸街的摩托车太吵了', '芦笙大道一到半夜就有摩托车炸街').evidence.place).toBe('unknown');
+    const cases: [string, string, string][] = [
+      // 新区大道 is the new area's avenue, which another calls by its name; the same description on both sides is one place.
+      ['新区大道半夜有人骑摩托炸街', '芦笙大道一到半夜就有摩托车炸街', 'unknown'],
+      ['沿河路晚上有人飙车', '湄江路晚上有人飙车', 'unknown'],
+      ['新区大道半夜有人骑摩托炸街', '新区大道晚上摩托车轰得睡不着', 'same'],
+      // Two named roads stay two; a road said by what it is like (大马路) may be any road the other names.
+      ['湄江路晚上有人飙车', '芦笙大道晚上有人飙车', 'conflict'],
+      ['大马路半夜炸街的摩托车太吵了', '芦笙大道一到半夜就有摩托车炸街', 'unknown'],
+    ];
+    for (const [a, b, place] of cases) expect(same(a, b).evidence.place, `${a} / ${b}`).toBe(place);
   });
 
   it('takes the county\'s own facility said short for its full name, not for the county\'s other ones', () => {
