@@ -9,7 +9,7 @@
  * Latencies are printed, nothing is asserted.
  *   node --import tsx bench/clue-sets.ts [set]   (a set of bench/sets: songxian, qinglan, zhenling, hedu, zhuxi, yaoyuan, jichuan, luxi, yuebei, jinzhong,
  *                                                 wanxi, guixi, dianxi, ehdong, jizhong, longdong, qiongbei, gannan, chuandong, ningxia, hetao, qiandong,
- *                                                 beijiang, songnen, tianshan; both first two when none; DEBUG=1 prints misses, false pairs and their
+ *                                                 beijiang, songnen, tianshan, hehuang, subei; both first two when none; DEBUG=1 prints misses, false pairs and their
  *                                                 evidence; CALIB=1 the first unit suggestion's confidence and whether it was right)
  */
 import fs from 'node:fs';
@@ -136,7 +136,12 @@ export async function runSet(db: Db, name: string, debug = false): Promise<SetRe
           const ranked = hint.map((s) => byRow.get(s.id)!);
           if (ranked[0]?.dup_group === c.dup_group) r.hit1++;
           if (ranked.slice(0, 3).some((x) => x.dup_group === c.dup_group)) r.hit3++;
-          else if (debug) console.log(`HINT MISS ${c.id} → ${ranked.map((x) => x.id).join(',')}\n   ${c.text}`);
+          else if (debug) {
+            // Where the earlier duplicates stand in a longer list, and what was put before them.
+            const long = (await findSimilarClues(db, org.tenantId, { content: c.text, townshipId, category, openOnly: true, forPublic: true }, 30)).map((s) => ({ s, x: byRow.get(s.id)! }));
+            const at = earlier.map((e) => `${e.id}@${long.findIndex((l) => l.x === e) + 1 || '-'}`).join(',');
+            console.log(`HINT MISS ${c.id}(${c.dup_group}) → ${long.slice(0, 3).map((l) => `${l.x.id}(${l.x.dup_group ?? l.x.trap_of ?? '-'}) ${l.s.score}`).join(', ')}; earlier ${at}\n   ${c.text}\n${earlier.map((e) => `   ${e.id}: ${e.text}`).join('\n')}\n${long.slice(0, 3).map((l) => `   → ${l.x.id}: ${l.x.text}`).join('\n')}`);
+          }
         } else if (!c.kind) {
           r.hintNone++;
           if ((await findSimilarClues(db, org.tenantId, { content: c.text, townshipId, category, openOnly: true, forPublic: true }, 3)).length) r.hintOffered++;
