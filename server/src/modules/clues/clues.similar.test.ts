@@ -383,6 +383,19 @@ describe(`findSimilarClues scope (${DIALECT})`, () => {
     expect(byOwner.map((f) => f.id)).toContain(clinic.id);
   });
 
+  it('offers the citizen an open report of the same problem the model finds unlikely but above the public floor, which staff are not shown', async () => {
+    const county = await createCounty(env.db);
+    // The same problem on another street of the township (3 % to the model, few words shared): the citizen decides.
+    const lights = await insertRawClue(env.db, county.id, { content: '滨河路从桥头到学校那一段，十几盏路灯坏了一个多月，晚上黑得看不见路', category: 'roads', townshipId: county.townshipId, townshipName: '城关镇' });
+    await insertRawClue(env.db, county.id, { content: '小区门口的垃圾桶满了没人收', category: 'environment', townshipId: county.townshipId, townshipName: '城关镇' });
+    const input = { content: '文昌街灯不亮了', category: 'roads' as const, townshipId: county.townshipId, openOnly: true };
+    const hint = await findSimilarClues(env.db, county.id, { ...input, forPublic: true }, 3);
+    expect(hint.map((h) => h.id)).toEqual([lights.id]);
+    expect(hint[0].score).toBeGreaterThanOrEqual(PUBLIC_FLOOR);
+    expect(hint[0].score).toBeLessThan(0.05);
+    expect(await findSimilarClues(env.db, county.id, input)).toEqual([]);
+  });
+
   it('offers the citizen the open reports nearest in wording when nothing passes the floor, never to staff and never an unrelated one', async () => {
     const county = await createCounty(env.db);
     // The scorer reads 炭烟 (burning) and 油烟 (restaurant fumes) as two problems; the citizen sees the same stalls.
