@@ -297,6 +297,21 @@ describe('scoreSimilarity', () => {
     for (const [a, b, place] of cases) expect(same(a, b).evidence.place, `${a} / ${b}`).toBe(place);
   });
 
+  it('reads places by their number, a people\'s-medicine hospital, an estate named after a bridge and a slaughterhouse, and takes a road\'s kind for none', () => {
+    const cases: [string, string, string][] = [
+      // Ditches by number: two numbers are two ditches, and 排灌沟 is a 沟.
+      ['柳塘村三号排灌沟多年没清淤，下大雨排不出去', '柳塘村五号沟淤死了，下雨水流不动', 'conflict'],
+      ['柳塘村三号排灌沟多年没清淤，下大雨排不出去', '柳塘村3号沟淤死了，下雨水流不动', 'same'],
+      // 县中藏医院 is not 县人民医院; 金桥小区 (金/桥/小区 in the cut) is an estate, not a bridge.
+      ['县中藏医院晚上看急诊没有大夫', '县人民医院急诊晚上就一个大夫', 'conflict'],
+      ['金桥小区楼顶水箱的水有股味道', '东关路这几天自来水发黄', 'apart'],
+      ['芨岭屠宰场往渠里排血水', '县肉联厂往渠里排血水', 'conflict'],
+      // 通组路 and 村组公路 are kinds of road: in one village, that village's road.
+      ['青杠村三组的通组路被塌方埋了一半', '青杠村的村组公路塌方了，车过不去', 'area'],
+    ];
+    for (const [a, b, place] of cases) expect(same(a, b).evidence.place, `${a} / ${b}`).toBe(place);
+  });
+
   it('takes the county\'s own facility said short for its full name, not for the county\'s other ones', () => {
     // The county's own facility said short (县医院, 县福利院) is a place, its full name's (县人民医院, 县社会福利院, 县总医院) and
     // the one said by its kind (客运站 for 县汽车站); not the county's other hospital (县中医院) nor a township's 卫生院.

@@ -123,7 +123,7 @@ export const ESTATE_ENDINGS: readonly string[] = ['公馆', '新城', '华府', 
 const SUFFIXES = [...ESTATE_ENDINGS.filter((e) => e.length >= 2), '宗祠', '祠堂', '家祠', '客运中心', '卫生院', '卫生室', '卫生所', '幼儿园', '养老院', '敬老院', '福利院', '工业园', '产业园', '商贸城', '加油站', '收费站', '文化站', '客运站', '汽车站', '火车站',
   '客运总站', '总站', '家属楼', '煤矿', '矿区', '大院', '宿舍', '新村', '大楼', '大厦', '商场', '养殖场', '养牛场', '养猪场', '养鸡场', '滑雪场', '游乐场', '加工厂', '早市', '夜市', '厂',
   '体育馆', '图书馆', '文化馆', '大道', '大街', '胡同', '小区', '社区', '广场', '公园', '市场', '菜场', '湾',
-  '中心完小', '小学', '中学', '初中', '高中', '中医院', '医院', '诊所', '车站', '景区', '水库', '码头', '矿', '府', '苑', '路', '街', '巷', '村', '庄', '屯', '寨', '桥', '河', '湖'];
+  '中心完小', '小学', '中学', '初中', '高中', '中藏医院', '中蒙医院', '藏医院', '蒙医院', '中医院', '医院', '屠宰场', '屠宰厂', '诊所', '车站', '景区', '水库', '码头', '矿', '府', '苑', '路', '街', '巷', '村', '庄', '屯', '寨', '桥', '河', '湖'];
 
 /** Estates' endings that are everyday words too (花园里, 美丽家园): the base cut's own reading of them stands. */
 const EVERYDAY_ENDINGS = new Set(['新城', '花园', '家园', '公寓']);
@@ -147,7 +147,7 @@ const GENERIC = new Set(['马路', '道路', '公路', '铁路', '水路', '山�
   '思路', '走路', '修路', '带路', '路路', '断路', '网路', '街道', '小街', '背街', '商业街', '步行街', '小巷', '村庄', '农村', '乡村', '本村', '全村', '邻村',
   '外村', '各村', '老小区', '新小区', '校区', '城区', '学校', '大学', '菜市场', '超市', '村卫生室', '大桥', '小桥', '石桥', '过街', '上街', '逛街', '沿街',
   '临街', '当街', '满街', '一条街', '老旧小区', '住宅小区', '整个小区', '安置小区', '水泥路', '泥巴路', '柏油路', '沥青路', '石子路', '砂石路', '农村公路', '通村路',
-  '通户路', '入户路', '生产路', '田间路', '断头路', '上学路', '回家路', '必经路', '盘山路', '环山路', '乡村公路', '村级公路', '县级公路', '林区路', '河堤路', '人行路',
+  '通户路', '入户路', '生产路', '田间路', '通组路', '组组路', '通组公路', '村组路', '村组公路', '通村公路', '机耕路', '机耕道', '产业路', '断头路', '上学路', '回家路', '必经路', '盘山路', '环山路', '乡村公路', '村级公路', '县级公路', '林区路', '河堤路', '人行路',
   '私人诊所', '小诊所', '民办养老院', '工厂', '厂子', '厂里', '化工厂', '砖厂', '政府', '镇政府', '乡政府', '县政府', '区政府', '市政府', '人民政府', '王府', '官府',
   '小河', '大河', '河道', '河沟', '河里', '一条河', '那条河', '这条河', '过河', '护城河', '湖',
   // Riding loud through a street (炸街), where one lives (居住小区), a whole stretch (整段路).
@@ -187,7 +187,7 @@ const ROAD_AFTER_NAME = /^[东西南北中](路|街|大街|大道)$/;
 const DIALECT_FUNCTION = '系喺嘅咗佢啲嗰哋冇唔噉咁嘢俾侬伲';
 /** Function characters never inside a place name. */
 const FUNCTION_CHARS = new RegExp(`[的了在到从往和与及跟同是没不很都也就还又把被给让这那哪些每各我你他她俺咱们啥咋怎么呢吧啊吗哩该满${DIALECT_FUNCTION}]`);
-const BAD_PREFIX = new Set(['部分', '大部分', '少数', '多数', '个别', '附近', '周边', '门口', '一条', '整条', '这条', '那条', '这个', '那个', '县城', '城里', '乡里', '镇上', '街上', '路上',
+const BAD_PREFIX = new Set(['部分', '定点', '大部分', '少数', '多数', '个别', '附近', '周边', '门口', '一条', '整条', '这条', '那条', '这个', '那个', '县城', '城里', '乡里', '镇上', '街上', '路上',
   '回家', '上学', '放学', '出门', '进村', '出村', '通村', '隔壁', '对面', '旁边', '前面', '后面', '东边', '西边', '南边', '北边', '主要', '整个',
   '老旧', '新建', '一些', '所有', '很多', '好多', '几个', '两个', '城乡', '农村', '乡村', '村村', '公共', '背后', '里面', '外面', '咱村', '俺们',
   '我家', '他家', '家门', '小区', '社区', '这边', '那边', '现在', '平时', '经常', '周围', '沿线', '一带', '全镇', '全乡', '全县',
@@ -345,8 +345,8 @@ export function detectPlaces(ctx: PlaceContext, norm: string, pieces: Piece[], w
     let before = adjacent && (!suffixWord(pieces[i - 1].t, ctx) || (NAMED_LIKE_A_PLACE.has(t) && pieces[i - 1].t.length >= 2 && !BAD_PREFIX.has(pieces[i - 1].t))) ? pieces[i - 1].t : null;
     // A lone function character or a word that is no name is no end of one (外溢/至/小区, 狗/咬伤/村民).
     if (before && (before.length === 1 ? NOT_IN_NAME.test(before) : !nameLike(ctx, before) || BAD_PREFIX.has(before))) before = null;
-    // An estate's one-character ending after a name that ends like a lake or a river (桂语湖/苑, 金沙河/府): the estate.
-    if (!before && adjacent && i >= 2 && ESTATE_ENDINGS.includes(t) && /^[湖河湾桥]$/.test(pieces[i - 1].t) && pieces[i - 2].end === pieces[i - 1].start
+    // An estate's ending after a name that ends like a lake, a river or a bridge (桂语湖/苑, 金沙河/府, 仓/桥/小区): the estate.
+    if (!before && adjacent && i >= 2 && (ESTATE_ENDINGS.includes(t) || NAMED_LIKE_A_PLACE.has(t)) && /^[湖河湾桥]$/.test(pieces[i - 1].t) && pieces[i - 2].end === pieces[i - 1].start
       && HAN.test(pieces[i - 2].t) && !FUNCTION_CHARS.test(pieces[i - 2].t) && !suffixWord(pieces[i - 2].t, ctx)) before = pieces[i - 1].t;
     // Works' housing named after the works (花纱布/公司/宿舍): the works' name and the housing, as people say it (花纱布宿舍).
     if (WORKS_HOUSING.has(t) && adjacent && i >= 2 && /^(公司|厂)$/.test(pieces[i - 1].t) && pieces[i - 2].end === pieces[i - 1].start
@@ -420,6 +420,8 @@ export function detectPlaces(ctx: PlaceContext, norm: string, pieces: Piece[], w
   for (const p of namesBeforeLocations(ctx, pieces)) out.add(p);
   const schools = numberedSchools(norm);
   for (const m of norm.matchAll(NUMBERED_HOSPITAL)) out.add(`${m[1]}院`);
+  for (const m of norm.matchAll(OWN_MEDICINE_HOSPITAL)) out.add(m[0]);
+  for (const m of norm.matchAll(NUMBERED_WATERWORKS)) out.add(m[1] + (WATERWORKS_KIND[m[2]] ?? m[2]));
   // A county's own school goes by its registered name (二小 → 桃园二小).
   for (const p of schools.names) out.add(ctx.places.placeOf(p) ?? p);
   // 第二中学 is 二中, not the township's 中学.
@@ -470,11 +472,23 @@ const NUMBERED_SCHOOL = /(第)?([一二三四五六七八九十]{1,2})(实验小
 /** Hospitals by number: 县第二人民医院, 县二医院, 二医院, 二院 are one (二院); not 十二医院. */
 const NUMBERED_HOSPITAL = /(?<![一二三四五六七八九十百千\d])(?:第|县)?([一二三四五六七八九十])(?:人民医院|医院)/gu;
 
+/** The county's or a district's hospital of a people's medicine (县藏医院, 区蒙医院, 县中藏医院): a hospital of its own, not 县医院. */
+const OWN_MEDICINE_HOSPITAL = /[县区](?:中藏|中蒙|藏|蒙)医院/gu;
+
+/**
+ * A ditch, canal, sluice or pumping station by its number (3号排灌沟 = 3号沟, 2号闸): two numbers are two places, and the
+ * kinds of ditch one (排灌沟, 排水沟, 沟). Not a branch canal by its order (四支渠): it runs through several villages, and
+ * another report names it by a village's name (蒗沟支渠).
+ */
+const NUMBERED_WATERWORKS = /(?<![\d一二三四五六七八九十])(\d+号)(排灌沟|排水沟|灌溉沟|排涝沟|沟|渠|排灌站|泵站|闸|机井)(?!村|社区)/gu;
+const WATERWORKS_KIND: Record<string, string> = { 排灌沟: '沟', 排水沟: '沟', 灌溉沟: '沟', 排涝沟: '沟', 排灌站: '泵站' };
+
 function numberedSchools(norm: string): { names: string[]; spelledOut: Record<string, number> } {
   const names: string[] = [];
   const spelledOut: Record<string, number> = { 小学: 0, 中学: 0 };
   for (const m of norm.matchAll(NUMBERED_SCHOOL)) {
-    if (!m[1] && m[3].length === 2 && m.index > 0 && /[\p{Script=Han}]/u.test(norm[m.index - 1]) && !/[县实验城关区镇乡市]/.test(norm[m.index - 1])) continue;
+    if (!m[1] && m[3].length === 2 && m.index > 0 && /[\p{Script=Han}]/u.test(norm[m.index - 1]) && !/[县实验城关区镇乡市]/.test(norm[m.index - 1])
+      && norm.slice(Math.max(0, m.index - 2), m.index) !== '街道') continue;
     // 实验二小 is 第二实验小学: 二实小.
     const experimental = m[3].startsWith('实') || (!m[1] && norm.slice(Math.max(0, m.index - 2), m.index) === '实验' && /^[小中]/.test(m[3]));
     names.push(m[2] + (m[3].startsWith('完') ? '完小' : experimental ? (m[3].includes('中') ? '实中' : '实小') : m[3][0]));

@@ -862,9 +862,11 @@ const BASE_CONCEPTS: readonly VocabularyConcept[] = [
   },
   {
     key: 'slaughter', label: '私屠滥宰',
-    phrases: ['私屠滥宰', '私宰', '注水肉', '病死猪肉', '私自屠宰', '屠宰'],
-    patterns: [[{ any: ['杀猪', '宰猪', '宰牛', '宰羊', '杀牛', '杀羊'], notAfter: ['盘', '菜', '饭', '宴'] }]],
-    examples: { positive: ['村里有人私自屠宰卖注水肉', '村头有人天天杀猪，血水往沟里淌'], negative: ['菜市场缺斤少两', '接到杀猪盘诈骗电话'] },
+    phrases: ['私屠滥宰', '私宰', '注水肉', '病死猪肉', '私自屠宰'],
+    // Slaughtering, not the licensed slaughterhouse by its name (屠宰场的污水: its waste water is another problem).
+    patterns: [[{ any: ['杀猪', '宰猪', '宰牛', '宰羊', '杀牛', '杀羊'], notAfter: ['盘', '菜', '饭', '宴'] }], [{ any: ['屠宰'], notAfter: ['场', '厂'] }]],
+    examples: { positive: ['村里有人私自屠宰卖注水肉', '村头有人天天杀猪，血水往沟里淌', '有人在家里屠宰活羊，血水流到巷子里', '屠宰场出来的牛肉没检疫就拉到集上卖'],
+      negative: ['菜市场缺斤少两', '接到杀猪盘诈骗电话', '定点屠宰场的污水直接排进渠里，臭得很'] },
   },
   {
     key: 'renovation', label: '老旧小区改造',
