@@ -174,6 +174,11 @@ describe('直通政协 H5', () => {
 
     await page.getByRole('radio', { name: '道路设施' }).check();
     await page.getByRole('radio', { name: '何村乡' }).check();
+    // Another problem at the same place: the open clue is offered as one of the township's, not said to be the same problem.
+    await page.getByLabel('遇到了什么问题').fill('何村乡卫生院门口晚上没有路灯，黑得很，老人出门摔了');
+    const nearby = page.getByRole('region', { name: '本乡镇还有这些反映，看看是不是同一件事' });
+    await nearby.waitFor({ timeout: 10_000 });
+    expect(await nearby.textContent()).toContain('护栏');
     await page.getByLabel('遇到了什么问题').fill('何村乡卫生院门口桥上的护栏断了，晚上走路很危险，希望赶紧修好护栏');
     // 已有群众反映: the open clue is offered, and “我也遇到了” adds a voice to it.
     const similar = page.getByRole('region', { name: '已有群众反映过类似问题' });

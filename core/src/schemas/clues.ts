@@ -585,6 +585,8 @@ export const PublicSimilarClueSchema = z.object({
   supporters: z.number(),
   createdAt: z.string(),
   score: z.number(),
+  /** At the staff suggestions' threshold: likely the same problem. Below it, one of the township's open reports the citizen may recognise. */
+  likely: z.boolean(),
 });
 export type PublicSimilarClue = z.infer<typeof PublicSimilarClueSchema>;
 export const PublicSimilarCluesSchema = z.object({ items: z.array(PublicSimilarClueSchema) });

@@ -20,7 +20,7 @@ import { isUniqueViolation } from '../../platform/db-errors.ts';
 import { saveFile } from '../../platform/files.ts';
 import { groupCommit } from '../../platform/group-commit.ts';
 import { contains } from '../../platform/like.ts';
-import { clueSearchTokens, ensurePlaceNames, findSimilarClues, type SimilarInput } from './clues.similar.ts';
+import { clueSearchTokens, ensurePlaceNames, findSimilarClues, SAME_PROBLEM_THRESHOLD, type SimilarInput } from './clues.similar.ts';
 import { redactPersonal } from './clues.redact.ts';
 import { releaseDigitGuess, reserveDigitGuess } from './clues.track-lock.ts';
 import { activeMember, names, placesOf, requireCounty, venueOf } from '../orgs/orgs.read.ts';
@@ -294,7 +294,7 @@ export async function publicSimilarClues(db: Kysely<Database>, tenantId: number,
   return {
     items: open.map(({ r, score }) => ({
       token: tokens.get(r.id)!, summary: summarize(redactPersonal(r.content, [r.contact_name]), 80), categoryLabel: CLUE_CATEGORIES[r.category],
-      stateLabel: CLUE_STATES[r.state].label, supporters: r.supporters, createdAt: r.created_at, score,
+      stateLabel: CLUE_STATES[r.state].label, supporters: r.supporters, createdAt: r.created_at, score, likely: score >= SAME_PROBLEM_THRESHOLD,
     })),
   };
 }

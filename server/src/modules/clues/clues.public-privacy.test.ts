@@ -68,12 +68,24 @@ describe('the similar-clues hint', () => {
     const res = await hint();
     const items = res.json().items as Record<string, unknown>[];
     expect(items.length).toBeGreaterThan(0);
-    for (const item of items) expect(Object.keys(item).sort()).toEqual(['categoryLabel', 'createdAt', 'score', 'stateLabel', 'summary', 'supporters', 'token']);
+    for (const item of items) expect(Object.keys(item).sort()).toEqual(['categoryLabel', 'createdAt', 'likely', 'score', 'stateLabel', 'summary', 'supporters', 'token']);
     const mine = items.find((i) => String(i.summary).startsWith('东街路口的路灯不亮已经两个星期了'));
     expect(mine?.summary).toBe(`东街路口的路灯不亮已经两个星期了，我叫${REDACTED}，电话${REDACTED}，身份证${REDACTED}`);
     for (const secret of [c.code, c.secret, '王小明', '13812345678', '5678', '41032319900101123X', '王德发', '13900001111', '1111']) {
       expect(res.body, secret).not.toContain(secret);
     }
+  });
+
+  it('says which offered reports are likely the same problem and which are only the township\'s other open reports of its kind', async () => {
+    await submitClue(env, w.county, { content: '滨河路从桥头到学校那一段，十几盏路灯坏了一个多月，晚上黑得看不见路' });
+    const item = async (content: string) => ((await hint(content)).json().items as { summary: string; likely: boolean; score: number }[])
+      .find((i) => i.summary.startsWith('滨河路从桥头到学校那一段'));
+    const same = await item('滨河路桥头到学校那截路灯全坏了，一个多月了');
+    expect(same?.likely).toBe(true);
+    // Another street's lights: offered to the citizen, who decides, but not said to be the same.
+    const other = await item('文昌街灯不亮了');
+    expect(other?.likely).toBe(false);
+    expect(other!.score).toBeLessThan(same!.score);
   });
 
   it('hands out a stable, random token that "我也遇到了" takes, and refuses the code', async () => {

@@ -76,6 +76,7 @@ export function SimilarHint({ countyId, content, townshipId, category, villageId
   }, [countyId, text, townshipId, category, villageId, where, ready]);
 
   const already = supportedTokens();
+  const likely = items.some((s) => s.likely);
   const support = async (token: string) => {
     setBusy(token);
     setFailure(null);
@@ -95,8 +96,9 @@ export function SimilarHint({ countyId, content, townshipId, category, villageId
     <div aria-live="polite">
       {items.length > 0 && (
         <section className="xs-similar" aria-labelledby="xs-similar-title">
-          <h2 id="xs-similar-title" className="xs-similar-title">已有群众反映过类似问题</h2>
-          <p className="xs-hint">如果是同一件事，点“我也遇到了”就行，不用重复提交，政协会知道有更多人关心它。</p>
+          {/* Likely the same problem (the staff threshold), or only the township's open reports nearest to it: said as such. */}
+          <h2 id="xs-similar-title" className="xs-similar-title">{likely ? '已有群众反映过类似问题' : '本乡镇还有这些反映，看看是不是同一件事'}</h2>
+          <p className="xs-hint">如果是同一件事，点“我也遇到了”就行，不用重复提交，政协会知道有更多人关心它。{likely ? '' : '不是的话，接着填写就好。'}</p>
           <ul className="xs-similar-list">
             {items.map((s) => {
               const count = supported[s.token];
