@@ -72,6 +72,7 @@ describe('clue gazetteer, vocabulary and learning pages', () => {
       await page.getByText(/条例句全部通过/).waitFor();
       await page.getByText('彼此不是同一问题', { exact: false }).waitFor();
       await page.getByText('暖气不热 → 供暖').waitFor();
+      await page.getByText('不算感谢或追问').waitFor();
       await shoot(page, 'clue-vocabulary');
 
       await page.goto(`${app.baseUrl}/clues/learning`);

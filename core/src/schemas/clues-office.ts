@@ -183,6 +183,8 @@ export const VocabularySchema = z.object({
     followup: z.array(z.string()).readonly(),
     /** Follow-up wordings as patterns (上回港的, 讲了几个月). */
     followupPatterns: z.array(z.string()).readonly(),
+    /** Wordings that look like a note's and are not (村里人反映过好多次, 护士也辛苦), as patterns. */
+    notNote: z.array(z.string()).readonly(),
     examples: z.array(VocabularyExampleSchema.extend({ kind: z.enum(['followup', 'thanks']) })),
   }),
   placeTypes: z.object({ version: z.number(), groups: z.array(z.object({ key: z.string(), endings: z.array(z.string()) })) }),

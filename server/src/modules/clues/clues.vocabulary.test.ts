@@ -11,7 +11,7 @@ import { CLUE_CONCEPT_MATCHER, clueAnalyzer } from './clues.analyzer.ts';
 import { ConceptMatcher } from '../../platform/search/vocabulary.ts';
 import { normalizeText } from '../../platform/search/normalize.ts';
 import { parseSearchTokens } from '../../platform/search/segment.ts';
-import { noteKind } from './clues.vocabulary/notes.ts';
+import { NOT_NOTE_PATTERNS, noteKind } from './clues.vocabulary/notes.ts';
 import { samePlaceByType, sameSoundingName, sameWorks } from './clues.vocabulary/place-types.ts';
 import { dutyOfUnit, predictRoute, routeFeatures } from './clues.routing-model.ts';
 import { DEFAULT_PAIR_WEIGHTS, fitPairWeights, learnPairWeights, pairProbability } from './clues.learning.ts';
@@ -76,7 +76,9 @@ describe('problem concepts', () => {
 
   it('names every rival and part concept in the table, and shows them on the 词库 page by label', () => {
     for (const k of [...CONCEPT_RIVALS.flat(), ...Object.keys(CONCEPT_IMPLIES), ...Object.values(CONCEPT_IMPLIES)]) expect(CLUE_CONCEPTS.some((c) => c.key === k), k).toBe(true);
-    const { concepts } = vocabularySummary();
+    const { concepts, notes } = vocabularySummary();
+    // The page shows the wordings that are not a note's (others' reporting, sympathy) with the note's own.
+    expect(notes.notNote).toEqual(NOT_NOTE_PATTERNS);
     expect(concepts.rivals).toContainEqual(['工地欠薪', '厂矿欠薪', '农活欠薪', '公益岗补贴']);
     expect(concepts.parts).toContainEqual({ part: '暖气不热', of: '供暖' });
   });

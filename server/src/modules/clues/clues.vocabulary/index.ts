@@ -6,7 +6,7 @@
 import { UNIT_DUTIES } from '@xs/core/schemas/orgs.ts';
 import { CLUE_CONCEPT_MATCHER } from '../clues.analyzer.ts';
 import { CLUE_CONCEPTS, CONCEPT_IMPLIES, CONCEPT_RIVALS, CONCEPT_UMBRELLAS } from './concepts.ts';
-import { NOTE_VOCABULARY, NOTES_VERSION, noteKind } from './notes.ts';
+import { NOT_NOTE_PATTERNS, NOTE_VOCABULARY, NOTES_VERSION, noteKind } from './notes.ts';
 import { PLACE_TYPE_GROUPS, PLACE_TYPE_VERSION } from './place-types.ts';
 import { ROUTING_CORPUS, ROUTING_CORPUS_VERSION } from './routing-corpus.ts';
 import { DUTY_NAME_MARKERS } from './unit-duties.ts';
@@ -30,7 +30,7 @@ export function vocabularySummary() {
   return {
     notes: {
       version: NOTES_VERSION, thanks: NOTE_VOCABULARY.thanks.thanks, fixed: NOTE_VOCABULARY.thanks.fixed, praise: NOTE_VOCABULARY.thanks.praise,
-      followup: NOTE_VOCABULARY.followup.phrases, followupPatterns: NOTE_VOCABULARY.followup.patterns, examples: noteExampleResults(),
+      followup: NOTE_VOCABULARY.followup.phrases, followupPatterns: NOTE_VOCABULARY.followup.patterns, notNote: NOT_NOTE_PATTERNS, examples: noteExampleResults(),
     },
     placeTypes: { version: PLACE_TYPE_VERSION, groups: Object.entries(PLACE_TYPE_GROUPS).map(([key, endings]) => ({ key, endings })) },
     routing: {

@@ -39,6 +39,7 @@ export default function VocabularyPage() {
                   { key: 'p', label: '称赞', children: tags(v.notes.praise) },
                   { key: 'u', label: '追问', children: tags(v.notes.followup) },
                   { key: 'r', label: '追问句式', children: tags(v.notes.followupPatterns.map(readablePattern)) },
+                  { key: 'n', label: '不算感谢或追问', children: tags(v.notes.notNote.map(readablePattern)) },
                 ]} />
                 <Table size="small" rowKey="text" pagination={false} style={{ marginTop: 12 }} dataSource={v.notes.examples}
                   columns={[
