@@ -99,6 +99,8 @@ export async function runSet(db: Db, name: string, debug = false): Promise<SetRe
       const townshipId = org.township.get(c.township)!;
       const category = CATEGORY[c.category] ?? 'other';
       if (!online) {
+        // The public hint's ask for this report (the citizen's form: open reports only).
+        const publicAsk = { content: c.text, townshipId, category, openOnly: true, forPublic: true };
         let t0 = performance.now();
         const staff = await findSimilarClues(db, org.tenantId, { content: c.text, townshipId, category });
         r.similarMs.push(performance.now() - t0);
@@ -127,24 +129,24 @@ export async function runSet(db: Db, name: string, debug = false): Promise<SetRe
         if (c.kind) {
           r.notes++;
           t0 = performance.now();
-          const hint = await findSimilarClues(db, org.tenantId, { content: c.text, townshipId, category, openOnly: true, forPublic: true });
+          const hint = await findSimilarClues(db, org.tenantId, publicAsk);
           if (hint.length || staff.length) r.notesMatched++;
         }
         if (earlier.length) {
           r.asked++;
-          const hint = await findSimilarClues(db, org.tenantId, { content: c.text, townshipId, category, openOnly: true, forPublic: true }, 3);
+          const hint = await findSimilarClues(db, org.tenantId, publicAsk, 3);
           const ranked = hint.map((s) => byRow.get(s.id)!);
           if (ranked[0]?.dup_group === c.dup_group) r.hit1++;
           if (ranked.slice(0, 3).some((x) => x.dup_group === c.dup_group)) r.hit3++;
           else if (debug) {
             // Where the earlier duplicates stand in a longer list, and what was put before them.
-            const long = (await findSimilarClues(db, org.tenantId, { content: c.text, townshipId, category, openOnly: true, forPublic: true }, 30)).map((s) => ({ s, x: byRow.get(s.id)! }));
+            const long = (await findSimilarClues(db, org.tenantId, publicAsk, 30)).map((s) => ({ s, x: byRow.get(s.id)! }));
             const at = earlier.map((e) => `${e.id}@${long.findIndex((l) => l.x === e) + 1 || '-'}`).join(',');
             console.log(`HINT MISS ${c.id}(${c.dup_group}) → ${long.slice(0, 3).map((l) => `${l.x.id}(${l.x.dup_group ?? l.x.trap_of ?? '-'}) ${l.s.score}`).join(', ')}; earlier ${at}\n   ${c.text}\n${earlier.map((e) => `   ${e.id}: ${e.text}`).join('\n')}\n${long.slice(0, 3).map((l) => `   → ${l.x.id}: ${l.x.text}`).join('\n')}`);
           }
         } else if (!c.kind) {
           r.hintNone++;
-          if ((await findSimilarClues(db, org.tenantId, { content: c.text, townshipId, category, openOnly: true, forPublic: true }, 3)).length) r.hintOffered++;
+          if ((await findSimilarClues(db, org.tenantId, publicAsk, 3)).length) r.hintOffered++;
         }
       }
       await ensurePlaceNames(db, org.tenantId);
