@@ -169,6 +169,11 @@ describe('scoreSimilarity', () => {
     const village = (content: string, villageId: number) => ({ content, category: 'environment' as const, villageId });
     expect(scoreSimilarity(village('菌包厂烧锅炉天天冒黑烟', 1), village('菌包厂烧锅炉天天冒黑烟', 2)).evidence.place).toBe('conflict');
     expect(scoreSimilarity(village('菌包厂烧锅炉天天冒黑烟', 1), village('菌包厂锅炉排放黑烟', 1)).evidence.place).toBe('near');
+    // A market said by its trade is not an estate or a hospital the other report names: apart, not unknown; a named market may be it.
+    const stalls = '菜市场门口摆摊占道，过不去';
+    expect(same(stalls, '丝厂新村门口的摊子把路都占了').evidence.place).toBe('apart');
+    expect(same(stalls, '人民医院门口摆摊占道').evidence.place).toBe('apart');
+    expect(same(stalls, '凤鸣农贸市场门口摆摊占道').evidence.place).not.toBe('apart');
     expect(same('岭头岭公路落石', '岭头岭那段盘山公路最近老是掉石头，防护网都破了').evidence.place).toBe('near');
     expect(same('荔湾院6号楼电梯又停了，物业电话打不通', '荔湾苑6栋电梯关人，物业不管').evidence.place).toBe('near');
     expect(same('荔湾园6号楼电梯又停了', '荔湾苑6栋电梯关人').evidence.place).not.toBe('near');

@@ -365,6 +365,7 @@ function placeEvidence(a: ClueFeatures, b: ClueFeatures): { place: PlaceEvidence
   const fa = withoutKindsOf(ta, tb);
   const fb = withoutKindsOf(tb, ta);
   if (spot && !(fa.villageId && fb.villageId && fa.villageId !== fb.villageId)) return { place: 'near', name: spot.name };
+  if (tradeOnlyApart(a, fa, fb) || tradeOnlyApart(b, fb, fa)) return { place: 'apart', name: null };
   if (fa.spots.length && fb.spots.length) {
     const ref = bestPlaceMatch([...fa.spots, ...fa.references], [...fb.spots, ...fb.references]);
     if (ref) return { place: 'partial', name: ref.name };
@@ -391,6 +392,16 @@ function placeEvidence(a: ClueFeatures, b: ClueFeatures): { place: PlaceEvidence
   if (named) return { place: 'area', name: named };
   if ((fa.spots.length || fa.areas.length) && (fb.spots.length || fb.areas.length)) return { place: 'apart', name: null };
   return { place: 'unknown', name: null };
+}
+
+/**
+ * A report naming only facilities by their trade (菜市场, a 市场 or 厂 with no name of its own) against one naming places
+ * of other classes only (an estate, a hospital, a school): the market is not the estate, so the places are apart.
+ */
+function tradeOnlyApart(x: ClueFeatures, fx: ClueFeatures, other: ClueFeatures): boolean {
+  if (fx.spots.length || !x.spots.length) return false;
+  const classes = new Set(x.spots.map((p) => placeClass(p.name)));
+  return other.spots.length > 0 && other.spots.every((q) => !q.trade && !isRoadName(q.name) && placeClass(q.name) !== null && !classes.has(placeClass(q.name)));
 }
 
 /** A village's hamlet, below the villages a county enters (a natural village, a villagers' group). */
