@@ -177,6 +177,9 @@ describe('scoreSimilarity', () => {
     expect(same('岭头岭公路落石', '岭头岭那段盘山公路最近老是掉石头，防护网都破了').evidence.place).toBe('near');
     expect(same('荔湾院6号楼电梯又停了，物业电话打不通', '荔湾苑6栋电梯关人，物业不管').evidence.place).toBe('near');
     expect(same('荔湾园6号楼电梯又停了', '荔湾苑6栋电梯关人').evidence.place).not.toBe('near');
+    // An estate said short (凤栖华府 as 凤溪府, typed by ear) or with 小区 after its own ending is the one estate.
+    expect(same('凤栖华府2栋电梯又停了', '凤溪府2栋电梯关人').evidence.place).toBe('near');
+    expect(same('泓川御府小区房产证办不下来', '泓川玉府房产证三年没办').evidence.place).toBe('near');
     // Two estates of one developer, or two schools on one name, are two places; a park and its square are one.
     expect(same('瑞丰家园北门门禁坏了一个月', '瑞丰新城东门门禁坏了，刷卡没反应').evidence.place).toBe('conflict');
     expect(same('瑞丰小学门口乱停车', '瑞丰中学门口乱停车').evidence.place).toBe('conflict');

@@ -1,4 +1,4 @@
-import { ESTATE_ENDINGS } from '../../../platform/search/places.ts';
+import { ESTATE_ENDINGS, placeCore } from '../../../platform/search/places.ts';
 import { saidAlike, TELLING_ALL } from '../../../platform/search/sounds.ts';
 
 /**
@@ -51,7 +51,8 @@ export const SCHOOL_ENDINGS = ['幼儿园', '小学', '中学', '初中', '高�
 export function compatibleEndings(a: string, b: string): boolean {
   const said = (e: string) => e.slice(0, -1) + endingSound(e);
   if (!a || !b || said(a) === said(b)) return true;
-  if (ESTATE_ENDINGS.includes(said(a)) && ESTATE_ENDINGS.includes(said(b))) return false;
+  // One estate ending inside the other (壮锦华府 / 壮锦府, 御景名苑 / 御景苑) is the name said short; two otherwise are two estates.
+  if (ESTATE_ENDINGS.includes(said(a)) && ESTATE_ENDINGS.includes(said(b))) return said(a).endsWith(said(b)) || said(b).endsWith(said(a));
   // An estate's name ending as estates' do (雪峰湾小区, 金樾湾) beside another estate's ending (雪峰苑): two estates.
   const [x, y] = [a, b].map((e) => said(e.replace(/(?<=.)小区$/, '')));
   if (x !== y && [x, y].every((e) => ESTATE_ENDINGS.includes(e) || ESTATE_LIKE.has(e)) && [x, y].some((e) => ESTATE_ENDINGS.includes(e))) return false;
@@ -210,6 +211,9 @@ export function sameSoundingName(a: string, aCore: string, b: string, bCore: str
   // A village's name with and without 村 after its own ending (南真庄 / 南甄庄村).
   const [ba, bb] = [a, b].map((n) => n.replace(/(?<=[庄屯营店铺寨集])村$/, ''));
   if ((ba !== a || bb !== b) && ba.length === bb.length && ba !== bb) return sameSoundingName(ba, ba.slice(0, -1), bb, bb.slice(0, -1), oneListed);
+  // An estate's name with and without 小区 after its own ending (锦川御府小区 / 锦川玉府).
+  const [ea, eb] = [a, b].map((n) => n.replace(/小区$/, '')).map((n, i) => (ESTATE_ENDINGS.some((e) => n.endsWith(e) && n.length > e.length + 1) ? n : [a, b][i]));
+  if ((ea !== a || eb !== b) && ea !== eb) return sameSoundingName(ea, placeCore(ea), eb, placeCore(eb), oneListed);
   if (aCore.length >= 2 && aCore.length === bCore.length && aCore !== bCore && compatibleEndings(a.slice(aCore.length), b.slice(bCore.length)) && saidAlike(aCore, bCore, 1, oneListed)) return true;
   // The whole name typed apart, its ending too (伟湖家园 / 苇湖佳园), or its stem under two words for one kind of place
   // (三燕井市场 / 三眼井菜市场): up to two characters in a longer name.
