@@ -397,6 +397,8 @@ export function detectPlaces(ctx: PlaceContext, norm: string, pieces: Piece[], w
     // The suffix or a word holding it came cut off (滨河/路灯, 天桥/村卫生室): the word before must be a name.
     // 沙梁村/村道: the village is named already.
     if (tail && prev?.endsWith(tail)) out.add(prev);
+    // A street's lights (召庙街/路灯): the street is named whole already, 路 is the lights'.
+    else if (tail && prev && isRoadName(tail) && isRoadName(prev)) out.add(prev);
     else if (tail && prev && LANDMARKS.has(prev + tail)) out.add(prev + tail);
     else if (tail && prev && okPrefix(prev, ctx) && nameLike(ctx, prev) && !GENERIC.has(prev + tail)) out.add(prev + tail);
     // A road named with a direction after its name, cut apart: 富民/西路, 人民/东大街.

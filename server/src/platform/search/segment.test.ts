@@ -72,6 +72,8 @@ describe('what the index stores', () => {
       ['窑台西路晚上路灯一整条都不亮', '窑台西路'],
       // Works' housing as people say it, without 公司 (花纱布公司宿舍 → 花纱布宿舍); a rare first character jieba cut off (澨/河大桥).
       ['我住花纱布公司宿舍2栋五楼', '花纱布宿舍'], ['澨河大桥伸缩缝那儿的钢板翘起来了', '澨河大桥'], ['关于尽快将幸福街尾的路灯修好的建议', '幸福街'],
+      // A street with a rare name before its lights (召/庙街/路灯): the street, not 召庙街路.
+      ['召庙街路灯坏了', '召庙街'], ['召庙巷路面全是坑', '召庙巷'],
     ];
     for (const [text, place] of one) expect(analyze(text).places, text).toEqual([place]);
     // A landmark that only says where an unnamed place of another kind is: a reference, even with nothing else named.
