@@ -180,6 +180,9 @@ describe('scoreSimilarity', () => {
     // An estate said short (凤栖华府 as 凤溪府, typed by ear) or with 小区 after its own ending is the one estate.
     expect(same('凤栖华府2栋电梯又停了', '凤溪府2栋电梯关人').evidence.place).toBe('near');
     expect(same('泓川御府小区房产证办不下来', '泓川玉府房产证三年没办').evidence.place).toBe('near');
+    // A name a hotline marks as heard is any said alike in every character (锦悦苑 heard for 劲樾苑); unmarked, two slips are two names.
+    expect(same('来电人反映：「锦悦苑（音）」小区燃气频繁中断', '劲樾苑小区这个月停了三回燃气').evidence.place).toBe('near');
+    expect(same('锦悦苑小区燃气频繁中断', '劲樾苑小区这个月停了三回燃气').evidence.place).toBe('conflict');
     // Two estates of one developer, or two schools on one name, are two places; a park and its square are one.
     expect(same('瑞丰家园北门门禁坏了一个月', '瑞丰新城东门门禁坏了，刷卡没反应').evidence.place).toBe('conflict');
     expect(same('瑞丰小学门口乱停车', '瑞丰中学门口乱停车').evidence.place).toBe('conflict');

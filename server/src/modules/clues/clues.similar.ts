@@ -32,10 +32,11 @@ import { cleanToken, parseSearchTokens, scopeMarkers, type Analyzer, AREA_PREFIX
 import { normalizeText } from '../../platform/search/normalize.ts';
 import { isRoadName, isTradePlace, isUnnamedPlace, namesPlaceByCore, placeCore, villageOfFacility } from '../../platform/search/places.ts';
 import { charIdf, idf, isBoilerplate, wordWeight } from '../../platform/search/weights.ts';
+import { heardAlike, heardMarks } from '../../platform/search/sounds.ts';
 import { anyOf, ftsNewestIds, ftsTermMatch } from '../../platform/search/fts.ts';
 import { CONCEPT_IMPLIES, CONCEPT_RIVALS, CONCEPT_SUPERSEDES, CONCEPT_UMBRELLAS, SPREADING_CONCEPTS } from './clues.vocabulary/concepts.ts';
 import { noteKind } from './clues.vocabulary/notes.ts';
-import { compatibleEndings, countyFacilityNames, countysOwn, endingSound, oneFamily, placeClass, sameKind, samePlaceByType, sameSoundingName, sameWorks, schoolShortForm } from './clues.vocabulary/place-types.ts';
+import { compatibleEndings, countyFacilityNames, countysOwn, endingSound, oneFamily, placeClass, sameKind, samePlaceByType, sameSoundingName, sameWorks, schoolShortForm, withoutEstateWord } from './clues.vocabulary/place-types.ts';
 import { pairFeatures, pairProbability } from './clues.learning.ts';
 import { countyPairWeights } from './clues.learning.store.ts';
 import { countyLexicon } from './clues.gazetteer.ts';
@@ -101,6 +102,8 @@ interface PlaceRef {
   village: string | null;
   /** One of the county's own places (its villages, its gazetteer). */
   listed: boolean;
+  /** Written as a hotline heard it (「召妙街（音）」): any name said alike in every character may be it. */
+  heard: boolean;
 }
 
 /** What the scorer compares: computed once per report (and kept for stored clues, see featureCache). */
@@ -142,11 +145,12 @@ const hasSpecificConcept = (f: ClueFeatures) => [...f.concepts].some((c) => !isG
 /** A core of this rarity (word idf, 8.5 for 白云 and 朝阳, 6.6 for 阳光, 5.2 for 人民) names the place alone; so does one of three characters or more. */
 const ALONE_IDF = 8;
 
-function placeRef(name: string, an?: Analyzer): PlaceRef {
+function placeRef(name: string, an?: Analyzer, heard: readonly string[] = []): PlaceRef {
   const core = placeCore(name);
   const alone = an && (core.length >= 3 || idf(core) >= ALONE_IDF) && !an.places.isTownshipPart(core) ? core : null;
   const trade = !!an && isTradePlace(an, name);
-  return { name, core, alone, trade, bare: !!an && !trade && isUnnamedPlace(an, name), village: an ? villageOfFacility(an, name) : null, listed: !!an?.places.isGazetteerPlace(name) };
+  return { name, core, alone, trade, bare: !!an && !trade && isUnnamedPlace(an, name), village: an ? villageOfFacility(an, name) : null, listed: !!an?.places.isGazetteerPlace(name),
+    heard: core.length >= 2 && heard.some((h) => h.includes(core)) };
 }
 
 /** Characters as common as 路/水/车 (idf under this) say nothing about the problem. */
@@ -177,7 +181,7 @@ function addCharGrams(grams: Map<string, number>, word: string): void {
 }
 
 function buildFeatures(an: Analyzer, text: string, words: Iterable<string>, concepts: Iterable<string>, places: Iterable<string>, references: Iterable<string>,
-  category: ClueCategory | null, villageId: number | null): ClueFeatures {
+  category: ClueCategory | null, villageId: number | null, heard: readonly string[]): ClueFeatures {
   const placeSet = new Set(places);
   const refs = [...new Set(references)].filter((r) => !placeSet.has(r));
   const named = [...placeSet, ...refs];
@@ -202,7 +206,7 @@ function buildFeatures(an: Analyzer, text: string, words: Iterable<string>, conc
   for (const c of conceptSet) conceptTotal += conceptWeight(c);
   const spots: PlaceRef[] = [];
   const areas: PlaceRef[] = [];
-  for (const p of placeSet) (an.places.isAreaPlace(p) ? areas : spots).push(placeRef(p, an));
+  for (const p of placeSet) (an.places.isAreaPlace(p) ? areas : spots).push(placeRef(p, an, heard));
   let gramTotal = 0;
   for (const g of grams.values()) gramTotal += g;
   return { words: weighted, wordTotal, grams, gramTotal, concepts: conceptSet, conceptTotal, spots, areas, references: refs.map((r) => placeRef(r)), category, villageId, text };
@@ -219,7 +223,7 @@ function placesOfField(an: Analyzer, place: string | null | undefined): string[]
 /** Features of a report given as text, cut by the county's analyzer (the shipped one when none is given). */
 export function clueFeatures(x: SimilarityText, an: Analyzer = shippedAnalyzer()): ClueFeatures {
   const a = an.analyze(x.content);
-  return buildFeatures(an, x.place ? `${a.norm} ${normalizeText(x.place)}` : a.norm, a.words, a.concepts, [...a.places, ...placesOfField(an, x.place)], a.references, x.category ?? null, x.villageId ?? null);
+  return buildFeatures(an, x.place ? `${a.norm} ${normalizeText(x.place)}` : a.norm, a.words, a.concepts, [...a.places, ...placesOfField(an, x.place)], a.references, x.category ?? null, x.villageId ?? null, heardMarks(`${x.content} ${x.place ?? ''}`));
 }
 
 export interface StoredClue {
@@ -242,7 +246,7 @@ export function storedClueFeatures(row: StoredClue, an: Analyzer = shippedAnalyz
     const whole = cleanToken(normalizeText(row.place));
     if (whole.length >= 2 && whole.length <= 12 && !places.some((p) => whole.includes(p))) places.push(whole);
   }
-  return buildFeatures(an, normalizeText(`${row.content ?? ''} ${row.place ?? ''}`), s.words, s.concepts, places, s.references, row.category, row.village_id);
+  return buildFeatures(an, normalizeText(`${row.content ?? ''} ${row.place ?? ''}`), s.words, s.concepts, places, s.references, row.category, row.village_id, heardMarks(`${row.content ?? ''} ${row.place ?? ''}`));
 }
 
 /** Features of recently scored clues by id (the public form asks again at every pause in typing). */
@@ -313,12 +317,20 @@ function bestPlaceMatch(xs: PlaceRef[], ys: PlaceRef[]): { kind: 'same' | 'near'
       }
       if (x.name === y.name) return { kind: 'same', name: x.name };
       if (!near && ((x.core === y.core && compatibleEndings(x.name.slice(x.core.length), y.name.slice(y.core.length))) || samePlaceByType(x.name, y.name) || (x.name.length >= 3 && y.name.length >= 3 && (x.name.includes(y.name) || y.name.includes(x.name)))
-        || sameNameLonger(x, y) || sameSoundingName(x.name, x.core, y.name, y.core, x.listed !== y.listed) || schoolShortForm(x.name, y.name) || sameWorks(x.name, y.name) || countysOwn(x.name, y.name))) {
+        || sameNameLonger(x, y) || sameSoundingName(x.name, x.core, y.name, y.core, x.listed !== y.listed) || schoolShortForm(x.name, y.name) || sameWorks(x.name, y.name) || countysOwn(x.name, y.name) || heardAs(x, y))) {
         near = { kind: 'near', name: x.name };
       }
     }
   }
   return near ?? trade;
+}
+
+/** A name written as heard and another said alike in every character, with endings of one place (红西苑（音）小区 / 鸿熙苑小区). */
+function heardAs(x: PlaceRef, y: PlaceRef): boolean {
+  if (!x.heard && !y.heard) return false;
+  const [a, b] = [withoutEstateWord(x.name), withoutEstateWord(y.name)];
+  const [ca, cb] = [placeCore(a), placeCore(b)];
+  return compatibleEndings(a.slice(ca.length), b.slice(cb.length)) && heardAlike(ca, cb);
 }
 
 /** One name the longer form of the other, of the same kind: 丰禾厂 and 丰禾玉米加工厂, 孤榆树屯 and 孤榆树村 (by core). */

@@ -39,6 +39,30 @@ export function saidAlike(a: string, b: string, most: number, oneListed: boolean
   return true;
 }
 
+/** The names a hotline marks as heard in a raw text (召妙街 of 「召妙街（音）」): each up to ten characters before its marker. */
+export function heardMarks(raw: string): string[] {
+  return raw.includes('音') ? [...raw.normalize('NFKC').matchAll(HEARD)].map((m) => m[1]) : [];
+}
+
+/** Numbers never slip, even by ear (一中 / 医中). */
+const NUMBER_CHARS = /[0-9〇零第一二三四五六七八九十]/;
+
+/**
+ * Whether a name written as heard is another of the same length said alike in every character that differs (红西苑 heard
+ * for 鸿熙苑, 锐悦苑 for 瑞樾苑): the ear cannot tell them apart, a side neither; a number it can.
+ */
+export function heardAlike(a: string, b: string): boolean {
+  if (a.length !== b.length || a === b || a.length < 2) return false;
+  for (let i = 0; i < a.length; i++) {
+    const [x, y] = [a[i], b[i]];
+    if (x === y) continue;
+    if (NUMBER_CHARS.test(x) || NUMBER_CHARS.test(y)) return false;
+    const sy = sounds(y);
+    if (!sounds(x).some((r) => sy.includes(r))) return false;
+  }
+  return true;
+}
+
 /** Endings of the county's listed areas, after which a heard name's stem is compared (阿克塔木 of 阿克塔木村). */
 const AREA_ENDING = /(村|屯|寨|乡|镇|社区|街道|嘎查|苏木)$/;
 /** A hotline's marker for a name as heard (in normalised text, NFKC: 「（音）」 → "(音)"). */

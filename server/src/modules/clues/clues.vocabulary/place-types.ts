@@ -201,6 +201,12 @@ const PLACE_CLASSES: [string, RegExp][] = [
 /** The class of place a name's ending says (school, health, market, works, estate), or null. */
 export const placeClass = (name: string): string | null => PLACE_CLASSES.find(([, re]) => re.test(name))?.[0] ?? null;
 
+/** An estate's name without the 小区 said after its own ending (鸿熙苑小区 → 鸿熙苑); any other name as it is. */
+export function withoutEstateWord(name: string): string {
+  const n = name.replace(/小区$/, '');
+  return n !== name && ESTATE_ENDINGS.some((e) => n.endsWith(e) && n.length > e.length + 1) ? n : name;
+}
+
 /**
  * Whether two names are one said alike and typed apart (凤尾州公园 / 凤尾洲公园, voice input's 锦州 for 锦洲, 梓阴苑 /
  * 梓荫小区): endings that can be one place's, cores of one length that differ in one character read the same way; not a
@@ -212,7 +218,7 @@ export function sameSoundingName(a: string, aCore: string, b: string, bCore: str
   const [ba, bb] = [a, b].map((n) => n.replace(/(?<=[庄屯营店铺寨集])村$/, ''));
   if ((ba !== a || bb !== b) && ba.length === bb.length && ba !== bb) return sameSoundingName(ba, ba.slice(0, -1), bb, bb.slice(0, -1), oneListed);
   // An estate's name with and without 小区 after its own ending (锦川御府小区 / 锦川玉府).
-  const [ea, eb] = [a, b].map((n) => n.replace(/小区$/, '')).map((n, i) => (ESTATE_ENDINGS.some((e) => n.endsWith(e) && n.length > e.length + 1) ? n : [a, b][i]));
+  const [ea, eb] = [a, b].map(withoutEstateWord);
   if ((ea !== a || eb !== b) && ea !== eb) return sameSoundingName(ea, placeCore(ea), eb, placeCore(eb), oneListed);
   if (aCore.length >= 2 && aCore.length === bCore.length && aCore !== bCore && compatibleEndings(a.slice(aCore.length), b.slice(bCore.length)) && saidAlike(aCore, bCore, 1, oneListed)) return true;
   // The whole name typed apart, its ending too (伟湖家园 / 苇湖佳园), or its stem under two words for one kind of place
