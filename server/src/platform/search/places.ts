@@ -194,7 +194,9 @@ const BAD_PREFIX = new Set(['部分', '定点', '大部分', '少数', '多数',
   // Verbs whose object is the villagers (影响村民), times (本年度水库), and who lives in a school's dormitory (寄宿生宿舍).
   '影响', '组织', '帮助', '发动', '动员', '带领', '通知', '号召', '本年度', '本年', '今年', '去年', '当年', '唯一', '寄宿生', '住校生', '学生', '男生', '女生',
   // Who asks or is thanked (麻烦政府, 谢谢政府, 落实卫生院…制度), whose school (孩子小学), what kind of village (传统村落).
-  '麻烦', '谢谢', '感谢', '多谢', '落实', '协调', '孩子', '小孩', '娃娃', '儿子', '女儿', '孙子', '孙女', '家长', '居住', '传统']);
+  '麻烦', '谢谢', '感谢', '多谢', '落实', '协调', '孩子', '小孩', '娃娃', '儿子', '女儿', '孙子', '孙女', '家长', '居住', '传统',
+  // Whose village as the counties say "our" (吴 阿拉村里, 我们村, 咱们小区): no name.
+  '阿拉', '我们', '咱们', '我俚', '我伲']);
 
 const HAN = /^\p{Script=Han}+$/u;
 /** Single characters that end a name to their left (verbs, pronouns, function words): 修/东关/小区 is not 修东关小区. */
