@@ -352,8 +352,12 @@ export function detectPlaces(ctx: PlaceContext, norm: string, pieces: Piece[], w
       && HAN.test(pieces[i - 2].t) && !FUNCTION_CHARS.test(pieces[i - 2].t) && !suffixWord(pieces[i - 2].t, ctx)) before = pieces[i - 1].t;
     // Works' housing named after the works (花纱布/公司/宿舍): the works' name and the housing, as people say it (花纱布宿舍).
     if (WORKS_HOUSING.has(t) && adjacent && i >= 2 && /^(公司|厂)$/.test(pieces[i - 1].t) && pieces[i - 2].end === pieces[i - 1].start
-      && pieces[i - 2].t.length >= 2 && HAN.test(pieces[i - 2].t) && nameLike(ctx, pieces[i - 2].t) && !BAD_PREFIX.has(pieces[i - 2].t)) {
-      out.add(pieces[i - 2].t + t);
+      && HAN.test(pieces[i - 2].t) && !BAD_PREFIX.has(pieces[i - 2].t)
+      // 花纱布/公司/宿舍, and a one-character trade (伞/厂/宿舍: a noun, no function character).
+      && (pieces[i - 2].t.length >= 2 ? nameLike(ctx, pieces[i - 2].t) : !NOT_IN_NAME.test(pieces[i - 2].t) && !FUNCTION_CHARS.test(pieces[i - 2].t) && ctx.tags(pieces[i - 2].t).every((g) => g.startsWith('n'))
+        // not the last of a rare name cut into characters (计/毯/厂).
+        && !(i >= 3 && pieces[i - 3].end === pieces[i - 2].start && pieces[i - 3].t.length === 1 && HAN.test(pieces[i - 3].t) && !FUNCTION_CHARS.test(pieces[i - 3].t) && !NOT_IN_NAME.test(pieces[i - 3].t)))) {
+      out.add(pieces[i - 2].t.length >= 2 ? pieces[i - 2].t + t : pieces[i - 2].t + pieces[i - 1].t + t);
       continue;
     }
     if (landmark) {
@@ -428,8 +432,13 @@ export function detectPlaces(ctx: PlaceContext, norm: string, pieces: Piece[], w
   for (const m of norm.matchAll(NUMBERED_WATERWORKS)) out.add(m[1] + (WATERWORKS_KIND[m[2]] ?? m[2]));
   // A county's own school goes by its registered name (二小 → 桃园二小).
   for (const p of schools.names) out.add(ctx.places.placeOf(p) ?? p);
-  // 第二中学 is 二中, not the township's 中学.
-  for (const p of ['小学', '中学']) if (out.has(p) && countOf(norm, p) <= schools.spelledOut[p]) out.delete(p);
+  // 第二中学 is 二中, not the township's 中学; 第一高级中学 is 一高.
+  for (const p of ['小学', '中学', '高级中学', '高中']) if (out.has(p) && countOf(norm, p) <= schools.spelledOut[p]) out.delete(p);
+  // A numbered school's dormitory or canteen (县一高宿舍, 二中食堂) is the school's.
+  for (const p of [...out]) {
+    const rest = p.replace(/^[县区镇乡]/, '');
+    if (schools.names.some((n) => rest !== n && rest.startsWith(n) && SCHOOL_PART.test(rest.slice(n.length)))) out.delete(p);
+  }
   // 第二实验小学 is 二实小, not the 实验小学 its words also name.
   if (schools.names.some((n) => n.includes('实'))) for (const p of [...out]) if (/实验[小中]学$/.test(p)) out.delete(p);
   // 东街村 makes 东街 redundant when every 东街 of the text is part of 东街村.
@@ -472,7 +481,9 @@ function estatesBeforeBuildings(ctx: PlaceContext, norm: string, pieces: Piece[]
  * form (五小, 二中, 一实小, 三完小), so that the ways of writing one school meet. Not 一小时, 一小块, 二中午: no measure or
  * time word may follow.
  */
-const NUMBERED_SCHOOL = /(第)?([一二三四五六七八九十]{1,2})(实验小学|实验中学|实小|实中|完全小学|完小|小学|中学|小|中)(?![时块段部会片撮点半伙群些朋午间国心型龄碗杯袋包盒瓶把条份步声截节圈组姐哥妹弟号])/gu;
+const NUMBERED_SCHOOL = /(第)?([一二三四五六七八九十]{1,2})(实验小学|实验中学|实小|实中|完全小学|完小|高级中学|高中|小学|中学|小|中|高(?=宿舍|食堂|饭堂|门口|校门|学生|女生|男生|老师|教室|操场|放学|的|[^\p{Script=Han}]|$))(?![时块段部会片撮点半伙群些朋午间国心型龄碗杯袋包盒瓶把条份步声截节圈组姐哥妹弟号])/gu;
+/** What of a school is named with it (一高宿舍, 二中食堂). */
+const SCHOOL_PART = /^(男生|女生|学生|住校生)?(宿舍|宿舍楼|食堂|饭堂|操场|门口|校门)$/;
 /** Hospitals by number: 县第二人民医院, 县二医院, 二医院, 二院 are one (二院); not 十二医院. */
 const NUMBERED_HOSPITAL = /(?<![一二三四五六七八九十百千\d])(?:第|县)?([一二三四五六七八九十])(?:人民医院|医院)/gu;
 
@@ -489,14 +500,14 @@ const WATERWORKS_KIND: Record<string, string> = { 排灌沟: '沟', 排水沟: '
 
 function numberedSchools(norm: string): { names: string[]; spelledOut: Record<string, number> } {
   const names: string[] = [];
-  const spelledOut: Record<string, number> = { 小学: 0, 中学: 0 };
+  const spelledOut: Record<string, number> = { 小学: 0, 中学: 0, 高级中学: 0, 高中: 0 };
   for (const m of norm.matchAll(NUMBERED_SCHOOL)) {
     if (!m[1] && m[3].length === 2 && m.index > 0 && /[\p{Script=Han}]/u.test(norm[m.index - 1]) && !/[县实验城关区镇乡市]/.test(norm[m.index - 1])
       && norm.slice(Math.max(0, m.index - 2), m.index) !== '街道') continue;
     // 实验二小 is 第二实验小学: 二实小.
     const experimental = m[3].startsWith('实') || (!m[1] && norm.slice(Math.max(0, m.index - 2), m.index) === '实验' && /^[小中]/.test(m[3]));
     names.push(m[2] + (m[3].startsWith('完') ? '完小' : experimental ? (m[3].includes('中') ? '实中' : '实小') : m[3][0]));
-    if (m[3] === '小学' || m[3] === '中学') spelledOut[m[3]]++;
+    if (m[3] in spelledOut) spelledOut[m[3]]++;
   }
   return { names, spelledOut };
 }
