@@ -192,6 +192,14 @@ describe('routing model', () => {
     expect(dust[0].p - dust[1].p).toBeGreaterThan(0.2);
   });
 
+  it('routes by the sector before the problem: the heat of a welfare home or a school, wages for farm work, a drain in a market, a covered bridge (corpus v9)', () => {
+    expect(top('老人住在县福利院，院里暖气不热，房间冷得很', 'elderly').cls).toBe('civil');
+    expect(top('二中女生宿舍暖气不热，娃晚上冻醒', 'education').cls).toBe('education');
+    expect(top('给人摘葡萄干了一个多月，工钱只给了一半', 'social').cls).toBe('hr');
+    expect(top('菜市场里下水堵了，脏水漫一地', 'environment').cls).toBe('urban');
+    expect(top('村口的老廊桥屋面被台风掀了，梁柱都朽了', 'culture').cls).toBe('culture');
+  });
+
   it('weighs a problem the report names above the words around it', () => {
     // 补贴, 钱 and 老百姓 speak for 人社 and 民政; the 煤改电 subsidy the sentence names is 住建's.
     expect(top('我们村煤改电的补贴说好年底发，到现在一分钱没见着，电暖器是自己掏钱买的，老百姓负担太重', 'other').cls).toBe('housing');
