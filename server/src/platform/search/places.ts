@@ -123,7 +123,7 @@ export const ESTATE_ENDINGS: readonly string[] = ['公馆', '新城', '华府', 
 const SUFFIXES = [...ESTATE_ENDINGS.filter((e) => e.length >= 2), '宗祠', '祠堂', '家祠', '客运中心', '卫生院', '卫生室', '卫生所', '幼儿园', '养老院', '敬老院', '福利院', '工业园', '产业园', '商贸城', '加油站', '收费站', '文化站', '客运站', '汽车站', '火车站',
   '客运总站', '总站', '家属楼', '煤矿', '矿区', '大院', '宿舍', '新村', '大楼', '大厦', '商场', '养殖场', '养牛场', '养猪场', '养鸡场', '滑雪场', '游乐场', '加工厂', '早市', '夜市', '厂',
   '体育馆', '图书馆', '文化馆', '大道', '大街', '胡同', '小区', '社区', '广场', '公园', '市场', '菜场', '湾',
-  '中心完小', '小学', '中学', '初中', '高中', '中藏医院', '中蒙医院', '藏医院', '蒙医院', '中医院', '医院', '屠宰场', '屠宰厂', '诊所', '车站', '景区', '水库', '码头', '矿', '府', '苑', '路', '街', '巷', '村', '庄', '屯', '寨', '桥', '河', '湖'];
+  '中心完小', '小学', '中学', '初中', '高中', '中藏医院', '中蒙医院', '藏医院', '蒙医院', '中医院', '医院', '屠宰场', '屠宰厂', '诊所', '车站', '景区', '水库', '码头', '廊桥', '矿', '府', '苑', '路', '街', '巷', '村', '庄', '屯', '寨', '桥', '河', '湖'];
 
 /** Estates' endings that are everyday words too (花园里, 美丽家园): the base cut's own reading of them stands. */
 const EVERYDAY_ENDINGS = new Set(['新城', '花园', '家园', '公寓']);
@@ -152,6 +152,8 @@ const GENERIC = new Set(['马路', '道路', '公路', '铁路', '水路', '山�
   '小河', '大河', '河道', '河沟', '河里', '一条河', '那条河', '这条河', '过河', '护城河', '湖',
   // Riding loud through a street (炸街), where one lives (居住小区), a whole stretch (整段路).
   '炸街', '居住小区', '整段路', '整条路', '整条街',
+  // A bridge by how it is built (木拱廊桥, 老木廊桥, 石拱桥): its kind, not its name (鹊渡廊桥).
+  '廊桥', '木廊桥', '木拱廊桥', '老廊桥', '石拱桥', '拱桥', '木桥',
   // Every kind of place alone names none (小区, 养老院, 客运中心): the endings themselves.
   ...SUFFIXES.filter((s) => s.length >= 2)]);
 
@@ -200,7 +202,7 @@ const BAD_PREFIX = new Set(['部分', '定点', '大部分', '少数', '多数',
 
 const HAN = /^\p{Script=Han}+$/u;
 /** Single characters that end a name to their left (verbs, pronouns, function words): 修/东关/小区 is not 修东关小区. */
-const NOT_IN_NAME = new RegExp(`[${DIALECT_FUNCTION}将原修住去来走进出回过找看说叫跑靠挨离近撞炸是在到从往把被给让和与及跟同就都也还又很太最更再才只而但却并或等用拿买卖开关停挖铺建装拆搬送接放扔倒堆占拉推俺我你他她咱这那哪个条段盏根辆的了着呢吧啊吗哩嘞每各几老新至经沿旁边侧对向朝路街巷道桥庄]`);
+const NOT_IN_NAME = new RegExp(`[${DIALECT_FUNCTION}将原修住去来走进出回过找看说叫跑靠挨离近撞炸是在到从往把被给让和与及跟同就都也还又很太最更再才只而但却并或等用拿买卖开关停挖铺建装拆搬送接放扔倒堆占拉推俺我你他她咱这那哪个条段盏根辆座所处栋幢的了着呢吧啊吗哩嘞每各几老新至经沿旁边侧对向朝路街巷道桥庄]`);
 
 /**
  * Tags of words that are no name (jieba's, for the word alone): verbs (加装/路灯, 咬伤/村民, 列入/危/桥),

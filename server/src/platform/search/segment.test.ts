@@ -76,6 +76,8 @@ describe('what the index stores', () => {
       ['召庙街路灯坏了', '召庙街'], ['召庙巷路面全是坑', '召庙巷'],
       // A high school by number (第一高级中学 = 一高), and a numbered school's dormitory as the school; a one-character trade's works housing.
       ['县一高宿舍贼冷', '一高'], ['鹭川县第一高级中学住校生多', '一高'], ['二中女生宿舍暖气不热', '二中'], ['伞厂宿舍门口垃圾没人清', '伞厂宿舍'],
+      // A covered bridge by its name, not by how it is built (木拱廊桥).
+      ['凤渡廊桥屋面瓦片被台风刮掉了，这座木拱廊桥是清代的', '凤渡廊桥'],
     ];
     for (const [text, place] of one) expect(analyze(text).places, text).toEqual([place]);
     // A landmark that only says where an unnamed place of another kind is: a reference, even with nothing else named.
@@ -148,7 +150,7 @@ describe('what the index stores', () => {
     for (const t of ['多盏路灯损坏', '建议加装路灯', '北段路灯不亮', '野狗咬伤村民', '部分村民组没信号', '污水外溢至小区道路', '请镇政府劝导清理',
       '山上滚下来的石头堵路了', '猪场的粪水流落河', '埗头过河冇救生衣', '粉尘污染严重，影响村民生活', '本年度水库移民后期扶持资金未发放',
       '寄宿生宿舍床位不足', '唯一道路发生塌方', '半夜有人骑摩托车炸街', '差点撞上路边的石墩子', '麻烦政府管一下', '谢谢政府。', '孩子小学就在隔壁读',
-      '整段路都烂了', '能不能当传统村落保护起来', '阿拉村里做鞋的人家太多了', '阿拉小区门口停满了车', '一高兴就喝多了', '这楼一高一低']) {
+      '整段路都烂了', '能不能当传统村落保护起来', '阿拉村里做鞋的人家太多了', '阿拉小区门口停满了车', '一高兴就喝多了', '这楼一高一低', '村口的老木廊桥屋面坏了']) {
       expect(analyze(t).places, t).toEqual([]);
     }
     // Where people have to go instead is no place of the problem.
