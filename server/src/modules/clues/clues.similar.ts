@@ -246,7 +246,8 @@ export function storedClueFeatures(row: StoredClue, an: Analyzer = shippedAnalyz
     const whole = cleanToken(normalizeText(row.place));
     if (whole.length >= 2 && whole.length <= 12 && !places.some((p) => whole.includes(p))) places.push(whole);
   }
-  return buildFeatures(an, normalizeText(`${row.content ?? ''} ${row.place ?? ''}`), s.words, s.concepts, places, s.references, row.category, row.village_id, heardMarks(`${row.content ?? ''} ${row.place ?? ''}`));
+  const raw = `${row.content ?? ''} ${row.place ?? ''}`;
+  return buildFeatures(an, normalizeText(raw), s.words, s.concepts, places, s.references, row.category, row.village_id, heardMarks(raw));
 }
 
 /** Features of recently scored clues by id (the public form asks again at every pause in typing). */

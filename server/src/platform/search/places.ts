@@ -203,6 +203,8 @@ const BAD_PREFIX = new Set(['部分', '定点', '大部分', '少数', '多数',
 const HAN = /^\p{Script=Han}+$/u;
 /** Single characters that end a name to their left (verbs, pronouns, function words): 修/东关/小区 is not 修东关小区. */
 const NOT_IN_NAME = new RegExp(`[${DIALECT_FUNCTION}将原修住去来走进出回过找看说叫跑靠挨离近撞炸是在到从往把被给让和与及跟同就都也还又很太最更再才只而但却并或等用拿买卖开关停挖铺建装拆搬送接放扔倒堆占拉推俺我你他她咱这那哪个条段盏根辆座所处栋幢的了着呢吧啊吗哩嘞每各几老新至经沿旁边侧对向朝路街巷道桥庄]`);
+/** One Han character that may be part of a name (伞 of 伞/厂, 计 of 计/毯/厂): no function character, no verb or pronoun. */
+const loneNameChar = (t: string) => t.length === 1 && HAN.test(t) && !FUNCTION_CHARS.test(t) && !NOT_IN_NAME.test(t);
 
 /**
  * Tags of words that are no name (jieba's, for the word alone): verbs (加装/路灯, 咬伤/村民, 列入/危/桥),
@@ -355,10 +357,9 @@ export function detectPlaces(ctx: PlaceContext, norm: string, pieces: Piece[], w
     // Works' housing named after the works (花纱布/公司/宿舍): the works' name and the housing, as people say it (花纱布宿舍).
     if (WORKS_HOUSING.has(t) && adjacent && i >= 2 && /^(公司|厂)$/.test(pieces[i - 1].t) && pieces[i - 2].end === pieces[i - 1].start
       && HAN.test(pieces[i - 2].t) && !BAD_PREFIX.has(pieces[i - 2].t)
-      // 花纱布/公司/宿舍, and a one-character trade (伞/厂/宿舍: a noun, no function character).
-      && (pieces[i - 2].t.length >= 2 ? nameLike(ctx, pieces[i - 2].t) : !NOT_IN_NAME.test(pieces[i - 2].t) && !FUNCTION_CHARS.test(pieces[i - 2].t) && ctx.tags(pieces[i - 2].t).every((g) => g.startsWith('n'))
-        // not the last of a rare name cut into characters (计/毯/厂).
-        && !(i >= 3 && pieces[i - 3].end === pieces[i - 2].start && pieces[i - 3].t.length === 1 && HAN.test(pieces[i - 3].t) && !FUNCTION_CHARS.test(pieces[i - 3].t) && !NOT_IN_NAME.test(pieces[i - 3].t)))) {
+      // 花纱布/公司/宿舍, and a one-character trade (伞/厂/宿舍: a noun), not the last of a rare name cut into characters (计/毯/厂).
+      && (pieces[i - 2].t.length >= 2 ? nameLike(ctx, pieces[i - 2].t)
+        : loneNameChar(pieces[i - 2].t) && ctx.tags(pieces[i - 2].t).every((g) => g.startsWith('n')) && !(i >= 3 && pieces[i - 3].end === pieces[i - 2].start && loneNameChar(pieces[i - 3].t)))) {
       out.add(pieces[i - 2].t.length >= 2 ? pieces[i - 2].t + t : pieces[i - 2].t + pieces[i - 1].t + t);
       continue;
     }

@@ -22,16 +22,16 @@ export function sounds(c: string): string[] {
 }
 
 /**
- * Whether two names of one length differ only in characters read the same way (at most `most` of them), none a number or
- * a side, and no surname before 家/氏 (李家祠堂 / 黎家祠堂, 张家湾 / 章家湾) unless `oneListed`.
+ * Whether two names of one length differ only in characters read the same way (at most `most` of them), none of `never`
+ * (by default a number or a side), and no surname before 家/氏 (李家祠堂 / 黎家祠堂, 张家湾 / 章家湾) unless `oneListed`.
  */
-export function saidAlike(a: string, b: string, most: number, oneListed: boolean): boolean {
+export function saidAlike(a: string, b: string, most: number, oneListed: boolean, never: RegExp = TELLING_CHARS): boolean {
   if (a.length !== b.length || a === b) return false;
   let differ = 0;
   for (let i = 0; i < a.length; i++) {
     const [x, y] = [a[i], b[i]];
     if (x === y) continue;
-    if (++differ > most || TELLING_CHARS.test(x) || TELLING_CHARS.test(y)) return false;
+    if (++differ > most || never.test(x) || never.test(y)) return false;
     if (!oneListed && /[家氏]/.test(a[i + 1] ?? '')) return false;
     const sy = sounds(y);
     if (!sounds(x).some((r) => sy.includes(r))) return false;
@@ -49,19 +49,9 @@ const NUMBER_CHARS = /[0-9〇零第一二三四五六七八九十]/;
 
 /**
  * Whether a name written as heard is another of the same length said alike in every character that differs (红西苑 heard
- * for 鸿熙苑, 锐悦苑 for 瑞樾苑): the ear cannot tell them apart, a side neither; a number it can.
+ * for 鸿熙苑, 锐悦苑 for 瑞樾苑): the ear cannot tell them apart, a side neither, nor a surname; a number it can.
  */
-export function heardAlike(a: string, b: string): boolean {
-  if (a.length !== b.length || a === b || a.length < 2) return false;
-  for (let i = 0; i < a.length; i++) {
-    const [x, y] = [a[i], b[i]];
-    if (x === y) continue;
-    if (NUMBER_CHARS.test(x) || NUMBER_CHARS.test(y)) return false;
-    const sy = sounds(y);
-    if (!sounds(x).some((r) => sy.includes(r))) return false;
-  }
-  return true;
-}
+export const heardAlike = (a: string, b: string) => a.length >= 2 && saidAlike(a, b, a.length, true, NUMBER_CHARS);
 
 /** Endings of the county's listed areas, after which a heard name's stem is compared (阿克塔木 of 阿克塔木村). */
 const AREA_ENDING = /(村|屯|寨|乡|镇|社区|街道|嘎查|苏木)$/;
@@ -92,15 +82,12 @@ export class HeardNames {
     if (!this.byLength.size) return norm;
     let out = norm;
     // A name marked as heard: its stem (with or without the ending after the marker).
-    if (raw.includes('音')) {
-      for (const m of raw.normalize('NFKC').matchAll(HEARD)) {
-        const heard = m[1];
-        for (const [len, list] of this.stems) {
-          if (len > heard.length) continue;
-          const s = heard.slice(-len);
-          const hits = list.filter((x) => saidAlike(s, x.stem, len >= 4 ? 2 : 1, true));
-          if (hits.length === 1 && !out.includes(hits[0].name)) out = out.replaceAll(s, hits[0].stem);
-        }
+    for (const heard of heardMarks(raw)) {
+      for (const [len, list] of this.stems) {
+        if (len > heard.length) continue;
+        const s = heard.slice(-len);
+        const hits = list.filter((x) => saidAlike(s, x.stem, len >= 4 ? 2 : 1, true));
+        if (hits.length === 1 && !out.includes(hits[0].name)) out = out.replaceAll(s, hits[0].stem);
       }
     }
     // A listed name with its ending, written alike.
