@@ -339,6 +339,27 @@ describe('scoreSimilarity', () => {
     expect(clinic('乡医院晚上没人，娃娃半夜发烧去了门锁着', '县人民医院晚上急诊就一个医生')).not.toBe('near');
   });
 
+  it('reads a place named only to compare or to find a site by as none of the report\'s, estates by one character and an ending, names heard whole, and works of other trades as other works', () => {
+    // 跟碓窝岩那边一样: the village compared with is not where the writer's houses crack.
+    const hills = clueAnalyzer({ townships: ['石碥乡'], villages: ['碓窝岩村', '牛鼻垭村'] });
+    const slope = (a: string, b: string) => scoreSimilarity({ content: a }, { content: b }, hills).evidence.place;
+    expect(slope('碓窝岩村二组后山滑坡，我家墙上裂了一指宽的缝', '牛鼻垭村一组有三户房子墙上也裂了缝，跟碓窝岩那边一样是后山往下滑')).toBe('conflict');
+    expect(slope('碓窝岩村二组后山滑坡，我家墙上裂了一指宽的缝', '碓窝岩那边后山往下滑，好几户房子裂了')).toBe('area');
+    // The site opposite a school is somewhere the school only locates: perhaps the site the other names.
+    expect(same('四小对面的工地半夜还在浇混凝土，轰隆隆的', '沵河湾项目工地夜间施工噪声扰民').evidence.place).toBe('unknown');
+    // One name character before a two-character estate ending (棣/华苑) is an estate; a place word before 家属院 is none.
+    expect(same('棣华苑2栋的电梯坏了一个多礼拜了', '椿晖小区3号楼电梯坏了快二十天了').evidence.place).toBe('conflict');
+    expect(same('矿上家属院暖气不热', '柏岩矿新村7号楼暖气一直不热').evidence.place).not.toBe('conflict');
+    // A name marked as heard, said alike with its ending (唐溪园 / 棠溪苑), or a listed name said alike in all but one character.
+    expect(same('来电人反映：唐溪园（音）小区频繁停气', '棠溪苑小区这个月已经停了三回天然气').evidence.place).toBe('near');
+    expect(same('来电人反映：唐溪园（音）小区频繁停气', '棠溪府这个礼拜停了两次天然气').evidence.place).toBe('conflict');
+    const resettled = clueAnalyzer({ townships: ['榷关街道'], villages: ['桐梓湾社区'] });
+    expect(scoreSimilarity({ content: '来电人反映：同子湾（音）移民小区住户入住多年未办理房产证' }, { content: '住进桐梓湾安置小区三年多了，不动产证一直办不下来' }, resettled).evidence.place).toBe('same');
+    // Works said by a trade and works that make something else are two; one trade written two ways is one.
+    expect(same('俺在垚晟石材厂切石头干了大半年，工钱一直拖着', '鹰窝顶石子厂欠俺们工资 老板说年底给').evidence.place).toBe('apart');
+    expect(same('老地毯厂那片楼暖气片冰凉', '罽毯厂家属院5号楼暖气就没热过').evidence.place).not.toBe('apart');
+  });
+
   it('counts the citizen\'s category for or against only when both chose one (其他 chose none)', () => {
     const a = '翠湖湾小区门口的垃圾好几天没人拉了';
     const b = '翠湖湾小区门口垃圾堆成山，没人清运';

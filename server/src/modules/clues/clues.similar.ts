@@ -331,7 +331,8 @@ function heardAs(x: PlaceRef, y: PlaceRef): boolean {
   if (!x.heard && !y.heard) return false;
   const [a, b] = [withoutEstateWord(x.name), withoutEstateWord(y.name)];
   const [ca, cb] = [placeCore(a), placeCore(b)];
-  return compatibleEndings(a.slice(ca.length), b.slice(cb.length)) && heardAlike(ca, cb);
+  // The ending said alike too (唐溪园（音）小区 / 棠溪苑): the ear cannot tell 园 from 苑.
+  return (compatibleEndings(a.slice(ca.length), b.slice(cb.length)) && heardAlike(ca, cb)) || heardAlike(a.replace(/小区$/, ''), b.replace(/小区$/, ''));
 }
 
 /** One name the longer form of the other, of the same kind: 丰禾厂 and 丰禾玉米加工厂, 孤榆树屯 and 孤榆树村 (by core). */
@@ -378,7 +379,7 @@ function placeEvidence(a: ClueFeatures, b: ClueFeatures): { place: PlaceEvidence
   const fa = withoutKindsOf(ta, tb);
   const fb = withoutKindsOf(tb, ta);
   if (spot && !(fa.villageId && fb.villageId && fa.villageId !== fb.villageId)) return { place: 'near', name: spot.name };
-  if (tradeOnlyApart(a, fa, fb) || tradeOnlyApart(b, fb, fa)) return { place: 'apart', name: null };
+  if (tradeOnlyApart(a, fa, fb) || tradeOnlyApart(b, fb, fa) || otherTrade(a, b) || otherTrade(b, a)) return { place: 'apart', name: null };
   if (fa.spots.length && fb.spots.length) {
     const ref = bestPlaceMatch([...fa.spots, ...fa.references], [...fb.spots, ...fb.references]);
     if (ref) return { place: 'partial', name: ref.name };
@@ -415,6 +416,19 @@ function tradeOnlyApart(x: ClueFeatures, fx: ClueFeatures, other: ClueFeatures):
   if (fx.spots.length || !x.spots.length) return false;
   const classes = new Set(x.spots.map((p) => placeClass(p.name)));
   return other.spots.length > 0 && other.spots.every((q) => !q.trade && !isRoadName(q.name) && placeClass(q.name) !== null && !classes.has(placeClass(q.name)));
+}
+
+/** What a works makes, by the last character of its trade (石材 → 材, 丰棉轧花 → 花, 棉花加工 → 花). */
+const madeOf = (core: string) => core.replace(/(加工|制品|生产|制造|批发|轧)+$/, '').at(-1) ?? null;
+
+/**
+ * Works said only by a trade (石材厂) and works only that make something else (鹰窝顶石子厂: 材 and 子): two works. Not
+ * when the trade ends alike (地毯厂 / 罽毯厂, 棉花加工厂 / 丰棉轧花厂: one works, written two ways).
+ */
+function otherTrade(x: ClueFeatures, other: ClueFeatures): boolean {
+  const works = (p: PlaceRef) => p.name.endsWith('厂') && madeOf(p.core) !== null;
+  return x.spots.length > 0 && other.spots.length > 0 && x.spots.every((p) => p.trade && works(p) && p.core.length >= 2)
+    && other.spots.every((q) => works(q) && x.spots.every((p) => madeOf(p.core) !== madeOf(q.core)));
 }
 
 /** A village's hamlet, below the villages a county enters (a natural village, a villagers' group). */

@@ -145,7 +145,7 @@ const SUFFIX_WORDS: Record<string, string> = {
 /** Whole words that end like a place but name none. */
 const GENERIC = new Set(['马路', '道路', '公路', '铁路', '水路', '山路', '土路', '泥路', '小路', '大路', '近路', '出路', '线路', '通路', '电路',
   '思路', '走路', '修路', '带路', '路路', '断路', '网路', '街道', '小街', '背街', '商业街', '步行街', '小巷', '村庄', '农村', '乡村', '本村', '全村', '邻村',
-  '外村', '各村', '老小区', '新小区', '高层小区', '高楼小区', '电梯小区', '新建小区', '校区', '城区', '学校', '大学', '菜市场', '超市', '村卫生室', '大桥', '小桥', '石桥', '过街', '上街', '逛街', '沿街',
+  '外村', '各村', '老小区', '新小区', '高层小区', '高楼小区', '移民小区', '搬迁小区', '电梯小区', '新建小区', '校区', '城区', '学校', '大学', '菜市场', '超市', '村卫生室', '大桥', '小桥', '石桥', '过街', '上街', '逛街', '沿街',
   '临街', '当街', '满街', '一条街', '老旧小区', '住宅小区', '整个小区', '安置小区', '水泥路', '泥巴路', '柏油路', '沥青路', '石子路', '砂石路', '农村公路', '通村路',
   '通户路', '入户路', '生产路', '田间路', '通组路', '组组路', '通组公路', '村组路', '村组公路', '通村公路', '机耕路', '机耕道', '产业路', '断头路', '上学路', '回家路', '必经路', '盘山路', '环山路', '乡村公路', '村级公路', '县级公路', '林区路', '河堤路', '人行路',
   '私人诊所', '小诊所', '民办养老院', '工厂', '厂子', '厂里', '化工厂', '砖厂', '政府', '镇政府', '乡政府', '县政府', '区政府', '市政府', '人民政府', '王府', '官府',
@@ -271,7 +271,9 @@ const BEFORE_ADDRESSEE = /(请|建议|由|要求|希望|督促|责成|恳请|呼
 
 /** Before a place named to locate (or as where people have to go instead: 需到镇卫生院购买). */
 const BEFORE_REFERENCE = /(从|自|至|到|去|往|靠近|临近|挨着|紧挨|距离|离|距|接近|通往|通到|对面|旁边的)[镇乡县]?$/;
-const AFTER_REFERENCE = /^(至|到|往|之间|路段之间|对面|附近|那边|跟前|旁边|边上)/;
+const AFTER_REFERENCE = /^(至|到|往|之间|路段之间|对面|附近|那边|跟前|旁边|边上|一样|似的|那样)/;
+/** After a place named only to compare (跟碓窝岩那边一样, 像柳树湾似的). */
+const COMPARED = /^(那边|那里|那儿|那块|这边)?(一样|似的|那样)/;
 
 /**
  * After a landmark that only says where another, unnamed place is: a side of it and "that …" (大桥南头那个小区,
@@ -279,7 +281,7 @@ const AFTER_REFERENCE = /^(至|到|往|之间|路段之间|对面|附近|那边|
  * so the landmark stays a reference even when no other place is named.
  */
 const LANDMARK_SIDE = '(菜场|市场|菜市场|医院|学校|小学|中学|公园|广场|大桥)?([往朝向]?[东西南北]{1,2}[头边面侧角端]?|斜对面|对面|对过|旁边|附近|跟前|边上|底下|下面|下边|上头|上面|后头|后面|后边|前头|前面|背后|外头|外面|门口|门前)';
-const LANDMARK_KINDS = ['小区', '院子', '家属院', '家属楼', '宿舍', '小学', '中学', '学校', '幼儿园', '医院', '卫生院', '诊所', '厂', '商场', '超市', '市场', '菜场', '村', '屯', '广场', '公园'];
+const LANDMARK_KINDS = ['工地', '小区', '院子', '家属院', '家属楼', '宿舍', '小学', '中学', '学校', '幼儿园', '医院', '卫生院', '诊所', '厂', '商场', '超市', '市场', '菜场', '村', '屯', '广场', '公园'];
 const AFTER_LANDMARK = new RegExp(`^${LANDMARK_SIDE}(的?那(个|所|家|座|栋|幢|片|处|条|截|段|块)[^，。！？,.!?\\s]{0,4}?(${[...LANDMARK_KINDS, '桥', '路', '街', '楼', '巷'].join('|')})`
   // 大桥南头的搬迁安置小区: with 的 alone, not a road's, a bridge's or a building's (滨河路南边的路灯 is 滨河路's).
   + `|的[^，。！？,.!?\\s的]{0,6}?(${LANDMARK_KINDS.join('|')}))`);
@@ -293,6 +295,12 @@ export function findPlaces(ctx: PlaceContext, norm: string, pieces: Piece[], wor
   for (const p of all) {
     let ref = true;
     let landmark = true;
+    // A village said without its ending only to compare (跟碓窝岩那边一样 for 碓窝岩村): named, not where the problem is.
+    const stem = p.replace(/(村|社区|屯|寨)$/, '');
+    if (!norm.includes(p) && stem.length >= 2 && norm.includes(stem) && everyOccurrence(norm, stem, (i) => COMPARED.test(norm.slice(i + stem.length, i + stem.length + 6)))) {
+      references.push(p);
+      continue;
+    }
     for (let i = norm.indexOf(p); i >= 0; i = norm.indexOf(p, i + p.length)) {
       const before = norm.slice(Math.max(0, i - 4), i);
       const after = norm.slice(i + p.length, i + p.length + 14);
@@ -389,6 +397,12 @@ export function detectPlaces(ctx: PlaceContext, norm: string, pieces: Piece[], w
     // A rare character the base dictionary does not know, cut off before a place word (澨/河大桥, 洰/河桥): the name's first.
     if (s && before?.length === 1 && RARE_TAG.test(ctx.tags(before)[0] ?? '') && !GENERIC.has(t) && t.length <= 4) {
       out.add(before + t);
+      continue;
+    }
+    // A two-character estate ending after one name character (棣/华苑, 樱/华府): the estate, not the ending alone.
+    if (s && t.length === 2 && ESTATE_ENDINGS.includes(t) && prev && (prev.length >= 2 ? okPrefix(prev, ctx) && nameLike(ctx, prev)
+      : loneNameChar(prev) && ctx.tags(prev).every((g) => g.startsWith('n')))) {
+      out.add(prev + t);
       continue;
     }
     if (s && t.length > s.length && !GENERIC.has(t) && okPrefix(t.slice(0, -s.length), ctx)) {

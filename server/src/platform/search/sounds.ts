@@ -86,7 +86,8 @@ export class HeardNames {
       for (const [len, list] of this.stems) {
         if (len > heard.length) continue;
         const s = heard.slice(-len);
-        const hits = list.filter((x) => saidAlike(s, x.stem, len >= 4 ? 2 : 1, true));
+        // Marked as heard, every character but one may be another said alike (同子湾（音） for 桐梓湾).
+        const hits = list.filter((x) => saidAlike(s, x.stem, len - 1, true));
         if (hits.length === 1 && !out.includes(hits[0].name)) out = out.replaceAll(s, hits[0].stem);
       }
     }
