@@ -132,14 +132,24 @@ export function learnPairWeights(examples: PairExample[], minDecisions: number):
   const folds = Math.min(5, examples.length);
   let learned = 0;
   let defaults = 0;
+  // Held-out merges the refit would still suggest, against the defaults: a refit that finds fewer is not adopted,
+  // however much better its loss (on 澥峿 one traded recall on later pairs 0.756 → 0.689 for a lower loss).
+  let foundLearned = 0;
+  let foundDefaults = 0;
   for (let f = 0; f < folds; f++) {
     const train = examples.filter((_, i) => i % folds !== f);
     const test = examples.filter((_, i) => i % folds === f);
-    learned += logLoss(fitPairWeights(train), test) * test.length;
+    const w = fitPairWeights(train);
+    learned += logLoss(w, test) * test.length;
     defaults += logLoss(DEFAULT_PAIR_WEIGHTS, test) * test.length;
+    for (const e of test) {
+      if (!e.y) continue;
+      if (pairProbability(w, e.x) >= 0.5) foundLearned++;
+      if (pairProbability(DEFAULT_PAIR_WEIGHTS, e.x) >= 0.5) foundDefaults++;
+    }
   }
   const mean = (sum: number) => Math.round((sum / examples.length) * 10_000) / 10_000;
   const heldOut = { learned: mean(learned), defaults: mean(defaults) };
-  const adopted = heldOut.learned < heldOut.defaults;
+  const adopted = heldOut.learned < heldOut.defaults && foundLearned >= foundDefaults;
   return { weights: adopted ? fitPairWeights(examples) : DEFAULT_PAIR_WEIGHTS, adopted, heldOut };
 }

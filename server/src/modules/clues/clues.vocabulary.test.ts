@@ -263,5 +263,14 @@ describe('pair weights from decisions', () => {
     const kept = learnPairWeights(noisy, 5);
     expect(kept.adopted).toBe(false);
     expect(kept.weights).toEqual(DEFAULT_PAIR_WEIGHTS);
+    // Many refusals of pairs that look strong and a few weaker pairs merged: a refit lowers the held-out loss by doubting
+    // the weak ones, so it would no longer suggest merges staff made. Recall is what staff lose; the defaults stay.
+    const strong = [1, 3, 2, 0.6, 0.6, 1, 0, 1, 0, 0, 1];
+    const weak = [1, 1, 0.5, 0.2, 0.1, 1, 0, 1, 0, 0, 1];
+    const refused = [...Array.from({ length: 20 }, (_, i) => ({ x: strong, y: (i % 4 === 0 ? 1 : 0) as 0 | 1 })), ...Array.from({ length: 10 }, () => ({ x: weak, y: 1 as const }))];
+    expect(pairProbability(fitPairWeights(refused), weak)).toBeLessThan(0.5);
+    const guarded = learnPairWeights(refused, 5);
+    expect(guarded.heldOut!.learned).toBeLessThan(guarded.heldOut!.defaults);
+    expect(guarded.adopted).toBe(false);
   });
 });
