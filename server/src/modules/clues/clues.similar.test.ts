@@ -236,6 +236,16 @@ describe('scoreSimilarity', () => {
     expect(r.score).toBeLessThan(SAME_PROBLEM_THRESHOLD);
   });
 
+  it('keeps mud a site\'s lorries leave apart from a road worn out, and a sweeper\'s pay apart from rubbish left, at one place', () => {
+    const mud = same('鸥翔大道中段路面裂了好几道大缝，有的地方都塌下去了', '沵河湾工地的拉土车出来不冲洗，鸥翔大道上全是泥，下雨溅一身泥点子');
+    expect(mud.evidence.place).toBe('same');
+    expect(mud.evidence.conceptConflict).toBe(true);
+    expect(mud.score).toBeLessThan(SAME_PROBLEM_THRESHOLD);
+    const pay = same('盐店社区背街小巷的垃圾堆好几天没清运了', '公益性岗位保洁员，负责盐店社区背街小巷清扫，近三个月岗位补贴未发放');
+    expect(pay.evidence.conceptConflict).toBe(true);
+    expect(pay.score).toBeLessThan(SAME_PROBLEM_THRESHOLD);
+  });
+
   it('takes a facility named after a village (even one whose name is a plain word) for a named place, not a trade alone', () => {
     const t = (content: string) => ({ content, category: 'traffic' as const });
     // 鳌头 is a plain word (独占鳌头) and 鳌头社区's name: 鳌头农贸市场 is that market, not any market, so it is not the hospital.

@@ -34,9 +34,10 @@ export const SPREADING_CONCEPTS: ReadonlySet<string> = new Set(['noise', 'venuen
 /**
  * Concepts a more specific one stands in for: a report of what parking costs names 停车 without telling of cars parked
  * badly; one of ticket touts names 挂号 without telling of the queue; a dyke's seepage (圩埂渗水) is no house's leak; muddy water
- * that gives a child diarrhoea is the water's problem, not a food's.
+ * that gives a child diarrhoea is the water's problem, not a food's; mud a site's lorries leave on the road (落雨一身泥) is
+ * theirs, not a road worn out; a street sweeper's pay owed names 清扫 without telling of rubbish left.
  */
-export const CONCEPT_SUPERSEDES: Readonly<Record<string, readonly string[]>> = { parkingfee: ['parking'], scalper: ['registration'], dike: ['leak'], waterquality: ['foodsafety'] };
+export const CONCEPT_SUPERSEDES: Readonly<Record<string, readonly string[]>> = { parkingfee: ['parking'], scalper: ['registration'], dike: ['leak'], waterquality: ['foodsafety'], debris: ['road'], postwages: ['garbage'] };
 
 /**
  * Concepts that tell two problems apart when each report names a different one of a group and neither the other's: wages
