@@ -288,8 +288,13 @@ describe('scoreSimilarity', () => {
     // A clan's hall by the surname alone: 黎氏宗祠 and 黎家祠堂 are one; 黎家 and 李家 two.
     expect(same('黎氏宗祠的屋面塌了一角', '黎家祠堂后面一进的屋顶塌了').evidence.place).toBe('near');
     expect(same('黎氏宗祠的屋面塌了一角', '李家祠堂后面一进的屋顶塌了').evidence.place).toBe('conflict');
-    // A works' housing by any of its names; a village with and without 村 after its own ending, typed by sound.
+    // A works' housing by any of its names, the works' 厂 said or not (毛纺宿舍, 麻纺新村); a village with and without 村 after its own ending, typed by sound.
     expect(same('老酒厂宿舍 粪水漫院子了', '县酒厂家属院3号楼后头的化粪池满了').evidence.place).toBe('near');
+    expect(same('毛纺宿舍暖气不热', '毛纺厂家属院5号楼暖气不热').evidence.place).toBe('near');
+    expect(same('麻纺新村要改造了，路挖开没人管', '麻纺厂家属院改造挖开的路没人填').evidence.place).toBe('near');
+    expect(same('糖厂宿舍暖气不热', '毛纺厂家属院5号楼暖气不热').evidence.place).toBe('conflict');
+    // A school said short by its name with its dormitory (紫中宿舍) is a middle school, perhaps the one another calls 那个中学.
+    expect(same('那个中学，住校生洗不上热水', '紫中宿舍没热水一个月了').evidence.place).toBe('unknown');
     expect(same('南真庄西头有个电镀点偷排废水', '南甄庄村西有个小电镀作坊往坑里放水').evidence.place).not.toBe('conflict');
     // A hotline's name as heard (康家岔（音）村) for a listed village said alike (嵻家岔村) is that village, though a surname
     // before 家 tells two unlisted names apart; two listed villages said alike stay two.

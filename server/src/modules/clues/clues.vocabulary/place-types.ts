@@ -114,7 +114,18 @@ const WORKS = new RegExp(`^${WORKS_PREFIX.source.slice(1)}?(\\p{Script=Han}{1,6}
  */
 export function sameWorks(a: string, b: string): boolean {
   const [x, y] = [WORKS.exec(a), WORKS.exec(b)];
+  if (x && !y) return housingOfWorks(b, x[1]);
+  if (y && !x) return housingOfWorks(a, y[1]);
   return !!x && !!y && a !== b && (x[1] === y[1] ? !!x[2] || !!y[2] || a.slice(1) === b || b.slice(1) === a : (!!x[2] || !!y[2]) && saidAlike(x[1], y[1], 1, false));
+}
+
+/** Housing named after a works without its 厂 (毛纺宿舍, 麻纺新村, 老水产宿舍). */
+const WORKS_HOUSING_SHORT = new RegExp(`^${WORKS_PREFIX.source.slice(1)}?(\\p{Script=Han}{2,4}?)(${[...PLACE_TYPE_GROUPS.workshousing, '宿舍区', '宿舍楼', '生活区', '新村'].join('|')})$`, 'u');
+
+/** Whether a name is that works' housing said without 厂 (毛纺宿舍 of 毛纺厂, 麻纺新村 of 麻纺厂家属院). */
+function housingOfWorks(name: string, works: string): boolean {
+  const m = WORKS_HOUSING_SHORT.exec(name);
+  return !!m && m[1] === works.replace(/(厂|矿|公司)$/, '');
 }
 
 /** Whether two place names are one place said with interchangeable endings. */
@@ -163,6 +174,7 @@ export function countyFacilityNames(name: string): string[] {
 
 /** Schools by number (一中, 三小, 二实小): their level. */
 const NUMBERED_LEVEL = /[一二三四五六七八九十实完](中|小)$/;
+const SHORT_SCHOOL = /^[县区镇乡]?(?![城园村街路山河水田])\p{Script=Han}{1,2}(中|小)(宿舍|宿舍楼|食堂)?$/u;
 
 /**
  * The kinds a place name says it is: its ending (水库 of 梅子窝水库, the whole name when it is only an ending) and the
@@ -173,6 +185,9 @@ export function placeKinds(name: string, ending: string): Set<string> {
   for (const [g, e] of ENDINGS) if (name.endsWith(e)) out.add(g);
   const level = NUMBERED_LEVEL.exec(name);
   if (level) out.add(level[1] === '中' ? 'middle' : 'primary');
+  // A school said short by its owner or name, with its dormitory or canteen or not (县中, 紫中宿舍, 民小).
+  const short = SHORT_SCHOOL.exec(name);
+  if (short) out.add(short[1] === '中' ? 'middle' : 'primary');
   return out;
 }
 
@@ -191,7 +206,7 @@ const endsWithOne = (endings: readonly string[]) => new RegExp(`(${endings.join(
 
 /** The classes of place an ending says, for telling one place's two names from two places of different kinds. */
 const PLACE_CLASSES: [string, RegExp][] = [
-  ['school', new RegExp(`${endsWithOne([...SCHOOL_ENDINGS, '学校', '中心校', '完小']).source}|${NUMBERED_LEVEL.source}`)],
+  ['school', new RegExp(`${endsWithOne([...SCHOOL_ENDINGS, '学校', '中心校', '完小']).source}|${NUMBERED_LEVEL.source}|${SHORT_SCHOOL.source}`, 'u')],
   ['health', endsWithOne(['医院', '卫生院', '卫生室', '卫生所', '诊所'])],
   ['market', endsWithOne(['市场', '菜场', '菜市', '商场', '超市', '商贸城'])],
   ['works', endsWithOne(['厂', '公司', '矿'])],
