@@ -293,6 +293,10 @@ describe('scoreSimilarity', () => {
     expect(same('毛纺宿舍暖气不热', '毛纺厂家属院5号楼暖气不热').evidence.place).toBe('near');
     expect(same('麻纺新村要改造了，路挖开没人管', '麻纺厂家属院改造挖开的路没人填').evidence.place).toBe('near');
     expect(same('糖厂宿舍暖气不热', '毛纺厂家属院5号楼暖气不热').evidence.place).toBe('conflict');
+    // An estate the report says was a works' housing goes by that name too (这是老水产公司的宿舍, 该小区系原县水产公司职工宿舍).
+    expect(same('舢湾社区老水产宿舍3号楼顶层漏雨', '鲐丰新村3号楼楼顶漏雨漏了两年了，这是老水产公司的宿舍，公司早没了').evidence.place).toBe('near');
+    expect(same('舢湾社区老水产宿舍3号楼顶层漏雨', '鲐丰新村住宅楼屋面渗漏，该小区系原县水产公司职工宿舍').evidence.place).toBe('near');
+    expect(same('舢湾社区老水产宿舍3号楼顶层漏雨', '鲐丰新村3号楼楼顶漏雨漏了两年了，物业公司的人不管').evidence.place).toBe('conflict');
     // A school said short by its name with its dormitory (紫中宿舍) is a middle school, perhaps the one another calls 那个中学.
     expect(same('那个中学，住校生洗不上热水', '紫中宿舍没热水一个月了').evidence.place).toBe('unknown');
     expect(same('南真庄西头有个电镀点偷排废水', '南甄庄村西有个小电镀作坊往坑里放水').evidence.place).not.toBe('conflict');

@@ -447,6 +447,7 @@ export function detectPlaces(ctx: PlaceContext, norm: string, pieces: Piece[], w
   for (const m of norm.matchAll(NUMBERED_HOSPITAL)) out.add(`${m[1]}院`);
   for (const m of norm.matchAll(OWN_MEDICINE_HOSPITAL)) out.add(m[0]);
   for (const m of norm.matchAll(NUMBERED_WATERWORKS)) out.add(m[1] + (WATERWORKS_KIND[m[2]] ?? m[2]));
+  for (const m of norm.matchAll(WORKS_HOUSING_SAID)) out.add(`${m[1]}${m[2]}宿舍`);
   // A county's own school goes by its registered name (二小 → 桃园二小).
   for (const p of schools.names) out.add(ctx.places.placeOf(p) ?? p);
   // 第二中学 is 二中, not the township's 中学; 第一高级中学 is 一高.
@@ -513,6 +514,12 @@ const OWN_MEDICINE_HOSPITAL = /[县区](?:中藏|中蒙|藏|蒙)医院/gu;
  * another report names it by a village's name (蒗沟支渠).
  */
 const NUMBERED_WATERWORKS = /(?<![\d一二三四五六七八九十])(\d+号)(排灌沟|排水沟|灌溉沟|排涝沟|沟|渠|排灌站|泵站|闸|机井)(?!村|社区)/gu;
+/**
+ * An estate a report says was a works' housing (燕翎新村…这是原来机械厂的房子, 该小区系原县水产公司职工宿舍): the works' housing is
+ * the estate's other name, which another report may use (机械厂家属院, 老水产宿舍). Read as 机械厂宿舍, 水产公司宿舍.
+ */
+const WORKS_HOUSING_SAID = /(?:是|系)(?:原来|原先|以前|早先|原|老)?(?:县)?(\p{Script=Han}{2,4}?)(厂|公司|矿)(?:的)?(?:职工)?(?:宿舍|家属院|家属楼|家属区|房子|院儿|院子|楼)/gu;
+
 const WATERWORKS_KIND: Record<string, string> = { 排灌沟: '沟', 排水沟: '沟', 灌溉沟: '沟', 排涝沟: '沟', 排灌站: '泵站' };
 
 function numberedSchools(norm: string): { names: string[]; spelledOut: Record<string, number> } {
