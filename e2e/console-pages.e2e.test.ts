@@ -82,7 +82,9 @@ describe('console settings, calendar and inbox', () => {
       await dialog.getByLabel('放假').check();
       await dialog.getByLabel('名称').fill('本县测试假日');
       await dialog.getByRole('button', { name: button('保存') }).click();
-      await page.getByText('已将 2026-10-12 设为放假').waitFor();
+      // The dialog closes once the day is saved; the day's cell then shows it (the confirming toast lasts three seconds and
+      // was missed once on a loaded machine, so the saved state is what is waited for).
+      await dialog.waitFor({ state: 'hidden' });
       const oct12 = page.locator('td[title="2026-10-12"] .cal-holiday.cal-own');
       await oct12.getByText('本县测试假日').waitFor();
       await expect.poll(() => oct12.textContent()).toContain('本县');
