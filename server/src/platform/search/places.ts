@@ -271,9 +271,10 @@ const BEFORE_ADDRESSEE = /(请|建议|由|要求|希望|督促|责成|恳请|呼
 
 /** Before a place named to locate (or as where people have to go instead: 需到镇卫生院购买). */
 const BEFORE_REFERENCE = /(从|自|至|到|去|往|靠近|临近|挨着|紧挨|距离|离|距|接近|通往|通到|对面|旁边的)[镇乡县]?$/;
-const AFTER_REFERENCE = /^(至|到|往|之间|路段之间|对面|附近|那边|跟前|旁边|边上|一样|似的|那样)/;
-/** After a place named only to compare (跟碓窝岩那边一样, 像柳树湾似的). */
-const COMPARED = /^(那边|那里|那儿|那块|这边)?(一样|似的|那样)/;
+/** Words after a place named only to compare with (跟碓窝岩那边一样, 像柳树湾似的). */
+const COMPARING = '一样|似的|那样';
+const AFTER_REFERENCE = new RegExp(`^(至|到|往|之间|路段之间|对面|附近|那边|跟前|旁边|边上|${COMPARING})`);
+const COMPARED = new RegExp(`^(那边|那里|那儿|那块|这边)?(${COMPARING})`);
 
 /**
  * After a landmark that only says where another, unnamed place is: a side of it and "that …" (大桥南头那个小区,

@@ -174,6 +174,7 @@ export function countyFacilityNames(name: string): string[] {
 
 /** Schools by number (一中, 三小, 二实小): their level. */
 const NUMBERED_LEVEL = /[一二三四五六七八九十实完](中|小)$/;
+/** A school said short by its owner or name (县中, 紫中, 民小), with its dormitory or canteen or not; not 城中 or 园中. */
 const SHORT_SCHOOL = /^[县区镇乡]?(?![城园村街路山河水田])\p{Script=Han}{1,2}(中|小)(宿舍|宿舍楼|食堂)?$/u;
 
 /**
