@@ -205,6 +205,8 @@ const HAN = /^\p{Script=Han}+$/u;
 const NOT_IN_NAME = new RegExp(`[${DIALECT_FUNCTION}将原修住去来走进出回过找看说叫跑靠挨离近撞炸是在到从往把被给让和与及跟同就都也还又很太最更再才只而但却并或等用拿买卖开关停挖铺建装拆搬送接放扔倒堆占拉推俺我你他她咱这那哪个条段盏根辆座所处栋幢的了着呢吧啊吗哩嘞每各几老新至经沿旁边侧对向朝路街巷道桥庄]`);
 /** One Han character that may be part of a name (伞 of 伞/厂, 计 of 计/毯/厂): no function character, no verb or pronoun. */
 const loneNameChar = (t: string) => t.length === 1 && HAN.test(t) && !FUNCTION_CHARS.test(t) && !NOT_IN_NAME.test(t);
+/** A lone name character that jieba tags only as a noun (伞 of 伞/厂/宿舍, 棣 of 棣/华苑; not 上 of 矿/上/家属院). */
+const loneNoun = (ctx: PlaceContext, t: string) => loneNameChar(t) && ctx.tags(t).every((g) => g.startsWith('n'));
 
 /**
  * Tags of words that are no name (jieba's, for the word alone): verbs (加装/路灯, 咬伤/村民, 列入/危/桥),
@@ -368,7 +370,7 @@ export function detectPlaces(ctx: PlaceContext, norm: string, pieces: Piece[], w
       && HAN.test(pieces[i - 2].t) && !BAD_PREFIX.has(pieces[i - 2].t)
       // 花纱布/公司/宿舍, and a one-character trade (伞/厂/宿舍: a noun), not the last of a rare name cut into characters (计/毯/厂).
       && (pieces[i - 2].t.length >= 2 ? nameLike(ctx, pieces[i - 2].t)
-        : loneNameChar(pieces[i - 2].t) && ctx.tags(pieces[i - 2].t).every((g) => g.startsWith('n')) && !(i >= 3 && pieces[i - 3].end === pieces[i - 2].start && loneNameChar(pieces[i - 3].t)))) {
+        : loneNoun(ctx, pieces[i - 2].t) && !(i >= 3 && pieces[i - 3].end === pieces[i - 2].start && loneNameChar(pieces[i - 3].t)))) {
       out.add(pieces[i - 2].t.length >= 2 ? pieces[i - 2].t + t : pieces[i - 2].t + pieces[i - 1].t + t);
       continue;
     }
@@ -402,7 +404,7 @@ export function detectPlaces(ctx: PlaceContext, norm: string, pieces: Piece[], w
     }
     // A two-character estate ending after one name character (棣/华苑, 樱/华府): the estate, not the ending alone.
     if (s && t.length === 2 && ESTATE_ENDINGS.includes(t) && prev && (prev.length >= 2 ? okPrefix(prev, ctx) && nameLike(ctx, prev)
-      : loneNameChar(prev) && ctx.tags(prev).every((g) => g.startsWith('n')))) {
+      : loneNoun(ctx, prev))) {
       out.add(prev + t);
       continue;
     }
@@ -519,7 +521,7 @@ const NUMBERED_WATERWORKS = /(?<![\d一二三四五六七八九十])(\d+号)(排
  * An estate a report says was a works' housing (燕翎新村…这是原来机械厂的房子, 该小区系原县水产公司职工宿舍): the works' housing is
  * the estate's other name, which another report may use (机械厂家属院, 老水产宿舍). Read as 机械厂宿舍, 水产公司宿舍.
  */
-const WORKS_HOUSING_SAID = /(?:是|系)(?:原来|原先|以前|早先|原|老)?(?:县)?(\p{Script=Han}{2,4}?)(厂|公司|矿)(?:的)?(?:职工)?(?:宿舍|家属院|家属楼|家属区|房子|院儿|院子|楼)/gu;
+const WORKS_HOUSING_SAID = new RegExp(`(?:是|系)(?:原来|原先|以前|早先|原|老)?(?:县)?(\\p{Script=Han}{2,4}?)(厂|公司|矿)(?:的)?(?:职工)?(?:${[...WORKS_HOUSING, '家属区', '房子', '院儿', '院子', '楼'].join('|')})`, 'gu');
 
 const WATERWORKS_KIND: Record<string, string> = { 排灌沟: '沟', 排水沟: '沟', 灌溉沟: '沟', 排涝沟: '沟', 排灌站: '泵站' };
 
