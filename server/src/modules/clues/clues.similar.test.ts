@@ -379,6 +379,25 @@ describe('scoreSimilarity', () => {
     expect(same('老地毯厂那片楼暖气片冰凉', '罽毯厂家属院5号楼暖气就没热过').evidence.place).not.toBe('apart');
   });
 
+  it('tells a place described by its kind or by a landmark\'s side from a named place of another kind or side', () => {
+    const same = (a: string, b: string) => scoreSimilarity({ content: a }, { content: b }).evidence.place;
+    // A mall, a market or an estate described without a name is no estate, school or housing of another kind.
+    expect(same('洰南那个大商场的电梯 就是滚梯 这周停了两回了', '澄澜苑9号楼电梯三天两头坏')).toBe('apart');
+    expect(same('火车站东边那个小区暖气不热', '孩子在县一中住校，说宿舍楼暖气就是温乎的')).toBe('apart');
+    expect(same('老电影院后头那个菜场 后门口鱼鳞鱼肠子一地', '伞厂宿舍门口垃圾堆好几天没人清')).toBe('apart');
+    expect(same('新区那个大商场的扶梯老是突然停', '那片小区的电梯三天两头坏')).toBe('apart');
+    // The same kind may be it; housing may be a works' or a school's; a site may be anything; a road decides nothing.
+    expect(same('火车站东边那个小区暖气不热', '瑞祥家园3号楼暖气不热')).toBe('unknown');
+    expect(same('沟口那个厂子的宿舍暖气不热', '丰禾玉米加工厂家属院暖气不热')).toBe('unknown');
+    expect(same('新区那个盖学校的工地天天夜里轰隆隆的', '金岸华府项目工地夜间施工')).toBe('unknown');
+    expect(same('那个大商场门口车停得乱七八糟', '兴仁街车停得乱七八糟')).toBe('unknown');
+    // A road described by its side of a landmark is that side's road, not the other side's.
+    expect(same('谯楼东边那截路晚上黑灯瞎火的路灯坏了', '谯楼西路靠菖蒲塘那头路灯有五六盏不亮')).toBe('conflict');
+    expect(same('谯楼东边那截路晚上黑灯瞎火的路灯坏了', '谯楼东路路灯全黑了')).toBe('near');
+    expect(same('塔东边那条路塌了个坑', '塔西路加油站门口路面坑坑洼洼的')).toBe('conflict');
+    expect(same('塔东边那条路塌了个坑', '文峰路路面坑坑洼洼的')).toBe('unknown');
+  });
+
   it('counts the citizen\'s category for or against only when both chose one (其他 chose none)', () => {
     const a = '翠湖湾小区门口的垃圾好几天没人拉了';
     const b = '翠湖湾小区门口垃圾堆成山，没人清运';

@@ -36,7 +36,7 @@ import { heardAlike, heardMarks } from '../../platform/search/sounds.ts';
 import { anyOf, ftsNewestIds, ftsTermMatch } from '../../platform/search/fts.ts';
 import { CONCEPT_IMPLIES, CONCEPT_RIVALS, CONCEPT_SUPERSEDES, CONCEPT_UMBRELLAS, SPREADING_CONCEPTS } from './clues.vocabulary/concepts.ts';
 import { noteKind } from './clues.vocabulary/notes.ts';
-import { compatibleEndings, countyFacilityNames, countysOwn, endingSound, oneFamily, placeClass, sameKind, samePlaceByType, sameSoundingName, sameWorks, schoolShortForm, withoutEstateWord } from './clues.vocabulary/place-types.ts';
+import { classesMayMeet, compatibleEndings, countyFacilityNames, describedClasses, describedSideRoads, roadSide, countysOwn, endingSound, oneFamily, placeClass, sameKind, samePlaceByType, sameSoundingName, sameWorks, schoolShortForm, withoutEstateWord } from './clues.vocabulary/place-types.ts';
 import { pairFeatures, pairProbability } from './clues.learning.ts';
 import { countyPairWeights } from './clues.learning.store.ts';
 import { countyLexicon } from './clues.gazetteer.ts';
@@ -122,6 +122,9 @@ export interface ClueFeatures {
   areas: PlaceRef[];
   /** Places named only to locate it (ends of a stretch, what it is near). */
   references: PlaceRef[];
+  /** The classes of the places it describes by their kind alone (洰南那个大商场: market), and roads by a landmark's side. */
+  described: string[];
+  sideRoads: { before: string; side: string }[];
   category: ClueCategory | null;
   villageId: number | null;
   /** The normalised text, where a place the other report names may be written without its ending. */
@@ -209,7 +212,8 @@ function buildFeatures(an: Analyzer, text: string, words: Iterable<string>, conc
   for (const p of placeSet) (an.places.isAreaPlace(p) ? areas : spots).push(placeRef(p, an, heard));
   let gramTotal = 0;
   for (const g of grams.values()) gramTotal += g;
-  return { words: weighted, wordTotal, grams, gramTotal, concepts: conceptSet, conceptTotal, spots, areas, references: refs.map((r) => placeRef(r)), category, villageId, text };
+  return { words: weighted, wordTotal, grams, gramTotal, concepts: conceptSet, conceptTotal, spots, areas, references: refs.map((r) => placeRef(r)),
+    described: describedClasses(text), sideRoads: describedSideRoads(text), category, villageId, text };
 }
 
 function placesOfField(an: Analyzer, place: string | null | undefined): string[] {
@@ -404,8 +408,26 @@ function placeEvidence(a: ClueFeatures, b: ClueFeatures): { place: PlaceEvidence
   // A spot named after the other's village is in it (陆浑河 and 陆浑村, 柳河小学 and 柳河村).
   const named = villageOfSpot(fa, fb) ?? villageOfSpot(fb, fa);
   if (named) return { place: 'area', name: named };
+  // A road described by its side of a landmark is not the landmark's road on the other side (谯楼东边那截路 / 谯楼西路).
+  if (otherSideRoad(a, b) || otherSideRoad(b, a)) return { place: 'conflict', name: null };
+  // A place described by its kind is no place of another kind the other names or describes (洰南那个大商场 / 澄澜苑).
+  if (describedApart(a, b) || describedApart(b, a)) return { place: 'apart', name: null };
   if ((fa.spots.length || fa.areas.length) && (fb.spots.length || fb.areas.length)) return { place: 'apart', name: null };
   return { place: 'unknown', name: null };
+}
+
+/** `x` names no spot and describes places of classes no spot of `y` (or none `y` describes, when it names none) may be. */
+function describedApart(x: ClueFeatures, y: ClueFeatures): boolean {
+  if (x.spots.length || !x.described.length) return false;
+  const classes = y.spots.length ? y.spots.map((q) => (isRoadName(q.name) ? null : placeClass(q.name))) : y.described;
+  return classes.length > 0 && classes.every((c) => c !== null && x.described.every((k) => !classesMayMeet(k, c)));
+}
+
+/** `x` describes a road by a side of a landmark (谯楼东边那截路) and `y` names that landmark's road on another side only (谯楼西路). */
+function otherSideRoad(x: ClueFeatures, y: ClueFeatures): boolean {
+  if (!x.sideRoads.length) return false;
+  const sided = y.spots.map((q) => roadSide(q.name)).filter((r) => r !== null);
+  return sided.length > 0 && x.sideRoads.every((d) => sided.some((r) => d.before.endsWith(r.landmark)) && sided.every((r) => !d.before.endsWith(r.landmark) || r.side !== d.side));
 }
 
 /**

@@ -217,6 +217,45 @@ const PLACE_CLASSES: [string, RegExp][] = [
 /** The class of place a name's ending says (school, health, market, works, estate), or null. */
 export const placeClass = (name: string): string | null => PLACE_CLASSES.find(([, re]) => re.test(name))?.[0] ?? null;
 
+/**
+ * Kinds of place a report describes without naming one, with the class `placeClass` gives a name of that kind. A
+ * works', a school's or a hospital's housing (宿舍, 家属院) is any of theirs or an estate; a building site (工地) may
+ * become anything, so it decides nothing.
+ */
+const DESCRIBED_KINDS: Record<string, string> = {
+  菜市场: 'market', 农贸市场: 'market', 市场: 'market', 菜场: 'market', 菜市: 'market', 商场: 'market', 超市: 'market',
+  小区: 'estate', 家属院: 'housing', 家属楼: 'housing', 宿舍: 'housing', 院子: 'housing',
+  幼儿园: 'school', 小学: 'school', 中学: 'school', 学校: 'school', 医院: 'health', 卫生院: 'health', 诊所: 'health',
+  厂子: 'works', 厂: 'works', 车间: 'works', 作坊: 'works', 加工点: 'works', 工地: 'site',
+};
+/** "That …" or "the … behind / beside / east of it", then up to five characters and the kind (洰南那个大商场, 剧场后头的市场, 那个盖学校的工地). */
+const DESCRIBED = new RegExp(`(?:那(?:个|家|所|片|座|处|栋|几栋)|(?:后头|后面|后边|旁边|对面|边上|下面|底下|跟前|[东西南北][边头面])的)[^，。！？,.!?\\s那]{0,5}(${Object.keys(DESCRIBED_KINDS).sort((a, b) => b.length - a.length).join('|')})`, 'gu');
+
+/** The classes of the places a text describes by their kind alone (洰南那个大商场的电梯: market). */
+export function describedClasses(text: string): string[] {
+  return [...new Set([...text.matchAll(DESCRIBED)].map((m) => DESCRIBED_KINDS[m[1]]))];
+}
+
+/** Whether a place described as of one class may be a place of another: the same class, a site, or housing of any but a market. */
+export function classesMayMeet(a: string, b: string): boolean {
+  return a === b || a === 'site' || b === 'site' || (a === 'housing' && b !== 'market') || (b === 'housing' && a !== 'market');
+}
+
+/** A road described by its side of a landmark (谯楼东边那截路, 塔东边那条路): what is before the side, and the side. */
+const SIDE_ROAD = /(\p{Script=Han}{1,4}?)([东西南北])(?:边|头|面|侧)?的?那(?:条|截|段)大?(?:马路|路|街)/gu;
+
+export function describedSideRoads(text: string): { before: string; side: string }[] {
+  return [...text.matchAll(SIDE_ROAD)].map((m) => ({ before: m[1], side: m[2] }));
+}
+
+/** A road named by a landmark and a side (谯楼西路, 塔西路加油站's 塔西路): the landmark and the side. */
+const SIDED_ROAD = /^(\p{Script=Han}{1,4}?)([东西南北])(?:路|街|大街|大道)/u;
+
+export function roadSide(name: string): { landmark: string; side: string } | null {
+  const m = SIDED_ROAD.exec(name);
+  return m ? { landmark: m[1], side: m[2] } : null;
+}
+
 /** An estate's name without the 小区 said after its own ending (鸿熙苑小区 → 鸿熙苑); any other name as it is. */
 export function withoutEstateWord(name: string): string {
   const n = name.replace(/小区$/, '');
