@@ -296,7 +296,9 @@ describe('scoreSimilarity', () => {
     // An estate the report says was a works' housing goes by that name too (这是老水产公司的宿舍, 该小区系原县水产公司职工宿舍).
     expect(same('舢湾社区老水产宿舍3号楼顶层漏雨', '鲐丰新村3号楼楼顶漏雨漏了两年了，这是老水产公司的宿舍，公司早没了').evidence.place).toBe('near');
     expect(same('舢湾社区老水产宿舍3号楼顶层漏雨', '鲐丰新村住宅楼屋面渗漏，该小区系原县水产公司职工宿舍').evidence.place).toBe('near');
-    expect(same('舢湾社区老水产宿舍3号楼顶层漏雨', '鲐丰新村3号楼楼顶漏雨漏了两年了，物业公司的人不管').evidence.place).toBe('conflict');
+    // Said without the works, a 新村 may still be a works' housing (unknown); an estate of another ending is not (conflict).
+    expect(same('舢湾社区老水产宿舍3号楼顶层漏雨', '鲐丰新村3号楼楼顶漏雨漏了两年了，物业公司的人不管').evidence.place).toBe('unknown');
+    expect(same('舢湾社区老水产宿舍3号楼顶层漏雨', '鲐丰苑3号楼楼顶漏雨漏了两年了，物业公司的人不管').evidence.place).toBe('conflict');
     // A school said short by its name with its dormitory (紫中宿舍) is a middle school, perhaps the one another calls 那个中学.
     expect(same('那个中学，住校生洗不上热水', '紫中宿舍没热水一个月了').evidence.place).toBe('unknown');
     expect(same('南真庄西头有个电镀点偷排废水', '南甄庄村西有个小电镀作坊往坑里放水').evidence.place).not.toBe('conflict');
@@ -396,6 +398,30 @@ describe('scoreSimilarity', () => {
     expect(same('谯楼东边那截路晚上黑灯瞎火的路灯坏了', '谯楼东路路灯全黑了')).toBe('near');
     expect(same('塔东边那条路塌了个坑', '塔西路加油站门口路面坑坑洼洼的')).toBe('conflict');
     expect(same('塔东边那条路塌了个坑', '文峰路路面坑坑洼洼的')).toBe('unknown');
+  });
+
+  it('reads a name in corner quotes, an office\'s old housing, a road or a school that only locates, and facilities of two villages', () => {
+    const same = (a: string, b: string) => scoreSimilarity({ content: a }, { content: b }).evidence.place;
+    // 「济雪园（音）」小区 is an estate said by ear: not 霁雪府, whose ending differs.
+    expect(same('来电人反映：「济雪园（音）」小区近期频繁停气', '霁雪府小区燃气压力不够')).toBe('conflict');
+    // 林业局老家属楼 is the bureau's housing: no school, no other works' housing; a workers' 新村 may be it.
+    expect(same('林业局老家属楼暖气拔凉', '一中教室冷得跟冰窖似的 暖气不热')).not.toBe('unknown');
+    expect(same('林业局老家属楼暖气拔凉', '林机家属楼暖气也不热')).toBe('conflict');
+    expect(same('林业局老家属楼暖气拔凉', '楸林新村4号楼，暖气一直不热')).toBe('unknown');
+    expect(same('铁路家属院暖气不热', '轨北新村5号楼暖气不热')).toBe('unknown');
+    expect(same('毛纺厂家属院暖气不热', '金驼苑暖气不热')).toBe('conflict');
+    // A road before "that school" only says where the school is; so does a school before the site opposite it.
+    expect(same('楞场东路那个中学教室太冷了', '孩子在县第一中学念高二，说教室暖气不热')).toBe('unknown');
+    expect(same('来电人反映：噶珊第三小学对面工地夜间施工噪音扰民', '珩悦湾二期项目工地晚上十一二点还在打桩')).toBe('unknown');
+    // 怕掉河里 names no river; 渼华购物广场 is 渼华广场; 朝医医院 is a hospital of its own.
+    expect(same('村口老石桥栏杆冲没了 晚上走过去怕掉河里', '济涘桥是座老石拱桥，桥上的栏杆冲掉了两截')).not.toBe('conflict');
+    expect(same('渼华广场自动扶梯运行中突然急停', '渼华购物广场一楼到二楼的扶梯突然停了一下')).toBe('near');
+    expect(same('朝医医院看病排队也太长了', '县医院门诊挂号排队时间过长')).toBe('conflict');
+    // Two villages' works of two trades are in conflict, not only apart.
+    const bamboo = clueAnalyzer({ townships: ['箨口镇'], villages: ['箨口村', '笕头村'] });
+    const works = (a: string, b: string) => scoreSimilarity({ content: a }, { content: b }, bamboo).evidence.place;
+    expect(works('箨口村箨丰竹制品厂打磨竹板的粉尘到处飞', '笕头村那个竹筷厂，做筷子打磨也是灰大得不得了')).toBe('conflict');
+    expect(works('箨口村箨丰竹制品厂打磨竹板的粉尘到处飞', '那个竹筷厂，做筷子打磨也是灰大得不得了')).toBe('apart');
   });
 
   it('counts the citizen\'s category for or against only when both chose one (其他 chose none)', () => {

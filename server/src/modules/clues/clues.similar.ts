@@ -383,7 +383,8 @@ function placeEvidence(a: ClueFeatures, b: ClueFeatures): { place: PlaceEvidence
   const fa = withoutKindsOf(ta, tb);
   const fb = withoutKindsOf(tb, ta);
   if (spot && !(fa.villageId && fb.villageId && fa.villageId !== fb.villageId)) return { place: 'near', name: spot.name };
-  if (tradeOnlyApart(a, fa, fb) || tradeOnlyApart(b, fb, fa) || otherTrade(a, b) || otherTrade(b, a)) return { place: 'apart', name: null };
+  // Two facilities of two villages are in conflict, not only apart (箨口村's 竹制品厂 / 笕头村's 竹筷厂).
+  if (tradeOnlyApart(a, fa, fb) || tradeOnlyApart(b, fb, fa) || otherTrade(a, b) || otherTrade(b, a)) return { place: villagesDiffer(fa, fb) ? 'conflict' : 'apart', name: null };
   if (fa.spots.length && fb.spots.length) {
     const ref = bestPlaceMatch([...fa.spots, ...fa.references], [...fb.spots, ...fb.references]);
     if (ref) return { place: 'partial', name: ref.name };
@@ -391,6 +392,8 @@ function placeEvidence(a: ClueFeatures, b: ClueFeatures): { place: PlaceEvidence
     const kinds = (f: ClueFeatures) => new Set(f.spots.map((p) => (isRoadName(p.name) ? 'road' : 'other')));
     const ka = kinds(fa);
     const kb = kinds(fb);
+    // A works' or an office's housing and a 新村 may be one: the workers' village goes by both (机械厂家属院 / 雁翎新村).
+    if (housingAndWorkersVillage(fa, fb) || housingAndWorkersVillage(fb, fa)) return { place: 'unknown', name: null };
     return [...ka].some((k) => kb.has(k)) ? { place: 'conflict', name: null } : { place: 'apart', name: null };
   }
   if (fa.villageId && fb.villageId && fa.villageId !== fb.villageId) return { place: 'conflict', name: null };
@@ -415,6 +418,13 @@ function placeEvidence(a: ClueFeatures, b: ClueFeatures): { place: PlaceEvidence
   if ((fa.spots.length || fa.areas.length) && (fb.spots.length || fb.areas.length)) return { place: 'apart', name: null };
   return { place: 'unknown', name: null };
 }
+
+/** `x` names only housing by its owner (林业局家属楼, 水产宿舍) and `y` only workers' villages (楸林新村). */
+const housingAndWorkersVillage = (x: ClueFeatures, y: ClueFeatures) => x.spots.every((p) => OWNERS_HOUSING.test(p.name)) && y.spots.every((q) => q.name.endsWith('新村'));
+const OWNERS_HOUSING = /.(宿舍|宿舍楼|家属楼|家属院|家属区)$/;
+
+/** Both reports in a village, not the same one. */
+const villagesDiffer = (a: ClueFeatures, b: ClueFeatures) => (a.villageId && b.villageId ? a.villageId !== b.villageId : a.areas.length > 0 && b.areas.length > 0 && !bestPlaceMatch(a.areas, b.areas));
 
 /** `x` names no spot and describes places of classes no spot of `y` (or none `y` describes, when it names none) may be. */
 function describedApart(x: ClueFeatures, y: ClueFeatures): boolean {

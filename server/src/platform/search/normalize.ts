@@ -31,6 +31,8 @@ export function normalizeText(text: string): string {
     .replace(TRAD_RE, (c) => TRAD.get(c) ?? c)
     // A hotline's name as heard (浪沟（音）村, 蓝汐（音）海岸小区): the marker out, so the name is whole again.
     .replace(/\((?:谐)?音\)/g, '')
+    // A name in corner quotes (「济雪园」小区, as hotlines write them): the name, whole with what follows it.
+    .replace(/「([^「」]{1,12})」/g, '$1')
     // 三号楼 → 3号楼, 十二组 → 12组: house numbers and village groups are written both ways.
     .replace(/([零〇一二两三四五六七八九十]{1,3})(?=(号楼|号院|栋|幢|单元|组|队|排|巷|号))/g, (m) => String(cnNumber(m) ?? m))
     // 冇 (Cantonese, Hunan, Jiangxi) is 没: 冇得水 and 没有水, 冇人管 and 没人管 are one wording.

@@ -122,7 +122,7 @@ export const ESTATE_ENDINGS: readonly string[] = ['公馆', '新城', '华府', 
 /** Longest first, so 大道 wins over 道 and 卫生院 over 院. */
 const SUFFIXES = [...ESTATE_ENDINGS.filter((e) => e.length >= 2), '宗祠', '祠堂', '家祠', '客运中心', '卫生院', '卫生室', '卫生所', '幼儿园', '养老院', '敬老院', '福利院', '工业园', '产业园', '商贸城', '加油站', '收费站', '文化站', '客运站', '汽车站', '火车站',
   '客运总站', '总站', '家属楼', '煤矿', '矿区', '大院', '宿舍', '新村', '大楼', '大厦', '商场', '养殖场', '养牛场', '养猪场', '养鸡场', '滑雪场', '游乐场', '加工厂', '早市', '夜市', '厂',
-  '体育馆', '图书馆', '文化馆', '大道', '大街', '胡同', '小区', '社区', '广场', '公园', '市场', '菜场', '湾',
+  '体育馆', '图书馆', '文化馆', '大道', '大街', '胡同', '小区', '社区', '购物广场', '购物中心', '广场', '公园', '市场', '菜场', '湾',
   '中心完小', '小学', '中学', '初中', '高中', '中藏医院', '中蒙医院', '藏医院', '蒙医院', '中医院', '医院', '屠宰场', '屠宰厂', '诊所', '车站', '景区', '水库', '码头', '廊桥', '矿', '府', '苑', '路', '街', '巷', '村', '庄', '屯', '寨', '桥', '河', '湖'];
 
 /** Estates' endings that are everyday words too (花园里, 美丽家园): the base cut's own reading of them stands. */
@@ -202,7 +202,7 @@ const BAD_PREFIX = new Set(['部分', '定点', '大部分', '少数', '多数',
 
 const HAN = /^\p{Script=Han}+$/u;
 /** Single characters that end a name to their left (verbs, pronouns, function words): 修/东关/小区 is not 修东关小区. */
-const NOT_IN_NAME = new RegExp(`[${DIALECT_FUNCTION}将原修住去来走进出回过找看说叫跑靠挨离近撞炸是在到从往把被给让和与及跟同就都也还又很太最更再才只而但却并或等用拿买卖开关停挖铺建装拆搬送接放扔倒堆占拉推俺我你他她咱这那哪个条段盏根辆座所处栋幢的了着呢吧啊吗哩嘞每各几老新至经沿旁边侧对向朝路街巷道桥庄]`);
+const NOT_IN_NAME = new RegExp(`[${DIALECT_FUNCTION}将原修住去来走进出回过找看说叫跑靠挨离近撞炸掉怕是在到从往把被给让和与及跟同就都也还又很太最更再才只而但却并或等用拿买卖开关停挖铺建装拆搬送接放扔倒堆占拉推俺我你他她咱这那哪个条段盏根辆座所处栋幢的了着呢吧啊吗哩嘞每各几老新至经沿旁边侧对向朝路街巷道桥庄]`);
 /** One Han character that may be part of a name (伞 of 伞/厂, 计 of 计/毯/厂): no function character, no verb or pronoun. */
 const loneNameChar = (t: string) => t.length === 1 && HAN.test(t) && !FUNCTION_CHARS.test(t) && !NOT_IN_NAME.test(t);
 /** A lone name character that jieba tags only as a noun (伞 of 伞/厂/宿舍, 棣 of 棣/华苑; not 上 of 矿/上/家属院). */
@@ -287,7 +287,11 @@ const LANDMARK_SIDE = '(菜场|市场|菜市场|医院|学校|小学|中学|公�
 const LANDMARK_KINDS = ['工地', '小区', '院子', '家属院', '家属楼', '宿舍', '小学', '中学', '学校', '幼儿园', '医院', '卫生院', '诊所', '厂', '商场', '超市', '市场', '菜场', '村', '屯', '广场', '公园'];
 const AFTER_LANDMARK = new RegExp(`^${LANDMARK_SIDE}(的?那(个|所|家|座|栋|幢|片|处|条|截|段|块)[^，。！？,.!?\\s]{0,4}?(${[...LANDMARK_KINDS, '桥', '路', '街', '楼', '巷'].join('|')})`
   // 大桥南头的搬迁安置小区: with 的 alone, not a road's, a bridge's or a building's (滨河路南边的路灯 is 滨河路's).
-  + `|的[^，。！？,.!?\\s的]{0,6}?(${LANDMARK_KINDS.join('|')}))`);
+  + `|的[^，。！？,.!?\\s的]{0,6}?(${LANDMARK_KINDS.join('|')})`
+  // 三小对面工地: the kind right after the side.
+  + `|(${LANDMARK_KINDS.join('|')}))`);
+/** After a road, "that …" of another kind (楞场东路那个中学): the road only says where the school is. */
+const ROAD_LOCATES = new RegExp(`^那(个|所|家|座|片)[^，。！？,.!?\\s]{0,4}?(${LANDMARK_KINDS.filter((k) => !/^[村屯]$/.test(k)).join('|')})`);
 
 /** Places named in normalised text, given its cut and its dictionary words. */
 export function findPlaces(ctx: PlaceContext, norm: string, pieces: Piece[], words: Iterable<string>): FoundPlaces {
@@ -306,8 +310,9 @@ export function findPlaces(ctx: PlaceContext, norm: string, pieces: Piece[], wor
     }
     for (let i = norm.indexOf(p); i >= 0; i = norm.indexOf(p, i + p.length)) {
       const before = norm.slice(Math.max(0, i - 4), i);
-      const after = norm.slice(i + p.length, i + p.length + 14);
-      const locates = AFTER_LANDMARK.test(after);
+      // A school's short form found in its written one (三小 in 第三小学): what follows the whole name.
+      const after = norm.slice(i + p.length, i + p.length + 15).replace(/^学/, () => (/[小中]$/.test(p) ? '' : '学'));
+      const locates = AFTER_LANDMARK.test(after) || (isRoadName(p) && ROAD_LOCATES.test(after));
       if (!locates) landmark = false;
       if (!BEFORE_REFERENCE.test(before) && !AFTER_REFERENCE.test(after.replace(/^(口|路口|街口)/, '')) && !locates) ref = false;
     }
@@ -372,6 +377,12 @@ export function detectPlaces(ctx: PlaceContext, norm: string, pieces: Piece[], w
       && (pieces[i - 2].t.length >= 2 ? nameLike(ctx, pieces[i - 2].t)
         : loneNoun(ctx, pieces[i - 2].t) && !(i >= 3 && pieces[i - 3].end === pieces[i - 2].start && loneNameChar(pieces[i - 3].t)))) {
       out.add(pieces[i - 2].t.length >= 2 ? pieces[i - 2].t + t : pieces[i - 2].t + pieces[i - 1].t + t);
+      continue;
+    }
+    // An office's or a works' old housing (林业局/老/家属楼): its housing (林业局家属楼), as 电业局家属楼 is.
+    if (WORKS_HOUSING.has(t) && adjacent && i >= 2 && pieces[i - 1].t === '老' && pieces[i - 2].end === pieces[i - 1].start
+      && /^\p{Script=Han}{1,4}(局|厂|公司|矿|林场)$/u.test(pieces[i - 2].t) && !BAD_PREFIX.has(pieces[i - 2].t)) {
+      out.add(pieces[i - 2].t + t);
       continue;
     }
     if (landmark) {
@@ -508,8 +519,11 @@ const SCHOOL_PART = /^(男生|女生|学生|住校生)?(宿舍|宿舍楼|食堂|
 /** Hospitals by number: 县第二人民医院, 县二医院, 二医院, 二院 are one (二院); not 十二医院. */
 const NUMBERED_HOSPITAL = /(?<![一二三四五六七八九十百千\d])(?:第|县)?([一二三四五六七八九十])(?:人民医院|医院)/gu;
 
-/** The county's or a district's hospital of a people's medicine (县藏医院, 区蒙医院, 县中藏医院): a hospital of its own, not 县医院. */
-const OWN_MEDICINE_HOSPITAL = /[县区](?:中藏|中蒙|藏|蒙)医院/gu;
+/**
+ * The county's or a district's hospital of a people's medicine (县藏医院, 区蒙医院, 县中藏医院), or one said by its medicine
+ * (朝医医院, 蒙医医院): a hospital of its own, not 县医院.
+ */
+const OWN_MEDICINE_HOSPITAL = /[县区](?:中藏|中蒙|藏|蒙)医院|(?:朝|蒙|藏|维|壮|苗|傣)医医院/gu;
 
 /**
  * A ditch, canal, sluice or pumping station by its number (3号排灌沟 = 3号沟, 2号闸): two numbers are two places, and the
