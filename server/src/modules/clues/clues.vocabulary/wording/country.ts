@@ -477,4 +477,16 @@ export const COUNTRY_WORDING: readonly ConceptWording[] = [
     patterns: [[{ any: ['上牌'], notAfter: ['子', '匾', '坊', '楼'] }]],
     examples: { positive: ['电动车上牌要排好几天队', '超标电动车过渡期到了还没地方换', '车管所车检排队排到下午'], negative: ['墙上牌子掉了', '电动车在楼道里充电', '公交站牌冇了'] },
   },
+  {
+    // Paddies without water from a new ditch that leaks (新修的水沟子，一放水全漏了，稻田里没有水).
+    key: 'irrigation',
+    phrases: ['稻田里没有水', '稻田没水', '田里没有水', '田里没水', '一放水全漏', '放水就漏'],
+    examples: { positive: ['我们村子新修的水沟子，一放水全漏了，稻田里没有水'], negative: ['我们村自来水停了三天'] },
+  },
+  {
+    // A road along a cliff with no rail (一边是山一边是崖，连个栏杆都没有).
+    key: 'trafficsafety',
+    patterns: [[{ any: ['悬崖', '崖'] }, { any: ['栏杆', '护栏', '防护'], within: 12 }]],
+    examples: { positive: ['猢狲岩那段路，一边是山一边是崖，连个栏杆都没有'], negative: ['后山往下滑，房子裂了缝'] },
+  },
 ];
