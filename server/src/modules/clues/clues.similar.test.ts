@@ -417,6 +417,10 @@ describe('scoreSimilarity', () => {
     expect(same('村口老石桥栏杆冲没了 晚上走过去怕掉河里', '济涘桥是座老石拱桥，桥上的栏杆冲掉了两截')).not.toBe('conflict');
     expect(same('渼华广场自动扶梯运行中突然急停', '渼华购物广场一楼到二楼的扶梯突然停了一下')).toBe('near');
     expect(same('朝医医院看病排队也太长了', '县医院门诊挂号排队时间过长')).toBe('conflict');
+    // A hall named by two characters and 堂 is a place; a canteen, a lane or 亮堂 is not.
+    expect(same('叙伦堂屋顶塌了 快修', '詹氏宗祠（叙伦堂）后进的屋顶塌了一角')).toBe('same');
+    expect(same('怀德堂漏雨塌顶，没人修', '敦睦堂的屋顶也漏了')).toBe('conflict');
+    expect(same('学校食堂饭菜太贵', '这条弄堂里屋里亮堂了')).toBe('unknown');
     // Two villages' works of two trades are in conflict, not only apart.
     const bamboo = clueAnalyzer({ townships: ['箨口镇'], villages: ['箨口村', '笕头村'] });
     const works = (a: string, b: string) => scoreSimilarity({ content: a }, { content: b }, bamboo).evidence.place;

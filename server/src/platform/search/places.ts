@@ -449,6 +449,7 @@ export function detectPlaces(ctx: PlaceContext, norm: string, pieces: Piece[], w
   for (const p of ordinalStreets(norm)) out.add(p);
   for (const p of busLines(norm)) out.add(p);
   for (const p of venues(ctx, norm)) out.add(p);
+  for (const p of halls(norm)) out.add(p);
   // 鳌峰路和登云街: the conjunction after a place is no part of the next one's name.
   for (const p of [...out]) {
     if (/^[和与及跟]/.test(p) && p.length >= 4 && everyOccurrence(norm, p, (i) => i > 0 && !!suffixOf(norm.slice(Math.max(0, i - 4), i)))) {
@@ -580,6 +581,17 @@ function venues(ctx: PlaceContext, norm: string): string[] {
 }
 
 /** Bus lines (11路车, 3路公交): a line is where a bus problem is; not 3路口 or a house number's road. */
+/**
+ * A hall named by two characters and 堂 (叙伦堂, 怀德堂, a pharmacy's 仁济堂): a place of its own. Not a canteen, a lane, a
+ * bathhouse or any hall of a kind (食堂, 弄堂, 澡堂, 礼堂, 祠堂…), nor 亮堂 (bright).
+ */
+const HALL = /(\p{Script=Han}{2})堂(?!堂)/gu;
+const HALL_WORDS = new Set(['食堂', '饭堂', '亮堂', '弄堂', '祠堂', '澡堂', '礼堂', '课堂', '学堂', '教堂', '佛堂', '天堂', '讲堂', '大堂', '正堂', '灵堂', '会堂', '明堂', '满堂',
+  '中堂', '高堂', '经堂', '厅堂', '殿堂', '庙堂', '公堂', '歌堂', '后堂', '前堂', '草堂', '本堂', '当堂', '同堂']);
+function halls(norm: string): string[] {
+  return [...norm.matchAll(HALL)].filter((m) => !HALL_WORDS.has(`${m[1][1]}堂`) && !NOT_IN_NAME.test(m[1]) && !FUNCTION_CHARS.test(m[1])).map((m) => `${m[1]}堂`);
+}
+
 const BUS_LINE = /(?<![\d号])(\d{1,3})路(?=公交|公共汽车|班车|车|巴士|线)/gu;
 function busLines(norm: string): string[] {
   return [...norm.matchAll(BUS_LINE)].map((m) => `${m[1]}路公交`);
