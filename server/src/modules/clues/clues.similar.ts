@@ -36,7 +36,7 @@ import { heardAlike, heardMarks } from '../../platform/search/sounds.ts';
 import { anyOf, ftsNewestIds, ftsTermMatch } from '../../platform/search/fts.ts';
 import { CONCEPT_IMPLIES, CONCEPT_RIVALS, CONCEPT_SUPERSEDES, CONCEPT_UMBRELLAS, SPREADING_CONCEPTS } from './clues.vocabulary/concepts.ts';
 import { noteKind } from './clues.vocabulary/notes.ts';
-import { classesMayMeet, compatibleEndings, countyFacilityNames, describedClasses, describedSideRoads, roadSide, countysOwn, endingSound, oneFamily, placeClass, sameKind, samePlaceByType, sameSoundingName, sameWorks, schoolShortForm, withoutEstateWord } from './clues.vocabulary/place-types.ts';
+import { classesMayMeet, compatibleEndings, countyFacilityNames, countysOwn, describedClasses, describedSideRoads, endingSound, isOwnersHousing, oneFamily, placeClass, roadSide, sameKind, samePlaceByType, sameSoundingName, sameWorks, schoolShortForm, withoutEstateWord } from './clues.vocabulary/place-types.ts';
 import { pairFeatures, pairProbability } from './clues.learning.ts';
 import { countyPairWeights } from './clues.learning.store.ts';
 import { countyLexicon } from './clues.gazetteer.ts';
@@ -122,8 +122,9 @@ export interface ClueFeatures {
   areas: PlaceRef[];
   /** Places named only to locate it (ends of a stretch, what it is near). */
   references: PlaceRef[];
-  /** The classes of the places it describes by their kind alone (洰南那个大商场: market), and roads by a landmark's side. */
+  /** The classes of the places it describes by their kind alone (洰南那个大商场: market). */
   described: string[];
+  /** Roads it describes by a side of a landmark (谯楼东边那截路: 谯楼, 东). */
   sideRoads: { before: string; side: string }[];
   category: ClueCategory | null;
   villageId: number | null;
@@ -420,8 +421,7 @@ function placeEvidence(a: ClueFeatures, b: ClueFeatures): { place: PlaceEvidence
 }
 
 /** `x` names only housing by its owner (林业局家属楼, 水产宿舍) and `y` only workers' villages (楸林新村). */
-const housingAndWorkersVillage = (x: ClueFeatures, y: ClueFeatures) => x.spots.every((p) => OWNERS_HOUSING.test(p.name)) && y.spots.every((q) => q.name.endsWith('新村'));
-const OWNERS_HOUSING = /.(宿舍|宿舍楼|家属楼|家属院|家属区)$/;
+const housingAndWorkersVillage = (x: ClueFeatures, y: ClueFeatures) => x.spots.every((p) => isOwnersHousing(p.name)) && y.spots.every((q) => q.name.endsWith('新村'));
 
 /** Both reports in a village, not the same one. */
 const villagesDiffer = (a: ClueFeatures, b: ClueFeatures) => (a.villageId && b.villageId ? a.villageId !== b.villageId : a.areas.length > 0 && b.areas.length > 0 && !bestPlaceMatch(a.areas, b.areas));

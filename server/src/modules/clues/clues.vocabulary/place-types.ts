@@ -217,6 +217,9 @@ const PLACE_CLASSES: [string, RegExp][] = [
 /** The class of place a name's ending says (school, health, market, works, estate), or null. */
 export const placeClass = (name: string): string | null => PLACE_CLASSES.find(([, re]) => re.test(name))?.[0] ?? null;
 
+/** Housing named by its owner (林业局家属楼, 水产宿舍, 机械厂家属院), which the owner's workers' village may be. */
+export const isOwnersHousing = (name: string) => /.(宿舍|宿舍楼|家属楼|家属院|家属区)$/.test(name);
+
 /**
  * Kinds of place a report describes without naming one, with the class `placeClass` gives a name of that kind. A
  * works', a school's or a hospital's housing (宿舍, 家属院) is any of theirs or an estate; a building site (工地) may
