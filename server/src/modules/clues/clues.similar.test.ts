@@ -421,6 +421,20 @@ describe('scoreSimilarity', () => {
     expect(same('叙伦堂屋顶塌了 快修', '詹氏宗祠（叙伦堂）后进的屋顶塌了一角')).toBe('same');
     expect(same('怀德堂漏雨塌顶，没人修', '敦睦堂的屋顶也漏了')).toBe('conflict');
     expect(same('学校食堂饭菜太贵', '这条弄堂里屋里亮堂了')).toBe('unknown');
+    // A listed village's number heard as another character said alike (陆墩（音）村 for 六墩村).
+    const heardVillage = clueAnalyzer({ townships: ['菰圩镇'], villages: ['六墩村', '陆家村'] });
+    expect(scoreSimilarity({ content: '来电人反映：菰圩镇陆墩（音）村灌溉泵站故障' }, { content: '六墩村电灌站水泵坏了半个月' }, heardVillage).evidence.place).toBe('area');
+    // A works of one character said to be the estate's owner (就是以前烟厂的房子): its housing.
+    expect(same('她住仓街那片老红砖楼，就是以前烟厂的房子，下水道堵了', '烟厂宿舍三栋 粪水冒出来了')).toBe('same');
+    // 后身 is a side; 高中 a kind a landmark locates; a kind a word or two after the side (广场东侧住宅小区); not a direction (门口往广场).
+    expect(same('来电人反映：火车站后身那所高中，住校生宿舍楼供暖不足', '县一高宿舍贼冷 孩子晚上穿羽绒服睡觉')).toBe('unknown');
+    expect(same('来电人反映：火车站后身那所高中，住校生宿舍楼供暖不足', '麦穗小区12号楼二单元暖气不热')).toBe('apart');
+    expect(same('关于解决汇邦广场东侧住宅小区不动产权证延迟办理问题的建议', '棠樾府交房三年了房产证还没办')).toBe('unknown');
+    expect(same('市民来电称：民族医院门口往广场方向一段道路照明近期大面积不亮', '福利院门口那段巷子路灯坏了一个多月')).toBe('apart');
+    // 移民新村 and 河滩公园 are said by what they are; 车把路 is the road the carts took.
+    expect(same('移民新村房产证几时办', '沱安家园的房产证到底好久办')).toBe('unknown');
+    expect(same('河滩公园那个厕所又锁了', '蔺河湿地公园里就两个厕所，一个常年锁着')).toBe('unknown');
+    expect(same('柴埠老街卖橙子的车把路占完了', '每年十一月以后柴埠街两边停满卖脐橙的农用车')).toBe('near');
     // Two villages' works of two trades are in conflict, not only apart.
     const bamboo = clueAnalyzer({ townships: ['箨口镇'], villages: ['箨口村', '笕头村'] });
     const works = (a: string, b: string) => scoreSimilarity({ content: a }, { content: b }, bamboo).evidence.place;

@@ -145,7 +145,7 @@ const SUFFIX_WORDS: Record<string, string> = {
 /** Whole words that end like a place but name none. */
 const GENERIC = new Set(['马路', '道路', '公路', '铁路', '水路', '山路', '土路', '泥路', '小路', '大路', '近路', '出路', '线路', '通路', '电路',
   '思路', '走路', '修路', '带路', '路路', '断路', '网路', '街道', '小街', '背街', '商业街', '步行街', '小巷', '村庄', '农村', '乡村', '本村', '全村', '邻村',
-  '外村', '各村', '老小区', '新小区', '高层小区', '高楼小区', '移民小区', '搬迁小区', '电梯小区', '新建小区', '校区', '城区', '学校', '大学', '菜市场', '超市', '村卫生室', '大桥', '小桥', '石桥', '过街', '上街', '逛街', '沿街',
+  '外村', '各村', '老小区', '新小区', '高层小区', '高楼小区', '移民小区', '搬迁小区', '移民新村', '搬迁新村', '安置新村', '电梯小区', '新建小区', '校区', '城区', '学校', '大学', '菜市场', '超市', '村卫生室', '大桥', '小桥', '石桥', '过街', '上街', '逛街', '沿街',
   '临街', '当街', '满街', '一条街', '老旧小区', '住宅小区', '整个小区', '安置小区', '水泥路', '泥巴路', '柏油路', '沥青路', '石子路', '砂石路', '农村公路', '通村路',
   '通户路', '入户路', '生产路', '田间路', '通组路', '组组路', '通组公路', '村组路', '村组公路', '通村公路', '机耕路', '机耕道', '产业路', '断头路', '上学路', '回家路', '必经路', '盘山路', '环山路', '乡村公路', '村级公路', '县级公路', '林区路', '河堤路', '人行路',
   '私人诊所', '小诊所', '民办养老院', '工厂', '厂子', '厂里', '化工厂', '砖厂', '政府', '镇政府', '乡政府', '县政府', '区政府', '市政府', '人民政府', '王府', '官府',
@@ -225,7 +225,8 @@ function nameLike(ctx: PlaceContext, word: string): boolean {
 }
 
 function okPrefix(prefix: string, ctx?: PlaceContext): boolean {
-  return prefix.length >= 2 && HAN.test(prefix) && (!FUNCTION_CHARS.test(prefix) || (!!ctx && oneName(ctx, prefix))) && !BAD_PREFIX.has(prefix)
+  // 车把路占完了: 把 marks what is done to the road, no name's last character.
+  return prefix.length >= 2 && HAN.test(prefix) && !/[把被将]$/.test(prefix) && (!FUNCTION_CHARS.test(prefix) || (!!ctx && oneName(ctx, prefix))) && !BAD_PREFIX.has(prefix)
     && !/[镇乡市]$/.test(prefix) && !TYPE_PREFIX.test(prefix) && !(ctx && endsInVerb(ctx, prefix));
 }
 
@@ -283,13 +284,13 @@ const COMPARED = new RegExp(`^(那边|那里|那儿|那块|这边)?(${COMPARING}
  * 十字东北角那个小区, 塔底下那所中学, 城楼往东那条路, 广场门口那条大路). The report is about the place it does not name,
  * so the landmark stays a reference even when no other place is named.
  */
-const LANDMARK_SIDE = '(菜场|市场|菜市场|医院|学校|小学|中学|公园|广场|大桥)?([往朝向]?[东西南北]{1,2}[头边面侧角端]?|斜对面|对面|对过|旁边|附近|跟前|边上|底下|下面|下边|上头|上面|后头|后面|后边|前头|前面|背后|外头|外面|门口|门前)';
-const LANDMARK_KINDS = ['工地', '小区', '院子', '家属院', '家属楼', '宿舍', '小学', '中学', '学校', '幼儿园', '医院', '卫生院', '诊所', '厂', '商场', '超市', '市场', '菜场', '村', '屯', '广场', '公园'];
+const LANDMARK_SIDE = '(菜场|市场|菜市场|医院|学校|小学|中学|公园|广场|大桥)?([往朝向]?[东西南北]{1,2}[头边面侧角端]?|斜对面|对面|对过|旁边|附近|跟前|边上|底下|下面|下边|上头|上面|后头|后面|后边|后身|前头|前面|背后|外头|外面|门口|门前)';
+const LANDMARK_KINDS = ['工地', '小区', '院子', '家属院', '家属楼', '宿舍', '小学', '中学', '高中', '学校', '幼儿园', '医院', '卫生院', '诊所', '文化站', '厂', '商场', '超市', '市场', '菜场', '村', '屯', '广场', '公园'];
 const AFTER_LANDMARK = new RegExp(`^${LANDMARK_SIDE}(的?那(个|所|家|座|栋|幢|片|处|条|截|段|块)[^，。！？,.!?\\s]{0,4}?(${[...LANDMARK_KINDS, '桥', '路', '街', '楼', '巷'].join('|')})`
   // 大桥南头的搬迁安置小区: with 的 alone, not a road's, a bridge's or a building's (滨河路南边的路灯 is 滨河路's).
   + `|的[^，。！？,.!?\\s的]{0,6}?(${LANDMARK_KINDS.join('|')})`
-  // 三小对面工地: the kind right after the side.
-  + `|(${LANDMARK_KINDS.join('|')}))`);
+  // 三小对面工地, 大桥南侧湖边公园, 广场东侧住宅小区: the kind right after the side, or a word or two before it.
+  + `|[^，。！？,.!?\\s的往向朝到至从去]{0,3}?(${LANDMARK_KINDS.join('|')}))`);
 /** After a road, "that …" of another kind (楞场东路那个中学): the road only says where the school is. */
 const ROAD_LOCATES = new RegExp(`^那(个|所|家|座|片)[^，。！？,.!?\\s]{0,4}?(${LANDMARK_KINDS.filter((k) => !/^[村屯]$/.test(k)).join('|')})`);
 
@@ -474,8 +475,8 @@ export function detectPlaces(ctx: PlaceContext, norm: string, pieces: Piece[], w
   }
   // 第二实验小学 is 二实小, not the 实验小学 its words also name.
   if (schools.names.some((n) => n.includes('实'))) for (const p of [...out]) if (/实验[小中]学$/.test(p)) out.delete(p);
-  // 东街村 makes 东街 redundant when every 东街 of the text is part of 东街村.
-  const list = [...out];
+  // 东街村 makes 东街 redundant when every 东街 of the text is part of 东街村; a building's number (12/号楼) names no place.
+  const list = [...out].filter((p) => !/^(号|栋|幢|单元)/.test(p));
   return list.filter((p) => !list.some((q) => q !== p && q.includes(p) && countOf(norm, p) === countOf(norm, q)));
 }
 
@@ -536,7 +537,7 @@ const NUMBERED_WATERWORKS = /(?<![\d一二三四五六七八九十])(\d+号)(排
  * An estate a report says was a works' housing (燕翎新村…这是原来机械厂的房子, 该小区系原县水产公司职工宿舍): the works' housing is
  * the estate's other name, which another report may use (机械厂家属院, 老水产宿舍). Read as 机械厂宿舍, 水产公司宿舍.
  */
-const WORKS_HOUSING_SAID = new RegExp(`(?:是|系)(?:原来|原先|以前|早先|原|老)?(?:县)?(\\p{Script=Han}{2,4}?)(厂|公司|矿)(?:的)?(?:职工)?(?:${[...WORKS_HOUSING, '家属区', '房子', '院儿', '院子', '楼'].join('|')})`, 'gu');
+const WORKS_HOUSING_SAID = new RegExp(`(?:是|系)(?:原来|原先|以前|早先|原|老)?(?:县)?(\\p{Script=Han}{1,4}?)(厂|公司|矿)(?:的)?(?:职工)?(?:${[...WORKS_HOUSING, '家属区', '房子', '院儿', '院子', '楼'].join('|')})`, 'gu');
 
 const WATERWORKS_KIND: Record<string, string> = { 排灌沟: '沟', 排水沟: '沟', 灌溉沟: '沟', 排涝沟: '沟', 排灌站: '泵站' };
 
@@ -684,7 +685,7 @@ const COUNTY_INSTITUTIONS = new Set(['人民医院', '中医院', '妇幼保健�
  * Where in the town a place is, said instead of its name (新区大道 for the new area's avenue, 老城医院, 沿河路 for the road
  * along the river): the one there, which another report may call by its name (芦笙大道), unless the county lists the word.
  */
-const WHERE_IN_TOWN = new Set(['新区', '新城', '新城区', '老城', '老城区', '城区', '沿河', '河边', '沿江', '江边', '湖边']);
+const WHERE_IN_TOWN = new Set(['新区', '新城', '新城区', '老城', '老城区', '城区', '沿河', '河边', '河滩', '河坝', '河沿', '沿江', '江边', '湖边', '塘边', '渠边', '海边']);
 /** A road or a canal said by what it is like (大马路, 大路, 大渠, 柏油路): the one the writer means, which another report names. */
 const SAID_BY_LOOKS = new Set(['大马路', '马路', '大路', '大渠', '大沟', '柏油路', '水泥路', '石子路', '土路', '大街']);
 

@@ -23,15 +23,16 @@ export function sounds(c: string): string[] {
 
 /**
  * Whether two names of one length differ only in characters read the same way (at most `most` of them), none of `never`
- * (by default a number or a side), and no surname before 家/氏 (李家祠堂 / 黎家祠堂, 张家湾 / 章家湾) unless `oneListed`.
+ * (by default a number or a side; with `neverBoth`, not two of them: 陆 heard for 六 is a slip, 一 for 二 is not), and
+ * no surname before 家/氏 (李家祠堂 / 黎家祠堂, 张家湾 / 章家湾) unless `oneListed`.
  */
-export function saidAlike(a: string, b: string, most: number, oneListed: boolean, never: RegExp = TELLING_CHARS): boolean {
+export function saidAlike(a: string, b: string, most: number, oneListed: boolean, never: RegExp = TELLING_CHARS, neverBoth = false): boolean {
   if (a.length !== b.length || a === b) return false;
   let differ = 0;
   for (let i = 0; i < a.length; i++) {
     const [x, y] = [a[i], b[i]];
     if (x === y) continue;
-    if (++differ > most || never.test(x) || never.test(y)) return false;
+    if (++differ > most || (neverBoth ? never.test(x) && never.test(y) : never.test(x) || never.test(y))) return false;
     if (!oneListed && /[家氏]/.test(a[i + 1] ?? '')) return false;
     const sy = sounds(y);
     if (!sounds(x).some((r) => sy.includes(r))) return false;
@@ -87,7 +88,8 @@ export class HeardNames {
         if (len > heard.length) continue;
         const s = heard.slice(-len);
         // Marked as heard, every character but one may be another said alike (同子湾（音） for 桐梓湾).
-        const hits = list.filter((x) => saidAlike(s, x.stem, len - 1, true));
+        // A number the ear wrote as another character said alike is the listed one (陆墩（音）村 for 六墩村).
+        const hits = list.filter((x) => saidAlike(s, x.stem, len - 1, true, TELLING_CHARS, true));
         if (hits.length === 1 && !out.includes(hits[0].name)) out = out.replaceAll(s, hits[0].stem);
       }
     }

@@ -228,7 +228,7 @@ export const isOwnersHousing = (name: string) => /.(宿舍|宿舍楼|家属楼|�
 const DESCRIBED_KINDS: Record<string, string> = {
   菜市场: 'market', 农贸市场: 'market', 市场: 'market', 菜场: 'market', 菜市: 'market', 商场: 'market', 超市: 'market',
   小区: 'estate', 家属院: 'housing', 家属楼: 'housing', 宿舍: 'housing', 院子: 'housing',
-  幼儿园: 'school', 小学: 'school', 中学: 'school', 学校: 'school', 医院: 'health', 卫生院: 'health', 诊所: 'health',
+  幼儿园: 'school', 小学: 'school', 中学: 'school', 高中: 'school', 学校: 'school', 医院: 'health', 卫生院: 'health', 诊所: 'health',
   厂子: 'works', 厂: 'works', 车间: 'works', 作坊: 'works', 加工点: 'works', 工地: 'site',
 };
 /** "That …" or "the … behind / beside / east of it", then up to five characters and the kind (洰南那个大商场, 剧场后头的市场, 那个盖学校的工地). */
