@@ -94,8 +94,8 @@ describe('scoreSimilarity', () => {
   });
 
   it('takes words no concept names for the problem the other names when they are most like it and the place is one', () => {
-    // 欠钱不给 names no concept; its characters are most like 拖欠工资's words, and both name 城南砖厂.
-    const r = scoreSimilarity({ content: '城南砖厂欠了我们三个月工资，老板躲着不见' }, { content: '城南砖厂欠钱不给，找谁都没用' });
+    // 欠俺们的不给 names no concept; its characters are most like 拖欠工资's words, and both name 城南砖厂.
+    const r = scoreSimilarity({ content: '城南砖厂欠了我们三个月工资，老板躲着不见' }, { content: '城南砖厂欠俺们的不给，找谁都没用' });
     expect(r.score).toBeGreaterThanOrEqual(SAME_PROBLEM_THRESHOLD);
     expect(r.reason).toContain('问题相近（拖欠工资）');
     // Not without the place: a guess alone is no evidence.

@@ -37,7 +37,7 @@ export const SPREADING_CONCEPTS: ReadonlySet<string> = new Set(['noise', 'venuen
  * that gives a child diarrhoea is the water's problem, not a food's; mud a site's lorries leave on the road (落雨一身泥) is
  * theirs, not a road worn out; a street sweeper's pay owed names 清扫 without telling of rubbish left.
  */
-export const CONCEPT_SUPERSEDES: Readonly<Record<string, readonly string[]>> = { parkingfee: ['parking'], scalper: ['registration'], dike: ['leak'], waterquality: ['foodsafety'], debris: ['road'], postwages: ['garbage'] };
+export const CONCEPT_SUPERSEDES: Readonly<Record<string, readonly string[]>> = { parkingfee: ['parking'], scalper: ['registration'], dike: ['leak'], schoolmeal: ['meals'], waterquality: ['foodsafety'], debris: ['road'], postwages: ['garbage'] };
 
 /**
  * Concepts that tell two problems apart when each report names a different one of a group and neither the other's: wages
@@ -591,8 +591,8 @@ const BASE_CONCEPTS: readonly VocabularyConcept[] = [
     key: 'schoolmeal', label: '学校食堂',
     phrases: ['食堂', '营养餐', '学生餐', '营养午餐'],
     // 饭菜 of a school, not of a care home (养老院饭菜太次了 is the home's meals).
-    patterns: [[{ any: ['饭堂'], notBefore: ['长者', '老人', '老年', '社区', '单位', '员工', '职工', '医院'] }], [{ any: ['饭菜'], notBefore: ['养老院', '敬老院', '福利院', '幸福院', '老年', '老人', '院里'] }]],
-    examples: { positive: ['学校食堂饭菜不好', '营养餐的牛奶好久没发了', '学校饭堂的汤清得像水', '中学的饭菜太贵了'], negative: ['学校门口接孩子的车堵路', '社区长者饭堂关咗', '乡里养老院饭菜太次了 一礼拜没见着肉'] },
+    patterns: [[{ any: ['饭堂'], notBefore: ['长者', '老人', '老年', '社区', '单位', '员工', '职工', '医院'] }], [{ any: ['饭菜'], notBefore: ['养老院', '敬老院', '福利院', '幸福院', '老年', '老人', '院里', '养老院的', '敬老院的', '福利院的', '幸福院的', '老人的', '院里的'] }]],
+    examples: { positive: ['学校食堂饭菜不好', '营养餐的牛奶好久没发了', '学校饭堂的汤清得像水', '中学的饭菜太贵了'], negative: ['学校门口接孩子的车堵路', '社区长者饭堂关咗', '乡里养老院饭菜太次了 一礼拜没见着肉', '镇上敬老院的饭菜太差了'] },
   },
   {
     key: 'signalfault', label: '信号灯故障',

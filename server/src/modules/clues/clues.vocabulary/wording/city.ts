@@ -523,4 +523,29 @@ export const CITY_WORDING: readonly ConceptWording[] = [
     patterns: [[{ any: ['卖'] }, { any: ['没看到证', '没看见证', '没有证', '没证', '无证'], within: 14, windowStops: '。！？!?；;' }]],
     examples: { positive: ['一中门口小推车卖的炸串，油黑乎乎的，也没看到证'], negative: ['无证驾驶的三轮车', '卖菜的摊子占了半边路'] },
   },
+  {
+    // Weighed short, said by what was paid for (说好的八十一斤 结账按一百二, 秤不够, 称东西次次都少, 连冰一起称).
+    key: 'shortweight',
+    phrases: ['缺斤两', '秤不够', '称不够', '次次都少', '连冰一起'],
+    patterns: [[{ any: ['称', '秤'] }, { any: ['都少', '总少', '老少', '少了'], within: 4 }]],
+    examples: { positive: ['后湾海鲜街缺斤两', '老菜市场肉摊秤不够', '菜市场称东西次次都少', '冻海鲜全是冰 称的时候连冰一起算钱'], negative: ['菜市场门口乱停车', '称了体重'] },
+  },
+  {
+    // Motorbikes roaring at night (摩托 轰轰轰的, 嗷嗷叫, 排气管突突的, 骑摩托比赛): 炸街.
+    key: 'speeding',
+    patterns: [[{ any: ['摩托'] }, { any: ['轰轰', '嗷嗷', '排气管', '比赛', '飙', '突突'], within: 12, windowStops: '。！？!?；;' }]],
+    examples: { positive: ['大道上那几辆摩托 轰轰轰的 天天半夜', '新区那条大道半夜摩托车嗷嗷叫', '小年轻骑摩托比赛 排气管突突的'], negative: ['摩托车停在人行道上', '骑摩托去镇上买菜'] },
+  },
+  {
+    // A market day's jam (墟日堵死, 巴扎天巴扎门口堵死了): traffic, not the stalls alone.
+    key: 'congestion',
+    patterns: [[{ any: ['墟日', '赶集', '逢集', '集日', '巴扎', '大集', '赶场'] }, { any: ['堵死', '堵住', '堵了', '走不动', '过不去'], within: 10, windowStops: '。！？!?；;' }]],
+    examples: { positive: ['镇上墟日堵死 没人指挥', '巴扎天巴扎门口堵死了'], negative: ['赶集的时候菜价贵', '巴扎上卖的肉不新鲜'] },
+  },
+  {
+    // A lift not working for most of a building (住院楼电梯长期只有一部运行).
+    key: 'elevator',
+    patterns: [[{ any: ['电梯'] }, { any: ['只有一部', '只开一部', '就一部', '只开了一部'], within: 8 }]],
+    examples: { positive: ['住院楼电梯长期只有一部运行'], negative: ['电梯口堆满了杂物'] },
+  },
 ];

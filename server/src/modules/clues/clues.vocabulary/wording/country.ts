@@ -489,4 +489,30 @@ export const COUNTRY_WORDING: readonly ConceptWording[] = [
     patterns: [[{ any: ['悬崖', '崖'] }, { any: ['栏杆', '护栏', '防护'], within: 12 }]],
     examples: { positive: ['猢狲岩那段路，一边是山一边是崖，连个栏杆都没有'], negative: ['后山往下滑，房子裂了缝'] },
   },
+  {
+    // A dam or dyke that seeps or was washed away (大坝底下冒水, 背水面渗水, 河堤冲烂了).
+    key: 'dike',
+    phrases: ['背水面'],
+    patterns: [[{ any: ['大坝', '坝底', '坝下', '塘坝'] }, { any: ['冒水', '渗水', '漏水', '渗漏'], within: 8 }], [{ any: ['河堤', '堤坝', '大堤'] }, { any: ['冲烂', '冲坏', '冲毁', '冲垮', '水毁'], within: 6 }]],
+    examples: { positive: ['鹳子湾大坝背水面有渗水现象', '坝上那截河堤冲烂了一年了'], negative: ['大坝上电瓶车开得飞快', '水库的鱼被人电了'] },
+  },
+  {
+    // Seed that will not sprout and fry that die at once (不出芽, 出不来苗, 苗放田里一个礼拜就死光了).
+    key: 'fakeagri',
+    phrases: ['不出芽', '出不来苗', '出不了苗'],
+    patterns: [[{ any: ['苗'] }, { any: ['死光', '全死了', '死完了'], within: 12, windowStops: '。！？!?；;' }]],
+    examples: { positive: ['稻种泡了十天不出芽', '西瓜籽子出不来苗', '龙虾苗放田里一个礼拜就死光了'], negative: ['燃气灶火苗小', '今年包谷遭虫咬得厉害'] },
+  },
+  {
+    // Produce nobody takes (卖不脱, 收购点说满了不收).
+    key: 'cropsales',
+    phrases: ['卖不脱', '卖不掉', '卖不出去', '满了不收', '收购点不收'],
+    examples: { positive: ['我们寨子的刺梨卖不脱 收购点说满了不收'], negative: ['种粮补贴没发'] },
+  },
+  {
+    // Sand blown off bare ground (光伏园扬沙, 屋里一层土).
+    key: 'dust',
+    phrases: ['扬沙', '一层土', '都是土', '全是土'],
+    examples: { positive: ['光伏园扬沙 啥也看不见了', '砂石坑的灰 刮风的时候整个村子都是土'], negative: ['土路下雨一身泥'] },
+  },
 ];

@@ -11,7 +11,7 @@ import type { VocabularyStep } from '../../../../platform/search/vocabulary.ts';
 const STOPS = '。！？!?；;';
 
 /** Wages owed, said any way (for the employers' kinds below). */
-const WAGE_WORDS = ['工资', '工钱', '欠薪', '薪水', '劳务费', '工程款', '人工', '钱没给', '钱没发', '钱没结', '血汗钱', '出粮'];
+const WAGE_WORDS = ['工资', '工钱', '欠薪', '薪水', '劳务费', '工程款', '人工', '钱没给', '钱没发', '钱没结', '钱到现在没给', '钱还没给', '钱一直没给', '欠钱不给', '血汗钱', '出粮'];
 /** A building site and who works on one. */
 const SITE_WORDS = ['工地', '项目部', '建设项目', '改造项目', '工程', '盖楼', '建筑队', '施工队', '钢筋工', '木工', '瓦工', '小工', '包工头', '班组', '楼盘'];
 /** A works, a workshop or a mine. */
@@ -591,7 +591,13 @@ export const SERVICES_WORDING: readonly ConceptWording[] = [
   {
     // Queueing at a hospital (人民医院排队排的老鼻子长了, 朝医医院看病排队也太长了).
     key: 'registration',
-    patterns: [[{ any: ['医院', '门诊', '看病', '看个病'] }, { any: ['排队', '排的队', '排老长', '排长队'], within: 6, windowStops: STOPS }]],
+    patterns: [[{ any: ['医院', '门诊', '看病', '看个病', '挂号的地方'] }, { any: ['排队', '排的队', '排老长', '排长队', '队排到'], within: 12, windowStops: STOPS }]],
     examples: { positive: ['人民医院排队排的老鼻子长了 早上五点多就有人在门口冻着', '朝医医院看病排队也太长了'], negative: ['县医院门口停车难', '医院食堂饭菜太贵'] },
+  },
+  {
+    // A school's lunch or board (五小午饭贵还是凉的, 学校伙食差): the school's meals, not a care home's.
+    key: 'schoolmeal',
+    patterns: [[{ any: ['小', '中', '学校', '幼儿园', '学生'] }, { any: ['午饭', '伙食'], within: 4, notBefore: ['中'] }]],
+    examples: { positive: ['五小午饭贵还是凉的', '搬迁点九年制学校伙食差 吃不饱'], negative: ['敬老院伙食太差了', '中学门口中午饭点车堵'] },
   },
 ];
