@@ -38,7 +38,7 @@ const CHANNEL: Record<string, ClueChannel> = { web: 'h5', qr: 'qr_venue', wechat
 /** Traps of the shared set (its README), singleton → group. */
 const SONGXIAN_TRAPS = 'c132→g01 c138→g01 c142→g01 c133→g02 c060→g03 c050→g04 c141→g05 c137→g06 c165→g07 c140→g08 c017→g09 c052→g09 c016→g11 c099→g11 c129→g11 c059→g12 c055→g18 c023→g19 c033→g19 c014→g21 c030→g21 c162→g22 c061→g24 c173→g24 c008→g26 c083→g28 c002→g29 c078→g29 c022→g30 c169→g30 c114→g32 c047→g33 c077→g33 c123→g34 c155→g01 c089→g02 c021→g03 c040→g06 c168→g07 c108→g10 c171→g13 c027→g14 c053→g15 c167→g16 c007→g17 c065→g19 c036→g20 c154→g22 c135→g27 c117→g32';
 
-export function loadSet(name: string): { clues: SetClue[]; county: { townships: Record<string, string[]>; units: string[] } } {
+export function loadSet(name: string): { clues: SetClue[]; county: { county?: string; townships: Record<string, string[]>; units: string[] } } {
   const dir = path.join(import.meta.dirname, 'sets');
   const clues = fs.readFileSync(path.join(dir, `clues-labelled-${name}.jsonl`), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as SetClue);
   if (name === 'songxian') {
@@ -49,8 +49,11 @@ export function loadSet(name: string): { clues: SetClue[]; county: { townships: 
   return { clues, county: JSON.parse(fs.readFileSync(path.join(dir, `clues-labelled-${name}.county.json`), 'utf8')) };
 }
 
-export async function setUpCounty(db: Db, county: { townships: Record<string, string[]>; units: string[] }) {
-  const c = await createCounty(db);
+export async function setUpCounty(db: Db, county: { county?: string; townships: Record<string, string[]>; units: string[] }) {
+  // The county by its own name, which its reports use before its facilities (鹈泺站, 漈川一中); a county set up earlier in
+  // this database under that name (the set's earlier run) gives the name up.
+  if (county.county) await db.updateTable('orgs').set({ name: `${county.county}（旧）` }).where('kind', '=', 'county').where('name', '=', county.county).execute();
+  const c = await createCounty(db, county.county);
   const now = new Date().toISOString();
   const township = new Map<string, number>([['城关镇', c.townshipId]]);
   const village = new Map<string, number>();

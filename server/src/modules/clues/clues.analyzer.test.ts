@@ -52,6 +52,22 @@ describe(`dictionaries per county (${DIALECT})`, () => {
     expect(found.length).toBeLessThanOrEqual(1);
   });
 
+  it('reads the county\'s own name before its facilities as the county\'s (鹈泺站 = 县火车站, 鹈泺一中 = 县一中)', async () => {
+    // A name of Han characters ending 县, unique per run (a PostgreSQL test database may hold an earlier run's county).
+    const name = `鹈泺${[...Date.now().toString(36)].map((c) => String.fromCharCode(0x6c00 + c.charCodeAt(0))).join('')}县`;
+    const own = await createCounty(env.db, name);
+    const other = await createCounty(env.db);
+    const stem = name.slice(0, -1);
+    const a = await countyAnalyzer(env.db, own.id, true);
+    expect(a.analyze(`${stem}站出站口的出租车都不打表`).places).toContain('县火车站');
+    expect(a.analyze(`${stem}一中门口放学堵车`).places).toContain('一中');
+    expect(a.analyze(`${stem}县人民医院挂号难`).places).toContain('县人民医院');
+    // Another county's analyzer leaves the name as written, and the county's name changes its index version.
+    const b = await countyAnalyzer(env.db, other.id, true);
+    expect(b.analyze(`${stem}站出站口的出租车都不打表`).places).not.toContain('县火车站');
+    expect(a.version).not.toBe(b.version);
+  });
+
   it('re-versions only the county whose gazetteer changed', async () => {
     const a = await createCounty(env.db);
     const b = await createCounty(env.db);

@@ -52,13 +52,14 @@ export function forgetCountyAnalyzer(tenantId: number): void {
   cache.delete(tenantId);
 }
 
-/** What shapes a county's tokens: its township and village names, gazetteer names and aliases, own words. */
+/** What shapes a county's tokens: its own name, its township and village names, gazetteer names and aliases, own words. */
 async function countySpec(db: Db, tenantId: number) {
   const [orgs, lexicon] = await Promise.all([
-    db.selectFrom('orgs').select(['name', 'kind']).where('tenant_id', '=', tenantId).where('kind', 'in', ['township', 'village']).execute(),
+    db.selectFrom('orgs').select(['name', 'kind']).where('tenant_id', '=', tenantId).where('kind', 'in', ['county', 'township', 'village']).execute(),
     countyLexicon(db, tenantId),
   ]);
   return {
+    county: orgs.find((o) => o.kind === 'county')?.name,
     townships: orgs.filter((o) => o.kind === 'township').map((o) => o.name),
     villages: orgs.filter((o) => o.kind === 'village').map((o) => o.name),
     places: lexicon.names,
