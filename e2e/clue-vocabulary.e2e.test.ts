@@ -55,8 +55,13 @@ describe('clue gazetteer, vocabulary and learning pages', () => {
       await dialog.waitFor({ state: 'detached' });
       await page.getByRole('button', { name: button('新增地点') }).click();
       await dialog.getByLabel('名称').fill('黑黢黢');
-      await dialog.getByLabel('类型').click();
-      await page.getByTitle('本县词语（方言、俗称）').click();
+      // Under load an option clicked while the list is still opening may not take: choose it again until the form shows it.
+      for (let attempt = 0; ; attempt++) {
+        await dialog.getByLabel('类型').click();
+        await page.getByTitle('本县词语（方言、俗称）').click();
+        const shown = await dialog.getByText('说的是哪类问题').waitFor({ timeout: 8_000 }).then(() => true, () => false);
+        if (shown || attempt === 3) break;
+      }
       await dialog.getByText('说的是哪类问题').waitFor();
       await dialog.getByLabel('说的是哪类问题').click();
       await page.getByTitle('路灯照明').click();
