@@ -312,7 +312,8 @@ export function findPlaces(ctx: PlaceContext, norm: string, pieces: Piece[], wor
     for (let i = norm.indexOf(p); i >= 0; i = norm.indexOf(p, i + p.length)) {
       const before = norm.slice(Math.max(0, i - 4), i);
       // A school's short form found in its written one (三小 in 第三小学): what follows the whole name.
-      const after = norm.slice(i + p.length, i + p.length + 15).replace(/^学/, () => (/[小中]$/.test(p) ? '' : '学'));
+      const rest = norm.slice(i + p.length, i + p.length + 15);
+      const after = /[小中]$/.test(p) ? rest.replace(/^学/, '') : rest;
       const locates = AFTER_LANDMARK.test(after) || (isRoadName(p) && ROAD_LOCATES.test(after));
       if (!locates) landmark = false;
       if (!BEFORE_REFERENCE.test(before) && !AFTER_REFERENCE.test(after.replace(/^(口|路口|街口)/, '')) && !locates) ref = false;
@@ -581,7 +582,6 @@ function venues(ctx: PlaceContext, norm: string): string[] {
   return out;
 }
 
-/** Bus lines (11路车, 3路公交): a line is where a bus problem is; not 3路口 or a house number's road. */
 /**
  * A hall named by two characters and 堂 (叙伦堂, 怀德堂, a pharmacy's 仁济堂): a place of its own. Not a canteen, a lane, a
  * bathhouse or any hall of a kind (食堂, 弄堂, 澡堂, 礼堂, 祠堂…), nor 亮堂 (bright).
@@ -593,6 +593,7 @@ function halls(norm: string): string[] {
   return [...norm.matchAll(HALL)].filter((m) => !HALL_WORDS.has(`${m[1][1]}堂`) && !NOT_IN_NAME.test(m[1]) && !FUNCTION_CHARS.test(m[1])).map((m) => `${m[1]}堂`);
 }
 
+/** Bus lines (11路车, 3路公交): a line is where a bus problem is; not 3路口 or a house number's road. */
 const BUS_LINE = /(?<![\d号])(\d{1,3})路(?=公交|公共汽车|班车|车|巴士|线)/gu;
 function busLines(norm: string): string[] {
   return [...norm.matchAll(BUS_LINE)].map((m) => `${m[1]}路公交`);

@@ -63,7 +63,7 @@ export interface AnalyzerSpec {
 }
 
 /** The county's facilities people name with the county's name (漈川一中, 渒水二中, 峧阳客运站, 汊墩中学). */
-const COUNTY_FACILITY = '(?:第?[一二三四五六七八九十]{1,2}(?:中|小|高)|实验|中学|小学|高中|人民医院|中医院|医院|汽车站|汽车客运站|客运站|客运中心|火车站|图书馆|体育馆|文化馆|一中|二中)';
+const COUNTY_FACILITY = '(?:第?[一二三四五六七八九十]{1,2}(?:中|小|高)|实验|中学|小学|高中|人民医院|中医院|医院|汽车站|汽车客运站|客运站|客运中心|火车站|图书馆|体育馆|文化馆)';
 
 /** The stem of a county's name (鹈泺县 → 鹈泺), or null when it has none of two characters or more. */
 function countyStem(name: string | undefined): string | null {
@@ -96,9 +96,8 @@ export class Analyzer implements PlaceContext {
   private readonly heard: HeardNames;
   /** The county's names that say a problem by themselves (五支渠村, 麂子沟村): a name, not the problem, where they are written. */
   private readonly namesLikeProblems: string[];
-  /** The county's name before its facilities, and before 站 alone (its railway station), read as 县. */
-  private readonly ownFacility: RegExp | null;
-  private readonly ownStation: RegExp | null;
+  /** The county's name before its facilities (read as 县), or before 站 alone (its railway station, 县火车站). */
+  private readonly ownName: RegExp | null;
 
   constructor(spec: AnalyzerSpec = {}) {
     this.concepts = spec.concepts ?? null;
@@ -114,8 +113,7 @@ export class Analyzer implements PlaceContext {
     this.heard = new HeardNames([...villages, ...townships]);
     this.namesLikeProblems = [...new Set([...townships, ...villages, ...places])].filter((n) => this.concepts?.conceptsOf(n).length).sort((a, b) => b.length - a.length);
     const stem = countyStem(spec.county);
-    this.ownFacility = stem ? new RegExp(`${stem}(?:县)?(?=${COUNTY_FACILITY})`, 'gu') : null;
-    this.ownStation = stem ? new RegExp(`${stem}站`, 'gu') : null;
+    this.ownName = stem ? new RegExp(`${stem}(?:县)?(?=${COUNTY_FACILITY})|${stem}站`, 'gu') : null;
     this.version = indexVersion([
       'words', ...[...new Set(words)].sort(), 'townships', ...[...new Set(townships)].sort(), 'villages', ...[...new Set(villages)].sort(),
       'places', ...[...new Set(places)].sort(), 'concepts', this.concepts?.version ?? '', ...(stem ? ['county', stem] : []),
@@ -243,8 +241,7 @@ export class Analyzer implements PlaceContext {
   /** Normalised text, the county's names heard alike written as listed. */
   read(text: string): string {
     const norm = this.heard.read(normalizeText(text), text);
-    if (!this.ownFacility || !this.ownStation) return norm;
-    return norm.replace(this.ownFacility, '县').replace(this.ownStation, '县火车站');
+    return this.ownName ? norm.replace(this.ownName, (m) => (m.endsWith('站') ? '县火车站' : '县')) : norm;
   }
 
   analyze(text: string): Analysis {
