@@ -396,6 +396,11 @@ describe('scoreSimilarity', () => {
     // A road described by its side of a landmark is that side's road, not the other side's.
     expect(same('谯楼东边那截路晚上黑灯瞎火的路灯坏了', '谯楼西路靠菖蒲塘那头路灯有五六盏不亮')).toBe('conflict');
     expect(same('谯楼东边那截路晚上黑灯瞎火的路灯坏了', '谯楼东路路灯全黑了')).toBe('near');
+    // …said with 往 or without 那, and whatever else the report names on it; a stretch (北段) is no side.
+    expect(same('谯楼往东那条路，从一中门口到麻纺新村路口，路灯坏了快半个月', '谯楼东路中段路灯夜间不亮')).toBe('near');
+    expect(same('谯楼往东那条路，从一中门口到麻纺新村路口，路灯坏了快半个月', '谯楼西路中段路灯夜间不亮')).not.toBe('near');
+    expect(same('凤岭公园东边条路烂晒', '凤岭东路啲坑好深啊')).toBe('near');
+    expect(same('兴仁街北段路灯坏了好几天', '兴仁北路路灯坏了')).not.toBe('near');
     expect(same('塔东边那条路塌了个坑', '塔西路加油站门口路面坑坑洼洼的')).toBe('conflict');
     expect(same('塔东边那条路塌了个坑', '文峰路路面坑坑洼洼的')).toBe('unknown');
   });

@@ -36,7 +36,7 @@ import { heardAlike, heardMarks } from '../../platform/search/sounds.ts';
 import { anyOf, ftsNewestIds, ftsTermMatch } from '../../platform/search/fts.ts';
 import { CONCEPT_IMPLIES, CONCEPT_RIVALS, CONCEPT_SUPERSEDES, CONCEPT_UMBRELLAS, SPREADING_CONCEPTS } from './clues.vocabulary/concepts.ts';
 import { noteKind } from './clues.vocabulary/notes.ts';
-import { classesMayMeet, compatibleEndings, countyFacilityNames, countysOwn, describedClasses, describedSideRoads, endingSound, isOwnersHousing, oneFamily, placeClass, roadSide, sameKind, samePlaceByType, sameSoundingName, sameWorks, schoolShortForm, withoutEstateWord } from './clues.vocabulary/place-types.ts';
+import { classesMayMeet, compatibleEndings, countyFacilityNames, countysOwn, describedClasses, describedSideRoads, endingSound, isOwnersHousing, oneFamily, placeClass, roadSide, sameKind, samePlaceByType, sameSoundingName, sameWorks, schoolShortForm, sideOf, withoutEstateWord } from './clues.vocabulary/place-types.ts';
 import { pairFeatures, pairProbability } from './clues.learning.ts';
 import { countyPairWeights } from './clues.learning.store.ts';
 import { countyLexicon } from './clues.gazetteer.ts';
@@ -386,6 +386,10 @@ function placeEvidence(a: ClueFeatures, b: ClueFeatures): { place: PlaceEvidence
   if (spot && !(fa.villageId && fb.villageId && fa.villageId !== fb.villageId)) return { place: 'near', name: spot.name };
   // Two facilities of two villages are in conflict, not only apart (箨口村's 竹制品厂 / 笕头村's 竹筷厂).
   if (tradeOnlyApart(a, fa, fb) || tradeOnlyApart(b, fb, fa) || otherTrade(a, b) || otherTrade(b, a)) return { place: villagesDiffer(fa, fb) ? 'conflict' : 'apart', name: null };
+  // A road described by a landmark's side is that landmark's road on that side, whatever else the report names
+  // (谯楼往东那条路，从一中门口到麻纺新村路口 / 谯楼东路).
+  const sided = sameSideRoad(a, b) ?? sameSideRoad(b, a);
+  if (sided) return { place: 'near', name: sided };
   if (fa.spots.length && fb.spots.length) {
     const ref = bestPlaceMatch([...fa.spots, ...fa.references], [...fb.spots, ...fb.references]);
     if (ref) return { place: 'partial', name: ref.name };
@@ -437,7 +441,18 @@ function describedApart(x: ClueFeatures, y: ClueFeatures): boolean {
 function otherSideRoad(x: ClueFeatures, y: ClueFeatures): boolean {
   if (!x.sideRoads.length) return false;
   const sided = y.spots.map((q) => roadSide(q.name)).filter((r) => r !== null);
-  return sided.length > 0 && x.sideRoads.every((d) => sided.some((r) => d.before.endsWith(r.landmark)) && sided.every((r) => !d.before.endsWith(r.landmark) || r.side !== d.side));
+  return sided.length > 0 && x.sideRoads.every((d) => sided.some((r) => sideOf(d.before, r.landmark)) && sided.every((r) => !sideOf(d.before, r.landmark) || r.side !== d.side));
+}
+
+/** The road `y` names that `x` describes by its landmark and side (谯楼往东那条路 / 谯楼东路), or null. */
+function sameSideRoad(x: ClueFeatures, y: ClueFeatures): string | null {
+  for (const d of x.sideRoads) {
+    for (const q of y.spots) {
+      const r = roadSide(q.name);
+      if (r && r.side === d.side && sideOf(d.before, r.landmark)) return q.name;
+    }
+  }
+  return null;
 }
 
 /**

@@ -244,8 +244,11 @@ export function classesMayMeet(a: string, b: string): boolean {
   return a === b || a === 'site' || b === 'site' || (a === 'housing' && b !== 'market') || (b === 'housing' && a !== 'market');
 }
 
-/** A road described by its side of a landmark (谯楼东边那截路, 塔东边那条路): what is before the side, and the side. */
-const SIDE_ROAD = /(\p{Script=Han}{1,4}?)([东西南北])(?:边|头|面|侧)?的?那(?:条|截|段)大?(?:马路|路|街)/gu;
+/**
+ * A road described by its side of a landmark (谯楼东边那截路, 塔东边那条路, 谯楼往东那条路, Cantonese 凤岭公园东边条路):
+ * what is before the side, and the side. Without 边/头/面/侧 the 那 is needed (兴仁街北段路灯 is a stretch, not a side).
+ */
+const SIDE_ROAD = /(\p{Script=Han}{1,4}?)(?:往|朝|向)?([东西南北])(?:(?:边|头|面|侧)的?那?|的?那)(?:条|截|段)大?(?:马路|路|街)/gu;
 
 export function describedSideRoads(text: string): { before: string; side: string }[] {
   return [...text.matchAll(SIDE_ROAD)].map((m) => ({ before: m[1], side: m[2] }));
@@ -258,6 +261,9 @@ export function roadSide(name: string): { landmark: string; side: string } | nul
   const m = SIDED_ROAD.exec(name);
   return m ? { landmark: m[1], side: m[2] } : null;
 }
+
+/** Whether what is said before a side (谯楼, 凤岭公园) is the landmark a road is named after (谯楼, 凤岭). */
+export const sideOf = (before: string, landmark: string) => before.endsWith(landmark) || (landmark.length >= 2 && before.startsWith(landmark));
 
 /** An estate's name without the 小区 said after its own ending (鸿熙苑小区 → 鸿熙苑); any other name as it is. */
 export function withoutEstateWord(name: string): string {
