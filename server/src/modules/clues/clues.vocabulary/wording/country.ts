@@ -321,9 +321,10 @@ export const COUNTRY_WORDING: readonly ConceptWording[] = [
   },
   {
     key: 'wildanimals',
-    phrases: ['山猪', '野生动物', '野物', '野狼', '豺狗', '豹子', '狐狸', '黄鼠狼', '猪獾', '狗獾', '果子狸', '野牛', '狍子', '猕猴', '毒蛇', '眼镜蛇', '五步蛇', '银环蛇'],
-    patterns: [[{ any: ['野猪', '山猪', '猴子', '野物'] }, { any: ['拱', '啃', '糟蹋', '祸害', '吃光', '偷吃'], within: 8 }]],
-    examples: { positive: ['山猪落山拱晒番薯', '野物把地里的洋芋糟蹋完了', '黄鼠狼天天来偷鸡'], negative: ['流浪狗咬人', '村口有几条疯狗撵人', '邻居家的牛把我家麦子啃了'] },
+    phrases: ['山猪', '野生动物', '野物', '野狼', '豺狗', '豹子', '狐狸', '黄鼠狼', '猪獾', '狗獾', '果子狸', '野牛', '狍子', '毒蛇', '眼镜蛇', '五步蛇', '银环蛇'],
+    // 猕猴 is a monkey, 猕猴桃 a kiwi fruit.
+    patterns: [[{ any: ['野猪', '山猪', '猴子', '野物'] }, { any: ['拱', '啃', '糟蹋', '祸害', '吃光', '偷吃'], within: 8 }], [{ any: ['猕猴'], notAfter: ['桃'] }]],
+    examples: { positive: ['山猪落山拱晒番薯', '野物把地里的洋芋糟蹋完了', '黄鼠狼天天来偷鸡', '山上的猕猴下来抢游客的东西'], negative: ['流浪狗咬人', '村口有几条疯狗撵人', '邻居家的牛把我家麦子啃了', '猕猴桃树流红水死了好多 求技术员', '猴桃湾收猕猴桃的老板秤有鬼'] },
   },
   {
     key: 'croppests',
@@ -514,5 +515,29 @@ export const COUNTRY_WORDING: readonly ConceptWording[] = [
     key: 'dust',
     phrases: ['扬沙', '一层土', '都是土', '全是土'],
     examples: { positive: ['光伏园扬沙 啥也看不见了', '砂石坑的灰 刮风的时候整个村子都是土'], negative: ['土路下雨一身泥'] },
+  },
+  {
+    // A mine's tailings pond or slag dam (尾矿库, 渣坝) seeping or left unkept: a hazard of its own, whatever runs off it.
+    key: 'tailings', label: '尾矿库隐患', duty: 'ecology',
+    phrases: ['尾矿库', '尾矿坝', '尾砂库', '渣坝', '尾矿渣', '赤泥库'],
+    examples: { positive: ['废弃锰矿尾矿库雨后渗漏，渗水颜色发黑', '水是从上面老锰厂的渣坝冒出来的 黄汤汤的'], negative: ['水库坝头裂开了一条缝', '矿上的大车把路压坏了'] },
+  },
+  {
+    // Drinking water for people and herds brought by a water lorry that stopped coming (送水车咋不来了, 拉水车十来天没见着).
+    key: 'watersupply',
+    patterns: [[{ any: ['送水车', '拉水车', '运水车'] }, { any: ['不来', '没来', '没见着', '没见到', '停了', '断了'], within: 8, windowStops: '。！？!?；;' }]],
+    examples: { positive: ['珠日和送水车咋不来了 牛羊渴得直叫', '说一礼拜送两回，拉水车这都十来天没见着了'], negative: ['送水车这两天来了，各家水窖都灌满了，谢谢水利局', '送水车开得太快'] },
+  },
+  {
+    // Grassland payments said short (草补, 草原补奖): a subsidy.
+    key: 'subsidy',
+    phrases: ['草补', '草原补奖', '草原补助', '禁牧补助', '草畜平衡奖励'],
+    examples: { positive: ['巴润浩特 草补还没到卡上 都开春了', '去年的草原禁牧补助到现在没发'], negative: ['草场让人占了', '网围栏桩子一推就倒'] },
+  },
+  {
+    // A well dug for fields with no power to run it (机电井没通电, 井打完了…电不通): the irrigation works, left unusable.
+    key: 'irrigation',
+    patterns: [[{ any: ['机电井', '机井', '灌溉井', '打的井', '井打完'] }, { any: ['没通电', '不通电', '电不通', '没电', '未通电', '没配电', '干放着', '用不上'], within: 14, windowStops: '。！？!?；;' }]],
+    examples: { positive: ['去年打的机电井到现在没通电，井用不上', '沙坨子的井打完了干放着 电不通 有啥用'], negative: ['家里停电两天了', '井水喝不了'] },
   },
 ];

@@ -600,4 +600,19 @@ export const SERVICES_WORDING: readonly ConceptWording[] = [
     patterns: [[{ any: ['小', '中', '学校', '幼儿园', '学生'] }, { any: ['午饭', '伙食'], within: 4, notBefore: ['中'] }]],
     examples: { positive: ['五小午饭贵还是凉的', '搬迁点九年制学校伙食差 吃不饱'], negative: ['敬老院伙食太差了', '中学门口中午饭点车堵'] },
   },
+  {
+    // The meal plan's meals (营养改善计划餐食分量少, 鸡蛋时有时无): a school's meals, not the grant.
+    key: 'schoolmeal',
+    patterns: [[{ any: ['营养改善计划', '营养计划'] }, { any: ['餐', '饭', '鸡蛋', '牛奶', '分量', '吃不饱', '克扣'], within: 10, windowStops: '。！？!?；;' }]],
+    examples: { positive: ['学生反映营养改善计划餐食分量少、鸡蛋时有时无'], negative: ['营养改善计划的补助款没发到学校', '学生资助的钱没到账'] },
+  },
+  {
+    // Residents of an old town stopped at its ticket gate (检票口不让本地居民进, 闸机刷居民卡也刷不开, 要居民通行证).
+    key: 'ticketfee',
+    patterns: [
+      [{ any: ['检票口', '检票处', '检票的', '闸机', '售票处', '验票'] }, { any: ['本地居民', '本地人', '居民证', '居民卡', '居民通行证', '通行证', '居民'], within: 20, windowStops: '。！？!?；;' }],
+      [{ any: ['本地居民', '居民证', '居民卡', '居民通行证'] }, { any: ['检票', '闸机', '门票', '买票', '拦'], within: 20, windowStops: '。！？!?；;' }],
+    ],
+    examples: { positive: ['东门检票口不让本地居民进，要买票', '古城东门那个闸机 刷居民卡也刷不开', '在东门检票处被拦，工作人员要求出示居民通行证'], negative: ['检票口排队排了一个钟头', '小区门禁卡刷不开', '居民楼下的闸机坏了'] },
+  },
 ];
