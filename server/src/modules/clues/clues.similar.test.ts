@@ -580,6 +580,20 @@ describe(`findSimilarClues scope (${DIALECT})`, () => {
     expect(theirs.map((r) => r.id)).toEqual(their.map((r) => r.id));
   });
 
+  it('finds a county facility named with 县 by its name without it, and the other way round', async () => {
+    const county = await createCounty(env.db);
+    // No problem word on the earlier reports: only their place can find them.
+    const texts = ['县蒙医医院就一个窗口，早上六点去排，排到九点', '蒙医医院那边就一个窗口，排到九点'];
+    const ids = [];
+    for (const t of texts) {
+      ids.push((await env.db.insertInto('clues').values(rawClueValues(county.id, { content: t, townshipId: county.townshipId, searchTokens: serviceSearchTokens(t, null, '城关镇', null, county.id) }))
+        .returning('id').executeTakeFirstOrThrow()).id);
+    }
+    const found = async (content: string) => (await similarCandidates(env.db, county.id, { content, townshipId: county.townshipId })).map((r) => r.id);
+    expect(await found('蒙医医院挂号太慢了 排一上午')).toContain(ids[0]);
+    expect(await found('县蒙医医院挂号太慢了 排一上午')).toContain(ids[1]);
+  });
+
   it('finds the newest open matches under a run of newer closed ones, and keeps their order across words of unequal length', async () => {
     const county = await createCounty(env.db);
     const text = (road: string) => `${road}路灯坏了好几盏，晚上太黑`;

@@ -779,9 +779,16 @@ async function newestTermRows(db: Db, tenantId: number, townshipId: number, asks
  * through clue_terms (newestTermRows) — where reading the rows inside the query read the row of every match before
  * sorting (tens of thousands for common words at a million clues; bench/README.md §6). Same candidates, in the same order.
  */
+/** A spot's name with 县 before it, or without the 县 it has (县蒙医医院 → 蒙医医院): the index holds the name as written. */
+const withOrWithoutCounty = (name: string) => (name.startsWith('县') ? (name.length >= 4 ? [name.slice(1)] : []) : [`县${name}`]);
+
 export async function similarCandidates(db: Db, tenantId: number, input: SimilarInput, query = clueFeatures(input, loadedAnalyzer(tenantId))): Promise<CandidateRow[]> {
   // A place by the name the report wrote and, for the county's own facility, by its other names (县医院, 人民医院).
-  const places = [...query.spots, ...query.areas].flatMap((p) => [PLACE_PREFIX + p.name, p.name, ...countyFacilityNames(p.name).map((n) => PLACE_PREFIX + n)]);
+  // A county's place with and without 县 (蒙医医院 / 县蒙医医院).
+  const places = [
+    ...[...query.spots, ...query.areas].flatMap((p) => [PLACE_PREFIX + p.name, p.name, ...countyFacilityNames(p.name).map((n) => PLACE_PREFIX + n)]),
+    ...query.spots.flatMap((p) => withOrWithoutCounty(p.name).map((n) => PLACE_PREFIX + n)),
+  ];
   const concepts = [...query.concepts].map((c) => CONCEPT_PREFIX + c);
   // A problem the table does not know is found by its rarest words too (a place written differently,
   // 湿地公园 for 伊河湿地公园, would otherwise hide it).
