@@ -540,4 +540,22 @@ export const COUNTRY_WORDING: readonly ConceptWording[] = [
     patterns: [[{ any: ['机电井', '机井', '灌溉井', '打的井', '井打完'] }, { any: ['没通电', '不通电', '电不通', '没电', '未通电', '没配电', '干放着', '用不上'], within: 14, windowStops: '。！？!?；;' }]],
     examples: { positive: ['去年打的机电井到现在没通电，井用不上', '沙坨子的井打完了干放着 电不通 有啥用'], negative: ['家里停电两天了', '井水喝不了'] },
   },
+  {
+    // A county's buses gone (班车冇得哒, 客车没有了): the service, not only the bus.
+    key: 'busservice',
+    patterns: [[{ any: ['班车', '客车', '班线', '中巴'], notAfter: ['站'] }, { any: ['没有了', '没有哒', '没得了', '莫得了', '不跑了', '不开了', '停开了'], within: 4 }]],
+    examples: { positive: ['洛坎的班车冇得哒 我要克县里看病', '去镇上的客车没有了'], negative: ['班车站的厕所没有了门', '班车上没有空调'] },
+  },
+  {
+    // A fruit tree's canker (猕猴桃树流红水, 果树一片一片地死): a crop disease.
+    key: 'croppests',
+    patterns: [[{ any: ['猕猴桃', '果树', '桃树', '橘树', '柑橘树', '茶树', '油茶'] }, { any: ['流红水', '流胶', '一片一片地死', '成片死', '死了好多', '死了一片'], within: 12, windowStops: '。！？!?；;' }]],
+    examples: { positive: ['猕猴桃树流红水死了好多 求技术员', '山上的油茶成片死'], negative: ['猴桃湾收猕猴桃的老板秤有鬼', '果树被人砍了'] },
+  },
+  {
+    // Kitchen and washing water piped into a river (洗碗水、潲水直接用管子排到江里): sewage, wherever it is said to go.
+    key: 'sewage',
+    patterns: [[{ any: ['洗碗水', '潲水', '泔水', '洗菜水', '厨房废水', '厨余废水'] }, { any: ['排到', '排进', '直排', '排入', '通到', '倒进', '倒到', '流到', '流进'], within: 12, windowStops: '。！？!?；;' }]],
+    examples: { positive: ['开馆子的把洗碗水、潲水直接用管子排到江里', '厨余废水经暗管直排江中'], negative: ['潲水桶满了没人收', '洗碗水太凉了'] },
+  },
 ];
