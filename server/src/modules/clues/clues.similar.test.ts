@@ -396,6 +396,10 @@ describe('scoreSimilarity', () => {
     // A road described by its side of a landmark is that side's road, not the other side's.
     expect(same('谯楼东边那截路晚上黑灯瞎火的路灯坏了', '谯楼西路靠菖蒲塘那头路灯有五六盏不亮')).toBe('conflict');
     expect(same('谯楼东边那截路晚上黑灯瞎火的路灯坏了', '谯楼东路路灯全黑了')).toBe('near');
+    // The county's welfare home said bare, short or with 社会 is one home; a school's own name keeps no 县 (育英 finds it).
+    expect(same('我爸在福利院住 去看他屋里冰凉 这暖气能不能给整热乎点', '县社会福利院的暖气不行，老人屋里十四度')).toBe('near');
+    expect(same('县福利院老人房间供暖不足，室温偏低', '我父亲住在县社会福利院，暖气片是凉的')).toBe('near');
+    expect(same('孩子在育英住校 宿舍里也就十来度 暖气片冰凉', '县育英中学女生宿舍暖气不热')).toBe('near');
     // …said with 往 or without 那, and whatever else the report names on it; a stretch (北段) is no side.
     expect(same('谯楼往东那条路，从一中门口到麻纺新村路口，路灯坏了快半个月', '谯楼东路中段路灯夜间不亮')).toBe('near');
     expect(same('谯楼往东那条路，从一中门口到麻纺新村路口，路灯坏了快半个月', '谯楼西路中段路灯夜间不亮')).not.toBe('near');

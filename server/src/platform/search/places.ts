@@ -164,7 +164,7 @@ const ROAD_WORDS = [...GENERIC].filter((w) => w.length >= 2 && /[路街]$/.test(
 const TYPE_PREFIX = /^(水泥|泥巴|柏油|沥青|石子|砂石|土|农村|乡村|村级|县级|通村|通户|入户|生产|田间|山区|上学|回家|必经|环山|盘山)/;
 
 /** Places of which a township has one: 卫生院 in a report to 田湖镇 is 田湖镇卫生院. */
-const LANDMARKS = new Set(['卫生院', '中心小学', '中心校', '汽车站', '客运站', '客运总站', '火车站', '农贸市场', '菜市场', '镇政府', '乡政府', '派出所', '敬老院',
+const LANDMARKS = new Set(['卫生院', '中心小学', '中心校', '汽车站', '客运站', '客运总站', '火车站', '农贸市场', '菜市场', '镇政府', '乡政府', '派出所', '敬老院', '福利院',
   '人民医院', '中医院', '妇幼保健院',
   '初中', '中学', '便民服务中心', '文化广场', '供电所', '自来水厂', '水厂']);
 
@@ -246,6 +246,8 @@ function endsInVerb(ctx: PlaceContext, words: string): boolean {
 export const PROPER_TAGS: ReadonlySet<string> = new Set(['ns', 'nr', 'nz', 'nt']);
 /** Tags of a word that is a name or a plain noun: 丽都, 和平 hold 都 and 和, which elsewhere are function words. */
 const NAME_TAGS = new Set([...PROPER_TAGS, 'n']);
+/** The tag of a plain noun (社会 of 社会福利院), not a name. */
+const PLAIN_NOUN: ReadonlySet<string> = new Set(['n']);
 /** Whether a word is one piece of the county's cut with one of `tags` (a name or noun: its characters are not function words). */
 function oneName(ctx: PlaceContext, word: string, tags: ReadonlySet<string> = NAME_TAGS): boolean {
   const t = ctx.tags(word);
@@ -389,7 +391,11 @@ export function detectPlaces(ctx: PlaceContext, norm: string, pieces: Piece[], w
     }
     if (landmark) {
       // 实验/中学 is a school of its own; 田湖/卫生院, 镇/中心小学 the township's one.
-      if (before && before.length >= 2 && t === landmark && suffixOf(t) && okPrefix(before, ctx) && nameLike(ctx, before) && !ctx.places.isTownshipName(before)) out.add(before + t);
+      // The county's one said with a plain word for its kind (县/社会/福利院): the county's, as 县福利院 is; not a name (县/育英/中学).
+      if (before && before.length >= 2 && t === landmark && suffixOf(t) && okPrefix(before, ctx) && nameLike(ctx, before) && !ctx.places.isTownshipName(before)) {
+        const county = i >= 2 && pieces[i - 2].end === pieces[i - 1].start && /^[县区]$/.test(pieces[i - 2].t) && oneName(ctx, before, PLAIN_NOUN);
+        out.add((county ? pieces[i - 2].t : '') + before + t);
+      }
       else out.add(landmark);
       continue;
     }
