@@ -400,6 +400,13 @@ describe('scoreSimilarity', () => {
     expect(same('我爸在福利院住 去看他屋里冰凉 这暖气能不能给整热乎点', '县社会福利院的暖气不行，老人屋里十四度')).toBe('near');
     expect(same('县福利院老人房间供暖不足，室温偏低', '我父亲住在县社会福利院，暖气片是凉的')).toBe('near');
     expect(same('孩子在育英住校 宿舍里也就十来度 暖气片冰凉', '县育英中学女生宿舍暖气不热')).toBe('near');
+    // A crossroads named by a landmark and a side (戍台东十字) is a place, not its other side's; a school's boarders (住校) name none.
+    expect(same('戍台东十字的红绿灯坏了好几天了，一直黄灯闪', '戍台西十字红绿灯坏了 一直闪黄灯')).toBe('conflict');
+    expect(same('县二中住校宿舍也冷，暖气不热', '戍台后身那个中学的住校宿舍冷得跟冰窖一样，暖气片冰凉')).not.toBe('near');
+    // An estate described in a community may be an estate the other names there.
+    const lane = clueAnalyzer({ places: ['鞍匠巷社区'] });
+    expect(scoreSimilarity({ content: '鞍匠巷东头那个新小区 暖气忒不得劲了' }, { content: '瑞麓苑小区3号楼暖气一直不热' }, lane).evidence.place).toBe('unknown');
+    expect(scoreSimilarity({ content: '鞍匠巷东头那个新商场 扶梯老是停' }, { content: '瑞麓苑小区3号楼电梯老是停' }, lane).evidence.place).toBe('apart');
     // …said with 往 or without 那, and whatever else the report names on it; a stretch (北段) is no side.
     expect(same('谯楼往东那条路，从一中门口到麻纺新村路口，路灯坏了快半个月', '谯楼东路中段路灯夜间不亮')).toBe('near');
     expect(same('谯楼往东那条路，从一中门口到麻纺新村路口，路灯坏了快半个月', '谯楼西路中段路灯夜间不亮')).not.toBe('near');
@@ -587,7 +594,7 @@ describe(`findSimilarClues scope (${DIALECT})`, () => {
   it('finds a county facility named with 县 by its name without it, and the other way round', async () => {
     const county = await createCounty(env.db);
     // No problem word on the earlier reports: only their place can find them.
-    const texts = ['县蒙医医院就一个窗口，早上六点去排，排到九点', '蒙医医院那边就一个窗口，排到九点'];
+    const texts = ['县蒙医医院就一个窗口，早上六点去排，排到九点', '蒙医医院那边就一个窗口，排到九点', '哈梯乡中心小学住校生太多，一个礼拜才回一次家'];
     const ids = [];
     for (const t of texts) {
       ids.push((await env.db.insertInto('clues').values(rawClueValues(county.id, { content: t, townshipId: county.townshipId, searchTokens: serviceSearchTokens(t, null, '城关镇', null, county.id) }))
@@ -596,6 +603,8 @@ describe(`findSimilarClues scope (${DIALECT})`, () => {
     const found = async (content: string) => (await similarCandidates(env.db, county.id, { content, townshipId: county.townshipId })).map((r) => r.id);
     expect(await found('蒙医医院挂号太慢了 排一上午')).toContain(ids[0]);
     expect(await found('县蒙医医院挂号太慢了 排一上午')).toContain(ids[1]);
+    // A facility under another word for its kind (中心校 / 中心小学).
+    expect(await found('中心校的娃娃洗澡莫得热水')).toContain(ids[2]);
   });
 
   it('finds the newest open matches under a run of newer closed ones, and keeps their order across words of unequal length', async () => {

@@ -36,7 +36,7 @@ import { heardAlike, heardMarks } from '../../platform/search/sounds.ts';
 import { anyOf, ftsNewestIds, ftsTermMatch } from '../../platform/search/fts.ts';
 import { CONCEPT_IMPLIES, CONCEPT_RIVALS, CONCEPT_SUPERSEDES, CONCEPT_UMBRELLAS, SPREADING_CONCEPTS } from './clues.vocabulary/concepts.ts';
 import { noteKind } from './clues.vocabulary/notes.ts';
-import { classesMayMeet, compatibleEndings, countyFacilityNames, countysOwn, describedClasses, describedSideRoads, endingSound, isOwnersHousing, oneFamily, placeClass, roadSide, sameKind, samePlaceByType, sameSoundingName, sameWorks, schoolShortForm, sideOf, withoutEstateWord } from './clues.vocabulary/place-types.ts';
+import { classesMayMeet, compatibleEndings, countyFacilityNames, countysOwn, describedClasses, describedSideRoads, endingSound, isOwnersHousing, oneFamily, placeClass, roadSide, sameKind, samePlaceByType, sameSoundingName, sameTypeNames, sameWorks, schoolShortForm, sideOf, withoutEstateWord } from './clues.vocabulary/place-types.ts';
 import { pairFeatures, pairProbability } from './clues.learning.ts';
 import { countyPairWeights } from './clues.learning.store.ts';
 import { countyLexicon } from './clues.gazetteer.ts';
@@ -420,6 +420,8 @@ function placeEvidence(a: ClueFeatures, b: ClueFeatures): { place: PlaceEvidence
   if (otherSideRoad(a, b) || otherSideRoad(b, a)) return { place: 'conflict', name: null };
   // A place described by its kind is no place of another kind the other names or describes (洰南那个大商场 / 澄澜苑).
   if (describedApart(a, b) || describedApart(b, a)) return { place: 'apart', name: null };
+  // …and in a village or a community it may be a place of its kind the other names (鞍匠巷东头那个新小区 / 瑞麓苑小区).
+  if (describedMayBe(a, b) || describedMayBe(b, a)) return { place: 'unknown', name: null };
   if ((fa.spots.length || fa.areas.length) && (fb.spots.length || fb.areas.length)) return { place: 'apart', name: null };
   return { place: 'unknown', name: null };
 }
@@ -435,6 +437,15 @@ function describedApart(x: ClueFeatures, y: ClueFeatures): boolean {
   if (x.spots.length || !x.described.length) return false;
   const classes = y.spots.length ? y.spots.map((q) => (isRoadName(q.name) ? null : placeClass(q.name))) : y.described;
   return classes.length > 0 && classes.every((c) => c !== null && x.described.every((k) => !classesMayMeet(k, c)));
+}
+
+/** `x` names no spot and describes a place of a class some spot of `y` may be. */
+function describedMayBe(x: ClueFeatures, y: ClueFeatures): boolean {
+  if (x.spots.length || !x.described.length) return false;
+  return y.spots.some((q) => {
+    const c = isRoadName(q.name) ? null : placeClass(q.name);
+    return c !== null && x.described.some((k) => classesMayMeet(k, c));
+  });
 }
 
 /** `x` describes a road by a side of a landmark (谯楼东边那截路) and `y` names that landmark's road on another side only (谯楼西路). */
@@ -784,10 +795,10 @@ const withOrWithoutCounty = (name: string) => (name.startsWith('县') ? (name.le
 
 export async function similarCandidates(db: Db, tenantId: number, input: SimilarInput, query = clueFeatures(input, loadedAnalyzer(tenantId))): Promise<CandidateRow[]> {
   // A place by the name the report wrote and, for the county's own facility, by its other names (县医院, 人民医院).
-  // A county's place with and without 县 (蒙医医院 / 县蒙医医院).
+  // A county's place with and without 县 (蒙医医院 / 县蒙医医院), a facility under its kind's other words (中心校 / 中心小学).
   const places = [
     ...[...query.spots, ...query.areas].flatMap((p) => [PLACE_PREFIX + p.name, p.name, ...countyFacilityNames(p.name).map((n) => PLACE_PREFIX + n)]),
-    ...query.spots.flatMap((p) => withOrWithoutCounty(p.name).map((n) => PLACE_PREFIX + n)),
+    ...query.spots.flatMap((p) => [...withOrWithoutCounty(p.name), ...sameTypeNames(p.name)].map((n) => PLACE_PREFIX + n)),
   ];
   const concepts = [...query.concepts].map((c) => CONCEPT_PREFIX + c);
   // A problem the table does not know is found by its rarest words too (a place written differently,

@@ -40,6 +40,8 @@ export function normalizeText(text: string): string {
     .replace(/冇/g, '没')
     // Typed by sound: 红路灯 is a traffic light, never a street light.
     .replace(/红路灯/g, '红绿灯')
+    // 人名 typed for 人民 before what the people's own is (人名医院, 人名路).
+    .replace(/人名(?=(医院|政府|广场|公园|路|大道|大街|银行|法院|检察院))/g, '人民')
     .replace(/\s+/g, ' ')
     .trim();
 }

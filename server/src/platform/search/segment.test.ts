@@ -24,6 +24,9 @@ describe('normalisation', () => {
     expect(normalizeText('  多个\t空白\n ')).toBe('多个 空白');
     // A hotline's marker of a name as heard comes out, so the name is whole: 浪沟（音）村 → 浪沟村.
     expect(normalizeText('汊闸镇浪沟（音）村支渠塌了')).toBe('汊闸镇浪沟村支渠塌了');
+    // 人名 typed for 人民 before what is the people's, not a person's name (人名写错了).
+    expect(normalizeText('人名医院门口堵得要死')).toBe('人民医院门口堵得要死');
+    expect(normalizeText('表上的人名写错了')).toBe('表上的人名写错了');
     expect(normalizeText('蓝汐(音)海岸小区')).toBe('蓝汐海岸小区');
   });
 

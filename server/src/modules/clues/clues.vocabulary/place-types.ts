@@ -73,6 +73,24 @@ const OWN_FACILITIES: readonly { owners: readonly string[]; groups: (g: string) 
 ];
 const ownerOf = (stem: string, g: string) => OWN_FACILITIES.find((o) => o.owners.includes(stem) && o.groups(g));
 
+/**
+ * A facility's name under the other words for its kind (中心校 → 中心小学, 东关菜市场 → 东关农贸市场…), for finding the reports
+ * that wrote it so: the index holds each report's places by the name it wrote. A bare kind only under longer words (中心校 →
+ * 中心完小, not 小学).
+ */
+export function sameTypeNames(name: string): string[] {
+  const out = new Set<string>();
+  const seen = new Set<string>();
+  for (const [g, e] of ENDINGS) {
+    if (seen.has(g) || !name.endsWith(e)) continue;
+    seen.add(g);
+    const stem = name.slice(0, -e.length);
+    for (const e2 of PLACE_TYPE_GROUPS[g]) if (stem.length > 0 || e2.length >= 3) out.add(stem + e2);
+  }
+  out.delete(name);
+  return [...out];
+}
+
 const readingsMemo = new Map<string, string[]>();
 
 /** The stem and group of each ending a place name can be read with (中心小学 → 田湖 + primary). Memoised: pairs ask often. */
