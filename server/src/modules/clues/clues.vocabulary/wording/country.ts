@@ -558,4 +558,18 @@ export const COUNTRY_WORDING: readonly ConceptWording[] = [
     patterns: [[{ any: ['洗碗水', '潲水', '泔水', '洗菜水', '厨房废水', '厨余废水'] }, { any: ['排到', '排进', '直排', '排入', '通到', '倒进', '倒到', '流到', '流进'], within: 12, windowStops: '。！？!?；;' }]],
     examples: { positive: ['开馆子的把洗碗水、潲水直接用管子排到江里', '厨余废水经暗管直排江中'], negative: ['潲水桶满了没人收', '洗碗水太凉了'] },
   },
+  {
+    // Work for a season and the pay still owed (干了两个月，到现在还欠着一万多; 老板欠嗯们工钱): wages.
+    key: 'wages',
+    patterns: [[{ any: ['干了', '雇', '打工', '干活', '做工', '分拣', '装车'] }, { any: ['还欠着', '还欠', '欠着', '没结', '不结账', '没给钱', '不给钱'], within: 24, windowStops: '。！？!?；;' }],
+      [{ any: ['老板', '包工头', '工头'] }, { any: ['欠'], within: 2 }, { any: ['工钱', '工资', '人工费'], within: 6 }]],
+    examples: { positive: ['雇我们村里人分拣装车，干了两个月，到现在还欠着一万多', '冷库老板欠嗯们工钱 说下个月下个月'], negative: ['欠了信用社的贷款还不上', '干了两个月活，工资发了，谢谢'] },
+  },
+  {
+    // A road gone to pieces (那截儿烂得不行了, 开车颠得…): the road's surface.
+    key: 'road',
+    patterns: [[{ any: ['路', '道', '那截', '那段', '公路'] }, { any: ['烂得不行', '烂得不成样', '烂透了', '烂完了'], within: 8, windowStops: '。！？!?；;' }],
+      [{ any: ['开车', '骑车', '坐车', '车'] }, { any: ['颠得'], within: 2 }]],
+    examples: { positive: ['旅游路板申营那截儿烂得不行了 开车颠得五脏六腑都出来了'], negative: ['菜烂得不行了', '心里颠得慌'] },
+  },
 ];
