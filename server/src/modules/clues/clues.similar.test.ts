@@ -591,6 +591,23 @@ describe(`findSimilarClues scope (${DIALECT})`, () => {
     expect(theirs.map((r) => r.id)).toEqual(their.map((r) => r.id));
   });
 
+  it('suggests to staff a weaker match that a suggested report is all but certainly the same as, and not to the public', async () => {
+    const county = await createCounty(env.db);
+    const add = async (content: string) => (await env.db.insertInto('clues').values(rawClueValues(county.id, { content, townshipId: county.townshipId,
+      searchTokens: serviceSearchTokens(content, null, '城关镇', null, county.id) })).returning('id').executeTakeFirstOrThrow()).id;
+    const input = { content: '晚上出门看不见路，老人摔了', townshipId: county.townshipId };
+    const short = await add('滨河路路灯不亮');
+    // Alone, the short report is under the threshold for this one.
+    expect((await findSimilarClues(env.db, county.id, input)).map((s) => s.id)).not.toContain(short);
+    // With a report that says both, it comes along: the same problem told three ways.
+    const full = await add('滨河路路灯坏了好几盏，晚上走路就看不见，摔了好几个人');
+    const found = await findSimilarClues(env.db, county.id, input);
+    expect(found.map((s) => s.id)).toEqual([full, short]);
+    expect(found[1].score).toBeGreaterThanOrEqual(SAME_PROBLEM_THRESHOLD);
+    expect(found[1].reason).toContain('几乎可以确定是同一问题');
+    expect((await findSimilarClues(env.db, county.id, { ...input, forPublic: true })).find((s) => s.id === short)?.reason ?? '').not.toContain('几乎可以确定');
+  });
+
   it('finds a county facility named with 县 by its name without it, and the other way round', async () => {
     const county = await createCounty(env.db);
     // No problem word on the earlier reports: only their place can find them.
