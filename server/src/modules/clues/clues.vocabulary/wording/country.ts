@@ -572,4 +572,16 @@ export const COUNTRY_WORDING: readonly ConceptWording[] = [
       [{ any: ['开车', '骑车', '坐车', '车'] }, { any: ['颠得'], within: 2 }]],
     examples: { positive: ['旅游路板申营那截儿烂得不行了 开车颠得五脏六腑都出来了'], negative: ['菜烂得不行了', '心里颠得慌'] },
   },
+  {
+    // A road crushed by heavy lorries (那道让煤车压烂了, 叫大车碾得不成样子, 路面被大车压得全是坑): the road, not only the lorries.
+    key: 'road',
+    patterns: [[{ any: ['路', '道', '路面', '国道', '公路', '村道', '那截', '那段'] }, { any: ['压烂', '压坏', '压得稀烂', '压得全是坑', '压出坑', '压得坑', '碾得不成样', '碾烂', '碾坏', '碾得稀烂'], within: 20, windowStops: '。！？!?；;' }]],
+    examples: { positive: ['三家窝棚那道让煤车压烂了 轿车底盘天天刮', '村里那条道叫拉风机的大车碾得不成样子', '国道那一段，路面被拉石子的大车压得全是坑'], negative: ['拉煤车开得飞快', '桥面被重车压出裂缝了', '庄稼让野猪拱烂了'] },
+  },
+  {
+    // A bridge cracked by heavy lorries (桥面被拉竹子的重车压出裂缝了).
+    key: 'bridge',
+    patterns: [[{ any: ['桥面', '桥墩', '桥'], notBefore: ['天'] }, { any: ['压出裂缝', '压裂', '压塌', '压断', '压坏', '压出缝'], within: 16, windowStops: '。！？!?；;' }]],
+    examples: { positive: ['笕头村口那座小水泥桥，桥面被拉竹子的重车压出裂缝了', '村口那座小桥叫风电的大车压出裂缝了'], negative: ['那道让煤车压烂了', '天桥上摆摊的太多'] },
+  },
 ];
