@@ -50,7 +50,7 @@ export const SAME_PROBLEM_THRESHOLD = 0.5;
 /**
  * One problem told three ways: a report the scorer finds weaker than the threshold (at least GROUP_FLOOR) is suggested
  * too when a suggested one is all but certainly the same as it (GROUP_SURE) — over thirty-seven labelled sets recall
- * 0.836 → 0.850 for precision 0.874 → 0.871 (bench/README §6). Staff suggestions only.
+ * 0.833 → 0.842 at precision 0.872 (bench/README §6 Stop 29). Staff suggestions only.
  */
 export const GROUP_FLOOR = 0.3;
 export const GROUP_SURE = 0.9;
@@ -787,6 +787,9 @@ async function newestTermRows(db: Db, tenantId: number, townshipId: number, asks
   return state.map((s, k) => s.found.slice(0, asks[k].limit));
 }
 
+/** A spot's name with 县 before it, or without the 县 it has (县蒙医医院 → 蒙医医院): the index holds the name as written. */
+const withOrWithoutCounty = (name: string) => (name.startsWith('县') ? (name.length >= 4 ? [name.slice(1)] : []) : [`县${name}`]);
+
 /**
  * The clues worth scoring against a report: same tenant and township, recent (CANDIDATE_DAYS), not
  * merged (or only open ones), and — through the full-text index — naming one of its places (the newest
@@ -797,9 +800,6 @@ async function newestTermRows(db: Db, tenantId: number, townshipId: number, asks
  * through clue_terms (newestTermRows) — where reading the rows inside the query read the row of every match before
  * sorting (tens of thousands for common words at a million clues; bench/README.md §6). Same candidates, in the same order.
  */
-/** A spot's name with 县 before it, or without the 县 it has (县蒙医医院 → 蒙医医院): the index holds the name as written. */
-const withOrWithoutCounty = (name: string) => (name.startsWith('县') ? (name.length >= 4 ? [name.slice(1)] : []) : [`县${name}`]);
-
 export async function similarCandidates(db: Db, tenantId: number, input: SimilarInput, query = clueFeatures(input, loadedAnalyzer(tenantId))): Promise<CandidateRow[]> {
   // A place by the name the report wrote and, for the county's own facility, by its other names (县医院, 人民医院).
   // A county's place with and without 县 (蒙医医院 / 县蒙医医院), a facility under its kind's other words (中心校 / 中心小学).
@@ -877,7 +877,7 @@ export async function findSimilarClues(db: Db, tenantId: number, input: SimilarI
   if (!input.forPublic && picked.length) {
     // The strongest few only, and only a pair that shares a problem word can be all but certain: scoring every weaker
     // candidate against every suggestion cost 2 ms a call at 20,000 clues.
-    const sure = picked.filter((k) => k.r.score >= threshold).slice(0, 3);
+    const sure = picked.slice(0, 3);
     for (const x of results) {
       if (x.r.score >= threshold || x.r.score < GROUP_FLOOR) continue;
       let best: { k: (typeof picked)[0]; p: number } | null = null;

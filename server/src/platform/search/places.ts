@@ -395,8 +395,7 @@ export function detectPlaces(ctx: PlaceContext, norm: string, pieces: Piece[], w
       if (before && before.length >= 2 && t === landmark && suffixOf(t) && okPrefix(before, ctx) && nameLike(ctx, before) && !ctx.places.isTownshipName(before)) {
         const county = i >= 2 && pieces[i - 2].end === pieces[i - 1].start && /^[县区]$/.test(pieces[i - 2].t) && oneName(ctx, before, PLAIN_NOUN);
         out.add((county ? pieces[i - 2].t : '') + before + t);
-      }
-      else out.add(landmark);
+      } else out.add(landmark);
       continue;
     }
     if (before) {
