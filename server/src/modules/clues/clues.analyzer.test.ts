@@ -66,6 +66,10 @@ describe(`dictionaries per county (${DIALECT})`, () => {
     const b = await countyAnalyzer(env.db, other.id, true);
     expect(b.analyze(`${stem}站出站口的出租车都不打表`).places).not.toContain('县火车站');
     expect(a.version).not.toBe(b.version);
+    // A name entered with a traditional character is found as the text is read (決 → 决).
+    const trad = await createCounty(env.db, `決${name.slice(1)}`);
+    const t = await countyAnalyzer(env.db, trad.id, true);
+    expect(t.analyze(`决${stem.slice(1)}站出站口的出租车都不打表`).places).toContain('县火车站');
   });
 
   it('re-versions only the county whose gazetteer changed', async () => {

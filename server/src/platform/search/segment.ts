@@ -65,9 +65,12 @@ export interface AnalyzerSpec {
 /** The county's facilities people name with the county's name (漈川一中, 渒水二中, 峧阳客运站, 汊墩中学). */
 const COUNTY_FACILITY = '(?:第?[一二三四五六七八九十]{1,2}(?:中|小|高)|实验|中学|小学|高中|人民医院|中医院|医院|汽车站|汽车客运站|客运站|客运中心|火车站|图书馆|体育馆|文化馆)';
 
-/** The stem of a county's name (鹈泺县 → 鹈泺), or null when it has none of two characters or more. */
+/**
+ * The stem of a county's name (鹈泺县 → 鹈泺), or null when it has none of two characters or more; normalised as the text
+ * it is looked for in is (a name entered with 決 is found as 决).
+ */
 function countyStem(name: string | undefined): string | null {
-  const m = name ? /^(\p{Script=Han}{2,})(?:自治县|县|区|市|旗)$/u.exec(name.trim()) : null;
+  const m = name ? /^(\p{Script=Han}{2,})(?:自治县|县|区|市|旗)$/u.exec(normalizeText(name)) : null;
   return m ? m[1] : null;
 }
 
