@@ -439,10 +439,13 @@ const housingAndWorkersVillage = (x: ClueFeatures, y: ClueFeatures) => x.spots.e
 /** Both reports in a village, not the same one. */
 const villagesDiffer = (a: ClueFeatures, b: ClueFeatures) => (a.villageId && b.villageId ? a.villageId !== b.villageId : a.areas.length > 0 && b.areas.length > 0 && !bestPlaceMatch(a.areas, b.areas));
 
+/** The class of place a spot's name says (placeClass), none for a road. */
+const spotClass = (q: PlaceRef) => (isRoadName(q.name) ? null : placeClass(q.name));
+
 /** `x` names no spot and describes places of classes no spot of `y` (or none `y` describes, when it names none) may be. */
 function describedApart(x: ClueFeatures, y: ClueFeatures): boolean {
   if (x.spots.length || !x.described.length) return false;
-  const classes = y.spots.length ? y.spots.map((q) => (isRoadName(q.name) ? null : placeClass(q.name))) : y.described;
+  const classes = y.spots.length ? y.spots.map(spotClass) : y.described;
   return classes.length > 0 && classes.every((c) => c !== null && x.described.every((k) => !classesMayMeet(k, c)));
 }
 
@@ -450,7 +453,7 @@ function describedApart(x: ClueFeatures, y: ClueFeatures): boolean {
 function describedMayBe(x: ClueFeatures, y: ClueFeatures): boolean {
   if (x.spots.length || !x.described.length) return false;
   return y.spots.some((q) => {
-    const c = isRoadName(q.name) ? null : placeClass(q.name);
+    const c = spotClass(q);
     return c !== null && x.described.some((k) => classesMayMeet(k, c));
   });
 }
