@@ -78,8 +78,8 @@ export class PlaceRegistry {
   /** Villages and communities: several problems at several spots share one. */
   isAreaPlace(name: string): boolean {
     const k = this.gazetteer.get(name);
-    // A …新村 nobody listed is a housing estate (工人新村, 粮站新村), not a village.
-    return k ? k === 'village' : VILLAGE_END.test(name) && !name.endsWith('新村');
+    // A …新村 nobody listed is a housing estate (工人新村, 粮站新村), a …度假村 a resort, not a village.
+    return k ? k === 'village' : VILLAGE_END.test(name) && !/(新村|度假村)$/.test(name);
   }
 
   /** Whether a registered township's name (or its core) is this word: 田湖 in 田湖卫生院 names no place of its own. */
@@ -121,7 +121,7 @@ export const ESTATE_ENDINGS: readonly string[] = ['公馆', '新城', '华府', 
 
 /** Longest first, so 大道 wins over 道 and 卫生院 over 院. */
 const SUFFIXES = [...ESTATE_ENDINGS.filter((e) => e.length >= 2), '宗祠', '祠堂', '家祠', '客运中心', '卫生院', '卫生室', '卫生所', '幼儿园', '养老院', '敬老院', '福利院', '工业园', '产业园', '商贸城', '加油站', '收费站', '文化站', '客运站', '汽车站', '火车站',
-  '客运总站', '总站', '家属楼', '煤矿', '矿区', '大院', '宿舍', '新村', '大楼', '大厦', '商场', '养殖场', '养牛场', '养猪场', '养鸡场', '滑雪场', '游乐场', '加工厂', '早市', '夜市', '厂',
+  '客运总站', '总站', '家属楼', '煤矿', '矿区', '大院', '宿舍', '新村', '大楼', '大厦', '商场', '养殖场', '养牛场', '养猪场', '养鸡场', '滑雪场', '游乐场', '加工厂', '早市', '夜市', '度假村', '厂',
   '体育馆', '图书馆', '文化馆', '大道', '大街', '胡同', '小区', '社区', '购物广场', '购物中心', '广场', '公园', '市场', '菜场', '湾',
   '中心完小', '小学', '中学', '初中', '高中', '十字', '中藏医院', '中蒙医院', '藏医院', '蒙医院', '中医院', '医院', '屠宰场', '屠宰厂', '诊所', '车站', '景区', '水库', '码头', '廊桥', '矿', '府', '苑', '路', '街', '巷', '村', '庄', '屯', '寨', '桥', '河', '湖'];
 
@@ -150,6 +150,8 @@ const GENERIC = new Set(['马路', '道路', '公路', '铁路', '水路', '山�
   '通户路', '入户路', '生产路', '田间路', '通组路', '组组路', '通组公路', '村组路', '村组公路', '通村公路', '机耕路', '机耕道', '产业路', '断头路', '上学路', '回家路', '必经路', '盘山路', '环山路', '乡村公路', '村级公路', '县级公路', '林区路', '河堤路', '人行路',
   '私人诊所', '小诊所', '民办养老院', '工厂', '厂子', '厂里', '化工厂', '砖厂', '政府', '镇政府', '乡政府', '县政府', '区政府', '市政府', '人民政府', '王府', '官府',
   '小河', '大河', '河道', '河沟', '河里', '一条河', '那条河', '这条河', '过河', '护城河', '湖',
+  // A village by what it is, not by its name (那个低洼村, 库区移民村, 我们行政村, 城中村): no village of the county's.
+  '移民村', '搬迁村', '安置村', '行政村', '自然村', '城中村', '城郊村', '城边村', '贫困村', '空心村', '示范村', '民俗村', '低洼村', '偏远村', '边远村', '山区村', '库区村',
   // Riding loud through a street (炸街), where one lives (居住小区), a whole stretch (整段路).
   '炸街', '居住小区', '整段路', '整条路', '整条街',
   // A bridge by how it is built (木拱廊桥, 老木廊桥, 石拱桥): its kind, not its name (鹊渡廊桥).
@@ -483,7 +485,18 @@ export function detectPlaces(ctx: PlaceContext, norm: string, pieces: Piece[], w
   if (schools.names.some((n) => n.includes('实'))) for (const p of [...out]) if (/实验[小中]学$/.test(p)) out.delete(p);
   // 东街村 makes 东街 redundant when every 东街 of the text is part of 东街村; a building's number (12/号楼) names no place.
   const list = [...out].filter((p) => !/^(号|栋|幢|单元)/.test(p));
-  return list.filter((p) => !list.some((q) => q !== p && q.includes(p) && countOf(norm, p) === countOf(norm, q)));
+  return list.filter((p) => !list.some((q) => q !== p && q.includes(p) && countOf(norm, p) === countOf(norm, q)))
+    .flatMap((p) => communityPlace(ctx, p) ?? [p]);
+}
+
+/**
+ * A place said with its community's full name before it (榕亭社区农贸市场): the community, and the place by the
+ * community's short name (榕亭农贸市场), as the other reports call it.
+ */
+function communityPlace(ctx: PlaceContext, name: string): [string, string] | null {
+  const m = /^(\p{Script=Han}{2,6}?社区)(\p{Script=Han}{2,})$/u.exec(name);
+  if (!m || !ctx.places.isGazetteerPlace(m[1]) || !ctx.places.isAreaPlace(m[1]) || !suffixOf(m[2])) return null;
+  return [m[1], m[1].slice(0, -2) + m[2]];
 }
 
 /** Tags jieba gives a character it does not know as a word (澨 x, 洰 zg). */

@@ -104,6 +104,10 @@ describe('what the index stores', () => {
     // A village's own generic word is no second place (松柏村农村饮水 is 松柏村; 松柏村村道 too).
     expect(make({ villages: ['青杉坑村'] }).analyze('青杉坑村农村饮水工程水质浑浊').places).toEqual(['青杉坑村']);
     expect(make({ villages: ['青杉坑村'] }).analyze('青杉坑村村道上拉煤车开得飞快').places).toEqual(['青杉坑村']);
+    // A community's market said with the community's full name is the market its short name names, in the community.
+    const rongting = make({ villages: ['榕亭社区'] });
+    expect(rongting.analyze('榕亭社区农贸市场后门排水沟堵了').places.sort()).toEqual(['榕亭农贸市场', '榕亭社区']);
+    expect(rongting.analyze('榕亭农贸市场后门那条排水沟堵死了').places).toContain('榕亭农贸市场');
   });
 
   it('cuts a conjunction off the next place, reads bus lines and roads that end in 公路', () => {
@@ -134,6 +138,8 @@ describe('what the index stores', () => {
       // Mines and courtyards by their endings.
       ['鑫源煤矿的拉煤车把路压坏了', ['鑫源煤矿']],
       ['王家大院门票太贵', ['王家大院']],
+      // A resort by its ending (度假村): a place, not a village.
+      ['芒岗温泉度假村的木栈道烂了', ['芒岗温泉度假村']],
       // A venue by its name and a Latin-lettered kind; not a count or the road it is on.
       ['滨溪东路声浪KTV每天夜里唱到两三点', ['声浪ktv', '滨溪东路']],
       ['楼下开了一家KTV天天吵', []],
@@ -153,7 +159,7 @@ describe('what the index stores', () => {
     for (const t of ['多盏路灯损坏', '建议加装路灯', '北段路灯不亮', '野狗咬伤村民', '部分村民组没信号', '污水外溢至小区道路', '请镇政府劝导清理',
       '山上滚下来的石头堵路了', '猪场的粪水流落河', '埗头过河冇救生衣', '粉尘污染严重，影响村民生活', '本年度水库移民后期扶持资金未发放',
       '寄宿生宿舍床位不足', '唯一道路发生塌方', '半夜有人骑摩托车炸街', '差点撞上路边的石墩子', '麻烦政府管一下', '谢谢政府。', '孩子小学就在隔壁读',
-      '整段路都烂了', '能不能当传统村落保护起来', '阿拉村里做鞋的人家太多了', '阿拉小区门口停满了车', '一高兴就喝多了', '这楼一高一低', '村口的老木廊桥屋面坏了']) {
+      '整段路都烂了', '能不能当传统村落保护起来', '我们那个移民村停水了', '我们行政村的路坏了', '城中村的垃圾没人清', '那个低洼村一下雨就淹', '阿拉村里做鞋的人家太多了', '阿拉小区门口停满了车', '一高兴就喝多了', '这楼一高一低', '村口的老木廊桥屋面坏了']) {
       expect(analyze(t).places, t).toEqual([]);
     }
     // Where people have to go instead is no place of the problem.
