@@ -122,7 +122,7 @@ export const ESTATE_ENDINGS: readonly string[] = ['公馆', '新城', '华府', 
 /** Longest first, so 大道 wins over 道 and 卫生院 over 院. */
 const SUFFIXES = [...ESTATE_ENDINGS.filter((e) => e.length >= 2), '宗祠', '祠堂', '家祠', '客运中心', '卫生院', '卫生室', '卫生所', '幼儿园', '养老院', '敬老院', '福利院', '工业园', '产业园', '商贸城', '加油站', '收费站', '文化站', '客运站', '汽车站', '火车站',
   '客运总站', '总站', '家属楼', '煤矿', '矿区', '大院', '宿舍', '新村', '大楼', '大厦', '商场', '养殖场', '养牛场', '养猪场', '养鸡场', '滑雪场', '游乐场', '加工厂', '早市', '夜市', '度假村', '厂',
-  '体育馆', '图书馆', '文化馆', '大道', '大街', '胡同', '小区', '社区', '购物广场', '购物中心', '广场', '公园', '市场', '菜场', '湾',
+  '体育馆', '图书馆', '文化馆', '大道', '大街', '胡同', '小区', '社区', '购物广场', '购物中心', '广场', '湿地公园', '公园', '市场', '菜场', '湾',
   '中心完小', '小学', '中学', '初中', '高中', '十字', '中藏医院', '中蒙医院', '藏医院', '蒙医院', '中医院', '医院', '屠宰场', '屠宰厂', '诊所', '车站', '景区', '水库', '码头', '廊桥', '矿', '府', '苑', '路', '街', '巷', '村', '庄', '屯', '寨', '桥', '河', '湖'];
 
 /** Estates' endings that are everyday words too (花园里, 美丽家园): the base cut's own reading of them stands. */
@@ -202,6 +202,10 @@ const BAD_PREFIX = new Set(['部分', '定点', '大部分', '少数', '多数',
   // Whose village as the counties say "our" (吴 阿拉村里, 我们村, 咱们小区): no name.
   '阿拉', '我们', '咱们', '我俚', '我伲']);
 
+/** A demonstrative or a count with its measure word (那盏/路灯, 这根/电线杆, 几栋/楼): no name either. */
+const COUNTED = /^[这那哪每各几一两][个条段截盏根座所处栋幢块片家间只台辆排]$/;
+const badPrefix = (p: string) => BAD_PREFIX.has(p) || COUNTED.test(p);
+
 const HAN = /^\p{Script=Han}+$/u;
 /** Single characters that end a name to their left (verbs, pronouns, function words): 修/东关/小区 is not 修东关小区. */
 const NOT_IN_NAME = new RegExp(`[${DIALECT_FUNCTION}将原修住去来走进出回过找看说叫跑靠挨离近撞炸掉怕是在到从往把被给让和与及跟同就都也还又很太最更再才只而但却并或等用拿买卖开关停挖铺建装拆搬送接放扔倒堆占拉推俺我你他她咱这那哪个条段盏根辆座所处栋幢的了着呢吧啊吗哩嘞每各几老新至经沿旁边侧对向朝路街巷道桥庄]`);
@@ -228,7 +232,7 @@ function nameLike(ctx: PlaceContext, word: string): boolean {
 
 function okPrefix(prefix: string, ctx?: PlaceContext): boolean {
   // 车把路占完了: 把 marks what is done to the road, no name's last character.
-  return prefix.length >= 2 && HAN.test(prefix) && !/[把被将]$/.test(prefix) && (!FUNCTION_CHARS.test(prefix) || (!!ctx && oneName(ctx, prefix))) && !BAD_PREFIX.has(prefix)
+  return prefix.length >= 2 && HAN.test(prefix) && !/[把被将]$/.test(prefix) && (!FUNCTION_CHARS.test(prefix) || (!!ctx && oneName(ctx, prefix))) && !badPrefix(prefix)
     && !/[镇乡市]$/.test(prefix) && !TYPE_PREFIX.test(prefix) && !(ctx && endsInVerb(ctx, prefix));
 }
 
@@ -288,9 +292,9 @@ const COMPARED = new RegExp(`^(那边|那里|那儿|那块|这边)?(${COMPARING}
  * 十字东北角那个小区, 塔底下那所中学, 城楼往东那条路, 广场门口那条大路). The report is about the place it does not name,
  * so the landmark stays a reference even when no other place is named.
  */
-const LANDMARK_SIDE = '(菜场|市场|菜市场|医院|学校|小学|中学|公园|广场|大桥)?([往朝向]?[东西南北]{1,2}[头边面侧角端]?|斜对面|对面|对过|旁边|附近|跟前|边上|底下|下面|下边|上头|上面|后头|后面|后边|后身|前头|前面|背后|外头|外面|门口|门前)';
+const LANDMARK_SIDE = '(菜场|市场|菜市场|医院|学校|小学|中学|公园|广场|大桥)?([往朝向]?[东西南北]{1,2}[头边面侧角端]?|斜对面|对面|对过|旁边|附近|跟前|边上|底下|下面|下边|上头|上面|后头|后面|后边|后身|前头|前面|背后|外头|外面|门口|门前|桥头|桥边|桥下|桥底)';
 const LANDMARK_KINDS = ['工地', '小区', '院子', '家属院', '家属楼', '宿舍', '小学', '中学', '高中', '学校', '幼儿园', '医院', '卫生院', '诊所', '文化站', '厂', '商场', '超市', '市场', '菜场', '村', '屯', '广场', '公园'];
-const AFTER_LANDMARK = new RegExp(`^${LANDMARK_SIDE}(的?那(个|所|家|座|栋|幢|片|处|条|截|段|块)[^，。！？,.!?\\s]{0,4}?(${[...LANDMARK_KINDS, '桥', '路', '街', '楼', '巷'].join('|')})`
+const AFTER_LANDMARK = new RegExp(`^${LANDMARK_SIDE}(的?那[几一两]?(个|所|家|座|栋|幢|片|处|条|截|段|块)[^，。！？,.!?\\s]{0,4}?(${[...LANDMARK_KINDS, '桥', '路', '街', '楼', '巷'].join('|')})`
   // 大桥南头的搬迁安置小区: with 的 alone, not a road's, a bridge's or a building's (滨河路南边的路灯 is 滨河路's).
   + `|的[^，。！？,.!?\\s的]{0,6}?(${LANDMARK_KINDS.join('|')})`
   // 三小对面工地, 大桥南侧湖边公园, 广场东侧住宅小区: the kind right after the side, or a word or two before it.
@@ -370,15 +374,15 @@ export function detectPlaces(ctx: PlaceContext, norm: string, pieces: Piece[], w
       }
     }
     // A village's or an estate's name may be a word that names a place of its own (石桥村, 大桥村, 铁路小区).
-    let before = adjacent && (!suffixWord(pieces[i - 1].t, ctx) || (NAMED_LIKE_A_PLACE.has(t) && pieces[i - 1].t.length >= 2 && !BAD_PREFIX.has(pieces[i - 1].t))) ? pieces[i - 1].t : null;
+    let before = adjacent && (!suffixWord(pieces[i - 1].t, ctx) || (NAMED_LIKE_A_PLACE.has(t) && pieces[i - 1].t.length >= 2 && !badPrefix(pieces[i - 1].t))) ? pieces[i - 1].t : null;
     // A lone function character or a word that is no name is no end of one (外溢/至/小区, 狗/咬伤/村民).
-    if (before && (before.length === 1 ? NOT_IN_NAME.test(before) : !nameLike(ctx, before) || BAD_PREFIX.has(before))) before = null;
+    if (before && (before.length === 1 ? NOT_IN_NAME.test(before) : !nameLike(ctx, before) || badPrefix(before))) before = null;
     // An estate's ending after a name that ends like a lake, a river or a bridge (桂语湖/苑, 金沙河/府, 仓/桥/小区): the estate.
     if (!before && adjacent && i >= 2 && (ESTATE_ENDINGS.includes(t) || NAMED_LIKE_A_PLACE.has(t)) && /^[湖河湾桥]$/.test(pieces[i - 1].t) && pieces[i - 2].end === pieces[i - 1].start
       && HAN.test(pieces[i - 2].t) && !FUNCTION_CHARS.test(pieces[i - 2].t) && !suffixWord(pieces[i - 2].t, ctx)) before = pieces[i - 1].t;
     // Works' housing named after the works (花纱布/公司/宿舍): the works' name and the housing, as people say it (花纱布宿舍).
     if (WORKS_HOUSING.has(t) && adjacent && i >= 2 && /^(公司|厂)$/.test(pieces[i - 1].t) && pieces[i - 2].end === pieces[i - 1].start
-      && HAN.test(pieces[i - 2].t) && !BAD_PREFIX.has(pieces[i - 2].t)
+      && HAN.test(pieces[i - 2].t) && !badPrefix(pieces[i - 2].t)
       // 花纱布/公司/宿舍, and a one-character trade (伞/厂/宿舍: a noun), not the last of a rare name cut into characters (计/毯/厂).
       && (pieces[i - 2].t.length >= 2 ? nameLike(ctx, pieces[i - 2].t)
         : loneNoun(ctx, pieces[i - 2].t) && !(i >= 3 && pieces[i - 3].end === pieces[i - 2].start && loneNameChar(pieces[i - 3].t)))) {
@@ -387,7 +391,7 @@ export function detectPlaces(ctx: PlaceContext, norm: string, pieces: Piece[], w
     }
     // An office's or a works' old housing (林业局/老/家属楼): its housing (林业局家属楼), as 电业局家属楼 is.
     if (WORKS_HOUSING.has(t) && adjacent && i >= 2 && pieces[i - 1].t === '老' && pieces[i - 2].end === pieces[i - 1].start
-      && /^\p{Script=Han}{1,4}(局|厂|公司|矿|林场)$/u.test(pieces[i - 2].t) && !BAD_PREFIX.has(pieces[i - 2].t)) {
+      && /^\p{Script=Han}{1,4}(局|厂|公司|矿|林场)$/u.test(pieces[i - 2].t) && !badPrefix(pieces[i - 2].t)) {
       out.add(pieces[i - 2].t + t);
       continue;
     }
@@ -409,7 +413,7 @@ export function detectPlaces(ctx: PlaceContext, norm: string, pieces: Piece[], w
         if (p.t.length === 1) before = p.t + before;
         else {
           // One word before a lone character: 东城/名/苑 → 东城名苑.
-          if (before.length === 1 && p.t.length <= 3 && !BAD_PREFIX.has(p.t) && nameLike(ctx, p.t)) before = p.t + before;
+          if (before.length === 1 && p.t.length <= 3 && !badPrefix(p.t) && nameLike(ctx, p.t)) before = p.t + before;
           break;
         }
       }
@@ -469,6 +473,7 @@ export function detectPlaces(ctx: PlaceContext, norm: string, pieces: Piece[], w
   for (const p of namesBeforeLocations(ctx, pieces)) out.add(p);
   const schools = numberedSchools(norm);
   for (const m of norm.matchAll(NUMBERED_HOSPITAL)) out.add(`${m[1]}院`);
+  for (const m of norm.matchAll(NAME_IN_BRACKETS)) if (!FUNCTION_CHARS.test(m[1])) out.add(m[1]);
   for (const m of norm.matchAll(OWN_MEDICINE_HOSPITAL)) out.add(m[0]);
   for (const m of norm.matchAll(NUMBERED_WATERWORKS)) out.add(m[1] + (WATERWORKS_KIND[m[2]] ?? m[2]));
   for (const m of norm.matchAll(WORKS_HOUSING_SAID)) out.add(`${m[1]}${m[2]}宿舍`);
@@ -519,7 +524,7 @@ function estatesBeforeBuildings(ctx: PlaceContext, norm: string, pieces: Piece[]
     let name = '';
     for (let j = i - 1; j >= 0; j--) {
       const p = pieces[j];
-      if (p.end !== (j === i - 1 ? pieces[i].start : pieces[j + 1].start) || !HAN.test(p.t) || FUNCTION_CHARS.test(p.t) || BAD_PREFIX.has(p.t) || suffixWord(p.t, ctx)) break;
+      if (p.end !== (j === i - 1 ? pieces[i].start : pieces[j + 1].start) || !HAN.test(p.t) || FUNCTION_CHARS.test(p.t) || badPrefix(p.t) || suffixWord(p.t, ctx)) break;
       if (p.t.length === 1 ? NOT_IN_NAME.test(p.t) : !nameLike(ctx, p.t)) break;
       if (name.length + p.t.length > 6) break;
       name = p.t + name;
@@ -534,7 +539,7 @@ function estatesBeforeBuildings(ctx: PlaceContext, norm: string, pieces: Piece[]
  * form (五小, 二中, 一实小, 三完小), so that the ways of writing one school meet. Not 一小时, 一小块, 二中午: no measure or
  * time word may follow.
  */
-const NUMBERED_SCHOOL = /(第)?([一二三四五六七八九十]{1,2})(实验小学|实验中学|实小|实中|完全小学|完小|高级中学|高中|小学|中学|小|中|高(?=宿舍|食堂|饭堂|门口|校门|学生|女生|男生|老师|教室|操场|放学|的|[^\p{Script=Han}]|$))(?![时块段部会片撮点半伙群些朋午间国心型龄碗杯袋包盒瓶把条份步声截节圈组姐哥妹弟号])/gu;
+const NUMBERED_SCHOOL = /(第)?([一二三四五六七八九十]{1,2})(实验小学|实验中学|实小|实中|完全小学|完小|高级中学|高中|小学|中学|小|中|高(?=宿舍|食堂|饭堂|门口|校门|学生|女生|男生|老师|教室|操场|放学|的|[^\p{Script=Han}]|$))(?![时块段部会片撮点半伙群些朋午间国心型龄碗杯袋包盒瓶把条份步声截节圈组姐哥妹弟号区])/gu;
 /** What of a school is named with it (一高宿舍, 二中食堂). */
 const SCHOOL_PART = /^(男生|女生|学生|住校生)?(宿舍|宿舍楼|食堂|饭堂|操场|门口|校门)$/;
 /** Hospitals by number: 县第二人民医院, 县二医院, 二医院, 二院 are one (二院); not 十二医院. */
@@ -556,6 +561,12 @@ const NUMBERED_WATERWORKS = /(?<![\d一二三四五六七八九十])(\d+号)(排
  * An estate a report says was a works' housing (燕翎新村…这是原来机械厂的房子, 该小区系原县水产公司职工宿舍): the works' housing is
  * the estate's other name, which another report may use (机械厂家属院, 老水产宿舍). Read as 机械厂宿舍, 水产公司宿舍.
  */
+/**
+ * The name a caller gives housing or a market the hotline wrote by its kind, in brackets after it (老旧小区（锦埕里）, 原糖厂宿舍
+ * （来电人称"甘泉里"）): that name is a place of its own, as another report may call it. Not a works' (加工厂（来电人称"胶厂"）):
+ * what a caller calls a works is its trade, which names no one works.
+ */
+const NAME_IN_BRACKETS = /(?:小区|宿舍|家属院|家属楼|新村|市场)\((?:来电人称|又称|俗称|即|就是|叫)?[\x22\x27\u201c\u2018]?(\p{Script=Han}{2,5})[\x22\x27\u201d\u2019]?\)/gu;
 const WORKS_HOUSING_SAID = new RegExp(`(?:是|系)(?:原来|原先|以前|早先|原|老)?(?:县)?(\\p{Script=Han}{1,4}?)(厂|公司|矿)(?:的)?(?:职工)?(?:${[...WORKS_HOUSING, '家属区', '房子', '院儿', '院子', '楼'].join('|')})`, 'gu');
 
 const WATERWORKS_KIND: Record<string, string> = { 排灌沟: '沟', 排水沟: '沟', 灌溉沟: '沟', 排涝沟: '沟', 排灌站: '泵站' };
@@ -581,7 +592,7 @@ function ordinalStreets(norm: string): string[] {
   for (const m of norm.matchAll(ORDINAL_STREET)) {
     let prefix = m[1];
     while (prefix && (NOT_IN_NAME.test(prefix[0]) || FUNCTION_CHARS.test(prefix[0]))) prefix = prefix.slice(1);
-    out.push(prefix.length === 2 && !BAD_PREFIX.has(prefix) ? prefix + m[2] : m[2]);
+    out.push(prefix.length === 2 && !badPrefix(prefix) ? prefix + m[2] : m[2]);
   }
   return out;
 }
@@ -634,7 +645,7 @@ function namesBeforeLocations(ctx: PlaceContext, pieces: Piece[]): string[] {
     const parts: string[] = [];
     for (let j = i - 1; j >= 0 && parts.length < 2; j--) {
       const p = pieces[j];
-      if (p.end !== pieces[j + 1].start || !HAN.test(p.t) || BAD_PREFIX.has(p.t) || GENERIC.has(p.t) || NOT_A_PLACE.has(p.t) || suffixOf(p.t)) break;
+      if (p.end !== pieces[j + 1].start || !HAN.test(p.t) || badPrefix(p.t) || GENERIC.has(p.t) || NOT_A_PLACE.has(p.t) || suffixOf(p.t)) break;
       if (p.t.length === 1 ? NOT_IN_NAME.test(p.t) || FUNCTION_CHARS.test(p.t) : !nameLike(ctx, p.t) || (FUNCTION_CHARS.test(p.t) && !oneName(ctx, p.t))) break;
       if (parts.join('').length + p.t.length > 5) break;
       parts.unshift(p.t);

@@ -140,6 +140,12 @@ describe('what the index stores', () => {
       ['王家大院门票太贵', ['王家大院']],
       // A resort by its ending (度假村): a place, not a village.
       ['芒岗温泉度假村的木栈道烂了', ['芒岗温泉度假村']],
+      // A wetland park by its name; 湿地公园 alone is its kind, as 公园 is (another report may call it 红树林湿地公园).
+      ['翠泊湿地公园里那个公厕一直锁着', ['翠泊湿地公园']],
+      ['湿地公园入口的公厕长期锁门', []],
+      // Housing the hotline wrote by its kind, with the caller's name for it in brackets.
+      ['来电人反映：后埕社区老旧小区（锦埕里）3号楼化粪池满溢', ['后埕社区', '锦埕里']],
+      ['其母亲居住在原糖厂宿舍（来电人称“甘泉里”），外墙剥落', ['甘泉里', '糖厂宿舍']],
       // A venue by its name and a Latin-lettered kind; not a count or the road it is on.
       ['滨溪东路声浪KTV每天夜里唱到两三点', ['声浪ktv', '滨溪东路']],
       ['楼下开了一家KTV天天吵', []],
@@ -159,13 +165,19 @@ describe('what the index stores', () => {
     for (const t of ['多盏路灯损坏', '建议加装路灯', '北段路灯不亮', '野狗咬伤村民', '部分村民组没信号', '污水外溢至小区道路', '请镇政府劝导清理',
       '山上滚下来的石头堵路了', '猪场的粪水流落河', '埗头过河冇救生衣', '粉尘污染严重，影响村民生活', '本年度水库移民后期扶持资金未发放',
       '寄宿生宿舍床位不足', '唯一道路发生塌方', '半夜有人骑摩托车炸街', '差点撞上路边的石墩子', '麻烦政府管一下', '谢谢政府。', '孩子小学就在隔壁读',
-      '整段路都烂了', '能不能当传统村落保护起来', '我们那个移民村停水了', '我们行政村的路坏了', '城中村的垃圾没人清', '那个低洼村一下雨就淹', '阿拉村里做鞋的人家太多了', '阿拉小区门口停满了车', '一高兴就喝多了', '这楼一高一低', '村口的老木廊桥屋面坏了']) {
+      '整段路都烂了', '门口那盏路灯也不亮', '能不能当传统村落保护起来', '我们那个移民村停水了', '我们行政村的路坏了', '城中村的垃圾没人清', '那个低洼村一下雨就淹', '阿拉村里做鞋的人家太多了', '阿拉小区门口停满了车', '一高兴就喝多了', '这楼一高一低', '村口的老木廊桥屋面坏了']) {
       expect(analyze(t).places, t).toEqual([]);
     }
     // Where people have to go instead is no place of the problem.
     expect(analyze('天桥村卫生室缺药，需到镇卫生院购买').references).toEqual(['卫生院']);
     expect(analyze('希望落实卫生院24小时值班制度').places).toEqual(['卫生院']);
     expect(analyze('青岚大道每天半夜都有人骑摩托车炸街').places).toEqual(['青岚大道']);
+    // A landmark only saying where the place is: the end of a bridge (桥头), a few buildings (那几栋老楼).
+    expect(analyze('格萨尔大道桥头那个小区又停气了').places).toEqual([]);
+    expect(analyze('格萨尔大道桥头那个小区又停气了').references).toEqual(['格萨尔大道']);
+    expect(analyze('就是河坝边上那几栋老楼的下水道堵了').places).toEqual([]);
+    // 一小区 is an estate, not No. 1 primary school (一小).
+    expect(analyze('蓝沙社区一小区8号楼电梯又坏了').places).toEqual(['蓝沙社区']);
     // An estate ending of two characters after a name cut into single ones (桐/安/新/苑): the estate.
     expect(analyze('桐安新苑的房产证一直没下来').places).toEqual(['桐安新苑']);
   });
