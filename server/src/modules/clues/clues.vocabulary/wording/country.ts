@@ -584,4 +584,81 @@ export const COUNTRY_WORDING: readonly ConceptWording[] = [
     patterns: [[{ any: ['桥面', '桥墩', '桥'], notBefore: ['天'] }, { any: ['压出裂缝', '压裂', '压塌', '压断', '压坏', '压出缝'], within: 16, windowStops: '。！？!?；;' }]],
     examples: { positive: ['笕头村口那座小水泥桥，桥面被拉竹子的重车压出裂缝了', '村口那座小桥叫风电的大车压出裂缝了'], negative: ['那道让煤车压烂了', '天桥上摆摊的太多'] },
   },
+  {
+    // A housing estate's gas gone (那个小区又断气了, 屋头莫得气), a boiler or a stove that will not light (壁挂炉打不燃): pipeline gas.
+    key: 'gas',
+    patterns: [[{ any: ['小区', '楼', '屋头', '屋里', '家里', '厝'] }, { any: ['断气', '莫得气', '没得气', '冇气', '没气了'], within: 12, windowStops: '。！？!?；;' }],
+      [{ any: ['壁挂炉', '燃气灶', '灶', '炉子'] }, { any: ['打不燃', '点不燃', '打唔燃'], within: 6 }]],
+    examples: { positive: ['南埭大桥南边那个小区又断气了', '格萨尔大道桥头那个小区又莫得气了 3栋壁挂炉打不燃'], negative: ['老人家一口气没上来断气了', '打火机打不燃了', '晚上水龙头只有细细一条，热水器都打不着火'] },
+  },
+  {
+    // Skewers grilled in the street and their smoke (烤牦牛肉串的 烟子滚滚): a restaurant's fumes.
+    key: 'fumes',
+    patterns: [[{ any: ['烤'] }, { any: ['串', '肉'], within: 6 }, { any: ['烟子', '烟雾', '冒烟', '烟熏', '烟大', '呛'], within: 24, windowStops: '。！？!?；;' }]],
+    examples: { positive: ['就是老城东边那条路上烤牦牛肉串的 晚上七点到半夜两点烟子滚滚的'], negative: ['烤火的炉子冒烟', '烤红薯的摊子占道'] },
+  },
+  {
+    // A school's care after class said as 托管 (那个小学的托管 交了钱啥子都莫得): after-school service.
+    key: 'afterschool',
+    patterns: [[{ any: ['小学', '学校', '学生', '娃儿', '孩子', '老师'] }, { any: ['托管'], within: 12, windowStops: '。！？!?；;' }]],
+    examples: { positive: ['达曲那边那个小学的托管 交了钱啥子都莫得'], negative: ['老人托管在养老院', '托管了三亩地'] },
+  },
+  {
+    // A stone watchtower of the Qiang and Tibetan villages (碉楼, 古碉, 石头碉) cracking or falling: a heritage building.
+    key: 'heritage',
+    patterns: [[{ any: ['碉'] }, { any: ['裂', '倒', '垮', '塌', '掉石头', '松动'], within: 16, windowStops: '。！？!?；;' }],
+      [{ any: ['保护', '修缮', '加固', '抢修'] }, { any: ['古碉', '石碉', '碉楼'], within: 12 }]],
+    examples: { positive: ['木噶寨子那个石头碉 裂缝越来越大了', '关于抢救性保护木嘎村羌族古碉的建议'], negative: ['村口的石墙裂了', '木嘎村上寨子的那条路，水泥路面全碎了，来看碉楼的游客也开车上来，越压越烂。'] },
+  },
+  {
+    // A wooden walkway rotten or breaking (木头走道 板子都朽了): a scenic spot's walkway.
+    key: 'walkway',
+    patterns: [[{ any: ['走道', '木头道', '木板道'] }, { any: ['朽', '烂', '断', '嘎吱', '踩空', '松'], within: 12, windowStops: '。！？!?；;' }]],
+    examples: { positive: ['景区里面看湖那段木头走道 板子都朽了 踩上去嘎吱嘎吱的'], negative: ['楼道里的灯坏了', '走道上堆满了杂物'] },
+  },
+  {
+    // Plaster or tiles off a wall (墙皮掉, 墙面贴的砖头松了掉下来, 阳台底的水泥一打风就落): a building's facade.
+    key: 'facade',
+    patterns: [[{ any: ['墙皮', '墙面'] }, { any: ['掉', '脱落', '剥落', '松了'], within: 3 }],
+      [{ any: ['砖头', '瓷砖', '水泥'] }, { any: ['松了', '松动', '松'], within: 8 }, { any: ['掉下来', '掉落', '落', '砸'], within: 14, windowStops: '。！？!?；;' }]],
+    examples: { positive: ['甘全里三栋墙皮掉 好危险', '三号楼墙面贴的砖头松了，台风过后掉下来好几块', '阳台底啲水泥一打风就松今日又落咗好多'], negative: ['墙皮发霉了', '屋里墙上长霉'] },
+  },
+  {
+    // A school charging for its air conditioning (收空调费, 乱收空调钱): a fee.
+    key: 'price',
+    patterns: [[{ any: ['收'] }, { any: ['空调费', '空调钱', '空调使用费', '电费'], within: 10 }]],
+    examples: { positive: ['县一中又收空调费 三百蚊一个人', '塔脚那间中学乱收空调钱'], negative: ['空调坏了', '交了电费还停电'] },
+  },
+  {
+    // A road worn into holes (烂到成段都是坑, 路上全是坑): the road's surface.
+    key: 'road',
+    patterns: [[{ any: ['路', '村道', '道路', '路面', '那段', '那截'] }, { any: ['都是坑', '全是坑', '全系坑', '都系坑', '一个坑接一个坑', '坑连坑'], within: 20, windowStops: '。！？!?；;' }]],
+    examples: { positive: ['糖寮去蔗头坡村那条水泥村道，榨季的拉蔗车日夜辗，已经烂到成段都是坑'], negative: ['地里全是坑', '这个人心里全是坑'] },
+  },
+  {
+    // The island's boat that carries people (交通船): a ferry.
+    key: 'ferry',
+    phrases: ['交通船', '交通艇'],
+    examples: { positive: ['岛上交通船一天就两趟错过了就要等明天'], negative: ['渔船停在港里'] },
+  },
+  {
+    // Produce bought and not paid for (拖欠茶农鲜叶款, 合作社收了鲜叶…一分没给): money owed for work and goods.
+    key: 'wages',
+    patterns: [[{ any: ['鲜叶款', '茶青款', '收购款', '货款', '蔗款', '果款'] }, { any: ['拖欠', '欠', '没给', '没结', '一分没给', '拖着'], within: 12, windowStops: '。！？!?；;' }],
+      [{ any: ['拖欠', '欠'] }, { any: ['鲜叶款', '茶青款', '收购款', '货款', '蔗款'], within: 8 }],
+      [{ any: ['合作社', '收购商', '老板'] }, { any: ['钱'], within: 8 }, { any: ['拖着', '一直拖', '没给', '一分没给', '不给'], within: 8 }]],
+    examples: { positive: ['银毫镇某茶叶合作社拖欠茶农鲜叶款，涉及多户', '收我们白茶青的那个合作社钱一直拖着说等茶卖出去才给'], negative: ['合作社分红发了', '欠了信用社的贷款还不上'] },
+  },
+  {
+    // A sea or flood wall cracked or seeping, said at length (防潮堤建于上世纪九十年代，现有多处裂缝和渗水点): a dike.
+    key: 'dike',
+    patterns: [[{ any: ['防潮堤', '防洪堤', '海堤', '江堤', '河堤', '堤坝'] }, { any: ['裂缝', '渗水', '渗漏', '裂开', '冒水'], within: 30, windowStops: '。！？!?' }]],
+    examples: { positive: ['渡尾社区沿江防潮堤建于上世纪九十年代，现有多处裂缝和渗水点'], negative: ['河堤上的路灯不亮', '防洪堤上有人钓鱼'] },
+  },
+  {
+    // A works that stinks (鱼粉厂…腥臭味飘满整个村, 港口北边冒烟的厂 臭): pollution from it.
+    key: 'pollution',
+    patterns: [[{ any: ['厂'] }, { any: ['腥臭', '恶臭', '臭味', '臭', '异味', '怪味'], within: 14, windowStops: '。！？!?；;' }]],
+    examples: { positive: ['鳘门村港口北边的海丰鱼粉厂，每天下午开始煮鱼粉，腥臭味飘满整个村', '港口北边冒烟的厂 臭', '海润鱼粉厂一开工，成个港仔村都是烂鱼臭'], negative: ['厂里欠了三个月工资', '厂门口乱停车', '南垸豆制品厂泡豆子的酸水直接往路边沟里放，一股馊臭味'] },
+  },
 ];
