@@ -100,6 +100,11 @@ describe('scoreSimilarity', () => {
     expect(r.reason).toContain('问题相近（拖欠工资）');
     // Not without the place: a guess alone is no evidence.
     expect(scoreSimilarity({ content: '砖厂欠了我们三个月工资，老板躲着不见' }, { content: '欠钱不给，找谁都没用' }).score).toBeLessThan(SAME_PROBLEM_THRESHOLD);
+    // Nor a guess of a broad concept (污染): a glue smell and plated waste water in one industrial park are two problems.
+    const glue = scoreSimilarity({ content: '新港工业园里面的电镀厂晚上偷偷往旁边水沟排水，水是绿的，一直流到鳌溪' },
+      { content: '新港工业园恒昌鞋业车间刷胶水的味道太冲了，风一吹整个社区都是那股味，晚上关着窗都闻得到' });
+    expect(glue.reason).not.toContain('问题相近');
+    expect(glue.score).toBeLessThan(SAME_PROBLEM_THRESHOLD);
   });
 
   it('keeps apart the same place with another problem, and the same problem at another place', () => {

@@ -607,7 +607,7 @@ export function scoreSimilarity(a: ClueFeatures | SimilarityText, b: ClueFeature
   if (!conceptConflict && concept === 0 && (fa.concepts.size > 0) !== (fb.concepts.size > 0) && (place === 'same' || place === 'near' || place === 'area')) {
     const [named, bare] = fa.concepts.size ? [fa, fb] : [fb, fa];
     const guess = CLUE_CONCEPT_MATCHER.closestConcept(bare.text);
-    if (guess && named.concepts.has(guess)) {
+    if (guess && named.concepts.has(guess) && !isGenericConcept(guess)) {
       guessed = guess;
       concept = 0.5;
     }
