@@ -107,6 +107,13 @@ describe('scoreSimilarity', () => {
     expect(glue.score).toBeLessThan(SAME_PROBLEM_THRESHOLD);
   });
 
+  it('reads an estate ending typed by its sound (名底, 名第 for 名邸) as that ending', () => {
+    const place = (a: string, b: string) => scoreSimilarity({ content: a }, { content: b }).evidence.place;
+    expect(place('御海名底五号楼的电梯又停在半空中了', '御海小区5栋电梯老是坏')).toBe('near');
+    expect(place('海曜名第停车费乱涨价', '海曜名邸物业把地下车位月租从150涨到300')).toBe('near');
+    expect(place('海曜名第停车费乱涨价', '海澜名邸物业把地下车位月租从150涨到300')).toBe('conflict');
+  });
+
   it('keeps apart the same place with another problem, and the same problem at another place', () => {
     expect(same('滨河路路灯坏了好几盏，晚上太黑', '滨河路一下雨就积水，电动车都过不去').score).toBeLessThan(SAME_PROBLEM_THRESHOLD);
     expect(same('滨河路路灯坏了好几盏，晚上太黑', '人民路的路灯晚上不亮，走路看不清').score).toBeLessThan(SAME_PROBLEM_THRESHOLD);

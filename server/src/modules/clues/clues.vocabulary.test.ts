@@ -120,6 +120,8 @@ describe('place endings', () => {
     // Typed with a character of the same sound: one place; not a side, a number or a clan (李家 / 黎家).
     expect(sameSoundingName('凤尾州公园', '凤尾州', '凤尾洲公园', '凤尾洲')).toBe(true);
     expect(sameSoundingName('东关小区', '东关', '冬关小区', '冬关')).toBe(false);
+    // A number heard for a character said alike is a slip of the ear (四洲苑 for 泗洲苑); a side is not (above).
+    expect(sameSoundingName('四洲苑', '四洲', '泗洲苑', '泗洲')).toBe(true);
     expect(sameSoundingName('李家祠堂', '李家', '黎家祠堂', '黎家')).toBe(false);
     expect(samePlaceByType('东关菜市场', '东关小学')).toBe(false);
     // -ing and -in said alike, as in most of the south and by voice input (仁心 / 仁兴).

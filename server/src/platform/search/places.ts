@@ -116,7 +116,7 @@ export function placeMatch(a: string, b: string): 'same' | 'near' | null {
  * Endings of housing estates, longest first: two of them on one core (瑞丰家园 / 瑞丰新城) are two estates of one
  * developer (the clue module's compatibleEndings); those of two characters are kept whole when segmenting.
  */
-export const ESTATE_ENDINGS: readonly string[] = ['公馆', '新城', '华府', '华庭', '名都', '雅居', '雅苑', '花苑', '名苑', '名邸', '府邸', '嘉园', '佳园',
+export const ESTATE_ENDINGS: readonly string[] = ['公馆', '新城', '华府', '华庭', '名都', '雅居', '雅苑', '花苑', '名苑', '名邸', '名底', '名第', '府邸', '嘉园', '佳园',
   '花城', '花园', '家园', '公寓', '家属院', '新苑', '新居', '名居', '华苑', '丽苑', '锦苑', '佳苑', '雅园', '名府', '府', '苑'];
 
 /** Longest first, so 大道 wins over 道 and 卫生院 over 院. */

@@ -8,6 +8,9 @@ import { pinyin } from 'pinyin-pro';
 const TELLING = '0-9〇零第一二三四五六七八九十东西南北上下前后左右中内外新老大小';
 export const TELLING_CHARS = new RegExp(`[${TELLING}]`);
 export const TELLING_ALL = new RegExp(`[${TELLING}]`, 'g');
+/** The numbers of TELLING alone, and its sides and ages alone: 四 heard for 泗 is a slip, 东 for 冬 may not be. */
+export const TELLING_NUMBERS = /[0-9〇零第一二三四五六七八九十]/;
+export const TELLING_SIDES = /[东西南北上下前后左右中内外新老大小]/;
 
 const soundMemo = new Map<string, string[]>();
 

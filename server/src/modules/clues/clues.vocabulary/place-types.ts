@@ -1,5 +1,5 @@
 import { ESTATE_ENDINGS, placeCore } from '../../../platform/search/places.ts';
-import { saidAlike, TELLING_ALL } from '../../../platform/search/sounds.ts';
+import { saidAlike, TELLING_ALL, TELLING_NUMBERS, TELLING_SIDES } from '../../../platform/search/sounds.ts';
 
 /**
  * Two names of one place: the generic part of a place name said in different words (东关菜市场 / 东关农贸市场,
@@ -30,7 +30,7 @@ export const PLACE_TYPE_GROUPS: Record<string, string[]> = {
 };
 
 /** Endings said alike, which voice input and quick typing mix up (荔香苑 / 荔香院): one ending in names. */
-export const SAME_SOUNDING_ENDINGS: Record<string, string> = { 院: '苑' };
+export const SAME_SOUNDING_ENDINGS: Record<string, string> = { 院: '苑', 第: '邸', 底: '邸' };
 
 /** A name's last character as said (院 → 苑). */
 export function endingSound(name: string): string {
@@ -302,7 +302,9 @@ export function sameSoundingName(a: string, aCore: string, b: string, bCore: str
   // An estate's name with and without 小区 after its own ending (锦川御府小区 / 锦川玉府).
   const [ea, eb] = [a, b].map(withoutEstateWord);
   if ((ea !== a || eb !== b) && ea !== eb) return sameSoundingName(ea, placeCore(ea), eb, placeCore(eb), oneListed);
-  if (aCore.length >= 2 && aCore.length === bCore.length && aCore !== bCore && compatibleEndings(a.slice(aCore.length), b.slice(bCore.length)) && saidAlike(aCore, bCore, 1, oneListed)) return true;
+  if (aCore.length >= 2 && aCore.length === bCore.length && aCore !== bCore && compatibleEndings(a.slice(aCore.length), b.slice(bCore.length))
+    // A number heard for a character said alike is a slip (四洲苑 / 泗洲苑), two numbers are not (一中 / 二中), nor a side (东关 / 冬关).
+    && saidAlike(aCore, bCore, 1, oneListed, TELLING_SIDES) && saidAlike(aCore, bCore, 1, oneListed, TELLING_NUMBERS, true)) return true;
   // The whole name typed apart, its ending too (伟湖家园 / 苇湖佳园), or its stem under two words for one kind of place
   // (三燕井市场 / 三眼井菜市场): up to two characters in a longer name.
   if (a.length >= 4 && a.length === b.length && a !== b && saidAlike(a, b, 2, oneListed)) return true;
