@@ -661,4 +661,23 @@ export const COUNTRY_WORDING: readonly ConceptWording[] = [
     patterns: [[{ any: ['厂'] }, { any: ['腥臭', '恶臭', '臭味', '臭', '异味', '怪味'], within: 14, windowStops: '。！？!?；;' }]],
     examples: { positive: ['鳘门村港口北边的海丰鱼粉厂，每天下午开始煮鱼粉，腥臭味飘满整个村', '港口北边冒烟的厂 臭', '海润鱼粉厂一开工，成个港仔村都是烂鱼臭'], negative: ['厂里欠了三个月工资', '厂门口乱停车', '南垸豆制品厂泡豆子的酸水直接往路边沟里放，一股馊臭味'] },
   },
+  {
+    // A works' stack smoking (钢厂夜里排烟, 企业夜间排放有色烟气): a works' smoke, as a boiler's is.
+    key: 'boilersmoke',
+    patterns: [[{ any: ['钢厂', '工厂', '厂', '企业'] }, { any: ['排烟', '冒烟', '喷烟', '冒红烟', '冒黄烟', '冒黑烟', '烟气'], within: 10, windowStops: '。！？!?；;' }]],
+    examples: { positive: ['不秀钢厂夜里排烟 灰多', '赤岙镇一不锈钢企业夜间排放有色烟气', '钢厂又在排烟了红的黄的都有'], negative: ['厂里食堂的饭菜太差', '抽烟的人太多'] },
+  },
+  {
+    // A night at the emergency room waiting (急诊晚上排队太久), a doctor alone and overrun (医生一个人根本忙不过来): too few doctors.
+    key: 'clinicstaff',
+    patterns: [[{ any: ['急诊'] }, { any: ['排队', '排长队', '等太久', '候诊', '等了', '要等'], within: 10, windowStops: '。！？!?；;' }],
+      [{ any: ['医生', '大夫'] }, { any: ['一个人', '忙不过来', '只有一个'], within: 8, windowStops: '。！？!?；;' }]],
+    examples: { positive: ['人民医院急诊晚上排队太久', '渡尾那个大医院晚上看急诊要等死人了 医生一个人根本忙不过来'], negative: ['挂号排队排了一上午', '医生态度很好'] },
+  },
+  {
+    // A parking space's management fee raised (上调车位管理费): a parking fee.
+    key: 'parkingfee',
+    phrases: ['车位管理费', '地面停车费', '车位管理费用'],
+    examples: { positive: ['物业单方面上调车位管理费至每月叁佰元'], negative: ['物业费涨了'] },
+  },
 ];
