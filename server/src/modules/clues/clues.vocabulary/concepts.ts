@@ -52,7 +52,7 @@ export const CONCEPT_RIVALS: readonly (readonly string[])[] = [['sitewages', 'fa
  */
 export const CONCEPT_IMPLIES: Readonly<Record<string, string>> = {
   heatcold: 'heating', heatfee: 'heating', heatsubsidy: 'heating', sitewages: 'wages', factorywages: 'wages', farmwages: 'wages', postwages: 'wages',
-  carcassdumping: 'deadanimals',
+  carcassdumping: 'deadanimals', animaldisease: 'deadanimals',
 };
 
 export const CONCEPT_UMBRELLAS: Readonly<Record<string, string>> = {

@@ -680,4 +680,29 @@ export const COUNTRY_WORDING: readonly ConceptWording[] = [
     phrases: ['车位管理费', '地面停车费', '车位管理费用'],
     examples: { positive: ['物业单方面上调车位管理费至每月叁佰元'], negative: ['物业费涨了'] },
   },
+  {
+    // Gas too weak to cook with or to light (气小得煮不熟饭, 气太小): pipeline gas.
+    key: 'gas',
+    phrases: ['气小得', '气太小', '气压小', '气很小'],
+    examples: { positive: ['经堂社区格桑那个小区 气小得煮不熟饭'], negative: ['这孩子脾气大得很', '水压太小'] },
+  },
+  {
+    // Bath and toilet water piped into a stream (洗澡水、厕所水全部用管子直接排到沟里): sewage, not a public toilet.
+    key: 'sewage',
+    patterns: [[{ any: ['洗澡水', '厕所水', '冲厕水', '卫生间的水'] }, { any: ['排到', '排进', '直排', '排入', '流到', '流进', '放到'], within: 16, windowStops: '。！？!?；;' }]],
+    examples: { positive: ['俄洛村新开的十几家民宿，洗澡水、厕所水全部用管子直接排到沟里'], negative: ['洗澡水不热', '公共厕所没水冲'] },
+  },
+  {
+    // Cars left at a gate to wait (私家车就停在门口等人): parking.
+    key: 'parking',
+    patterns: [[{ any: ['私家车', '出租车', '接人的车', '家长的车'] }, { any: ['停在门口', '停到门口', '停门口', '停在大门口'], within: 6 }]],
+    examples: { positive: ['县人民医院大门口天天堵，私家车就停在门口等人'], negative: ['车停在自家车库里'] },
+  },
+  {
+    // Traffic squeezed at a gate or a crossing (全部挤在那里, 车子开不进去, 大门口天天堵): congestion.
+    key: 'congestion',
+    patterns: [[{ any: ['出租车', '私家车', '摩托车', '车子', '车辆'] }, { any: ['挤在', '堵死'], within: 16, windowStops: '。！？!?；;' }],
+      [{ any: ['门口', '路口'] }, { any: ['天天堵', '每天堵', '经常堵', '老是堵'], within: 3 }]],
+    examples: { positive: ['人民医院门口那个路口简直了 出租车私家车摩托车全部挤在那里 车子开不进去', '县人民医院大门口天天堵'], negative: ['车子开不进去村里，路太窄', '下水道天天堵'] },
+  },
 ];
