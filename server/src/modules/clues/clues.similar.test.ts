@@ -107,6 +107,13 @@ describe('scoreSimilarity', () => {
     expect(glue.score).toBeLessThan(SAME_PROBLEM_THRESHOLD);
   });
 
+  it('takes a works said by its owner alone for the works named with its trade', () => {
+    const county = clueAnalyzer({ townships: ['蚝埠镇'], villages: ['港仔村'] });
+    const r = scoreSimilarity({ content: '港仔村旁边那个海润厂的气味比上个月还重' }, { content: '蚝埠镇海润鱼粉厂一开工，成个港仔村都是烂鱼臭' }, county);
+    expect(r.evidence.place).not.toBe('apart');
+    expect(r.score).toBeGreaterThanOrEqual(SAME_PROBLEM_THRESHOLD);
+  });
+
   it('reads an estate ending typed by its sound (名底, 名第 for 名邸) as that ending', () => {
     const place = (a: string, b: string) => scoreSimilarity({ content: a }, { content: b }).evidence.place;
     expect(place('御海名底五号楼的电梯又停在半空中了', '御海小区5栋电梯老是坏')).toBe('near');

@@ -443,8 +443,8 @@ const BASE_CONCEPTS: readonly VocabularyConcept[] = [
     key: 'boilersmoke', label: '锅炉烟囱冒烟',
     phrases: ['烟囱', '烟筒', '冒黑烟'],
     // A boiler that smokes, not one that broke (锅炉坏掉了, 没热水).
-    patterns: [[{ any: ['锅炉'] }, { any: ['烟', '黑', '冒', '呛', '熏', '灰', '污染', '排放'], within: 10 }]],
-    examples: { positive: ['菌包厂烧锅炉天天冒黑烟', '厂里烟筒出来的烟黑得跟墨一样', '供热站的锅炉一烧起来满院子都是灰'], negative: ['田里有人烧稻草，烟很大', '有人焚烧垃圾', '澡堂子的锅炉说是坏掉了，娃娃洗不着热水澡'] },
+    patterns: [[{ any: ['锅炉'] }, { any: ['烟', '黑', '冒', '呛', '熏', '灰', '污染', '排放', '除尘', '尘'], within: 10 }]],
+    examples: { positive: ['菌包厂烧锅炉天天冒黑烟', '该厂锅炉以蔗渣为燃料，除尘设施老化', '厂里烟筒出来的烟黑得跟墨一样', '供热站的锅炉一烧起来满院子都是灰'], negative: ['田里有人烧稻草，烟很大', '有人焚烧垃圾', '澡堂子的锅炉说是坏掉了，娃娃洗不着热水澡'] },
   },
   {
     key: 'wasteburning', label: '焚烧垃圾',
