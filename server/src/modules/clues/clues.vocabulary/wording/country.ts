@@ -642,12 +642,13 @@ export const COUNTRY_WORDING: readonly ConceptWording[] = [
     examples: { positive: ['岛上交通船一天就两趟错过了就要等明天'], negative: ['渔船停在港里'] },
   },
   {
-    // Produce bought and not paid for (拖欠茶农鲜叶款, 合作社收了鲜叶…一分没给): money owed for work and goods.
-    key: 'wages',
+    // Produce bought and not paid for (拖欠茶农鲜叶款, 合作社收了鲜叶…一分没给, 合作社说好六月底结账，到现在欠我们): payment owed for goods.
+    key: 'salesarrears',
     patterns: [[{ any: ['鲜叶款', '茶青款', '收购款', '货款', '蔗款', '果款'] }, { any: ['拖欠', '欠', '没给', '没结', '一分没给', '拖着'], within: 12, windowStops: '。！？!?；;' }],
       [{ any: ['拖欠', '欠'] }, { any: ['鲜叶款', '茶青款', '收购款', '货款', '蔗款'], within: 8 }],
-      [{ any: ['合作社', '收购商', '老板'] }, { any: ['钱'], within: 8 }, { any: ['拖着', '一直拖', '没给', '一分没给', '不给'], within: 8 }]],
-    examples: { positive: ['银毫镇某茶叶合作社拖欠茶农鲜叶款，涉及多户', '收我们白茶青的那个合作社钱一直拖着说等茶卖出去才给'], negative: ['合作社分红发了', '欠了信用社的贷款还不上'] },
+      [{ any: ['合作社', '收购商'] }, { any: ['钱'], within: 8 }, { any: ['拖着', '一直拖', '没给', '一分没给', '不给'], within: 8 }],
+      [{ any: ['合作社'] }, { any: ['收走', '收了', '拉走'], within: 12 }, { any: ['欠我们', '欠俺们', '还欠', '没结账', '不结账', '一分没给', '到现在没给'], within: 24, windowStops: '。！？!?' }]],
+    examples: { positive: ['银毫镇某茶叶合作社拖欠茶农鲜叶款，涉及多户', '收我们白茶青的那个合作社钱一直拖着说等茶卖出去才给', '种薰衣草的合作社去年把花收走了，说好六月底结账，到现在欠我们二十几户四十多万'], negative: ['合作社分红发了', '欠了信用社的贷款还不上'] },
   },
   {
     // A sea or flood wall cracked or seeping, said at length (防潮堤建于上世纪九十年代，现有多处裂缝和渗水点): a dike.
@@ -704,5 +705,73 @@ export const COUNTRY_WORDING: readonly ConceptWording[] = [
     patterns: [[{ any: ['出租车', '私家车', '摩托车', '车子', '车辆'] }, { any: ['挤在', '堵死'], within: 16, windowStops: '。！？!?；;' }],
       [{ any: ['门口', '路口'] }, { any: ['天天堵', '每天堵', '经常堵', '老是堵'], within: 3 }]],
     examples: { positive: ['人民医院门口那个路口简直了 出租车私家车摩托车全部挤在那里 车子开不进去', '县人民医院大门口天天堵'], negative: ['车子开不进去村里，路太窄', '下水道天天堵'] },
+  },
+  {
+    // A small bridge washed away or rotten (那座小桥，夏天发洪水冲垮了, 过河吊桥桥板腐朽): the bridge.
+    key: 'bridge',
+    patterns: [[{ any: ['小桥', '吊桥', '便桥', '木桥', '桥'], notBefore: ['天', '高架'] }, { any: ['冲垮', '冲毁', '冲断', '腐朽', '桥板'], within: 14, windowStops: '。！？!?；;' }]],
+    examples: { positive: ['转场走的那座小桥，夏天发洪水冲垮了，到现在没修', '过河吊桥桥板腐朽、缺失'], negative: ['天桥上摆摊的', '河堤被冲垮了'] },
+  },
+  {
+    // An old watchtower, drum tower, covered bridge or walled house falling (炮楼倒了, 鼓楼柱子被白蚁蛀空, 廊桥屋面瓦片刮掉): a heritage building.
+    key: 'heritage',
+    patterns: [[{ any: ['炮楼', '鼓楼', '廊桥', '老围', '围龙屋', '土楼'] }, { any: ['倒了', '倒塌', '塌', '垮', '偏', '歪', '蛀', '漏', '瓦片', '瓦也掉'], within: 20, windowStops: '。！？!?；;' }]],
+    examples: { positive: ['赖屋那座老围 炮楼倒了 再不修就冇了', '寨子中间那座老鼓楼，柱子脚脚遭白蚁蛀空了，楼有点往一边偏', '鹊渡廊桥是清代的木拱廊桥，这次台风屋面瓦片刮掉一大片'], negative: ['鼓楼广场跳舞太吵', '廊桥边上的路灯坏了'] },
+  },
+  {
+    // A road washed out or buried (路冲了半年了没修好, 那段路又让沙子埋了), crushed by work lorries (主干道因采油作业车辆长期碾压严重损毁).
+    key: 'road',
+    patterns: [[{ any: ['路冲了', '路冲坏', '路冲毁', '路冲断', '路冲垮', '道冲了', '路被冲', '路让水冲', '路叫水冲'] }],
+      [{ any: ['路', '道'] }, { any: ['让沙子埋', '被沙子埋', '叫沙子埋', '沙埋', '让沙埋'], within: 6 }],
+      [{ any: ['主干道', '道路', '村道', '路面', '公路'] }, { any: ['碾压'], within: 16 }, { any: ['损毁', '破损', '损坏', '压坏'], within: 6 }]],
+    examples: { positive: ['上阴洼山的路冲了半年了没修好', '村口那段路又让沙子埋了 铲车啥时候来推一推', '瓦窑岘村主干道因采油作业车辆长期碾压严重损毁'], negative: ['路上冲了一身泥', '麦子让沙子埋了'] },
+  },
+  {
+    // Oil sludge let into a gully by a well site (井场，油泥子往沟里排): pollution.
+    key: 'pollution',
+    phrases: ['油泥子', '落地油', '油泥'],
+    examples: { positive: ['后沟上头那个井场，油泥子往沟里排，沟底黑乎乎一层'], negative: ['路上有油'] },
+  },
+  {
+    // A drinking-water project that has never run (农村饮水安全工程至今未通水): the water supply.
+    key: 'watersupply',
+    patterns: [[{ any: ['饮水工程', '饮水安全工程', '自来水工程', '供水工程'] }, { any: ['未通水', '没通水', '不通水', '没有通水', '没水'], within: 10 }]],
+    examples: { positive: ['双井子村农村饮水安全工程至今未通水'], negative: ['饮水工程验收了'] },
+  },
+  {
+    // Home visits to old people living alone stopped (独居老人的上门服务已停了两个多月): care for the elderly.
+    key: 'eldercare',
+    patterns: [[{ any: ['老人', '独居', '空巢'] }, { any: ['上门服务', '上门照料', '上门护理'], within: 8 }, { any: ['停', '没了', '没人来', '取消'], within: 8 }]],
+    examples: { positive: ['凤翥一带独居老人的上门服务已停了两个多月'], negative: ['上门服务的快递员态度差'] },
+  },
+  {
+    // A tricycle or a car blocking a gate (三轮车堵门): parking.
+    key: 'parking',
+    patterns: [[{ any: ['三轮车', '车', '摩托车'] }, { any: ['堵门', '堵着门', '堵住门'], within: 3 }]],
+    examples: { positive: ['县医院门口三轮车堵门'], negative: ['堵门要钱的讨债人'] },
+  },
+  {
+    // Plaster falling, said verb first (骑楼掉墙皮): a building's facade.
+    key: 'facade',
+    patterns: [[{ any: ['掉', '脱落', '剥落'] }, { any: ['墙皮', '墙砖', '瓷砖', '批荡'], within: 2 }]],
+    examples: { positive: ['裕唱街骑楼掉墙皮 危险'], negative: ['屋里掉了一地墙皮，楼上漏水泡的'] },
+  },
+  {
+    // A buying point's scales rigged and moisture docked at will (秤具作弊、随意扣除水分杂质): short weight.
+    key: 'shortweight',
+    phrases: ['秤具作弊', '秤作弊', '扣水分', '扣水杂', '乱扣水'],
+    examples: { positive: ['玉米收购点疑似秤具作弊、随意扣除水分杂质'], negative: ['玉米水分大卖不上价'] },
+  },
+  {
+    // A field pumping station broken (电灌站水泵坏了, 渠里一滴水没有): irrigation.
+    key: 'irrigation',
+    patterns: [[{ any: ['电灌站', '泵站', '抽水站', '排灌站', '灌溉站'] }, { any: ['坏', '停', '不抽水', '抽不上水'], within: 4 }]],
+    examples: { positive: ['六墩村电灌站水泵坏了半个月，马上要泡田栽秧'], negative: ['泵站旁边的路灯坏了'] },
+  },
+  {
+    // A fall of rocks onto a mountain road left there (盘山路上…垮下来老些石头 到现在还堆在那): a landslide.
+    key: 'landslide',
+    patterns: [[{ any: ['垮下来', '滚下来', '塌下来', '掉下来', '落下来'] }, { any: ['石头', '石块', '土方'], within: 6 }]],
+    examples: { positive: ['去景区的盘山路上 上回落雨垮下来老些石头 到现在还堆在那'], negative: ['楼上掉下来一块瓷砖', '树上掉下来一根枝子'] },
   },
 ];
