@@ -774,4 +774,119 @@ export const COUNTRY_WORDING: readonly ConceptWording[] = [
     patterns: [[{ any: ['垮下来', '滚下来', '塌下来', '掉下来', '落下来'] }, { any: ['石头', '石块', '土方'], within: 6 }]],
     examples: { positive: ['去景区的盘山路上 上回落雨垮下来老些石头 到现在还堆在那'], negative: ['楼上掉下来一块瓷砖', '树上掉下来一根枝子'] },
   },
+  {
+    // Steps of a trail or a lookout broken (梯子烂了好几步, 观景台 台阶踩空了): a walkway.
+    key: 'walkway',
+    patterns: [[{ any: ['梯子', '石梯', '梯步', '台阶', '步梯', '石阶'] }, { any: ['烂', '断', '垮', '松', '踩空', '缺'], within: 6, windowStops: '。！？!?；;' }]],
+    examples: { positive: ['梭衣坎梯子烂了好几步', '阿古拉景区那个观景台 台阶踩空了 差点摔下去'], negative: ['楼梯间的灯坏了', '梯子借给邻居了'] },
+  },
+  {
+    // A filling station's pump rigged (加一百块的油跑不了好远 怀疑油枪有鬼): short measure.
+    key: 'shortweight',
+    patterns: [[{ any: ['油枪', '加油机', '加油站', '加油'] }, { any: ['有鬼', '做手脚', '少加', '不足量', '缺斤', '跑不了好远', '跑不远'], within: 20, windowStops: '。！？!?；;' }]],
+    examples: { positive: ['场镇上那个加油站加油有问题 加一百块的油跑不了好远 怀疑油枪有鬼'], negative: ['加油站门口乱停车', '加油站排队太长'] },
+  },
+  {
+    // A restaurant's exhaust fan blowing at a balcony (排烟的风机对到我们阳台吹, 全是牛油味道): fumes.
+    key: 'fumes',
+    phrases: ['牛油味'],
+    patterns: [[{ any: ['排烟', '风机', '油烟机', '排风扇', '抽风机'] }, { any: ['对到', '对着', '对准'], within: 8 }, { any: ['阳台', '窗', '屋', '家'], within: 8 }]],
+    examples: { positive: ['我们住在火锅楼上 那个排烟的风机对到我们阳台吹 衣服晒出去全是牛油味道'], negative: ['卫生间的排风扇坏了'] },
+  },
+  {
+    // A river run dry below a dam (坝下…河段枯水期几近断流, 没有放生态水): the river's ecology.
+    key: 'pollution',
+    phrases: ['断流', '生态流量', '下泄流量', '生态水'],
+    examples: { positive: ['电站引水发电后，坝下至格波村约五公里河段枯水期几近断流', '电站是不是没有按规定放生态水'], negative: ['停水了'] },
+  },
+  {
+    // Imported food without Chinese labels, of no known source: food safety.
+    key: 'foodsafety',
+    phrases: ['食品安全隐患', '无中文标签', '没有中文标签', '来源不明的食品'],
+    examples: { positive: ['互市点大量境外预包装食品无中文标签、来源不明，存在食品安全隐患'], negative: ['药品说明书字太小'] },
+  },
+  {
+    // Work left half done (改造搞到一半人都走了, 挖了一半人走了): building works stalled.
+    key: 'renovation',
+    patterns: [[{ any: ['搞到一半', '挖了一半', '干了一半', '修了一半', '做了一半', '弄了一半'] }, { any: ['走了', '停了', '没人', '不管', '撂', '丢'], within: 8, windowStops: '。！？!?；;' }]],
+    examples: { positive: ['福松里那边改造搞到一半人都走了脚手架还架在外面', '结果挖了一半人走了，水泥管子横在3号楼门口'], negative: ['饭吃了一半人就走了'] },
+  },
+  {
+    // A house's deed asked for (证到底几时发 住了五年屋还不算自己的): property rights.
+    key: 'propertyrights',
+    patterns: [[{ any: ['小区', '房子', '屋', '安置房'] }, { any: ['证'], within: 12 }, { any: ['几时发', '啥时候发', '什么时候发', '还没发', '办不下来', '下不来', '没下来'], within: 6 }]],
+    examples: { positive: ['工业园后面那个移民小区 证到底几时发 住了五年屋还不算自己的'], negative: ['小区门禁卡几时发'] },
+  },
+  {
+    // Blood or coloured water let into a ditch (屠宰场往渠里排血水, 往排干沟里放红水): sewage.
+    key: 'sewage',
+    phrases: ['排血水', '放血水', '放红水', '排红水'],
+    examples: { positive: ['屠宰场往渠里排血水', '番茄酱厂一到加工季就往排干沟里放红水'], negative: ['往河里扔垃圾'] },
+  },
+  {
+    // A hospital at night that no one answers (镇上医院晚上敲门没人), a doctor moved away and no one in his place: too few doctors.
+    key: 'clinicstaff',
+    patterns: [[{ any: ['医院', '卫生院', '诊所'] }, { any: ['敲门没人', '没人开门', '叫不应', '喊不应'], within: 10 }], [{ any: ['大夫', '医生'] }, { any: ['调走', '走了', '没人来', '没人接替'], within: 6, windowStops: '。！？!?；;' }]],
+    examples: { positive: ['镇上医院晚上敲门没人 打电话也不接', '卫生院就剩一个护士，大夫调走半年了没人来'], negative: ['医生态度很好', '医院门口乱停车'] },
+  },
+  {
+    // A road badly damaged, said by an office (通村公路严重损毁): the road's surface.
+    key: 'road',
+    patterns: [[{ any: ['公路', '道路', '村道', '通村路', '主干道'] }, { any: ['严重损毁', '损毁严重', '毁坏严重', '严重毁坏'], within: 4 }]],
+    examples: { positive: ['致使大风口村通村公路严重损毁'], negative: ['公路边的护栏被撞了'] },
+  },
+  {
+    // A stove that will not light, the gas mistyped (燃起压力太小了 做饭火都打不着): pipeline gas.
+    key: 'gas',
+    patterns: [[{ any: ['做饭', '煮饭', '炒菜'] }, { any: ['火都打不着', '打不着火', '点不着火', '火都点不着'], within: 8 }], [{ any: ['燃起'] }, { any: ['压力'], within: 2 }]],
+    examples: { positive: ['洪安小区燃起压力太小了 做饭火都打不着'], negative: ['燃起了希望'] },
+  },
+  {
+    // A food works or a workshop that is filthy (酸汤厂太脏了, 工人不戴手套直接用手捞): food safety.
+    key: 'foodsafety',
+    patterns: [[{ any: ['厂', '作坊', '加工点', '小作坊'] }, { any: ['太脏', '脏得很', '苍蝇', '不戴手套', '没消毒', '烟头'], within: 24, windowStops: '。！？!?；;' }]],
+    examples: { positive: ['酸汤厂太脏了', '场上那家做魔芋的作坊 我进去看了一眼再也不敢买了 工人不戴手套 盆子里头还有烟头'], negative: ['厂里欠了三个月工资', '工厂门口的垃圾没人收'] },
+  },
+  {
+    // Tap water come out the colour of mud (水放出来是黄泥色的): water quality.
+    key: 'waterquality',
+    phrases: ['黄泥色', '黄泥水'],
+    examples: { positive: ['那片老房子的水放出来是黄泥色的'], negative: ['下雨路上都是泥'] },
+  },
+  {
+    // Litter left on the ice or the shore (冰面上塑料袋、饭盒、酒瓶子扔得哪都是): rubbish.
+    key: 'garbage',
+    patterns: [[{ any: ['塑料袋', '饭盒', '酒瓶', '瓶子', '易拉罐'] }, { any: ['扔得', '扔了一地', '到处都是', '哪都是'], within: 12, windowStops: '。！？!?；;' }]],
+    examples: { positive: ['冰面上塑料袋、饭盒、酒瓶子扔得哪都是'], negative: ['塑料袋涨价了'] },
+  },
+  {
+    // A canal or a pond without a railing where a child nearly slipped (大渠边上连个栏杆都没有): a drowning risk.
+    key: 'drowning',
+    patterns: [[{ any: ['渠', '河边', '塘边', '水库', '池塘'] }, { any: ['没有栏杆', '没栏杆', '栏杆都没有', '没护栏', '护栏都没有'], within: 8 }]],
+    examples: { positive: ['公园旁边的大渠边上连个栏杆都没有 我家丫头子差点滑下去'], negative: ['桥上没有栏杆'] },
+  },
+  {
+    // A stone works whose dust lies over a village like fog (打石头的厂子 一开机村里就像下了雾): dust.
+    key: 'dust',
+    patterns: [[{ any: ['打石头', '碎石', '石料', '石子厂', '采石', '石材'] }, { any: ['雾', '灰', '粉尘', '尘'], within: 16, windowStops: '。！？!?；;' }]],
+    examples: { positive: ['额们村那个打石头的厂子 一开机村里就像下了雾'], negative: ['石料涨价了'] },
+  },
+  {
+    // Stone statues stolen (大榕树下嘅石狗又冇咗两只): a heritage.
+    key: 'heritage',
+    patterns: [[{ any: ['石狗', '石像', '石碑', '石刻', '古碑', '石狮'] }, { any: ['偷', '没咗', '没了', '丢了', '被盗', '不见了'], within: 8 }]],
+    examples: { positive: ['大榕树下嘅石狗又冇咗两只'], negative: ['石狮子旁边停满了车'] },
+  },
+  {
+    // Cars left in the middle of the road at school time (放学车子停到马路中间): parking.
+    key: 'parking',
+    patterns: [[{ any: ['车子', '车', '私家车'] }, { any: ['停到马路中间', '停在马路中间', '停路中间', '停到路中间', '停在路中间'], within: 3 }]],
+    examples: { positive: ['每天放学车子停到马路中间 后面喇叭按个不停'], negative: ['车子开到马路中间抛锚了'] },
+  },
+  {
+    // A stream run black (溪里以前有鱼有虾，现在是黑的): sewage.
+    key: 'sewage',
+    patterns: [[{ any: ['溪里', '河里', '沟里', '塘里', '溪水', '河水', '沟水'] }, { any: ['是黑的', '黑乎乎', '黑黢黢', '墨黑'], within: 12, windowStops: '。！？!?；;' }]],
+    examples: { positive: ['溪里以前有鱼有虾，现在是黑的，鸭子都不下去'], negative: ['河里黑灯瞎火的没有路灯'] },
+  },
 ];

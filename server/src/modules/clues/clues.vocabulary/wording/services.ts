@@ -631,4 +631,10 @@ export const SERVICES_WORDING: readonly ConceptWording[] = [
       { any: ['锁门', '不开门', '关门', '没人', '不上班', '歇了'], within: 8 }]],
     examples: { positive: ['莜香那个社区医院礼拜天锁门 看个小病都没地方', '社区卫生服务中心周六周日不开门'], negative: ['社区医院礼拜天人多排队', '卫生院周末也开门，谢谢'] },
   },
+  {
+    // Staff laid off without compensation (裁员，未依法支付经济补偿): a labour dispute.
+    key: 'labordispute',
+    phrases: ['经济补偿', '裁员'],
+    examples: { positive: ['那家酒店近期裁员，未依法支付经济补偿'], negative: ['工资按时发了'] },
+  },
 ];
