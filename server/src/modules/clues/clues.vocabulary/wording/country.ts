@@ -256,12 +256,13 @@ export const COUNTRY_WORDING: readonly ConceptWording[] = [
   },
   {
     key: 'wasteburning',
-    phrases: ['烧电缆', '烧泡沫', '烧薄膜', '烧地膜', '烧农膜', '烧塑料袋', '烧编织袋', '烧油漆桶'],
+    phrases: ['烧电缆', '烧泡沫', '烧薄膜', '烧地膜', '烧农膜', '烧编织袋', '烧油漆桶'],
     patterns: [
-      [{ any: ['烧', '焚烧', '点火烧', '火烧', '燃烧', '点燃'] }, { any: ['垃圾', '拉圾', '塑料', '轮胎', '电线', '废品', '橡胶', '废料', '泡沫', '地膜', '农膜', '编织袋', '废旧', '油毡', '沥青', '废油'], within: 4 }],
+      // Not a smell likened to it (像烧塑料又像油漆).
+      [{ any: ['烧', '焚烧', '点火烧', '火烧', '燃烧', '点燃'], notBefore: ['像', '好像', '跟', '似'] }, { any: ['垃圾', '拉圾', '塑料', '轮胎', '电线', '废品', '橡胶', '废料', '泡沫', '地膜', '农膜', '编织袋', '废旧', '油毡', '沥青', '废油'], within: 4 }],
       [{ any: ['垃圾', '拉圾', '塑料', '轮胎', '电线', '废品', '垃圾堆', '垃圾池', '垃圾坑'] }, { any: ['焚烧', '烧掉', '点燃', '点火', '一把火', '就地烧', '冒黑烟', '烧着'], within: 6, windowStops: SENTENCE }],
     ],
-    examples: { positive: ['村口垃圾池天天有人点火', '收废品的在空地上烧了一堆废旧电线', '有人把垃圾就地烧'], negative: ['田里有人烧稻草，烟很大', '菌包厂烧锅炉天天冒黑烟', '垃圾桶满了没人清'] },
+    examples: { positive: ['村口垃圾池天天有人点火', '收废品的在空地上烧了一堆废旧电线', '有人把垃圾就地烧', '有人在河滩烧塑料袋'], negative: ['一到黑了就有股刺鼻子的味道 像烧塑料又像油漆', '田里有人烧稻草，烟很大', '菌包厂烧锅炉天天冒黑烟', '垃圾桶满了没人清'] },
   },
   {
     key: 'pollution',
@@ -888,5 +889,29 @@ export const COUNTRY_WORDING: readonly ConceptWording[] = [
     key: 'sewage',
     patterns: [[{ any: ['溪里', '河里', '沟里', '塘里', '溪水', '河水', '沟水'] }, { any: ['是黑的', '黑乎乎', '黑黢黢', '墨黑'], within: 12, windowStops: '。！？!?；;' }]],
     examples: { positive: ['溪里以前有鱼有虾，现在是黑的，鸭子都不下去'], negative: ['河里黑灯瞎火的没有路灯'] },
+  },
+  {
+    // Monkeys, not a place named after them (猴子坪, 猴子沟): wild animals.
+    key: 'wildanimals',
+    patterns: [[{ any: ['猴子'], notAfter: ['坪', '沟', '山', '岭', '村', '岩', '洞', '石', '湾', '寨', '坡', '垭', '乡', '镇'] }]],
+    examples: { positive: ['猴子下山把苞谷都掰了'], negative: ['从猴子坪翻山往藤子沟那段路 弯又急'] },
+  },
+  {
+    // A waiting room shut (老车站那个候车室咋一直关起的): a facility not open.
+    key: 'closedfacility',
+    patterns: [[{ any: ['候车室', '候车厅', '候车大厅', '售票厅'] }, { any: ['关起', '一直关', '关门了', '没开'], within: 8 }]],
+    examples: { positive: ['老车站那个候车室咋一直关起的 大热天几十号人在外头晒太阳等车'], negative: ['候车室里太热'] },
+  },
+  {
+    // A mountain road's bends with nothing at the edge (弯又急 边上啥都冇得挡的): road safety.
+    key: 'trafficsafety',
+    patterns: [[{ any: ['弯'] }, { any: ['急', '陡'], within: 3 }, { any: ['没有挡', '没得挡', '没挡', '没有护栏', '没得护栏', '没护栏'], within: 16, windowStops: '。！？!?；;' }]],
+    examples: { positive: ['从猴子坪翻山往藤子沟那段路 弯又急 边上啥都冇得挡的'], negative: ['弯道上的路灯坏了'] },
+  },
+  {
+    // Walls cracked like a web (墙裂的跟蜘蛛网一样): a dangerous house.
+    key: 'dangerhouse',
+    phrases: ['墙裂的', '墙裂得', '裂得跟蜘蛛网'],
+    examples: { positive: ['库区搬上来的那一排新房子 墙裂的跟蜘蛛网一样'], negative: ['手机屏幕裂了'] },
   },
 ];
