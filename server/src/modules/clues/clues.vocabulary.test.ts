@@ -122,6 +122,8 @@ describe('place endings', () => {
     expect(sameSoundingName('东关小区', '东关', '冬关小区', '冬关')).toBe(false);
     // A number heard for a character said alike is a slip of the ear (四洲苑 for 泗洲苑); a side is not (above).
     expect(sameSoundingName('四洲苑', '四洲', '泗洲苑', '泗洲')).toBe(true);
+    // An estate ending estates share with other places (湾) with 小区 after it is that estate (泊淮湾小区 / 泊怀湾).
+    expect(sameSoundingName('泊怀湾', '泊怀', '泊淮湾小区', '泊淮湾')).toBe(true);
     expect(sameSoundingName('李家祠堂', '李家', '黎家祠堂', '黎家')).toBe(false);
     expect(samePlaceByType('东关菜市场', '东关小学')).toBe(false);
     // -ing and -in said alike, as in most of the south and by voice input (仁心 / 仁兴).

@@ -154,6 +154,8 @@ const GENERIC = new Set(['马路', '道路', '公路', '铁路', '水路', '山�
   '移民村', '搬迁村', '安置村', '行政村', '自然村', '城中村', '城郊村', '城边村', '贫困村', '空心村', '示范村', '民俗村', '低洼村', '偏远村', '边远村', '山区村', '库区村',
   // Riding loud through a street (炸街), where one lives (居住小区), a whole stretch (整段路).
   '炸街', '居住小区', '整段路', '整条路', '整条街',
+  // The new area's or the old town's estates as a kind (新区住宅小区, 老城小区): no one estate.
+  '新区小区', '新区住宅小区', '老城小区', '老城区小区', '城区小区', '新城小区',
   // A bridge by how it is built (木拱廊桥, 老木廊桥, 石拱桥): its kind, not its name (鹊渡廊桥).
   '廊桥', '木廊桥', '木拱廊桥', '老廊桥', '石拱桥', '拱桥', '木桥',
   // Every kind of place alone names none (小区, 养老院, 客运中心): the endings themselves.

@@ -914,4 +914,29 @@ export const COUNTRY_WORDING: readonly ConceptWording[] = [
     phrases: ['墙裂的', '墙裂得', '裂得跟蜘蛛网'],
     examples: { positive: ['库区搬上来的那一排新房子 墙裂的跟蜘蛛网一样'], negative: ['手机屏幕裂了'] },
   },
+  {
+    // A signal stuck flashing amber (灯不变了一直闪黄的, 一直黄灯闪): a broken signal.
+    key: 'signalfault',
+    patterns: [[{ any: ['灯', '红绿灯', '信号灯'] }, { any: ['闪黄', '黄灯闪', '不变了', '不变灯', '一直黄灯'], within: 6 }]],
+    examples: { positive: ['跟槐巷那个路口 灯不变了一直闪黄的', '交叉口的红绿灯坏了快一个礼拜了，一直黄灯闪'], negative: ['路灯不亮了'] },
+  },
+  {
+    // Ash blown from a power station or its ash pond (电厂飘过来的灰, 灰池子 刮风扬灰): dust.
+    key: 'dust',
+    patterns: [[{ any: ['电厂', '灰场', '灰池', '粉煤灰', '烟囱'] }, { any: ['飘过来的灰', '飘来的灰', '扬灰', '往庄上飘', '灰往'], within: 10, windowStops: '。！？!?；;' }],
+      [{ any: ['土飞', '灰飞', '尘土飞扬', '满天灰', '满天土', '土飞得'] }]],
+    examples: { positive: ['俺们缑湾村麦地叶子上全是电厂飘过来的灰', '电厂大烟囱东边的灰池子 刮风扬灰', '挖掘机天天扒房子 土飞得跟起雾一样'], negative: ['电厂招工', '缑湾村那条路叫电厂拉灰的车轧烂了'] },
+  },
+  {
+    // A building site working at night (那个工地 黑价里还干活 机器一响): a site's noise.
+    key: 'sitenoise',
+    patterns: [[{ any: ['工地'] }, { any: ['还干活', '还在干', '还施工', '还在施工'], within: 10, windowStops: '。！？!?；;' }]],
+    examples: { positive: ['对面盖大商场那个工地 黑价里还干活 机器一响玻璃都嗡嗡的'], negative: ['工地上干活的工资没发', '三期工地欠我们瓦工班的工资，干到十一月底一分没给'] },
+  },
+  {
+    // A sluice gate that leaks or has rusted (闸门止水损坏、启闭机锈蚀, 闸门有一扇关不严): water works.
+    key: 'dike',
+    patterns: [[{ any: ['闸门', '节制闸', '水闸', '启闭机'] }, { any: ['损坏', '锈蚀', '锈死', '漏水', '渗漏', '关不严', '关不上'], within: 10, windowStops: '。！？!?；;' }]],
+    examples: { positive: ['沱河临沱段节制闸建于上世纪七十年代，闸门止水损坏、启闭机锈蚀', '眭闸的闸门有一扇关不严，一直往外漏水'], negative: ['小区门口的闸门坏了进不去车'] },
+  },
 ];
