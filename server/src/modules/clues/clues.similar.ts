@@ -496,11 +496,11 @@ const madeOf = (core: string) => core.replace(/(加工|制品|生产|制造|批�
 function otherTrade(x: ClueFeatures, other: ClueFeatures): boolean {
   const works = (p: PlaceRef) => p.name.endsWith('厂') && madeOf(p.core) !== null;
   return x.spots.length > 0 && other.spots.length > 0 && x.spots.every((p) => p.trade && works(p) && p.core.length >= 2)
-    && other.spots.every((q) => works(q) && x.spots.every((p) => madeOf(p.core) !== madeOf(q.core) && !ownerOf(p.core, q.core) && !ownerOf(q.core, p.core)));
+    && other.spots.every((q) => works(q) && x.spots.every((p) => madeOf(p.core) !== madeOf(q.core) && !ownerAlone(p.core, q.core) && !ownerAlone(q.core, p.core)));
 }
 
 /** One works' name the other's owner alone (海润 of 海润鱼粉厂, said 海润厂): one works, its trade left out. */
-const ownerOf = (short: string, long: string) => short.length >= 2 && long.length > short.length && long.startsWith(short);
+const ownerAlone = (short: string, long: string) => short.length >= 2 && long.length > short.length && long.startsWith(short);
 
 /** A village's hamlet, below the villages a county enters (a natural village, a villagers' group). */
 const HAMLET = /[屯组寨队]$/;

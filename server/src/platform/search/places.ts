@@ -538,8 +538,8 @@ function estatesBeforeBuildings(ctx: PlaceContext, norm: string, pieces: Piece[]
 
 /**
  * Schools by number, as people write them: 第五小学, 五小, 实验二小, 县一中, 二中, 第一实验小学, 三完小 — each as its short
- * form (五小, 二中, 一实小, 三完小), so that the ways of writing one school meet. Not 一小时, 一小块, 二中午: no measure or
- * time word may follow.
+ * form (五小, 二中, 一实小, 三完小), so that the ways of writing one school meet. Not 一小时, 一小块, 二中午, 一小区: no measure,
+ * time word or 区 may follow.
  */
 const NUMBERED_SCHOOL = /(第)?([一二三四五六七八九十]{1,2})(实验小学|实验中学|实小|实中|完全小学|完小|高级中学|高中|小学|中学|小|中|高(?=宿舍|食堂|饭堂|门口|校门|学生|女生|男生|老师|教室|操场|放学|的|[^\p{Script=Han}]|$))(?![时块段部会片撮点半伙群些朋午间国心型龄碗杯袋包盒瓶把条份步声截节圈组姐哥妹弟号区])/gu;
 /** What of a school is named with it (一高宿舍, 二中食堂). */
@@ -560,15 +560,15 @@ const OWN_MEDICINE_HOSPITAL = /[县区](?:中藏|中蒙|藏|蒙)医院|(?:朝|�
  */
 const NUMBERED_WATERWORKS = /(?<![\d一二三四五六七八九十])(\d+号)(排灌沟|排水沟|灌溉沟|排涝沟|沟|渠|排灌站|泵站|闸|机井)(?!村|社区)/gu;
 /**
- * An estate a report says was a works' housing (燕翎新村…这是原来机械厂的房子, 该小区系原县水产公司职工宿舍): the works' housing is
- * the estate's other name, which another report may use (机械厂家属院, 老水产宿舍). Read as 机械厂宿舍, 水产公司宿舍.
- */
-/**
  * The name a caller gives housing or a market the hotline wrote by its kind, in brackets after it (老旧小区（锦埕里）, 原糖厂宿舍
  * （来电人称"甘泉里"）): that name is a place of its own, as another report may call it. Not a works' (加工厂（来电人称"胶厂"）):
  * what a caller calls a works is its trade, which names no one works.
  */
 const NAME_IN_BRACKETS = /(?:小区|宿舍|家属院|家属楼|新村|市场)\((?:来电人称|又称|俗称|即|就是|叫)?[\x22\x27\u201c\u2018]?(\p{Script=Han}{2,5})[\x22\x27\u201d\u2019]?\)/gu;
+/**
+ * An estate a report says was a works' housing (燕翎新村…这是原来机械厂的房子, 该小区系原县水产公司职工宿舍): the works' housing is
+ * the estate's other name, which another report may use (机械厂家属院, 老水产宿舍). Read as 机械厂宿舍, 水产公司宿舍.
+ */
 const WORKS_HOUSING_SAID = new RegExp(`(?:是|系)(?:原来|原先|以前|早先|原|老)?(?:县)?(\\p{Script=Han}{1,4}?)(厂|公司|矿)(?:的)?(?:职工)?(?:${[...WORKS_HOUSING, '家属区', '房子', '院儿', '院子', '楼'].join('|')})`, 'gu');
 
 const WATERWORKS_KIND: Record<string, string> = { 排灌沟: '沟', 排水沟: '沟', 灌溉沟: '沟', 排涝沟: '沟', 排灌站: '泵站' };
