@@ -9,7 +9,7 @@
  * Latencies are printed, nothing is asserted.
  *   node --import tsx bench/clue-sets.ts [set]   (a set of bench/sets: songxian, qinglan, zhenling, hedu, zhuxi, yaoyuan, jichuan, luxi, yuebei, jinzhong,
  *                                                 wanxi, guixi, dianxi, ehdong, jizhong, longdong, qiongbei, gannan, chuandong, ningxia, hetao, qiandong,
- *                                                 beijiang, songnen, tianshan, hehuang, subei, zhenan, liaoxi, jiaodong, shaannan, wannan, yanbian, mengdong, xiangxi, diannan, bashang; both first two when none; DEBUG=1 prints misses, false pairs and their
+ *                                                 beijiang, songnen, tianshan, hehuang, subei, zhenan, liaoxi, jiaodong, shaannan, wannan, yanbian, mengdong, xiangxi, diannan, bashang, chuanxi, mindong, yuexi, exibei, wanbei; both first two when none; DEBUG=1 prints misses, false pairs and their
  *                                                 evidence; CALIB=1 the first unit suggestion's confidence and whether it was right)
  */
 import fs from 'node:fs';

@@ -5,12 +5,14 @@
 import { pinyin } from 'pinyin-pro';
 
 /** Characters that tell places apart by number, side or age (一中 / 二中, 东关 / 西关, 老街 / 新街), never a slip of typing. */
-const TELLING = '0-9〇零第一二三四五六七八九十东西南北上下前后左右中内外新老大小';
+const NUMBERS = '0-9〇零第一二三四五六七八九十';
+const SIDES = '东西南北上下前后左右中内外新老大小';
+const TELLING = NUMBERS + SIDES;
 export const TELLING_CHARS = new RegExp(`[${TELLING}]`);
 export const TELLING_ALL = new RegExp(`[${TELLING}]`, 'g');
 /** The numbers of TELLING alone, and its sides and ages alone: 四 heard for 泗 is a slip, 东 for 冬 may not be. */
-export const TELLING_NUMBERS = /[0-9〇零第一二三四五六七八九十]/;
-export const TELLING_SIDES = /[东西南北上下前后左右中内外新老大小]/;
+export const TELLING_NUMBERS = new RegExp(`[${NUMBERS}]`);
+export const TELLING_SIDES = new RegExp(`[${SIDES}]`);
 
 const soundMemo = new Map<string, string[]>();
 

@@ -283,10 +283,12 @@ export function roadSide(name: string): { landmark: string; side: string } | nul
 /** Whether what is said before a side (谯楼, 凤岭公园) is the landmark a road is named after (谯楼, 凤岭). */
 export const sideOf = (before: string, landmark: string) => before.endsWith(landmark) || (landmark.length >= 2 && before.startsWith(landmark));
 
+const ESTATE_OR_LIKE: readonly string[] = [...ESTATE_ENDINGS, ...ESTATE_LIKE];
+
 /** An estate's name without the 小区 said after its own ending (鸿熙苑小区 → 鸿熙苑, 泊淮湾小区 → 泊淮湾); any other name as it is. */
 export function withoutEstateWord(name: string): string {
   const n = name.replace(/小区$/, '');
-  return n !== name && [...ESTATE_ENDINGS, ...ESTATE_LIKE].some((e) => n.endsWith(e) && n.length > e.length + 1) ? n : name;
+  return n !== name && ESTATE_OR_LIKE.some((e) => n.endsWith(e) && n.length > e.length + 1) ? n : name;
 }
 
 /**
